@@ -1,0 +1,279 @@
+"""OCR and page-layout noise in UN documents, recognised by general rules.
+
+Scanned drafts come with page numbers, running headers, document symbols, Word
+balloons ("Deleted: role"), misread labels ("L." for 1, "I11." for III, "(@)" for
+(a)) and line-end hyphens. This module knows those shapes; the readers decide
+what to do with them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .errors import InputError
+
+LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00ad": "", "\u200b": "", "\ufeff": ""}
+
+# --- decoding -------------------------------------------------------------
+
+_MAGIC = {
+    b"%PDF": "a PDF file",
+    b"PK\x03\x04": "a zip archive (a .docx?)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\xd0\xcf\x11\xe0": "an old binary Office file",
+}
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """Bytes of a text file as str: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
+
+    Anything that is not text (binary magic numbers, NUL bytes) is refused.
+    """
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(source, f"not a text file: it is {what}", line=1)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(source, f"damaged UTF-16 text at byte {exc.start}") from exc
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise InputError(source, f"not a text file: NUL byte at offset {nul}", line=line)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+# --- characters and lines ---------------------------------------------------
+
+_MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\(#?[^()\s]*\)")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+
+
+def clean_line(line: str) -> str:
+    """One raw line with ligatures, Markdown link stubs and emphasis undone, trailing space cut."""
+    for bad, good in LIGATURES.items():
+        line = line.replace(bad, good)
+    line = line.replace("\t", " ").rstrip()
+    line = re.sub(r"^\s*\|\s+(?=\w)", "", line)  # a column rule OCR'd as '|'
+
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_EMPHASIS.sub(r"\1", line)
+    return line if line.strip() else ""
+
+
+SOFT = "\x00SOFT"
+
+
+def collapse_double_spacing(lines: list[str]) -> list[str]:
+    """Undo PDF extraction that puts a blank line after every line.
+
+    When most text lines are followed by exactly one blank line, a single blank
+    line is a soft break (returned as SOFT, so line numbers stay put) and only a
+    run of two or more blank lines separates blocks.
+    """
+    gaps: Counter[int] = Counter()
+    run = 0
+    seen_text = False
+    for line in lines:
+        if line:
+            if seen_text:
+                gaps[min(run, 2)] += 1
+            seen_text = True
+            run = 0
+        else:
+            run += 1
+    total = sum(gaps.values())
+    if total < 10 or gaps[1] < 0.6 * total or gaps[0] > 0.2 * total:
+        return lines
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        if out[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(out) and not out[j]:
+            j += 1
+        if j - i == 1 and 0 < i and j < len(out):
+            out[i] = SOFT
+        i = j
+    return out
+
+
+
+_CLOSING_JUNK = " '‘’\"”“|_*`~"
+
+
+def line_end_char(line: str) -> str:
+    """The last meaningful character of a line (trailing quotes and OCR junk ignored)."""
+    stripped = line.rstrip(_CLOSING_JUNK)
+    while stripped.endswith((")", "]")) and len(stripped) > 1 and stripped[-2] in ".;:,":
+        stripped = stripped[:-1]
+    return stripped[-1:] if stripped else ""
+
+
+_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def vocabulary(text: str) -> set[str]:
+    """Lower-cased words of a document: the dictionary used to undo line-end hyphenation."""
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def join_lines(lines: list[str], vocab: set[str] | None = None) -> str:
+    """Lines of one paragraph as one string: whitespace normalised, line-end hyphens resolved.
+
+    A hyphen at a line end is kept ("Secretary-" + "General", "non-" +
+    "discriminatory") unless the document elsewhere writes the joined word
+    without it ("traf-" + "ficking" → "trafficking").
+    """
+    out = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        m = _HYPHEN_END.search(out)
+        if m and line[:1].isalpha():
+            first = _WORD.match(line)
+            joined = (m.group(1) + first.group(0)).lower() if first else ""
+            if vocab and first and line[:1].islower() and joined in vocab:
+                out = out[:-1] + line
+            else:
+                out = out + line
+        else:
+            out = out + " " + line
+    out = re.sub(r"(?<=\w)_(?=[\w(“\"\[])|(?<=[\w)])_(?=\w)", " ", out)  # underline traces: Crime_(hereinafter
+    return " ".join(out.split())
+
+
+# --- labels -----------------------------------------------------------------
+
+_OCR_DIGITS = str.maketrans({"L": "1", "l": "1", "I": "1", "S": "5", "O": "0", "o": "0"})
+_OCR_LETTERS = {"@": "a", "©": "c", "¢": "c"}
+
+
+def ocr_number(token: str) -> int | None:
+    """A paragraph number as OCR printed it ('L' = 1, 'S1' = 51), or None if it is not one."""
+    fixed = token.translate(_OCR_DIGITS)
+    if not fixed.isdigit():
+        return None
+    if token != fixed and not any(ch.isdigit() for ch in token) and len(token) > 1:
+        return None
+    return int(fixed)
+
+
+def ocr_letter(token: str) -> str | None:
+    """A sub-paragraph letter as OCR printed it ('@' = a, '©' or '¢' = c)."""
+    token = _OCR_LETTERS.get(token, token)
+    return token if len(token) == 1 and "a" <= token <= "z" else None
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def ocr_roman(token: str) -> int | None:
+    """A section number in Roman numerals as OCR printed it ('L' = I, 'I11' = III, 'II1' = III)."""
+    fixed = token.replace("1", "I").replace("l", "I").replace("L", "I")
+    if not fixed or any(ch not in _ROMAN for ch in fixed):
+        return None
+    total = 0
+    for i, ch in enumerate(fixed):
+        value = _ROMAN[ch]
+        if i + 1 < len(fixed) and _ROMAN[fixed[i + 1]] > value:
+            total -= value
+        else:
+            total += value
+    if to_roman(total) != fixed:
+        return None
+    return total
+
+
+def to_roman(number: int) -> str:
+    """1 → 'I', 4 → 'IV'."""
+    out = ""
+    for value, digits in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out += digits
+            number -= value
+    return out
+
+
+# --- page furniture -----------------------------------------------------------
+
+_FURNITURE = [
+    re.compile(r"^\s*\d{1,3}\s*$"),  # page number
+    re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}(\s+V\.\d{2}-\d{5}.*)?\s*$"),  # "3/5", "3/5 V.19-09261"
+    re.compile(r"^\s*V\.\d{2}-\d{5}\b.*$"),  # job number
+    re.compile(r"^\s*(United Nations\s+)?[A-Z]{1,6}(/[A-Za-z0-9.\-]+){2,}\s*$"),  # document symbol
+    re.compile(r"^\s*\*\d{5,}\*\s*$"),  # bar code
+    re.compile(r"^[\s,.;:_~\-—–|'‘’\"`]{6,}$"),  # rule lines of commas or dashes
+]
+
+
+def is_furniture(line: str) -> bool:
+    """Page numbers, document symbols, job numbers, bar codes and rule lines."""
+    return any(p.match(line) for p in _FURNITURE)
+
+
+def title_tokens(lines: list[str]) -> set[str]:
+    """Words of a title block, used to recognise running headers that repeat it."""
+    return {w.lower() for line in lines for w in re.findall(r"[A-Za-z0-9]+", line)}
+
+
+def is_running_header(line: str, title: set[str]) -> bool:
+    """A line made of the document's own title words (e.g. '… DRAFT (19 July 2010)')."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", line)]
+    if len(words) < 4 or not title:
+        return False
+    inside = sum(1 for w in words if w in title)
+    return inside / len(words) >= 0.9
+
+
+def repeated_lines(lines: list[str], minimum: int = 20) -> set[str]:
+    """Isolated lines printed two or more times: running headers of a long document."""
+    counts: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        if len(line.strip()) < minimum:
+            continue
+        before = lines[i - 1] if i > 0 else ""
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        if not before.strip() and not (after or "").strip():
+            counts[" ".join(line.split())] += 1
+    return {line for line, n in counts.items() if n >= 2}
+
+
+# --- Word balloons ------------------------------------------------------------
+
+_BALLOON_GLYPHS = r"[-~_|.\[\]{}()/\\‘’'`\"«»=<>:;,!]"
+BALLOON_START = re.compile(
+    rf"^\s*(?:(?:{_BALLOON_GLYPHS}+|[LN])\s*)*\b(?P<what>Deleted|Formatted)\b\s*:?\s*(?P<text>.*)$"
+)
+BALLOON_INLINE = re.compile(rf"\s+(?:{_BALLOON_GLYPHS}+\s*)+(?P<what>Deleted|Formatted)\b\s*:?\s*(?P<text>.*)$")
+
+
+def balloon_text(text: str) -> str:
+    """Balloon text without the pilcrows that OCR turns into 'q', '§', 'f', 'y' or '{'."""
+    text = " ".join(text.split())
+    text = re.sub(r"(?<=[:;,.])[qfy§{]$", "", text)
+    return text.strip(" §{}[]|")
+
+
+def check_text(text: str, source: str) -> None:
+    """Refuse text that is plainly not a document: empty, or mostly control characters."""
+    if not text.strip():
+        raise InputError(source, "empty file: no text to read")
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.01 * len(sample):
+        raise InputError(source, "not a text file: it is mostly control characters", line=1)

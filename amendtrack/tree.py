@@ -1,0 +1,140 @@
+"""Paragraph trees: the in-memory shape of one draft, shared by every reader and the store.
+
+A draft is a list of top-level nodes (headings, preambular paragraphs, operative
+paragraphs, recommendations…) whose children are sub-paragraphs and items. Nodes
+keep what the printed draft says (label, text, markers) and where it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Iterator
+
+KINDS = (
+    "heading",  # section headings (I., A.), the annex
+    "preamble",  # PP1, PP2bis
+    "operative",  # resolution or annex operative paragraphs (1, 10bis)
+    "subparagraph",  # (a), (b) under a paragraph
+    "chapeau",  # unnumbered introductory paragraph of a part ("We, the States Members…")
+    "item",  # unlabelled bullet under a chapeau
+    "recommendation",  # "Recommendation 12" of a report
+    "paragraph",  # numbered narrative paragraph of a report
+)
+
+MARKER_KINDS = (
+    "formerly",  # [Formerly PP12]
+    "merged",  # [Merged with paragraph 42]
+    "deleted",  # [Paragraph deleted]
+    "forthcoming",  # [New Proposal by Co-Facilitators … Forthcoming …]
+    "note",  # editorial note: [Language from para 18 of Salvador Declaration]
+    "facilitator_edit",  # a Word balloon such as "Deleted: role"
+    "footnote",  # a footnote whose reference sits in the paragraph
+)
+
+
+@dataclass
+class Marker:
+    """Something the draft says about a paragraph rather than in it."""
+
+    kind: str
+    text: str
+    ref: str | None = None  # the label a marker points at ("PP12", "42")
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "ref": self.ref}
+
+
+@dataclass
+class Bracket:
+    """A square-bracketed span of negotiating text, kept in the text and recorded here."""
+
+    start: int  # character offsets into the paragraph text, end exclusive
+    end: int
+    text: str
+    alternatives: list[str]
+    closed: bool = True
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Paragraph:
+    """One node of a draft: a paragraph, sub-paragraph, item or heading."""
+
+    label: str  # citation label, unique in its draft where the draft allows: "PP2bis", "OP2(a)", "42", "I"
+    kind: str
+    text: str
+    eid: str  # expression id, derived from the label: "pp_2bis", "annex__para_42__subpara_a"
+    num: str | None = None  # the label exactly as printed ("PP.2", "22,", "L."), None when not printed
+    label_inferred: bool = False  # True when the printed label was lost and the label comes from position
+    markers: list[Marker] = field(default_factory=list)
+    brackets: list[Bracket] = field(default_factory=list)
+    children: list[Paragraph] = field(default_factory=list)
+    line_start: int | None = None  # 1-based lines of the source file
+    line_end: int | None = None
+    pid: str | None = None  # persistent id across drafts; given by the store / lineage
+
+
+@dataclass
+class Draft:
+    """A whole draft as read from one file."""
+
+    paragraphs: list[Paragraph]
+    preface: list[str] = field(default_factory=list)  # title block and masthead lines
+    source: str | None = None  # file name it was read from
+
+    def walk(self) -> Iterator[tuple[Paragraph, Paragraph | None]]:
+        """Every node in document order, with its parent (None at the top)."""
+
+        def visit(nodes: list[Paragraph], parent: Paragraph | None) -> Iterator[tuple[Paragraph, Paragraph | None]]:
+            for node in nodes:
+                yield node, parent
+                yield from visit(node.children, node)
+
+        yield from visit(self.paragraphs, None)
+
+    def find(self, label_or_eid: str) -> Paragraph | None:
+        """The node with this label or eId (eId first, since it is unique)."""
+        nodes = [node for node, _ in self.walk()]
+        for node in nodes:
+            if node.eid == label_or_eid:
+                return node
+        wanted = normalise_label(label_or_eid)
+        for node in nodes:
+            if normalise_label(node.label) == wanted:
+                return node
+        return None
+
+
+def normalise_label(label: str) -> str:
+    """Compare labels the way negotiators cite them: 'PP.2 bis' == 'pp2bis', 'para 42' == '42'."""
+    text = label.strip().lower()
+    for prefix in ("paragraph", "para.", "para", "§"):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+            break
+    return "".join(ch for ch in text if ch.isalnum() or ch in "()")
+
+
+def paragraph_records(draft: Draft) -> list[dict]:
+    """The draft as flat records: the JSON contract of `amendtrack paragraphs --json`."""
+    records = []
+    for node, parent in draft.walk():
+        records.append(
+            {
+                "label": node.label,
+                "eid": node.eid,
+                "pid": node.pid,
+                "kind": node.kind,
+                "parent": parent.eid if parent else None,
+                "num": node.num,
+                "label_inferred": node.label_inferred,
+                "text": node.text,
+                "markers": [m.to_dict() for m in node.markers],
+                "brackets": [b.to_dict() for b in node.brackets],
+                "line_start": node.line_start,
+                "line_end": node.line_end,
+            }
+        )
+    return records
