@@ -1,0 +1,336 @@
+"""The text reader on the real documents: labels, structure, texts, markers, furniture."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from amendtrack.errors import InputError
+from amendtrack.reader import find_brackets, read_draft_file, read_draft_text
+from amendtrack.tree import Draft
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "drafts"
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def first() -> Draft:
+    return read_draft_file(DATA / "gpa-2010" / "01-first-draft.txt")
+
+
+@pytest.fixture(scope="module")
+def july() -> Draft:
+    return read_draft_file(DATA / "gpa-2010" / "03-draft-2010-07-19.txt")
+
+
+def labels(draft: Draft, kind: str | None = None, printed_only: bool = False) -> list[str]:
+    return [
+        node.label
+        for node, _ in draft.walk()
+        if (kind is None or node.kind == kind) and not (printed_only and node.label_inferred)
+    ]
+
+
+def text_of(draft: Draft, eid: str) -> str:
+    node = draft.find(eid)
+    assert node is not None, eid
+    return node.text
+
+
+# --- the first draft of the Global Plan of Action ------------------------------------
+
+
+def test_first_draft_preamble_and_resolution(first: Draft) -> None:
+    assert labels(first, "preamble") == [f"PP{n}" for n in range(1, 15)]
+    assert [n.label for n in first.paragraphs if n.kind == "operative"] == ["OP1", "OP2"]
+    op2 = first.find("op_2")
+    assert [c.label for c in op2.children] == ["OP2(a)", "OP2(b)", "OP2(c)", "OP2(d)"]
+    assert [c.num for c in op2.children] == ["(@)", "(b)", "(©0", "(d)"]  # printed as OCR'd
+    pp14 = first.find("pp_14")
+    assert [c.kind for c in pp14.children] == ["item"] * 7
+    assert pp14.children[5].text.startswith("raise awareness within the UN system")
+
+
+def test_first_draft_annex_paragraphs_each_once_in_their_section(first: Draft) -> None:
+    annex = first.find("annex")
+    assert annex is not None and annex.kind == "heading"
+    assert annex.children[0].kind == "chapeau"
+    assert annex.children[0].text.startswith("We, the States Members of the United Nations, reaffirm")
+    where: dict[str, str] = {}
+    for node, parent in first.walk():
+        if node.kind == "operative" and node.eid.startswith("annex__para_"):
+            assert node.label not in where, f"{node.label} twice"
+            where[node.label] = parent.label
+    assert list(where) == [str(n) for n in range(1, 71)]
+    sections = {**{str(n): "Annex" for n in range(1, 12)}}
+    sections.update({str(n): "I" for n in range(12, 22)})
+    sections.update({str(n): "II" for n in range(22, 42)})
+    sections.update({str(n): "III" for n in range(42, 56)})
+    sections.update({str(n): "IV" for n in range(56, 71)})
+    assert where == sections
+    assert [first.find(f"annex__sec_{s}").text for s in ("I", "II", "III", "IV")] == [
+        "Preventing trafficking in persons",
+        "Protecting and assisting victims of trafficking",
+        "Prosecuting crimes of trafficking in persons",
+        "Strengthening partnerships against trafficking in persons",
+    ]
+
+
+def test_first_draft_lost_and_detached_labels(first: Draft) -> None:
+    inferred = {n.label for n, _ in first.walk() if n.label_inferred and n.kind == "operative"}
+    assert inferred == {"3", "4", "5", "6", "7", "9", "44"}  # the labels the scan lost
+    para44 = first.find("annex__para_44")
+    assert para44.num is None
+    assert para44.text == (
+        "Ensuring the existence of legislation or offence criminalizing trafficking in persons which "
+        "specifies that the consent of the victim is irrelevant when any of the improper means mentioned "
+        "in the Protocol to Prevent, Suppress and Punish Trafficking in Persons, especially Women and "
+        "Children have been utilized;"
+    )
+    assert first.find("annex__para_42").num == "42,"  # comma for a period, as printed
+    assert first.find("annex__para_1").num == "L."
+
+
+EXPECTED_FIRST = {
+    "pp_1": "Guided by the purposes and principles of the Charter of the United Nations and reaffirming its "
+    "role under the Charter, including on questions related to development, peace and security and human rights,",
+    "op_2__subpara_a": "To launch the Plan of Action during the sixty-fourth session;",
+    "annex__para_10": "Also noting the important work of the United Nations High Commissioner for Refugees, the "
+    "United Nations Children’s Fund (UNICEF), the International Labor Organization, and the International "
+    "Organization for Migration (IOM) in the global fight against trafficking in persons;",
+    "annex__para_14": "Adopting or implementing comprehensive policies and programmes at the national and regional "
+    "levels and other measures to prevent all forms of trafficking in persons that are in line with relevant "
+    "policies and programmes on migration, education, employment and ctime prevention;",
+    "annex__para_16": "Developing or strengthening processes for the identification of victims such as those "
+    "developed by UNODC and IOM, including appropriate and non-discriminatory measures that help to identify "
+    "trafficked victims among vulnerable populations;",
+    "annex__para_17": "Promoting awareness-raising campaigns to discourage the demand that fosters exploitation and "
+    "inform persons at risk of being trafficked and the general public through education and effective involvement "
+    "of mass media and monitoring the effectiveness of such campaigns;",
+    "annex__para_18": "Increasing prevention efforts in countries of destination and transit by focusing on the "
+    "demand for trafficked and exploited migrant labour and forced labour, and the demand for the goods produced "
+    "as a result of such labour;",
+    "annex__para_19": "Adopting specific measures to combat trafficking for labour exploitation and calling on "
+    "producers and consumers of goods to abide by these measures:",
+    "annex__para_21": "Encouraging the United Nations to work with Member States and relevant international, "
+    "regional and sub-regional organizations to identify and share best practices to prevent trafficking in persons.",
+    "annex__para_42": "Ensuring the effective implementation of the United Nations Convention against Transnational "
+    "Organized Crime by criminalizing trafficking in persons as defined by Article 3 of its supplementing Protocol "
+    "to Prevent, Suppress and Punish Trafficking in Persons, especially Women and Children;",
+    "annex__para_43": "Prosecuting crimes of trafficking that encompass all forms of exploitation, including at a "
+    "minimum the exploitation of the prostitution of others or other forms of sexual exploitation, forced labour "
+    "or services, slavery or practices similar to slavery, servitude or the removal of organs and all types of victims;",
+    "annex__para_45": "Adopting legislative and other measures necessary to establish as criminal offences:",
+    "annex__para_45__subpara_c": "Organizing or directing other persons to commit an offence, as prescribed in the Protocol",
+    "annex__para_48": "Ensuring liability of all categories of offenders, including the liability of legal persons;",
+    "annex__para_70": "Encouraging Member States to consider making voluntary contributions to United Nations "
+    "anti-human trafficking work, and to explore additional sources of funding in this regard, including reaching "
+    "out to the private sector for contributions.",
+}
+
+
+@pytest.mark.parametrize("eid", sorted(EXPECTED_FIRST))
+def test_first_draft_texts(first: Draft, eid: str) -> None:
+    assert text_of(first, eid) == EXPECTED_FIRST[eid]
+
+
+def test_first_draft_line_end_hyphens_kept_where_they_are_real(first: Draft) -> None:
+    assert "Secretary-General on Violence Against Children" in text_of(first, "annex__para_8")
+    assert "page" not in text_of(first, "annex__para_70")
+    assert not text_of(first, "annex__para_70").endswith("10")  # the page number after it
+
+
+# --- the draft of 19 July 2010 -------------------------------------------------------------
+
+JULY_PRINTED = (
+    ["PP1", "PP2", "PP4", "PP5", "PP7", "PP8", "PP9", "PP10", "PP11", "PP12", "PP14", "PP15"]
+    + ["OP1", "OP2", "OP2(a)", "OP2(b)", "OP2(c)", "OP2(d)", "OP2(e)"]
+    + ["1", "1bis", "2", "3", "4", "5", "6", "7", "8", "9", "10", "10bis"]
+    + ["13", "12", "14", "15", "16", "17", "19", "20", "21"]
+    + ["22", "23", "24", "25", "26", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40"]
+    + ["42", "42(a)", "42(b)", "42(c)", "42(d)", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52"]
+    + ["53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "64", "65", "66", "69", "67", "68", "70"]
+)
+
+
+def test_july_every_printed_label_in_printed_order(july: Draft) -> None:
+    printed = [
+        n.label
+        for n, _ in july.walk()
+        if not n.label_inferred and n.kind in ("preamble", "operative", "subparagraph")
+    ]
+    assert printed == JULY_PRINTED
+
+
+def test_july_lost_labels_are_kept_and_flagged(july: Draft) -> None:
+    inferred = [n.label for n, _ in july.walk() if n.label_inferred and n.kind != "heading"]
+    assert inferred == ["PP6", "PP13", "41", "after 55", "63"]
+    assert july.find("pp_6").text.startswith("Convention against Transnational Organized Crime (hereinafter “UNTOC”)")
+    assert july.find("annex__para_41").text.startswith("opportunity to consult with appropriate advisors")
+    assert july.find("annex__intro").kind == "chapeau"
+
+
+def test_july_placeholders_are_markers_not_text(july: Draft) -> None:
+    deleted = {n.label for n, _ in july.walk() if any(m.kind == "deleted" for m in n.markers)}
+    assert deleted == {"5", "29", "37", "68"}
+    merged = {n.label: m.ref for n, _ in july.walk() for m in n.markers if m.kind == "merged"}
+    assert merged == {
+        **{str(n): "42" for n in range(43, 48)},
+        "50": "49",
+        "52": "49",
+        "57": "56",
+        "58": "56",
+        "62": "60",
+    }
+    for label in ("5", "43", "62"):
+        assert july.find(label).text == ""
+    formerly = {n.label: m.ref for n, _ in july.walk() for m in n.markers if m.kind == "formerly"}
+    assert formerly == {"PP5": "PP8", "PP8": "PP12"}
+    forthcoming = [n.label for n, _ in july.walk() for m in n.markers if m.kind == "forthcoming"]
+    assert forthcoming == ["OP2", "25", "36", "67"]
+    note = [m for m in july.find("4").markers if m.kind == "note"]
+    assert note and note[0].text == "[Language from para 18 of Salvador Declaration]"
+    assert july.find("4").text.endswith("in the review of the implementation of the Convention")
+
+
+def test_july_has_no_furniture_or_balloons_in_texts(july: Draft) -> None:
+    for node, _ in july.walk():
+        assert "Deleted" not in node.text, node.label
+        assert "DRAFT (19 July 2010)" not in node.text, node.label
+        assert not re.search(r"\s10$", node.text), node.label
+    edits = {n.label: [m.text for m in n.markers if m.kind == "facilitator_edit"] for n, _ in july.walk()}
+    assert edits["2"] == ["to"]
+    assert "root causes and" in edits["7"]
+    assert any(text.startswith("encourage the Conference of the Parties to UNTOC") for text in edits["7"])
+
+
+def test_july_brackets_recorded_with_alternatives(july: Draft) -> None:
+    para25 = july.find("25")
+    assert "[as set out in / as outlined in]" in para25.text
+    assert [(b.alternatives, b.closed) for b in para25.brackets] == [(["as set out in", "as outlined in"], True)]
+    start, end = para25.brackets[0].start, para25.brackets[0].end
+    assert para25.text[start:end] == "[as set out in / as outlined in]"
+    assert july.find("31").brackets[-1].closed is False  # the scan cut it off
+
+
+# --- the 2019 Working Group report and the 2015 consolidated list ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "first_rec", "last_rec"),
+    [("01-draft-report-L1.txt", 1, 11), ("02-draft-report-L1-Add1.txt", 12, 34), ("03-draft-report-L1-Add2.txt", 35, 50)],
+)
+def test_wg_2019_recommendations(file: str, first_rec: int, last_rec: int) -> None:
+    draft = read_draft_file(DATA / "wg-tip-2019" / file)
+    recs = [n for n, _ in draft.walk() if n.kind == "recommendation"]
+    assert [n.label for n in recs] == [f"Recommendation {k}" for k in range(first_rec, last_rec + 1)]
+    texts = [n.text for n in recs]
+    assert len(set(texts)) == len(texts)
+    for node in recs:
+        assert node.text.endswith("."), node.label
+        assert "Recommendation" not in node.text and "V.19-09261" not in node.text
+
+
+def test_wg_2019_texts_and_structure() -> None:
+    add1 = read_draft_file(DATA / "wg-tip-2019" / "02-draft-report-L1-Add1.txt")
+    assert add1.find("rec_12").text == (
+        "Member States should consider consulting victims and survivors of human trafficking both for sexual and "
+        "labour exploitation, members of at-risk groups, civil society, law enforcement, prosecutors and front-line "
+        "service providers in developing, renewing or implementing strategies and initiatives to counter human trafficking."
+    )
+    assert add1.find("rec_27").text == (
+        "Member States should harmonize policy frameworks and build a network of stakeholders to develop tools to "
+        "better tackle trafficking in persons in supply chains."
+    )
+    parents = {n.label: p.label for n, p in add1.walk() if p is not None}
+    assert parents["Recommendation 34"] == "II.C"
+    assert parents["1"] == "II.C"
+    assert [n.label for n, _ in add1.walk() if n.kind == "paragraph"] == [str(k) for k in range(1, 19)]
+    main = read_draft_file(DATA / "wg-tip-2019" / "01-draft-report-L1.txt")
+    assert [n.label for n, _ in main.walk() if n.kind == "paragraph"] == [str(k) for k in range(1, 40)]
+    assert [c.label for c in main.find("para_38").children] == ["38(a)", "38(b)", "38(c)", "38(c)", "38(d)"]
+    assert main.find("para_38__subpara_a").text == "Annotated provisional agenda (CTOC/COP/WG.4/2019/1);"
+    assert [b.text for b in main.find("para_22").brackets] == ["[3rd and 4th]", "[s]"]
+
+
+def test_wg_2015_paragraphs_and_items() -> None:
+    draft = read_draft_file(DATA / "wg-tip-2015" / "01-consolidated-recommendations.txt")
+    assert [n.label for n, _ in draft.walk() if n.kind == "paragraph"] == [str(k) for k in range(1, 125)]
+    items = {n.label: [c.label for c in n.children] for n, _ in draft.walk() if n.children and n.kind == "paragraph"}
+    assert items["4"] == ["4(a)", "4(b)", "4(c)", "4(d)"]
+    assert items["40"] == [f"40({c})" for c in "abcdefgh"]
+    assert items["60"] == [f"60({c})" for c in "abcdef"]
+    assert draft.find("60(a)").text == "Costs of medical, physical, psychological or psychiatric treatment required by the victim;"
+    assert "seizing and confiscating goods obtained by criminal means" in draft.find("83").text
+    heading = draft.find("sec_III__subsec_C")
+    assert heading.text.endswith("from 10 to 12 October 2011")
+    assert [m.ref for m in heading.markers if m.kind == "footnote"] == ["2"]
+    for node, _ in draft.walk():
+        assert "Ibid." not in node.text and "CTOC/COP/WG.4/2013/5" not in node.text, node.label
+
+
+# --- the carving and bad input -------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed bundle ../shared/seeds is not beside this checkout")
+def test_sample_data_is_carved_verbatim_from_the_seeds() -> None:
+    for manifest in DATA.glob("*/manifest.toml"):
+        spec = tomllib.loads(manifest.read_text(encoding="utf-8"))
+        for doc in spec["documents"]:
+            seed = (SEEDS / doc["seed"]).read_text(encoding="utf-8").split("\n")
+            first, last = doc["lines"]
+            carved = (manifest.parent / doc["file"]).read_text(encoding="utf-8").split("\n")
+            assert carved[: last - first + 1] == seed[first - 1 : last], doc["id"]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file: it is a PNG image"),
+        (b"PP1. Guided by\x00\x00 the purposes", "not a text file: NUL byte"),
+        (b"   \n\n  ", "empty file"),
+        (b"Dear colleagues,\nplease find attached the note.\n", "no paragraphs found"),
+    ],
+)
+def test_bad_input_is_refused_naming_the_file(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as error:
+        read_draft_file(path)
+    message = str(error.value)
+    assert message.startswith(str(path)) and reason in message and "\n" not in message
+
+
+def test_encodings_are_read(tmp_path: Path) -> None:
+    text = "PP1. Guided by the purposes of the Charter, including “human rights”,\n\nPP2. Reiterating its condemnation,\n"
+    for encoding, bom in (("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("cp1252", b"")):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(bom + text.encode(encoding))
+        draft = read_draft_file(path)
+        assert [n.label for n in draft.paragraphs] == ["PP1", "PP2"]
+        assert draft.paragraphs[0].text.endswith("including “human rights”,")
+
+
+def test_bracket_spans_are_offsets_into_the_text() -> None:
+    text = "Review services, [as set out in / as outlined in] the Protocol and [UNTOC]"
+    spans = find_brackets(text)
+    assert [text[b.start : b.end] for b in spans] == ["[as set out in / as outlined in]", "[UNTOC]"]
+    assert spans[1].alternatives == ["UNTOC"]
+
+
+def test_stacked_labels_are_matched_in_a_small_draft() -> None:
+    text = "\n".join(
+        ["PP1. Recalling its resolutions,", "", "1. Decides to act;", "", "2.", "", "3.", "",
+         "Urges States to act;", "", "Invites all to act;", "", "4. Requests a report."]
+    )
+    draft = read_draft_text(text, "small.txt")
+    assert [(n.label, n.text, n.label_inferred) for n in draft.paragraphs] == [
+        ("PP1", "Recalling its resolutions,", False),
+        ("OP1", "Decides to act;", False),
+        ("OP2", "Urges States to act;", False),
+        ("OP3", "Invites all to act;", False),
+        ("OP4", "Requests a report.", False),
+    ]
