@@ -107,7 +107,6 @@ def collapse_double_spacing(lines: list[str]) -> list[str]:
     return out
 
 
-
 _CLOSING_JUNK = " '‘’\"”“|_*`~"
 
 

@@ -33,9 +33,7 @@ FOOTNOTE = "\x00FOOTNOTE:"
 _SUFFIX = r"(?P<suf>bis|ter|quater|quinquies)?"
 _PP = re.compile(rf"^\s*PP\s*\.?\s*(?P<n>\d{{1,2}})\s*{_SUFFIX}\b\s*[.:]?(?P<rest>(?:\s+\S.*)?)$")
 _NUM = re.compile(rf"^\s*(?P<tok>\d{{1,3}}|[LlIS]\d{{0,2}}|\d{{1,2}}[lLIS])\s?{_SUFFIX}\s*(?P<p>[.,])(?P<rest>.*)$")
-_SUB = re.compile(
-    r"^\s*(?:[-•]\s+)?(?:[({\[](?P<a>[a-z@©¢])(?:\)|0|\})|(?P<b>[a-z¢])[.)])\s+(?P<rest>\S.*)$"
-)
+_SUB = re.compile(r"^\s*(?:[-•]\s+)?(?:[({\[](?P<a>[a-z@©¢])(?:\)|0|\})|(?P<b>[a-z¢])[.)])\s+(?P<rest>\S.*)$")
 _ROMAN_HEADING = re.compile(r"^\s*(?P<r>[IVXLl1]{1,5})\s*[.\-]?\s+(?P<t>[A-Z“\"(].*)$")
 _LETTER_HEADING = re.compile(r"^\s*(?P<l>[A-H])\.\s+(?P<t>[A-Z“\"(].*)$")
 _ANNEX = re.compile(r"^\s*(?:ANNEX|Annex)\b\s*[:.]?\s*(?P<t>.*)$")
@@ -147,7 +145,8 @@ class _Reader:
             _PP.match(line)
             or _RECOMMENDATION.match(line)
             or (_NUM.match(line) and ocr.ocr_number(_NUM.match(line).group("tok")) is not None)
-            or _ROMAN_HEADING.match(line) and ocr.ocr_roman(_ROMAN_HEADING.match(line).group("r"))
+            or _ROMAN_HEADING.match(line)
+            and ocr.ocr_roman(_ROMAN_HEADING.match(line).group("r"))
         )
 
     def _body_start(self, lines: list[Line]) -> int:
@@ -350,7 +349,7 @@ class _Reader:
             n = ocr.ocr_number(m.group("tok"))
             rest = m.group("rest")
             ok_rest = not rest.strip() or (
-                (rest[:1].isspace() or rest[:1].isupper() or rest[:1] in "[“\"")
+                (rest[:1].isspace() or rest[:1].isupper() or rest[:1] in '[“"')
                 and not rest.strip()[:1].isdigit()
                 and (m.group("p") == "." or rest.strip()[:1].isupper())
                 and (m.group("tok").isdigit() or rest.strip()[:1].isupper() or not rest.strip())
@@ -564,8 +563,11 @@ class _Reader:
                 return
         if self.part == "operative" and text.lstrip().startswith("We,"):
             self._open_annex(None, None, printed=False)
-        if self.part == "annex" and not self.used.get("annex") and self.section is None and not any(
-            isinstance(e, _Stack) and e.series == "annex" for e in self.events
+        if (
+            self.part == "annex"
+            and not self.used.get("annex")
+            and self.section is None
+            and not any(isinstance(e, _Stack) and e.series == "annex" for e in self.events)
         ):
             self._start(_Unit("chapeau", None, [(no, text)], container=self.annex), no)
             self.top = self.current
@@ -616,12 +618,12 @@ class _Reader:
         expected = list(range(low, high + 1)) if high is not None else []
         stack_numbers = [(s.number, s.suffix) for s in stacks]
         if len(stacks) == len(units):
-            for unit, label in zip(units, stacks):
+            for unit, label in zip(units, stacks, strict=True):
                 unit.label = label
             return
         if len(expected) == len(units) and all(s in {(n, "") for n in expected} for s in stack_numbers):
             printed = {s.number: s for s in stacks}
-            for unit, n in zip(units, expected):
+            for unit, n in zip(units, expected, strict=True):
                 if n in printed:
                     unit.label = printed[n]
                 else:
@@ -693,7 +695,9 @@ class _Reader:
         item_counts: dict[int, int],
     ) -> tuple[str, str, str, str | None]:
         prefix = f"{parent.eid}__" if parent is not None and unit.role in ("sub", "item", "numitem") else ""
-        in_annex = "annex__" if self.annex is not None and unit.container is not None and self._under_annex(unit) else ""
+        in_annex = (
+            "annex__" if self.annex is not None and unit.container is not None and self._under_annex(unit) else ""
+        )
         label = unit.label
         if unit.role == "annex":
             return "Annex", "annex", "heading", (label.printed or None) if label else None
@@ -798,7 +802,6 @@ def _strip_editorial(text: str) -> str:
 
 def extract_markers(text: str) -> tuple[str, list[Marker]]:
     """Take the draft's own editorial markers out of a paragraph's text, as structured data."""
-    markers: list[Marker] = []
     spans: list[tuple[int, int, Marker]] = []
     for kind, pattern in _EDITORIAL:
         for m in pattern.finditer(text):
@@ -806,7 +809,7 @@ def extract_markers(text: str) -> tuple[str, list[Marker]]:
                 continue
             ref = m.groupdict().get("ref")
             spans.append((m.start(), m.end(), Marker(kind, m.group(0), ref=marker_ref(ref) if ref else None)))
-    for start, end, marker in sorted(spans, key=lambda s: -s[0]):
+    for start, end, _ in sorted(spans, key=lambda s: -s[0]):
         text = text[:start] + text[end:]
     markers = [marker for _, _, marker in sorted(spans, key=lambda s: s[0])]
     text = re.sub(r"\s+([,;.])", r"\1", " ".join(text.split()))

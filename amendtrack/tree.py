@@ -7,8 +7,8 @@ keep what the printed draft says (label, text, markers) and where it came from.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Iterator
 
 KINDS = (
     "heading",  # section headings (I., A.), the annex

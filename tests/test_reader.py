@@ -122,9 +122,11 @@ EXPECTED_FIRST = {
     "to Prevent, Suppress and Punish Trafficking in Persons, especially Women and Children;",
     "annex__para_43": "Prosecuting crimes of trafficking that encompass all forms of exploitation, including at a "
     "minimum the exploitation of the prostitution of others or other forms of sexual exploitation, forced labour "
-    "or services, slavery or practices similar to slavery, servitude or the removal of organs and all types of victims;",
+    "or services, slavery or practices similar to slavery, servitude or the removal of organs and all types of "
+    "victims;",
     "annex__para_45": "Adopting legislative and other measures necessary to establish as criminal offences:",
-    "annex__para_45__subpara_c": "Organizing or directing other persons to commit an offence, as prescribed in the Protocol",
+    "annex__para_45__subpara_c": "Organizing or directing other persons to commit an offence, as prescribed in "
+    "the Protocol",
     "annex__para_48": "Ensuring liability of all categories of offenders, including the liability of legal persons;",
     "annex__para_70": "Encouraging Member States to consider making voluntary contributions to United Nations "
     "anti-human trafficking work, and to explore additional sources of funding in this regard, including reaching "
@@ -158,9 +160,7 @@ JULY_PRINTED = (
 
 def test_july_every_printed_label_in_printed_order(july: Draft) -> None:
     printed = [
-        n.label
-        for n, _ in july.walk()
-        if not n.label_inferred and n.kind in ("preamble", "operative", "subparagraph")
+        n.label for n, _ in july.walk() if not n.label_inferred and n.kind in ("preamble", "operative", "subparagraph")
     ]
     assert printed == JULY_PRINTED
 
@@ -221,7 +221,11 @@ def test_july_brackets_recorded_with_alternatives(july: Draft) -> None:
 
 @pytest.mark.parametrize(
     ("file", "first_rec", "last_rec"),
-    [("01-draft-report-L1.txt", 1, 11), ("02-draft-report-L1-Add1.txt", 12, 34), ("03-draft-report-L1-Add2.txt", 35, 50)],
+    [
+        ("01-draft-report-L1.txt", 1, 11),
+        ("02-draft-report-L1-Add1.txt", 12, 34),
+        ("03-draft-report-L1-Add2.txt", 35, 50),
+    ],
 )
 def test_wg_2019_recommendations(file: str, first_rec: int, last_rec: int) -> None:
     draft = read_draft_file(DATA / "wg-tip-2019" / file)
@@ -239,7 +243,8 @@ def test_wg_2019_texts_and_structure() -> None:
     assert add1.find("rec_12").text == (
         "Member States should consider consulting victims and survivors of human trafficking both for sexual and "
         "labour exploitation, members of at-risk groups, civil society, law enforcement, prosecutors and front-line "
-        "service providers in developing, renewing or implementing strategies and initiatives to counter human trafficking."
+        "service providers in developing, renewing or implementing strategies and initiatives to counter human "
+        "trafficking."
     )
     assert add1.find("rec_27").text == (
         "Member States should harmonize policy frameworks and build a network of stakeholders to develop tools to "
@@ -263,7 +268,10 @@ def test_wg_2015_paragraphs_and_items() -> None:
     assert items["4"] == ["4(a)", "4(b)", "4(c)", "4(d)"]
     assert items["40"] == [f"40({c})" for c in "abcdefgh"]
     assert items["60"] == [f"60({c})" for c in "abcdef"]
-    assert draft.find("60(a)").text == "Costs of medical, physical, psychological or psychiatric treatment required by the victim;"
+    assert (
+        draft.find("60(a)").text
+        == "Costs of medical, physical, psychological or psychiatric treatment required by the victim;"
+    )
     assert "seizing and confiscating goods obtained by criminal means" in draft.find("83").text
     heading = draft.find("sec_III__subsec_C")
     assert heading.text.endswith("from 10 to 12 October 2011")
@@ -305,7 +313,9 @@ def test_bad_input_is_refused_naming_the_file(tmp_path: Path, content: bytes, re
 
 
 def test_encodings_are_read(tmp_path: Path) -> None:
-    text = "PP1. Guided by the purposes of the Charter, including “human rights”,\n\nPP2. Reiterating its condemnation,\n"
+    text = (
+        "PP1. Guided by the purposes of the Charter, including “human rights”,\n\nPP2. Reiterating its condemnation,\n"
+    )
     for encoding, bom in (("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("cp1252", b"")):
         path = tmp_path / f"{encoding}.txt"
         path.write_bytes(bom + text.encode(encoding))
@@ -323,8 +333,21 @@ def test_bracket_spans_are_offsets_into_the_text() -> None:
 
 def test_stacked_labels_are_matched_in_a_small_draft() -> None:
     text = "\n".join(
-        ["PP1. Recalling its resolutions,", "", "1. Decides to act;", "", "2.", "", "3.", "",
-         "Urges States to act;", "", "Invites all to act;", "", "4. Requests a report."]
+        [
+            "PP1. Recalling its resolutions,",
+            "",
+            "1. Decides to act;",
+            "",
+            "2.",
+            "",
+            "3.",
+            "",
+            "Urges States to act;",
+            "",
+            "Invites all to act;",
+            "",
+            "4. Requests a report.",
+        ]
     )
     draft = read_draft_text(text, "small.txt")
     assert [(n.label, n.text, n.label_inferred) for n in draft.paragraphs] == [

@@ -1,0 +1,298 @@
+"""The `amendtrack` command line: it parses options and calls the library, nothing more.
+
+Errors in the input or the database end the command with one line on stderr,
+`amendtrack: error: <message>`, and exit status 1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import shutil
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from sqlalchemy import Engine
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session
+
+from amendtrack import __version__
+from amendtrack.errors import InputError
+from amendtrack.importer import import_path
+from amendtrack.resources import sample_negotiations
+from amendtrack.store import (
+    ENV_VAR,
+    engine_for,
+    list_documents,
+    list_negotiations,
+    load_draft,
+    require_schema,
+)
+from amendtrack.tree import Draft, Paragraph, paragraph_records
+
+DEMO_DB_NAME = "amendtrack-demo.db"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _one_line(exc: BaseException) -> str:
+    """The first non-empty line of an exception's message (database errors span many)."""
+    if isinstance(exc, OperationalError) and exc.orig is not None:
+        text = str(exc.orig)
+    else:
+        text = str(exc)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
+
+
+def reports_errors(command: F) -> F:
+    """Turn InputError and database errors into `amendtrack: error: …` and exit status 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (InputError, OperationalError, ArgumentError, NoSuchModuleError) as exc:
+            click.echo(f"amendtrack: error: {_one_line(exc)}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def _reading(url: str | None) -> Iterator[Session]:
+    """A session on an existing amendtrack database (never creates one)."""
+    engine: Engine = engine_for(url)
+    try:
+        require_schema(engine)
+        with Session(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db",
+    envvar=ENV_VAR,
+    metavar="URL",
+    help=(
+        "SQLAlchemy database URL, e.g. sqlite:///drafts.db or postgresql://user@host/dbname "
+        f"(default: ${ENV_VAR}, else sqlite:///amendtrack.db in the current folder)."
+    ),
+)
+@click.version_option(__version__, "--version", prog_name="amendtrack")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Track how UN negotiated texts change from draft to draft.
+
+    Import drafts (plain text) into a database as paragraph trees, then list the stored drafts
+    and show any draft's paragraphs.
+    """
+    ctx.obj = {"db": db}
+
+
+@cli.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--negotiation", metavar="NAME", help="Negotiation to add a single file to (required for a file).")
+@click.option("--label", metavar="LABEL", help="Label of a single file's draft (default: the file name without .txt).")
+@click.option("--date", metavar="DATE", help="Date of a single file's draft, e.g. 2010-07-19.")
+@click.pass_context
+@reports_errors
+def import_command(
+    ctx: click.Context, path: Path, negotiation: str | None, label: str | None, date: str | None
+) -> None:
+    """Import a negotiation folder or a single .txt draft.
+
+    PATH is a negotiation folder with a manifest.toml, or one .txt draft (then --negotiation
+    is required).
+
+    Every file is read before anything is written, and everything is written in one
+    transaction: on any error nothing is stored. A document whose SHA-256 is already stored
+    for the negotiation is left as it is. Compilations of inputs (kind "inputs") are skipped
+    for now. Prints one line per document.
+    """
+    with contextlib.ExitStack() as stack:
+        bar: Any = None
+
+        def progress(what: str, done: int, total: int) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = stack.enter_context(click.progressbar(length=total, label="importing", file=sys.stderr))
+            bar.update(done - bar.pos, current_item=what)
+
+        show = sys.stderr.isatty()
+        results = import_path(
+            path, ctx.obj["db"], negotiation=negotiation, label=label, date=date, progress=progress if show else None
+        )
+    for result in results:
+        click.echo(result.message)
+
+
+@cli.command("drafts")
+@click.argument("negotiation", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects instead of a table.")
+@click.pass_context
+@reports_errors
+def drafts_command(ctx: click.Context, negotiation: str | None, as_json: bool) -> None:
+    """List the stored drafts, in order.
+
+    Lists the documents of NEGOTIATION, or of every negotiation when it is not given.
+
+    The table shows negotiation, order, key, label, date, kind, paragraph count and the first
+    12 digits of the SHA-256. --json prints objects with the fields negotiation, key, label,
+    date, kind, order, source_file, sha256 and paragraphs.
+    """
+    with _reading(ctx.obj["db"]) as session:
+        documents = list_documents(session, negotiation)
+    if as_json:
+        click.echo(json.dumps(documents, ensure_ascii=False, indent=2))
+        return
+    if not documents:
+        click.echo("no documents stored yet", err=True)
+        return
+    header = ("negotiation", "order", "key", "label", "date", "kind", "paragraphs", "sha256")
+    rows = [
+        (
+            d["negotiation"],
+            str(d["order"]),
+            d["key"],
+            d["label"],
+            d["date"] or "-",
+            d["kind"],
+            str(d["paragraphs"]),
+            d["sha256"][:12],
+        )
+        for d in documents
+    ]
+    click.echo(_table(header, rows, right={1, 6}))
+
+
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], right: set[int]) -> str:
+    """Plain columns separated by two spaces; `right` columns are right-aligned."""
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = [
+            cell.rjust(w) if i in right else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        return "  ".join(cells).rstrip()
+
+    return "\n".join([line(header), *(line(row) for row in rows)])
+
+
+@cli.command("paragraphs")
+@click.argument("negotiation")
+@click.argument("draft")
+@click.option("--json", "as_json", is_flag=True, help="Print the paragraph records as JSON (the stable contract).")
+@click.pass_context
+@reports_errors
+def paragraphs_command(ctx: click.Context, negotiation: str, draft: str, as_json: bool) -> None:
+    """Show the paragraphs of one draft.
+
+    Prints the paragraph tree of DRAFT of NEGOTIATION as an indented outline.
+
+    DRAFT is a document key, its label, or its order number (see `amendtrack drafts`). Each line
+    gives the label (followed by ? when the printed label was lost and inferred), the kind,
+    the draft's markers in brackets, and the text shortened to the terminal width. --json
+    prints one object per paragraph in document order with the fields label, eid, pid, kind,
+    parent, num, label_inferred, text, markers, brackets, line_start and line_end.
+    """
+    with _reading(ctx.obj["db"]) as session:
+        tree = load_draft(session, negotiation, draft)
+    if as_json:
+        click.echo(json.dumps(paragraph_records(tree), ensure_ascii=False, indent=2))
+        return
+    width = shutil.get_terminal_size((100, 24)).columns
+    for line in outline(tree, width):
+        click.echo(line)
+
+
+def outline(tree: Draft, width: int) -> list[str]:
+    """The tree as indented lines no wider than `width`."""
+    entries: list[tuple[str, Paragraph]] = []
+
+    def visit(nodes: list[Paragraph], depth: int) -> None:
+        for node in nodes:
+            entries.append(("  " * depth + node.label + ("?" if node.label_inferred else ""), node))
+            visit(node.children, depth + 1)
+
+    visit(tree.paragraphs, 0)
+    if not entries:
+        return ["(no paragraphs)"]
+    label_width = min(max(len(label) for label, _ in entries), 28)
+    kind_width = max(len(node.kind) for _, node in entries)
+    lines = []
+    for label, node in entries:
+        markers = "".join(f"[{marker.text.strip().strip('[]').strip()}] " for marker in node.markers)
+        line = f"{label.ljust(label_width)}  {node.kind.ljust(kind_width)}  {markers}{' '.join(node.text.split())}"
+        lines.append(_shorten(line.rstrip(), width))
+    return lines
+
+
+def _shorten(line: str, width: int) -> str:
+    """Cut a line to `width` characters, ending with … when cut."""
+    width = max(width, 20)
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+@cli.command("demo")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help=f"Folder for the demo database ({DEMO_DB_NAME}).",
+)
+@reports_errors
+def demo_command(out: Path) -> None:
+    """Import the sample negotiations into a fresh demo database.
+
+    Imports the bundled sample negotiations and prints what the database then holds.
+
+    The database is OUT/amendtrack-demo.db (SQLite), deleted and recreated on every run; --db
+    and $AMENDTRACK_DB are ignored, so ./amendtrack.db is never touched.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    db_file = out / DEMO_DB_NAME
+    for stale in (db_file, db_file.with_name(DEMO_DB_NAME + "-wal"), db_file.with_name(DEMO_DB_NAME + "-shm")):
+        stale.unlink(missing_ok=True)
+    url = f"sqlite:///{db_file.resolve()}"
+    skipped = []
+    for folder in sample_negotiations():
+        for result in import_path(folder, url):
+            if result.status == "skipped":
+                skipped.append(result)
+    with _reading(url) as session:
+        negotiations = list_negotiations(session)
+        documents = list_documents(session)
+    click.echo(f"demo database: {db_file}")
+    for negotiation in negotiations:
+        click.echo("")
+        click.echo(f"{negotiation['key']}: {negotiation['title']}")
+        for d in documents:
+            if d["negotiation"] == negotiation["key"]:
+                date = f", {d['date']}" if d["date"] else ""
+                click.echo(f"  {d['order']}. {d['key']} - {d['label']}{date}: {_count(d['paragraphs'], 'paragraph')}")
+        for result in skipped:
+            if result.negotiation == negotiation["key"]:
+                click.echo(f"  (skipped, {result.reason}: {result.source_file})")
+    click.echo("")
+    click.echo(
+        f"try: amendtrack --db sqlite:///{db_file} paragraphs {negotiations[0]['key']} 1" if negotiations else ""
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 paragraph', '2 paragraphs'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def main() -> None:
+    """Entry point of the `amendtrack` console script."""
+    cli(prog_name="amendtrack")

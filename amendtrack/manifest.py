@@ -1,0 +1,170 @@
+"""Negotiation manifests: the `manifest.toml` that lists a negotiation folder's documents in order.
+
+A folder holds one negotiation; its manifest names it and lists its documents (drafts and
+compilations of inputs) in the order they were circulated, each with the file it is in.
+Everything is checked here, before any file is read, so a bad manifest fails with one line
+that names the manifest and the key or document at fault.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from amendtrack.errors import InputError
+
+MANIFEST_NAME = "manifest.toml"
+DOCUMENT_KINDS = ("draft", "inputs")
+
+
+@dataclass(frozen=True)
+class Negotiation:
+    """The negotiation a folder holds: its stable id (used on the command line) and title."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document of a negotiation, as the manifest lists it."""
+
+    id: str
+    label: str
+    date: str | None
+    kind: str  # 'draft' or 'inputs'
+    file: Path  # resolved against the negotiation folder
+    against: str | None = None  # for inputs: the id of the draft they comment on
+    seed: str | None = None  # the seed file the text was carved from
+    lines: tuple[int, int] | None = None  # 1-based inclusive line range in the seed
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A whole manifest: the negotiation and its documents in order."""
+
+    path: Path
+    negotiation: Negotiation
+    documents: list[Document] = field(default_factory=list)
+
+    @property
+    def folder(self) -> Path:
+        """The negotiation folder the manifest describes."""
+        return self.path.parent
+
+
+def read_manifest(folder: Path | str) -> Manifest:
+    """Read and validate `folder/manifest.toml` (or the manifest file itself, if given)."""
+    folder = Path(folder)
+    path = folder if folder.name == MANIFEST_NAME and folder.is_file() else folder / MANIFEST_NAME
+    where = str(path)
+    if not path.is_file():
+        raise InputError(where, f"no {MANIFEST_NAME} here (a negotiation folder needs one)")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(where, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(where, f"not valid TOML: {exc}") from None
+
+    negotiation_table = data.get("negotiation")
+    if not isinstance(negotiation_table, dict):
+        raise InputError(where, "missing [negotiation] table (with id and title)")
+    negotiation = Negotiation(
+        id=_required_str(negotiation_table, "id", where, "[negotiation]"),
+        title=_required_str(negotiation_table, "title", where, "[negotiation]"),
+    )
+
+    entries = data.get("documents")
+    if not isinstance(entries, list) or not entries:
+        raise InputError(where, "missing [[documents]]: a manifest lists at least one document")
+
+    documents: list[Document] = []
+    seen: set[str] = set()
+    base = path.parent.resolve()
+    for index, entry in enumerate(entries, start=1):
+        context = f"document #{index}"
+        if not isinstance(entry, dict):
+            raise InputError(where, f"{context} is not a table")
+        doc_id = _required_str(entry, "id", where, context)
+        context = f"document {doc_id!r}"
+        if doc_id in seen:
+            raise InputError(where, f"duplicate document id {doc_id!r}")
+        seen.add(doc_id)
+        kind = _required_str(entry, "kind", where, context)
+        if kind not in DOCUMENT_KINDS:
+            raise InputError(where, f"{context}: unknown kind {kind!r} (expected one of: {', '.join(DOCUMENT_KINDS)})")
+        file_name = _required_str(entry, "file", where, context)
+        file = (base / file_name).resolve()
+        if not file.is_relative_to(base):
+            raise InputError(where, f"{context}: file {file_name!r} is outside the negotiation folder")
+        if not file.is_file():
+            raise InputError(where, f"{context}: file {file_name!r} not found")
+        against = _optional_str(entry, "against", where, context)
+        if against is not None and against not in seen - {doc_id}:
+            raise InputError(where, f"{context}: 'against' names {against!r}, which is not an earlier document")
+        documents.append(
+            Document(
+                id=doc_id,
+                label=_required_str(entry, "label", where, context),
+                date=_date(entry, where, context),
+                kind=kind,
+                file=file,
+                against=against,
+                seed=_optional_str(entry, "seed", where, context),
+                lines=_lines(entry, where, context),
+                note=_optional_str(entry, "note", where, context),
+            )
+        )
+    return Manifest(path=path, negotiation=negotiation, documents=documents)
+
+
+def _required_str(table: dict[str, Any], key: str, where: str, context: str) -> str:
+    """A key that must be a non-empty string."""
+    if key not in table:
+        raise InputError(where, f"{context}: missing required key {key!r}")
+    value = table[key]
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(where, f"{context}: {key!r} must be a non-empty string")
+    return value.strip()
+
+
+def _optional_str(table: dict[str, Any], key: str, where: str, context: str) -> str | None:
+    """A key that may be absent, else a string."""
+    if key not in table:
+        return None
+    value = table[key]
+    if not isinstance(value, str):
+        raise InputError(where, f"{context}: {key!r} must be a string")
+    return value
+
+
+def _date(table: dict[str, Any], where: str, context: str) -> str | None:
+    """The date as ISO text; TOML date literals (2010-07-19 without quotes) are accepted too."""
+    value = table.get("date")
+    if value is None:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise InputError(where, f"{context}: 'date' must be a date such as \"2010-07-19\"")
+
+
+def _lines(table: dict[str, Any], where: str, context: str) -> tuple[int, int] | None:
+    """The seed line range [first, last], if given."""
+    value = table.get("lines")
+    if value is None:
+        return None
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in value)
+        or value[0] > value[1]
+    ):
+        raise InputError(where, f"{context}: 'lines' must be [first, last] with 1 <= first <= last")
+    return (value[0], value[1])

@@ -1,0 +1,211 @@
+"""Shared fixtures: databases on both backends, a hand-built draft, and a stand-in reader.
+
+The PostgreSQL fixture uses the server on 127.0.0.1:5432 (database `test`) for real: each test
+gets a schema of its own, reached through the URL's search_path, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from amendtrack import importer
+from amendtrack.errors import InputError
+from amendtrack.tree import Bracket, Draft, Marker, Paragraph
+
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+PG_CONNINFO = "host=127.0.0.1 port=5432 dbname=test user=postgres connect_timeout=5"
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A SQLite database file (not created yet) in the test's temporary folder."""
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture
+def pg_schema() -> Iterator[str]:
+    """A fresh PostgreSQL schema, dropped after the test; skips when the server is not reachable."""
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        admin = psycopg.connect(PG_CONNINFO, autocommit=True)
+    except psycopg.OperationalError as exc:
+        reason = " ".join(str(exc).split())
+        pytest.skip(f"PostgreSQL server not reachable on 127.0.0.1:5432: {reason}")
+    schema = f"amendtrack_test_{uuid.uuid4().hex[:12]}"
+    with admin:
+        admin.execute(f'CREATE SCHEMA "{schema}"')
+        try:
+            yield schema
+        finally:
+            admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture
+def pg_url(pg_schema: str) -> str:
+    """A URL whose connections use their own schema (search_path) on the test server."""
+    return f"{PG_ADMIN_URL}?options=-csearch_path%3D{pg_schema}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """The same test on SQLite and on PostgreSQL."""
+    return request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url")
+
+
+def build_draft() -> Draft:
+    """A small hand-built tree: headings, children, markers, brackets, an inferred label, a given pid."""
+    return Draft(
+        preface=["United Nations", "Draft resolution"],
+        source="hand.txt",
+        paragraphs=[
+            Paragraph(
+                label="PP1",
+                kind="preamble",
+                text="Guided by the purposes [and principles / and aims] of the Charter,",
+                eid="pp_1",
+                num="PP1.",
+                brackets=[Bracket(23, 50, "[and principles / and aims]", ["and principles", "and aims"])],
+                line_start=3,
+                line_end=4,
+            ),
+            Paragraph(
+                label="PP2bis",
+                kind="preamble",
+                text="Recalling the Millennium Declaration — “fight transnational crime”,",
+                eid="pp_2bis",
+                num="PP.2 bis",
+                markers=[Marker("formerly", "[Formerly PP12]", "PP12")],
+                line_start=6,
+                line_end=6,
+                pid="older:pp_12",
+            ),
+            Paragraph(
+                label="I",
+                kind="heading",
+                text="Preventing trafficking in persons",
+                eid="sec_I",
+                num="I.",
+                line_start=8,
+                line_end=8,
+                children=[
+                    Paragraph(
+                        label="42",
+                        kind="operative",
+                        text="Urge States to take measures",
+                        eid="para_42",
+                        num="42.",
+                        markers=[
+                            Marker("merged", "[Merged with paragraph 43]", "43"),
+                            Marker("facilitator_edit", "Deleted: role", None),
+                        ],
+                        line_start=9,
+                        line_end=11,
+                        children=[
+                            Paragraph("42(a)", "subparagraph", "to protect victims;", "para_42__subpara_a", "(a)"),
+                            Paragraph(
+                                "42(b)",
+                                "subparagraph",
+                                "to prosecute [traffickers",
+                                "para_42__subpara_b",
+                                "(b)",
+                                brackets=[Bracket(13, 25, "[traffickers", [], closed=False)],
+                            ),
+                        ],
+                    ),
+                    Paragraph("43", "operative", "", "para_43", None, label_inferred=True, line_start=12, line_end=12),
+                ],
+            ),
+        ],
+    )
+
+
+@pytest.fixture
+def hand_draft() -> Draft:
+    """A fresh copy of build_draft() (tests may mutate it)."""
+    return build_draft()
+
+
+FAKE_LINE = re.compile(r"^(?P<label>PP\d+|\d+|\([a-z]\))\s+(?P<text>.+)$")
+
+
+def fake_read_draft_file(path: Path) -> Draft:
+    """Stand-in for amendtrack.reader.read_draft_file: 'PP1 text', '1 text', '(a) text' per line.
+
+    Like the real reader it refuses bytes that are not text, naming the file.
+    """
+    data = Path(path).read_bytes()
+    if b"\x00" in data:
+        raise InputError(str(path), "not a text file (contains NUL bytes)")
+    top: list[Paragraph] = []
+    seen: set[str] = set()
+    for number, line in enumerate(data.decode("utf-8").splitlines(), start=1):
+        match = FAKE_LINE.match(line.strip())
+        if not match or (match["label"].startswith("(") and not top):
+            continue
+        label, text = match["label"], match["text"]
+        if label.startswith("("):
+            parent = top[-1]
+            letter = label.strip("()")
+            node = Paragraph(f"{parent.label}{label}", "subparagraph", text, f"{parent.eid}__subpara_{letter}", label)
+            node.line_start = node.line_end = number
+            if node.eid not in seen:  # crude, like the rest of this stand-in: a repeated label is dropped
+                seen.add(node.eid)
+                parent.children.append(node)
+            continue
+        kind, eid = ("preamble", f"pp_{label[2:]}") if label.startswith("PP") else ("operative", f"para_{label}")
+        if eid not in seen:
+            seen.add(eid)
+            top.append(Paragraph(label, kind, text, eid, label, line_start=number, line_end=number))
+    return Draft(paragraphs=top, source=Path(path).name)
+
+
+@pytest.fixture
+def fake_reader(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], Draft]:
+    """Make the importer use fake_read_draft_file instead of the real reader."""
+    monkeypatch.setattr(importer, "read_draft_file", fake_read_draft_file)
+    return fake_read_draft_file
+
+
+@pytest.fixture
+def negotiation_folder(tmp_path: Path) -> Path:
+    """A negotiation folder with two drafts and one compilation of inputs, in the fake reader's format."""
+    folder = tmp_path / "neg"
+    folder.mkdir()
+    (folder / "01-first.txt").write_text("PP1 Guided by the Charter,\n1 Decides to act;\n(a) swiftly;\n(b) fully;\n")
+    (folder / "02-inputs.txt").write_text("USA: delete PP1\n")
+    (folder / "03-second.txt").write_text("PP1 Guided by the Charter,\n1 Decides to act now;\n2 Requests a report.\n")
+    (folder / "manifest.toml").write_text(
+        """
+[negotiation]
+id = "neg"
+title = "A test negotiation"
+
+[[documents]]
+id = "first"
+label = "First draft"
+date = "2010-04-16"
+kind = "draft"
+file = "01-first.txt"
+
+[[documents]]
+id = "inputs"
+label = "Inputs on the first draft"
+kind = "inputs"
+against = "first"
+file = "02-inputs.txt"
+
+[[documents]]
+id = "second"
+label = "Second draft"
+date = 2010-07-19
+kind = "draft"
+file = "03-second.txt"
+""",
+        encoding="utf-8",
+    )
+    return folder
