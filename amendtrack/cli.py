@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 from amendtrack import __version__
 from amendtrack.errors import InputError
 from amendtrack.importer import import_path
+from amendtrack.lineage import align_drafts, compare_drafts
+from amendtrack.redline import DELETE, INSERT, Change, plain
 from amendtrack.resources import sample_negotiations
 from amendtrack.store import (
     ENV_VAR,
@@ -30,6 +32,7 @@ from amendtrack.store import (
     list_documents,
     list_negotiations,
     load_draft,
+    negotiation_title,
     require_schema,
 )
 from amendtrack.tree import Draft, Paragraph, paragraph_records
@@ -90,8 +93,8 @@ def _reading(url: str | None) -> Iterator[Session]:
 def cli(ctx: click.Context, db: str | None) -> None:
     """Track how UN negotiated texts change from draft to draft.
 
-    Import drafts (plain text) into a database as paragraph trees, then list the stored drafts
-    and show any draft's paragraphs.
+    Import drafts (plain text) into a database as paragraph trees, list the stored drafts, show
+    any draft's paragraphs, align two drafts (lineage) and redline them.
     """
     ctx.obj = {"db": db}
 
@@ -238,6 +241,115 @@ def _shorten(line: str, width: int) -> str:
     """Cut a line to `width` characters, ending with … when cut."""
     width = max(width, 20)
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+@cli.command("align")
+@click.argument("negotiation")
+@click.argument("from_draft", metavar="FROM")
+@click.argument("to_draft", metavar="TO")
+@click.option("--json", "as_json", is_flag=True, help="Print the lineage links as JSON (the stable contract).")
+@click.pass_context
+@reports_errors
+def align_command(ctx: click.Context, negotiation: str, from_draft: str, to_draft: str, as_json: bool) -> None:
+    """Align two drafts paragraph by paragraph and store the lineage.
+
+    Says which paragraph(s) of FROM became which of TO: same, modified, renumbered, moved,
+    merged, split, new or deleted, with a similarity score and whether the draft declared it
+    (a marker such as [Merged with paragraph 42] that the text confirms) or it was inferred.
+    Markers the text contradicts are reported as conflicts. Re-aligning replaces the stored
+    lineage and gives the same result.
+
+    --json prints one object per link with the fields from, to (lists of labels), relation,
+    score, source, from_pid, to_pid, from_eid, to_eid, placeholders, note and conflict.
+    """
+    aligned = align_drafts(ctx.obj["db"], negotiation, from_draft, to_draft)
+    links = aligned.alignment.links
+    if as_json:
+        click.echo(json.dumps([link.to_dict() for link in links], ensure_ascii=False, indent=2))
+        return
+    rows = [
+        (
+            link.relation,
+            ", ".join(p.label for p in link.sources) or "-",
+            ", ".join(p.label for p in link.targets) or "-",
+            f"{link.score:.2f}",
+            link.source,
+            link.note,
+        )
+        for link in links
+    ]
+    click.echo(_table(("relation", "from", "to", "score", "source", "note"), rows, right={3}))
+    counts = aligned.alignment.counts()
+    click.echo("")
+    click.echo(", ".join(f"{n} {relation}" for relation, n in counts.items() if n))
+    for conflict in aligned.alignment.conflicts:
+        click.echo(f"conflict: {conflict}")
+
+
+@cli.command("diff")
+@click.argument("negotiation")
+@click.argument("from_draft", metavar="FROM")
+@click.argument("to_draft", metavar="TO")
+@click.option(
+    "--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Write a side-by-side HTML report."
+)
+@click.option("--color/--no-color", default=None, help="Colour the redline (default: when printing to a terminal).")
+@click.pass_context
+@reports_errors
+def diff_command(
+    ctx: click.Context, negotiation: str, from_draft: str, to_draft: str, html_file: Path | None, color: bool | None
+) -> None:
+    """Redline two drafts paragraph by aligned paragraph.
+
+    Prints each lineage link (see `amendtrack align`) with its word-level changes: in colour on
+    a terminal, else deletions as [-words-] and insertions as {+words+}. Moves, merges, splits
+    and renumbering are named, not shown as deletion plus insertion. --html FILE writes a
+    self-contained side-by-side report instead.
+    """
+    aligned, comparison = compare_drafts(ctx.obj["db"], negotiation, from_draft, to_draft)
+    if html_file is not None:
+        from amendtrack.render import redline_html
+
+        with _reading(ctx.obj["db"]) as session:
+            title = negotiation_title(session, negotiation)
+        page = redline_html(
+            comparison,
+            title,
+            {"label": aligned.old_label, "date": aligned.old_date},
+            {"label": aligned.new_label, "date": aligned.new_date},
+        )
+        html_file.write_text(page, encoding="utf-8")
+        click.echo(f"wrote {html_file}")
+        return
+    colour = sys.stdout.isatty() if color is None else color
+    for row in comparison.rows:
+        old = ", ".join(row.old_labels) or "-"
+        new = ", ".join(row.new_labels) or "-"
+        click.echo(
+            click.style(f"{old} → {new}: {row.description}", bold=True)
+            if colour
+            else f"{old} → {new}: {row.description}"
+        )
+        click.echo(redline_text(row.changes, colour))
+        click.echo("")
+    click.echo(", ".join(f"{n} {relation}" for relation, n in comparison.counts.items() if n))
+    for conflict in comparison.conflicts:
+        click.echo(f"conflict: {conflict}")
+
+
+def redline_text(changes: list[Change], colour: bool) -> str:
+    """A redline for the terminal: coloured, or [-deleted-]{+inserted+}."""
+    if not colour:
+        return plain(changes)
+    parts = []
+    for change in changes:
+        if change.op == DELETE:
+            parts.append(click.style(change.text, fg="red", strikethrough=True))
+        elif change.op == INSERT:
+            parts.append(click.style(change.text, fg="green", underline=True))
+        else:
+            parts.append(change.text)
+    return "".join(parts)
 
 
 @cli.command("demo")

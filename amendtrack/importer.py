@@ -1,9 +1,10 @@
 """Import drafts into the store: a negotiation folder (manifest) or a single draft file.
 
 Everything is read and parsed first; only then is the database opened, and all of it is
-written in one transaction (schema included). A failure at any point writes nothing: for
-SQLite the database file stays byte-for-byte as it was, and is not even created when it did
-not exist.
+written in one transaction (schema included), together with the lineage between each newly
+imported draft and the draft before it, so persistent ids follow paragraphs from the start.
+A failure at any point writes nothing: for SQLite the database file stays byte-for-byte as it
+was, and is not even created when it did not exist.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
+from amendtrack.lineage import align_new_drafts
 from amendtrack.manifest import MANIFEST_NAME, read_manifest
 from amendtrack.store import ImportResult, create_schema, engine_for, save_draft, sqlite_file
 from amendtrack.tree import Draft
@@ -202,6 +204,8 @@ def _write(
                 done += 1
                 if progress is not None:
                     progress(f"stored {plan.path.name}", done, total)
+            for negotiation in dict.fromkeys(r.negotiation for r in results if r.status == "imported"):
+                align_new_drafts(session, negotiation)
     except BaseException:
         engine.dispose()
         if db_file is not None and not existed:

@@ -34,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from amendtrack.align import Alignment, Link
 from amendtrack.errors import InputError
 from amendtrack.tree import Bracket, Draft, Marker, Paragraph
 
@@ -104,6 +105,37 @@ class ParagraphRow(Base):
     label_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
     line_start: Mapped[int | None] = mapped_column(Integer, nullable=True)
     line_end: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class AlignmentRow(Base):
+    """The lineage between two drafts of a negotiation, as last computed, with the conflicts it found."""
+
+    __tablename__ = "alignment"
+    __table_args__ = (UniqueConstraint("from_document_id", "to_document_id", name="uq_alignment_pair"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    from_document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    to_document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    conflicts: Mapped[list[str]] = mapped_column(JSON)
+
+
+class LineageLinkRow(Base):
+    """One lineage link: which paragraph(s) of one draft became which of the next, and how."""
+
+    __tablename__ = "lineage_link"
+    __table_args__ = (Index("ix_lineage_link_alignment", "alignment_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alignment_id: Mapped[int] = mapped_column(ForeignKey("alignment.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)  # reading order of the later draft
+    relation: Mapped[str] = mapped_column(String(16))
+    score: Mapped[float] = mapped_column()
+    source: Mapped[str] = mapped_column(String(16))  # declared | inferred
+    note: Mapped[str] = mapped_column(Text)
+    conflict: Mapped[str | None] = mapped_column(Text, nullable=True)
+    from_eids: Mapped[list[str]] = mapped_column(JSON)
+    to_eids: Mapped[list[str]] = mapped_column(JSON)
+    placeholder_eids: Mapped[list[str]] = mapped_column(JSON)
 
 
 @dataclass
@@ -354,6 +386,11 @@ def _negotiation(session: Session, negotiation_key: str) -> NegotiationRow:
     return row
 
 
+def negotiation_title(session: Session, negotiation_key: str) -> str:
+    """The title of a stored negotiation."""
+    return _negotiation(session, negotiation_key).title
+
+
 def find_document(session: Session, negotiation_key: str, draft_ref: str) -> DocumentRow:
     """The document a user means: its key, else its label (case-insensitive), else its order number (1-based)."""
     negotiation = _negotiation(session, negotiation_key)
@@ -443,3 +480,125 @@ def list_negotiations(session: Session) -> list[dict[str, Any]]:
         .order_by(NegotiationRow.key)
     )
     return [{"key": key, "title": title, "documents": int(n)} for key, title, n in session.execute(query)]
+
+
+# --- lineage -----------------------------------------------------------------------------------
+
+
+def save_alignment(session: Session, negotiation_key: str, from_ref: str, to_ref: str, alignment: Alignment) -> None:
+    """Store the lineage between two drafts (replacing what was stored for that pair) and renew persistent ids."""
+    old = find_document(session, negotiation_key, from_ref)
+    new = find_document(session, negotiation_key, to_ref)
+    if old.kind != "draft" or new.kind != "draft":
+        raise InputError(None, f"only drafts can be aligned ({old.key} is {old.kind}, {new.key} is {new.kind})")
+    previous = session.scalar(
+        select(AlignmentRow).where(AlignmentRow.from_document_id == old.id, AlignmentRow.to_document_id == new.id)
+    )
+    if previous is not None:
+        session.execute(LineageLinkRow.__table__.delete().where(LineageLinkRow.alignment_id == previous.id))
+        session.delete(previous)
+        session.flush()
+    row = AlignmentRow(from_document_id=old.id, to_document_id=new.id, conflicts=list(alignment.conflicts))
+    session.add(row)
+    session.flush()
+    session.add_all(
+        LineageLinkRow(
+            alignment_id=row.id,
+            position=k,
+            relation=link.relation,
+            score=float(link.score),
+            source=link.source,
+            note=link.note,
+            conflict=link.conflict,
+            from_eids=[p.eid for p in link.sources],
+            to_eids=[p.eid for p in link.targets],
+            placeholder_eids=[p.eid for p in link.placeholders],
+        )
+        for k, link in enumerate(alignment.links, start=1)
+    )
+    session.flush()
+    renew_persistent_ids(session, negotiation_key)
+
+
+def carried_ids(links: list[Link]) -> dict[str, str]:
+    """New eId → the old node whose identity it carries, by eId (a pure rule, shared with the store).
+
+    One-to-one links carry the identity across; a merge keeps the identity of the source with the
+    target's eId, i.e. its label (else the first source); a split gives it to the target with the
+    source's eId (else the first target); a placeholder ("[Merged with paragraph 42]") keeps the
+    identity of the paragraph of the same eId it stands for.
+    """
+    carried: dict[str, str] = {}
+    for link in links:
+        if not link.sources:
+            continue
+        if link.targets:
+            if link.relation == "merged":
+                keeper = next((p for p in link.sources if p.eid == link.targets[0].eid), link.sources[0])
+                carried[link.targets[0].eid] = keeper.eid
+            elif link.relation == "split":
+                heir = next((p for p in link.targets if p.eid == link.sources[0].eid), link.targets[0])
+                carried[heir.eid] = link.sources[0].eid
+            else:
+                carried[link.targets[0].eid] = link.sources[0].eid
+        for placeholder in link.placeholders:
+            same = next((p for p in link.sources if p.eid == placeholder.eid), None)
+            if same is not None:
+                carried[placeholder.eid] = same.eid
+    return carried
+
+
+def renew_persistent_ids(session: Session, negotiation_key: str) -> None:
+    """Recompute every paragraph's persistent id from the stored lineage between consecutive drafts.
+
+    The first draft's paragraphs (and every paragraph no link carries) get `<document key>:<eId>`;
+    a paragraph a link carries takes the id of the paragraph it came from. Deterministic, so
+    re-aligning gives the same ids.
+    """
+    negotiation = _negotiation(session, negotiation_key)
+    drafts = session.scalars(
+        select(DocumentRow)
+        .where(DocumentRow.negotiation_id == negotiation.id, DocumentRow.kind == "draft")
+        .order_by(DocumentRow.seq)
+    ).all()
+    previous_ids: dict[str, str] = {}
+    previous: DocumentRow | None = None
+    for document in drafts:
+        rows = session.scalars(select(ParagraphRow).where(ParagraphRow.document_id == document.id)).all()
+        carried: dict[str, str] = {}
+        if previous is not None:
+            alignment = session.scalar(
+                select(AlignmentRow).where(
+                    AlignmentRow.from_document_id == previous.id, AlignmentRow.to_document_id == document.id
+                )
+            )
+            if alignment is not None:
+                links = session.scalars(select(LineageLinkRow).where(LineageLinkRow.alignment_id == alignment.id))
+                carried = carried_ids([_link_stub(link) for link in links])
+        ids: dict[str, str] = {}
+        for row in rows:
+            source_eid = carried.get(row.eid)
+            pid = previous_ids.get(source_eid) if source_eid else None
+            pid = pid or f"{document.key}:{row.eid}"
+            if row.pid != pid:
+                row.pid = pid
+            ids[row.eid] = pid
+        previous_ids, previous = ids, document
+    session.flush()
+
+
+def _link_stub(row: LineageLinkRow) -> Link:
+    """A stored link as a Link over stand-in nodes that know only their eId (all carried_ids needs)."""
+
+    def stub(eid: str) -> Paragraph:
+        return Paragraph(label=eid, kind="", text="", eid=eid)
+
+    return Link(
+        row.relation,
+        [stub(e) for e in row.from_eids],
+        [stub(e) for e in row.to_eids],
+        row.score,
+        row.source,
+        row.note,
+        [stub(e) for e in row.placeholder_eids],
+    )

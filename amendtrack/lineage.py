@@ -1,0 +1,105 @@
+"""Lineage between stored drafts: align them, keep the links, carry persistent ids along.
+
+This is where the pure aligner meets the store; the CLI and the importer call it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from amendtrack.align import Alignment, align
+from amendtrack.comparison import Comparison, compare
+from amendtrack.store import (
+    AlignmentRow,
+    DocumentRow,
+    _negotiation,
+    engine_for,
+    find_document,
+    load_draft,
+    require_schema,
+    save_alignment,
+)
+from amendtrack.tree import Draft
+
+
+@dataclass
+class AlignedDrafts:
+    """Two stored drafts and the lineage between them (persistent ids as stored after aligning)."""
+
+    negotiation: str
+    old_key: str
+    new_key: str
+    old_label: str
+    new_label: str
+    old_date: str | None
+    new_date: str | None
+    old: Draft
+    new: Draft
+    alignment: Alignment
+
+
+def align_in_session(session: Session, negotiation: str, from_ref: str, to_ref: str) -> AlignedDrafts:
+    """Align two stored drafts, store the links (replacing earlier ones) and return them with the trees."""
+    old_doc = find_document(session, negotiation, from_ref)
+    new_doc = find_document(session, negotiation, to_ref)
+    old = load_draft(session, negotiation, old_doc.key)
+    new = load_draft(session, negotiation, new_doc.key)
+    alignment = align(old, new)
+    save_alignment(session, negotiation, old_doc.key, new_doc.key, alignment)
+    old = load_draft(session, negotiation, old_doc.key)  # persistent ids as renewed
+    new = load_draft(session, negotiation, new_doc.key)
+    alignment = align(old, new)
+    return AlignedDrafts(
+        negotiation,
+        old_doc.key,
+        new_doc.key,
+        old_doc.label,
+        new_doc.label,
+        old_doc.date,
+        new_doc.date,
+        old,
+        new,
+        alignment,
+    )
+
+
+def align_drafts(url: str | None, negotiation: str, from_ref: str, to_ref: str) -> AlignedDrafts:
+    """Align two stored drafts in one transaction: `amendtrack align`."""
+    engine = engine_for(url)
+    try:
+        require_schema(engine)
+        with Session(engine) as session, session.begin():
+            return align_in_session(session, negotiation, from_ref, to_ref)
+    finally:
+        engine.dispose()
+
+
+def align_new_drafts(session: Session, negotiation: str) -> list[tuple[str, str]]:
+    """Align every draft with the draft before it where no lineage is stored yet; the pairs aligned."""
+    row = _negotiation(session, negotiation)
+    drafts = session.scalars(
+        select(DocumentRow)
+        .where(DocumentRow.negotiation_id == row.id, DocumentRow.kind == "draft")
+        .order_by(DocumentRow.seq)
+    ).all()
+    done = []
+    for old, new in zip(drafts, drafts[1:], strict=False):
+        stored = session.scalar(
+            select(AlignmentRow.id).where(
+                AlignmentRow.from_document_id == old.id, AlignmentRow.to_document_id == new.id
+            )
+        )
+        if stored is None:
+            align_in_session(session, negotiation, old.key, new.key)
+            done.append((old.key, new.key))
+    return done
+
+
+def compare_drafts(url: str | None, negotiation: str, from_ref: str, to_ref: str) -> tuple[AlignedDrafts, Comparison]:
+    """Align (and store the lineage of) two drafts, then redline every link: `amendtrack diff`."""
+    aligned = align_drafts(url, negotiation, from_ref, to_ref)
+    comparison = compare(aligned.old, aligned.new, aligned.old_label, aligned.new_label, aligned.alignment)
+    return aligned, comparison

@@ -1,0 +1,100 @@
+"""Words of negotiated text, compared the way a negotiator reads them.
+
+Drafts are reworded wholesale between rounds ("Ensuring …" → "Ensure …",
+"victims" → "victims of trafficking in persons"), so comparisons work on
+stems of content words, not on characters.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|\s+|[^\w\s]")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+STOPWORDS = frozenset(
+    """a about above after again against all also an and any are as at be been before being between both but by
+    can could did do does during each either few for from further had has have having her here his how i if in
+    into is it its itself may might more most must no nor not of off on once only or other our ours out over own
+    same shall she should so some such than that the their them then there these they this those through to too
+    under until up upon very was we were what when where which while who whom why will with within without would
+    you your""".split()
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Words, runs of spaces and single punctuation marks; joined they give the text back."""
+    return TOKEN.findall(text)
+
+
+def normalise(text: str) -> str:
+    """Text for an identity test: whitespace folded, OCR underline traces and soft hyphens gone."""
+    text = text.replace("_", " ").replace("\u00ad", "")
+    text = re.sub(r"(\w)- (\w)", r"\1-\2", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light stem that makes gerunds, imperatives and plurals meet: ensuring/ensure → ensur."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 3:
+        return w
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            if suffix == "s" and w.endswith(("ss", "us", "is")):
+                continue
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]  # planning → plann → plan
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words of a text, in order."""
+    return [stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+
+
+class Weights:
+    """Inverse document frequencies over a set of texts: rare words weigh more."""
+
+    def __init__(self, bags: list[Counter[str]]):
+        df: Counter[str] = Counter()
+        for bag in bags:
+            df.update(bag.keys())
+        self.n = len(bags)
+        self.df = df
+
+    def idf(self, term: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+    def norm(self, bag: Counter[str]) -> float:
+        return math.sqrt(sum((count * self.idf(t)) ** 2 for t, count in bag.items()))
+
+    def cosine(
+        self, a: Counter[str], b: Counter[str], norm_a: float | None = None, norm_b: float | None = None
+    ) -> float:
+        """Similarity of two bags of stems, 0…1."""
+        if not a or not b:
+            return 0.0
+        small, large = (a, b) if len(a) < len(b) else (b, a)
+        dot = sum(count * large[t] * self.idf(t) ** 2 for t, count in small.items() if t in large)
+        na = norm_a if norm_a is not None else self.norm(a)
+        nb = norm_b if norm_b is not None else self.norm(b)
+        return dot / (na * nb) if na and nb else 0.0
+
+    def containment(self, part: Counter[str], whole: Counter[str]) -> float:
+        """How much of `part` (weighted) is found in `whole`, 0…1: the test for merges and splits."""
+        total = sum(count * self.idf(t) for t, count in part.items())
+        if not total:
+            return 0.0
+        found = sum(min(count, whole.get(t, 0)) * self.idf(t) for t, count in part.items())
+        return found / total

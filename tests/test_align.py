@@ -1,0 +1,201 @@
+"""Alignment of real drafts: the GPA first draft → 19 July 2010, and the 2019 report parts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from amendtrack.align import Alignment, align
+from amendtrack.cli import cli
+from amendtrack.reader import read_draft_file
+from amendtrack.tree import Draft
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "drafts"
+
+
+@pytest.fixture(scope="module")
+def gpa() -> tuple[Draft, Draft, Alignment]:
+    first = read_draft_file(DATA / "gpa-2010" / "01-first-draft.txt")
+    july = read_draft_file(DATA / "gpa-2010" / "03-draft-2010-07-19.txt")
+    return first, july, align(first, july)
+
+
+def link_of(alignment: Alignment, old_label: str | None = None, new_label: str | None = None):
+    for link in alignment.links:
+        if old_label is not None and old_label in [p.label for p in link.sources]:
+            return link
+        if new_label is not None and new_label in [p.label for p in link.targets]:
+            return link
+    raise AssertionError(f"no link for {old_label or new_label}")
+
+
+def test_every_paragraph_is_accounted_for_exactly_once(gpa) -> None:
+    first, july, alignment = gpa
+    old_seen = [id(p) for link in alignment.links for p in link.sources]
+    new_seen = [id(p) for link in alignment.links for p in link.targets + link.placeholders]
+    assert sorted(old_seen) == sorted(id(node) for node, _ in first.walk())
+    assert sorted(new_seen) == sorted(id(node) for node, _ in july.walk())
+
+
+@pytest.mark.parametrize(
+    ("sources", "target", "placeholders"),
+    [
+        (["42", "43", "44", "45", "46", "47"], "42", ["43", "44", "45", "46", "47"]),
+        (["49", "50", "52"], "49", ["50", "52"]),
+        (["56", "57", "58"], "56", ["57", "58"]),
+        (["60", "62"], "60", ["62"]),
+    ],
+)
+def test_declared_merges_are_found(gpa, sources: list[str], target: str, placeholders: list[str]) -> None:
+    link = link_of(gpa[2], new_label=target)
+    assert link.relation == "merged" and link.source == "declared"
+    assert [p.label for p in link.sources] == sources
+    assert [p.label for p in link.targets] == [target]
+    assert [p.label for p in link.placeholders] == placeholders
+
+
+def test_declared_deletions_end_deleted(gpa) -> None:
+    for label in ("5", "29", "37", "68"):
+        link = link_of(gpa[2], old_label=label)
+        assert link.relation in ("deleted", "merged"), label
+        assert link.source == "declared" and [p.label for p in link.placeholders] == [label]
+
+
+def test_every_declared_marker_is_honoured_or_reported(gpa) -> None:
+    _first, july, alignment = gpa
+    honoured = {id(p) for link in alignment.links if link.source == "declared" for p in link.placeholders}
+    for node, _ in july.walk():
+        for marker in node.markers:
+            if marker.kind not in ("formerly", "merged", "deleted"):
+                continue
+            reported = [c for c in alignment.conflicts if c.startswith(f"{node.label}:")]
+            assert id(node) in honoured or reported, (node.label, marker.text)
+    # the July draft's [Formerly PP8] and [formerly PP12] use the June draft's numbering:
+    reasons = " ".join(alignment.conflicts)
+    assert "PP5: [Formerly PP8], but its text matches PP7" in reasons
+    assert "PP8: [formerly PP12], but its text matches PP11" in reasons
+
+
+def test_moved_preambular_paragraphs(gpa) -> None:
+    alignment = gpa[2]
+    for old, new in (("PP7", "PP5"), ("PP11", "PP8")):
+        link = link_of(alignment, old_label=old)
+        assert link.relation == "moved" and [p.label for p in link.targets] == [new]
+        assert link.note == f"formerly {old}, moved up"
+    assert link_of(alignment, old_label="PP1").relation == "same"
+
+
+# Links verified by reading the two drafts side by side.
+READ_BY_HAND = [
+    ("PP2", "PP2", "modified"),  # Reiterating its strong condemnation …
+    ("PP3", "PP4", "modified"),  # Millennium Declaration
+    ("PP4", "PP6", "modified"),  # resolution 55/25, the Convention and the Protocol
+    ("PP5", "PP7", "modified"),  # the Protocol entered into force on 25 December 2003
+    ("PP6", "PP9", "modified"),  # Commission on Human Rights resolution 2004/110
+    ("PP8", "PP10", "modified"),  # ECOSOC resolution 2006/27, ICAT
+    ("PP9", "PP11", "modified"),  # UN.GIFT and the Vienna Forum
+    ("PP10", "PP12", "modified"),  # the Thematic Debate of 3 June 2008
+    ("PP12", "PP13", "modified"),  # decisions 1/5, 2/3 and 3/3 of the Conference of the Parties
+    ("PP13", "PP14", "modified"),  # regional mechanisms and initiatives
+    ("PP14", "PP15", "modified"),  # the need to develop a global plan of action
+    ("OP2", "OP2", "modified"),
+    ("Chapeau", "Chapeau", "modified"),
+    ("12", "12", "modified"),  # Mainstreaming → Mainstream
+    ("26", "26", "modified"),  # labor inspectors added
+    ("36", "36", "modified"),  # the trust fund
+    ("41", "41", "modified"),  # label and first line lost in July; kept its place between 40 and 42
+    ("48", "48", "modified"),  # liability of legal persons and entities
+    ("69", "69", "moved"),  # printed before 67 in July
+    ("13", "13", "moved"),  # printed before 12 in July
+]
+
+
+@pytest.mark.parametrize(("old", "new", "relation"), READ_BY_HAND)
+def test_links_read_by_hand(gpa, old: str, new: str, relation: str) -> None:
+    link = link_of(gpa[2], old_label=old)
+    assert [p.label for p in link.targets] == [new]
+    assert link.relation == relation
+
+
+def test_new_paragraphs_and_children(gpa) -> None:
+    alignment = gpa[2]
+    for label in ("1bis", "10bis", "OP2(c)"):
+        assert link_of(alignment, new_label=label).relation == "new"
+    # OP2: (c) on civil society became (d), (d) on the Secretary-General's report became (e)
+    for old, new in (("OP2(a)", "OP2(a)"), ("OP2(c)", "OP2(d)"), ("OP2(d)", "OP2(e)")):
+        assert [p.label for p in link_of(alignment, old_label=old).targets] == [new]
+    offences = link_of(alignment, new_label="42(c)")
+    assert offences.relation == "merged" and [p.label for p in offences.sources] == ["45(a)", "45(b)", "45(c)"]
+    ratification = link_of(alignment, new_label="PP15 bullet 1")
+    assert [p.label for p in ratification.sources] == ["PP14 bullet 1", "PP14 bullet 2"]
+
+
+def test_wg_2019_parts_link_only_near_identical_recommendations() -> None:
+    folder = DATA / "wg-tip-2019"
+    add1 = read_draft_file(folder / "02-draft-report-L1-Add1.txt")
+    add2 = read_draft_file(folder / "03-draft-report-L1-Add2.txt")
+    main = read_draft_file(folder / "01-draft-report-L1.txt")
+    linked = {
+        (tuple(p.label for p in link.sources), tuple(p.label for p in link.targets))
+        for link in align(add1, add2).links
+        if link.sources and link.targets and link.sources[0].kind == "recommendation"
+    }
+    # 32 and 37 differ by one word, 33 and 47 by a few; the rest are other recommendations
+    assert linked == {
+        (("Recommendation 32",), ("Recommendation 37",)),
+        (("Recommendation 33",), ("Recommendation 47",)),
+    }
+    same_subject = [
+        link
+        for link in align(main, add1).links
+        if link.sources and link.targets and "recommendation" in {p.kind for p in link.sources + link.targets}
+    ]
+    assert same_subject == []  # e.g. Recommendation 3 and 16 are both on joint investigations, yet different
+
+
+def test_persistent_ids_follow_lineage_and_realigning_is_idempotent(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = f"sqlite:///{tmp_path / 'gpa.db'}"
+    result = runner.invoke(cli, ["--db", db, "import", str(DATA / "gpa-2010")])
+    assert result.exit_code == 0, result.output
+
+    def records(draft: str) -> dict[str, str]:
+        out = runner.invoke(cli, ["--db", db, "paragraphs", "gpa-2010", draft, "--json"])
+        return {r["label"]: r["pid"] for r in json.loads(out.output)}
+
+    first, july = records("first-draft"), records("draft-2010-07-19")
+    assert july["PP5"] == first["PP7"]  # renumbered and moved, one identity
+    assert july["PP8"] == first["PP11"]
+    assert july["42"] == first["42"] and july["43"] == first["43"]  # 43 lives on as its placeholder
+    assert july["1bis"] == "draft-2010-07-19:annex__para_1bis"  # first appears in July
+    once = runner.invoke(cli, ["--db", db, "align", "gpa-2010", "first-draft", "draft-2010-07-19", "--json"])
+    twice = runner.invoke(cli, ["--db", db, "align", "gpa-2010", "first-draft", "draft-2010-07-19", "--json"])
+    assert once.exit_code == 0 and once.output == twice.output
+    assert records("draft-2010-07-19") == july
+    links = json.loads(once.output)
+    moved = next(link for link in links if link["from"] == ["PP7"])
+    assert moved["relation"] == "moved" and moved["from_pid"] == moved["to_pid"] == [first["PP7"]]
+    assert {"from", "to", "relation", "score", "source", "from_pid", "to_pid"} <= set(moved)
+
+
+def test_align_errors_name_the_draft(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = f"sqlite:///{tmp_path / 'gpa.db'}"
+    runner.invoke(cli, ["--db", db, "import", str(DATA / "gpa-2010")])
+    result = runner.invoke(cli, ["--db", db, "align", "gpa-2010", "first-draft", "june-draft"])
+    assert result.exit_code == 1
+    assert "has no draft 'june-draft'" in result.output and result.output.count("\n") == 1
+
+
+def test_diff_prints_a_plain_redline_when_not_on_a_terminal(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = f"sqlite:///{tmp_path / 'gpa.db'}"
+    runner.invoke(cli, ["--db", db, "import", str(DATA / "gpa-2010")])
+    result = runner.invoke(cli, ["--db", db, "diff", "gpa-2010", "1", "2"])
+    assert result.exit_code == 0
+    assert "42, 43, 44, 45, 46, 47 → 42: merged from 43–47 into 42 (as the draft marks it)" in result.output
+    assert "[-Mainstreaming-]{+Mainstream+} the issue of trafficking in persons" in result.output
+    assert "\x1b[" not in result.output
