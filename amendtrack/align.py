@@ -28,6 +28,7 @@ CONTAINED = 0.70  # least share of a paragraph's words found in another for a me
 DECLARED_OK = 0.15  # least share of words a declared link must show to be honoured
 NEIGHBOUR = 0.12  # least similarity for a link that order alone suggests (between two linked neighbours)
 SPLIT_REACH = 2  # a split-off part sits within this many paragraphs of the part that kept the place
+MAX_CANDIDATES = 24  # at most this many old paragraphs are scored against a new one: the nearest in the order
 RARE_TERMS = 12  # how many of a paragraph's rarest stems are looked up in the index
 
 
@@ -76,8 +77,10 @@ class Alignment:
 class _Unit:
     node: Paragraph
     index: int  # order among the draft's blocks
-    bag: Counter[str]
+    bag: dict[str, float]  # stem → count, then (once the draft pair's weights are known) tf-idf weight
     norm: float = 0.0
+    key: str = ""  # the label as compared (normalise_label)
+    family: str = ""  # _family(kind)
     section: str | None = None  # eid of the heading it sits under
     placeholder: bool = False
 
@@ -114,6 +117,7 @@ def _sections(draft: Draft) -> dict[str, str | None]:
 class _Aligner:
     def __init__(self, old: Draft, new: Draft):
         self.old_draft, self.new_draft = old, new
+        self._own_bags: dict[int, Counter[str]] = {}
         self.old_blocks, self.old_headings = _blocks(old)
         self.new_blocks, self.new_headings = _blocks(new)
         old_sections, new_sections = _sections(old), _sections(new)
@@ -121,22 +125,48 @@ class _Aligner:
         self.new = [self._unit(n, i, new_sections) for i, n in enumerate(self.new_blocks)]
         self.weights = Weights([u.bag for u in self.old + self.new])
         for unit in self.old + self.new:
+            unit.bag = self.weights.vector(unit.bag)
             unit.norm = self.weights.norm(unit.bag)
         self.index: dict[str, list[int]] = {}
         for unit in self.old:
             for term in unit.bag:
                 self.index.setdefault(term, []).append(unit.index)
+        self.old_by_label: dict[str, list[int]] = {}
+        for unit in self.old:
+            self.old_by_label.setdefault(unit.key, []).append(unit.index)
+        self.new_index: dict[str, list[int]] = {}  # stem → new blocks (placeholders left out), for merges
+        for unit in self.new:
+            if not unit.placeholder:
+                for term in unit.bag:
+                    self.new_index.setdefault(term, []).append(unit.index)
         self.conflicts: list[str] = []
         self._scores: dict[tuple[int, int], float] = {}
+        self._candidates: dict[int, list[int]] = {}
 
     def _unit(self, node: Paragraph, index: int, sections: dict[str, str | None]) -> _Unit:
         return _Unit(
             node,
             index,
-            Counter(content_stems(composite_text(node))),
+            self._composite(node),
             section=sections.get(node.eid),
             placeholder=is_placeholder(node),
+            key=normalise_label(node.label),
+            family=_family(node.kind),
         )
+
+    def _own(self, node: Paragraph) -> Counter[str]:
+        """The stems of a node's own text, computed once."""
+        bag = self._own_bags.get(id(node))
+        if bag is None:
+            bag = self._own_bags[id(node)] = Counter(content_stems(node.text))
+        return bag
+
+    def _composite(self, node: Paragraph) -> Counter[str]:
+        """The stems of a node with its sub-paragraphs and items (as of composite_text)."""
+        bag = Counter(self._own(node))
+        for child in node.children:
+            bag.update(self._composite(child))
+        return bag
 
     # --- similarity -----------------------------------------------------------------
 
@@ -147,23 +177,33 @@ class _Aligner:
             self._scores[key] = self.weights.cosine(a.bag, b.bag, a.norm, b.norm)
         return self._scores[key]
 
+    def _vector(self, node: Paragraph) -> dict[str, float]:
+        return self.weights.vector(self._own(node))
+
     def bar(self, i: int, j: int) -> float:
         """The least similarity a one-to-one link between these two paragraphs needs."""
-        a, b = self.old[i].node, self.new[j].node
-        if _family(a.kind) != _family(b.kind):
+        a, b = self.old[i], self.new[j]
+        if a.family != b.family:
             return MATCH_OTHER_KIND
-        return MATCH if normalise_label(a.label) == normalise_label(b.label) else MATCH_RELABELLED
+        return MATCH if a.key == b.key else MATCH_RELABELLED
 
     def candidates(self, j: int) -> list[int]:
-        """Old blocks that share one of the rarer stems of new block j (plus the same label)."""
+        """Old blocks that share one of the rarer stems of new block j, the nearest in the order first.
+
+        At most MAX_CANDIDATES of them (plus any of the same label), so a long draft costs a
+        bounded number of comparisons per paragraph.
+        """
+        cached = self._candidates.get(j)
+        if cached is not None:
+            return cached
         unit = self.new[j]
         terms = sorted(unit.bag, key=lambda t: -self.weights.idf(t))[:RARE_TERMS]
-        found: set[int] = set()
-        for term in terms:
-            found.update(self.index.get(term, ()))
-        wanted = normalise_label(unit.node.label)
-        found.update(u.index for u in self.old if normalise_label(u.node.label) == wanted)
-        return sorted(i for i in found if not self.old[i].placeholder)
+        expected = j * len(self.old) / max(len(self.new), 1)
+        found = _gather(self.index, terms, expected)
+        found = _nearest(found, expected) | set(self.old_by_label.get(unit.key, ()))
+        result = sorted(i for i in found if not self.old[i].placeholder)
+        self._candidates[j] = result
+        return result
 
     # --- the alignment ----------------------------------------------------------------
 
@@ -205,7 +245,9 @@ class _Aligner:
                             f"{unit.node.label}: {marker.text}, but only {share:.0%} of its words are in {marker.ref}"
                         )
                 elif marker.kind == "deleted":
-                    best = max(((self.score(old_index, j), j) for j in targets), default=(0.0, -1))
+                    best = max(
+                        ((self.score(old_index, j), j) for j in self._new_candidates(old_index)), default=(0.0, -1)
+                    )
                     if best[0] >= 0.75:
                         self.conflicts.append(
                             f"{unit.node.label}: {marker.text}, but its text is in {self.new[best[1]].node.label}"
@@ -245,7 +287,7 @@ class _Aligner:
                 s = self.score(i, j)
                 if s < self.bar(i, j):
                     continue
-                if normalise_label(self.old[i].node.label) == normalise_label(self.new[j].node.label):
+                if self.old[i].key == self.new[j].key:
                     s += 0.1
                 scored.append((s, i, j))
         scored.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -267,7 +309,7 @@ class _Aligner:
                 (
                     (self.weights.containment(unit.bag, self.new[j].bag), j)
                     for j in self._new_candidates(i)
-                    if _family(self.new[j].node.kind) == _family(unit.node.kind)
+                    if self.new[j].family == unit.family
                 ),
                 default=(0.0, -1),
             )
@@ -306,7 +348,7 @@ class _Aligner:
                 label = normalise_label(self.old[i].node.label)
                 for j in news:
                     same = normalise_label(self.new[j].node.label) == label
-                    family = _family(self.old[i].node.kind) == _family(self.new[j].node.kind)
+                    family = self.old[i].family == self.new[j].family
                     if j not in taken_new and same and family and self.score(i, j) + 0.1 >= NEIGHBOUR:
                         pairs[i] = j
                         taken_old.add(i)
@@ -316,8 +358,8 @@ class _Aligner:
     def _new_candidates(self, i: int) -> list[int]:
         unit = self.old[i]
         terms = sorted(unit.bag, key=lambda t: -self.weights.idf(t))[:RARE_TERMS]
-        wanted = set(terms)
-        return [u.index for u in self.new if not u.placeholder and wanted & u.bag.keys()]
+        expected = i * len(self.new) / max(len(self.old), 1)
+        return sorted(_nearest(_gather(self.new_index, terms, expected), expected))
 
     def _links(
         self,
@@ -390,7 +432,7 @@ class _Aligner:
 
     def _one_to_one(self, i: int, j: int, source: str, direction: str | None, held: list[Paragraph]) -> Link:
         a, b = self.old[i], self.new[j]
-        same_text = normalise(composite_text(a.node)) == normalise(composite_text(b.node))
+        same_text = a.bag == b.bag and normalise(composite_text(a.node)) == normalise(composite_text(b.node))
         same_label = normalise_label(a.node.label) == normalise_label(b.node.label)
         score = 1.0 if same_text else self.score(i, j)
         formerly = f"formerly {a.node.label}" if not same_label else ""
@@ -432,9 +474,7 @@ class _Aligner:
             used.add(match)
             old = self.old_headings[match]
             same = normalise(old.text) == normalise(new.text)
-            score = (
-                1.0 if same else self.weights.cosine(Counter(content_stems(old.text)), Counter(content_stems(new.text)))
-            )
+            score = 1.0 if same else self.weights.cosine(self._vector(old), self._vector(new))
             links.append(Link("same" if same else "modified", [old], [new], score))
         for k, old in enumerate(self.old_headings):
             if k not in used:
@@ -451,8 +491,8 @@ class _Aligner:
             new_children = [c for p in link.targets for c in _descendants(p)]
             if not old_children and not new_children:
                 continue
-            bags_old = [Counter(content_stems(c.text)) for c in old_children]
-            bags_new = [Counter(content_stems(c.text)) for c in new_children]
+            bags_old = [self._vector(c) for c in old_children]
+            bags_new = [self._vector(c) for c in new_children]
             scored = sorted(
                 ((self.weights.cosine(a, b), x, y) for x, a in enumerate(bags_old) for y, b in enumerate(bags_new)),
                 key=lambda t: (-t[0], t[1], t[2]),
@@ -507,6 +547,30 @@ class _Aligner:
                     )
                 )
         return found
+
+
+def _gather(index: dict[str, list[int]], terms: list[str], expected: float) -> set[int]:
+    """The paragraphs that contain any of `terms`, from each term's postings only those nearest `expected`.
+
+    Postings are in document order, so a bisection finds the window; a word common to the
+    whole draft costs no more than a rare one.
+    """
+    found: set[int] = set()
+    for term in terms:
+        postings = index.get(term, ())
+        if len(postings) <= MAX_CANDIDATES:
+            found.update(postings)
+            continue
+        at = bisect_left(postings, expected)
+        found.update(postings[max(0, at - MAX_CANDIDATES // 2) : at + MAX_CANDIDATES // 2])
+    return found
+
+
+def _nearest(indices: set[int], expected: float) -> set[int]:
+    """The MAX_CANDIDATES indices nearest to where a paragraph would be expected."""
+    if len(indices) <= MAX_CANDIDATES:
+        return indices
+    return set(sorted(indices, key=lambda k: (abs(k - expected), k))[:MAX_CANDIDATES])
 
 
 def _family(kind: str) -> str:
@@ -569,8 +633,8 @@ def _reading_order(links: list[Link], old: Draft, new: Draft) -> list[Link]:
             continue
         first = old_pos[id(link.sources[0])]
         key: tuple = (-1, 1, first)
-        for previous in reversed(old_order[:first]):
-            anchor = link_of.get(id(previous))
+        for at in range(first - 1, -1, -1):
+            anchor = link_of.get(id(old_order[at]))
             if anchor is not None and anchor.targets:
                 key = (keys[id(anchor)][0], 1, first)
                 break

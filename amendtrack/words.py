@@ -60,41 +60,52 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of a text, in order."""
-    return [stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+    return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
 class Weights:
-    """Inverse document frequencies over a set of texts: rare words weigh more."""
+    """Inverse document frequencies over a set of texts, and tf-idf vectors compared with them.
+
+    Rare words weigh more. Vectors are computed once per text, so comparing two texts is a
+    plain sum over their shared terms.
+    """
 
     def __init__(self, bags: list[Counter[str]]):
         df: Counter[str] = Counter()
         for bag in bags:
             df.update(bag.keys())
         self.n = len(bags)
-        self.df = df
+        self.unseen = math.log(self.n + 1) + 1.0
+        self._idf = {term: math.log((self.n + 1) / (count + 1)) + 1.0 for term, count in df.items()}
 
     def idf(self, term: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        return self._idf.get(term, self.unseen)
 
-    def norm(self, bag: Counter[str]) -> float:
-        return math.sqrt(sum((count * self.idf(t)) ** 2 for t, count in bag.items()))
+    def vector(self, bag: Counter[str]) -> dict[str, float]:
+        """A bag of stems as term → count × idf."""
+        return {term: count * self.idf(term) for term, count in bag.items()}
 
+    @staticmethod
+    def norm(vector: dict[str, float]) -> float:
+        return math.sqrt(sum(v * v for v in vector.values()))
+
+    @staticmethod
     def cosine(
-        self, a: Counter[str], b: Counter[str], norm_a: float | None = None, norm_b: float | None = None
+        a: dict[str, float], b: dict[str, float], norm_a: float | None = None, norm_b: float | None = None
     ) -> float:
-        """Similarity of two bags of stems, 0…1."""
+        """Similarity of two vectors, 0…1."""
         if not a or not b:
             return 0.0
         small, large = (a, b) if len(a) < len(b) else (b, a)
-        dot = sum(count * large[t] * self.idf(t) ** 2 for t, count in small.items() if t in large)
-        na = norm_a if norm_a is not None else self.norm(a)
-        nb = norm_b if norm_b is not None else self.norm(b)
+        dot = sum(v * large[t] for t, v in small.items() if t in large)
+        na = norm_a if norm_a is not None else Weights.norm(a)
+        nb = norm_b if norm_b is not None else Weights.norm(b)
         return dot / (na * nb) if na and nb else 0.0
 
-    def containment(self, part: Counter[str], whole: Counter[str]) -> float:
+    @staticmethod
+    def containment(part: dict[str, float], whole: dict[str, float]) -> float:
         """How much of `part` (weighted) is found in `whole`, 0…1: the test for merges and splits."""
-        total = sum(count * self.idf(t) for t, count in part.items())
+        total = sum(part.values())
         if not total:
             return 0.0
-        found = sum(min(count, whole.get(t, 0)) * self.idf(t) for t, count in part.items())
-        return found / total
+        return sum(min(v, whole.get(t, 0.0)) for t, v in part.items()) / total
