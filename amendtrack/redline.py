@@ -32,25 +32,41 @@ class Change:
     text: str
 
 
-def _encode(texts: tuple[str, str]) -> tuple[str, str, dict[str, str]]:
-    """Both texts with every token as one private-use character, and the table back to tokens."""
-    split = [tokens(text) for text in texts]
-    vocabulary = {token: chr(_FIRST_CODE + k) for k, token in enumerate(dict.fromkeys(split[0] + split[1]))}
-    if len(vocabulary) > 0x10FFFF - _FIRST_CODE:
-        raise ValueError("too many distinct words to diff")
-    a, b = ("".join(map(vocabulary.__getitem__, part)) for part in split)
-    return a, b, {code: token for token, code in vocabulary.items()}
+class Codec:
+    """Tokens as single private-use characters, one vocabulary shared by every redline of a comparison."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+        self.tokens: dict[str, str] = {}
+
+    def encode(self, text: str) -> str:
+        codes = self.codes
+        split = tokens(text)
+        for token in split:
+            if token not in codes:
+                number = _FIRST_CODE + len(codes)
+                if number > 0x10FFFF:
+                    raise ValueError("too many distinct words to diff")
+                codes[token] = chr(number)
+                self.tokens[codes[token]] = token
+        return "".join(map(codes.__getitem__, split))
+
+    def decode(self, chars: str) -> str:
+        return "".join(map(self.tokens.__getitem__, chars))
 
 
-def redline(old: str, new: str) -> list[Change]:
-    """The changes that turn `old` into `new`, word by word, cleaned up into phrases."""
+def redline(old: str, new: str, codec: Codec | None = None) -> list[Change]:
+    """The changes that turn `old` into `new`, word by word, cleaned up into phrases.
+
+    Pass one Codec to many calls (a whole comparison) to encode each distinct token once.
+    """
     if old == new:
         return [Change(EQUAL, old)] if old else []
     if not old or not new:
         return [Change(INSERT, new)] if new else [Change(DELETE, old)]
-    a, b, table = _encode((old, new))
-    decode = table.__getitem__
-    return _phrases([(_OPS[op], "".join(map(decode, chars))) for op, chars in diff_tokens(a, b)])
+    codec = codec or Codec()
+    a, b = codec.encode(old), codec.encode(new)
+    return _phrases([(_OPS[op], codec.decode(chars)) for op, chars in diff_tokens(a, b)])
 
 
 def diff_tokens(a: str, b: str, engine: str = "auto") -> list[tuple]:
@@ -137,9 +153,9 @@ def _leading_space(text: str) -> str:
     return text[: len(text) - len(text.lstrip())]
 
 
-def redline_many(old: list[str], new: list[str]) -> list[Change]:
+def redline_many(old: list[str], new: list[str], codec: Codec | None = None) -> list[Change]:
     """A redline across a merge or a split: the texts of each side joined with BOUNDARY."""
-    return redline(BOUNDARY.join(old), BOUNDARY.join(new))
+    return redline(BOUNDARY.join(old), BOUNDARY.join(new), codec)
 
 
 def old_text(changes: list[Change]) -> str:

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|\s+|[^\w\s]")
+TOKEN = re.compile(r"\w++(?:[’'\-]\w++)*+|\s++|[^\w\s]")  # possessive: same tokens, less backtracking
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 STOPWORDS = frozenset(
