@@ -50,8 +50,19 @@ _TARGET = re.compile(
     re.I,
 )
 _NEXT = r"(?=\s*(?:,|and)?\s*\b(?:add\s*,?\s*)?(?:after|before)\s+[“\"‘]|\s*$)"  # where inserted words end
-_STRAY = re.compile(r"^\s*(?:(?:PP|OP)?\s*\.?\s*\d{1,3}\s*(?:bis|ter)?\s*[.,]?|[^\w\s]{1,3}|[a-z])\s*$", re.I)
+_STRAY = re.compile(r"^\s*(?:\d{1,3}\s*[.,]?|[^\w\s]{1,3}|[a-z])\s*$")  # "52.", "o", "~"
 _PART_HEADING = re.compile(r"^\s*ANNEX\b.*$|^\s*(?:I|II|III|IV|I1|I11|II1)\.\s+[A-Z][a-z]+ing\b.*$")
+_OPERATION = re.compile(
+    r"^\s*(?:delete|replace|change|add|4dd|insert|redraft|request|rephrase|revise|after|before|move|merg|split"
+    r"|place|switch|streamline|suggest|recommend)",
+    re.I,
+)
+_UNCLOSED = r"[“\"‘]\s*(.+?)\s*(?:[”\"’]|\.\.\.|…|$)"  # a quote the scan may have cut off
+_COMMENT = re.compile(
+    r"^\s*(?:recommend|suggest|we\b|it\b|needs?\b|ideally|again|please|this\b|there\b|would|should|in addition"
+    r"|currently|the aim|comment|question|note\b|\[note|why\b|what\b|how\b|is\b|are\b)",
+    re.I,
+)
 _SUB_NEW = re.compile(r"^\s*(?P<l>[a-z])\s*(?P<suf>bis|ter)\)\s*(?P<rest>.*)$", re.I)
 _RATIONALE = re.compile(r"^\s*\(rationale\)\s*", re.I)
 _REFERENCE = re.compile(
@@ -288,12 +299,12 @@ class _Compilation:
         bullet = re.match(r"^\s*Bullet\s+(\d+)\s*:?\s*", text, re.I)
         if bullet:
             named = next((n.label for n, _ in self.base.walk() if n.label.endswith(f" bullet {bullet.group(1)}")), None)
-            target, text = named or target, text[bullet.end() :]
+            target, text = named or target, re.sub(r"^(?:[eo•·«]|<\+?)\s+(?=\w)", "", text[bullet.end() :])
         m = _SUB_NEW.match(text)
         if m and block is not None:
             label = f"{block.label}({m.group('l').lower()}{m.group('suf').lower()})"
             return [self._new_paragraph(label, m.group("rest"), target, sponsor, rationale, references)]
-        if target == (block.label if block is not None else None):
+        if target == (block.label if block is not None else None) and not _OPERATION.match(text):
             target = self._restated(text, block) or target
         proposals = self._grammar(text, target, sponsor, rationale, references)
         for proposal in proposals:
@@ -348,8 +359,9 @@ class _Compilation:
         """A paragraph named in an input: 'PP14', 'OP5' (resolution or annex, by where it stands), '2(d)'."""
         number, suffix, sub = m.group("n"), (m.group("suf") or "").lower(), (m.group("sub") or "").lower()
         in_resolution = block is None or block.kind == "preamble" or block.label.startswith("OP")
-        if (m.group("pp") or "").upper() == "PP":
-            label = f"PP{number}{suffix}"
+        prefix = (m.group("pp") or "").upper()
+        if prefix == "PP" or (not prefix and block is not None and block.kind == "preamble"):
+            label = f"PP{number}{suffix}"  # in a preambular row, "New para 13bis" is PP13bis
         elif in_resolution and f"OP{number}" in self.resolution_ops:
             label = f"OP{number}{suffix}"
         else:
@@ -432,9 +444,13 @@ class _Compilation:
         )
         if m:
             return [make("replace", edits=[Edit("replace", old=m.group(1), new=_unquote(m.group("new")))])]
-        quoted = re.findall(_Q, text)
-        if low.startswith("delete") and quoted:
-            return [make("delete", edits=[Edit("delete", old=q) for q in quoted])]
+        m = re.match(
+            rf"^delete\s+(?P<spans>{_Q}(?:\s*(?:,|and|,\s*and)\s*{_Q})*)\s*[.;]?\s*(?P<why>.*)$", text, re.I | re.S
+        )
+        if m:
+            proposal = make("delete", edits=[Edit("delete", old=q) for q in re.findall(_Q, m.group("spans"))])
+            proposal.rationale = proposal.rationale or m.group("why").strip() or None
+            return [proposal]
         m = re.match(rf"^(?:replace|change|substitute)\s+{_Q}\s+(?:with|by|to|into)\s+{_Q}", text, re.I)
         if m:
             return [make("replace", edits=[Edit("replace", old=m.group(1), new=m.group(2))])]
@@ -470,12 +486,17 @@ class _Compilation:
             return [make("merge", related=related)]
         if re.search(r"\bsplit(?:ting)?\b", text, re.I):
             return [make("split", text=_after_colon(text))]
+        adding = re.match(
+            rf"^(?:\w+\s+)?(?:suggests?|recommends?)\s+(?:adding|inserting|including)\s*:?\s*{_Q}", text, re.I
+        )
+        if adding:
+            return [make("insert", edits=[Edit("insert", new=adding.group(1))])]
         if re.match(r"^(?:add|insert|include)\b", low) or re.match(r"^suggest(?:s)?\s+adding\b", low):
             words = re.sub(r"^(?:add|insert|include|suggests?\s+adding)\s*[:,]?\s*", "", text, flags=re.I)
             if re.match(r"^new section\b", words, re.I):
                 return [make("new_paragraph", text=words, new_label="new section")]
             return [make("insert", edits=[Edit("insert", new=_unquote(words))])]
-        restated = self._restatement(text, target)
+        restated = None if _COMMENT.match(text) else self._restatement(text, target)
         if restated is not None:
             return [restated(make)]
         return [make("comment")]
@@ -503,7 +524,9 @@ class _Compilation:
             )
         if edits:
             return edits
-        m = re.search(rf"(?:add|adding|insert|inserting)\s+{_Q}.*?\b(?P<pos>after|before)\s+{_Q}", text, re.I | re.S)
+        m = re.search(
+            rf"(?:add|adding|insert|inserting)\s*:?\s*{_Q}.*?\b(?P<pos>after|before)\s+{_UNCLOSED}", text, re.I | re.S
+        )
         if m:
             return [Edit("insert", new=m.group(1), anchor=m.group(3), position=m.group("pos").lower())]
         m = re.match(

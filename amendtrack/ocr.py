@@ -256,7 +256,7 @@ def repeated_lines(lines: list[str], minimum: int = 20) -> set[str]:
 
 _BALLOON_GLYPHS = r"[-~_|.\[\]{}()/\\‘’'`\"«»=<>:;,!]"
 BALLOON_START = re.compile(
-    rf"^\s*(?:(?:{_BALLOON_GLYPHS}+|[LN])\s*)*\b(?P<what>Deleted|Formatted)\b\s*:?\s*(?P<text>.*)$"
+    rf"^\s*(?:(?:{_BALLOON_GLYPHS}+|[LNlI1])\s*)*\b(?P<what>Deleted|Formatted)\b\s*:?\s*(?P<text>.*)$"
 )
 BALLOON_INLINE = re.compile(rf"\s+(?:{_BALLOON_GLYPHS}+\s*)+(?P<what>Deleted|Formatted)\b\s*:?\s*(?P<text>.*)$")
 

@@ -178,6 +178,8 @@ def apply_edits(base: str, edits: list[Edit]) -> str:
             words = (edit.new or "").strip()
             if edit.position != "before" and text[at:].lstrip().startswith(",") and words[:1].isalnum():
                 words = ", " + words.rstrip(",")  # one more item of a list: "officers, labor inspectors, consular"
+            elif edit.position == "before" and "," in (edit.anchor or "") + words and words[-1:].isalnum():
+                words = words + ","  # before an item of a list: "social welfare, labour, law enforcement"
             text = _join(text[:at], words, text[at:])
         elif edit.kind in ("delete", "replace"):
             if not edit.old:
