@@ -1,0 +1,392 @@
+"""What became of a proposal in the next draft: accepted, partial, not reflected, superseded or pending.
+
+Pure: a proposal, its base draft, the next draft and the lineage between them in; a
+disposition with evidence a person can check out. Words are compared as stems, in order,
+inside a window, so a draft reworded wholesale ("Ensuring" → "Ensure") still shows what it
+took from a proposal, and words scattered over a paragraph do not pass for a phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from .align import Alignment, Link
+from .proposal import Proposal
+from .tree import Draft, Paragraph
+from .words import STOPWORDS, stem, tokens
+
+STATUSES = ("accepted", "partial", "not_reflected", "superseded", "pending", "n/a")
+ACCEPTED = 0.85  # share of the proposal's words found, in order, for "the next draft carries the change"
+PARTIAL = 0.4  # … for "part of it"
+GONE = 0.3  # a span to delete counts as gone when at most this share of it is left
+
+
+@dataclass
+class Evidence:
+    """What was looked for and what was found: enough for a person to check the verdict."""
+
+    looked_for: str | None = None  # the words looked for (inserted, replacing, proposed)
+    found: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    found_in: str | None = None  # label of the paragraph of the next draft where they were found
+    successors: list[str] = field(default_factory=list)  # labels the target paragraph became
+    relation: str | None = None  # lineage relation of the target paragraph
+    score: float = 0.0
+
+
+@dataclass
+class Disposition:
+    status: str
+    explanation: str  # in words: "your insertion ‘labor inspectors’ appears in paragraph 26 of the July draft"
+    evidence: Evidence
+
+    def to_dict(self) -> dict:
+        return {"status": self.status, "explanation": self.explanation, "evidence": asdict(self.evidence)}
+
+
+def content(text: str) -> list[str]:
+    """Stems of the content words of a text, in order."""
+    return [stem(t) for t in tokens(text or "") if t[:1].isalnum() and t.lower() not in STOPWORDS]
+
+
+def phrase_share(phrase: list[str], text: list[str]) -> tuple[float, list[str]]:
+    """The largest share of `phrase` found in order within one stretch of `text` (at most about twice as long).
+
+    Returns the share and the stems found.
+    """
+    if not phrase:
+        return 0.0, []
+    width = 2 * len(phrase) + 3
+    wanted = set(phrase)
+    best: list[str] = []
+    for start, word in enumerate(text):
+        if word not in wanted:
+            continue
+        window = text[start : start + width]
+        found, k = [], 0
+        for item in window:  # greedy in-order matching of the phrase inside the window
+            for j in range(k, len(phrase)):
+                if phrase[j] == item:
+                    found.append(item)
+                    k = j + 1
+                    break
+        if len(found) > len(best):
+            best = found
+            if len(best) == len(phrase):
+                break
+    return len(best) / len(phrase), best
+
+
+class _Lineage:
+    """The links of an alignment, looked up by the labels of the earlier draft."""
+
+    def __init__(self, alignment: Alignment | None):
+        self.by_eid: dict[str, Link] = {}
+        for link in alignment.links if alignment else []:
+            for node in link.sources:
+                self.by_eid[node.eid] = link
+
+    def of(self, node: Paragraph | None) -> Link | None:
+        return self.by_eid.get(node.eid) if node is not None else None
+
+
+def dispose(
+    proposal: Proposal,
+    base: Draft,
+    nxt: Draft | None,
+    alignment: Alignment | None,
+    next_label: str = "the next draft",
+) -> Disposition:
+    """Decide what became of one proposal in the next draft, with evidence (see Disposer for many)."""
+    return Disposer(base, nxt, alignment, next_label).dispose(proposal)
+
+
+class Disposer:
+    """Dispositions of many proposals on one draft: the next draft's words and the lineage, looked up once."""
+
+    def __init__(self, base: Draft, nxt: Draft | None, alignment: Alignment | None, next_label: str = "the next draft"):
+        self.base, self.nxt, self.next_label = base, nxt, next_label
+        self.lineage = _Lineage(alignment)
+        self.paragraphs = [n for n, _ in nxt.walk() if n.text] if nxt is not None else []
+        self._stems: dict[int, list[str]] = {}
+        self._found: dict[str, Paragraph | None] = {}
+
+    def find(self, label: str) -> Paragraph | None:
+        if label not in self._found:
+            self._found[label] = self.base.find(label)
+        return self._found[label]
+
+    def stems(self, node: Paragraph) -> list[str]:
+        found = self._stems.get(id(node))
+        if found is None:
+            found = self._stems[id(node)] = content(node.text)
+        return found
+
+    def dispose(self, proposal: Proposal) -> Disposition:
+        """Decide what became of a proposal in the next draft, with evidence."""
+        if proposal.operation == "comment":
+            return Disposition("n/a", "a comment: no change of text to look for", Evidence())
+        if self.nxt is None:
+            return Disposition("pending", "no next draft yet", Evidence())
+        return _Judge(self, proposal).judge()
+
+
+class _Judge:
+    def __init__(self, disposer: Disposer, proposal: Proposal):
+        self.d, self.p = disposer, proposal
+        self.base, self.nxt, self.next_label = disposer.base, disposer.nxt, disposer.next_label
+        self.target = disposer.find(proposal.paragraph) if proposal.paragraph else None
+        self.lineage = disposer.lineage
+        self.link = self.lineage.of(self.target)
+        self.successors = list(self.link.targets) if self.link else []
+        self.evidence = Evidence(
+            successors=[n.label for n in self.successors], relation=self.link.relation if self.link else None
+        )
+        self.paragraphs = disposer.paragraphs
+        self.stems = disposer.stems
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def verdict(self, status: str, explanation: str, score: float | None = None) -> Disposition:
+        if score is not None:
+            self.evidence.score = round(score, 3)
+        return Disposition(status, explanation, self.evidence)
+
+    @property
+    def gone(self) -> bool:
+        """The target paragraph left the next draft: deleted, or merged into another one."""
+        if self.link is None:
+            return self.target is not None
+        if self.link.relation == "deleted":
+            return True
+        return self.link.relation == "merged" and all(t.eid != self.target.eid for t in self.successors)
+
+    def where(self) -> str:
+        if not self.successors:
+            return f"in {self.next_label}"
+        return f"in paragraph {', '.join(n.label for n in self.successors)} of {self.next_label}"
+
+    def seek(self, words: str) -> tuple[float, list[str], Paragraph | None]:
+        """The best in-order share of `words` in the successors, else anywhere in the next draft."""
+        phrase = content(words)
+        best: tuple[float, list[str], Paragraph | None] = (0.0, [], None)
+        pools = [self.successors_with_children()]
+        if len(phrase) >= 3:
+            pools.append(self.paragraphs)  # a phrase can land in another paragraph; a word or two proves nothing there
+        for k, pool in enumerate(pools):
+            for node in pool:
+                share, found = phrase_share(phrase, self.stems(node))
+                if share > best[0] and (k == 0 or share >= ACCEPTED):  # elsewhere, only the whole phrase counts
+                    best = (share, found, node)
+            if best[0] >= ACCEPTED:
+                break
+        return best
+
+    def successors_with_children(self) -> list[Paragraph]:
+        out: list[Paragraph] = []
+        for node in self.successors:
+            out.append(node)
+            out.extend(c for c, _ in Draft(node.children).walk())
+        return out
+
+    def record(self, words: str, share: float, found: list[str], node: Paragraph | None) -> None:
+        phrase = content(words)
+        self.evidence.looked_for = words
+        self.evidence.found = found
+        remaining = list(found)
+        missing = []
+        for item in phrase:
+            if item in remaining:
+                remaining.remove(item)
+            else:
+                missing.append(item)
+        self.evidence.missing = missing
+        self.evidence.found_in = node.label if node is not None and share >= PARTIAL else None
+        self.evidence.score = round(share, 3)
+
+    # --- per operation -------------------------------------------------------------------
+
+    def judge(self) -> Disposition:
+        op = self.p.operation
+        if self.p.paragraph and self.target is None and op not in ("new_paragraph",):
+            return self.verdict("not_reflected", f"paragraph {self.p.paragraph} is not in the base draft")
+        handler = getattr(self, f"_{op}", None)
+        if handler is None:
+            return self.verdict("n/a", f"no rule for {op}")
+        return handler()
+
+    def _delete(self) -> Disposition:
+        if not self.p.edits:  # the whole paragraph
+            if self.link is not None and self.link.relation == "deleted":
+                marked = "" if self.link.source == "declared" else " (the draft does not mark it deleted; check it)"
+                return self.verdict("accepted", f"paragraph {self.p.paragraph} is not in {self.next_label}{marked}", 1)
+            if self.gone:
+                into = ", ".join(n.label for n in self.successors)
+                return self.verdict("partial", f"paragraph {self.p.paragraph} was merged into {into}", 0.5)
+            return self.verdict("not_reflected", f"paragraph {self.p.paragraph} is still there, {self.where()}", 0)
+        left = []
+        for edit in self.p.edits:
+            share, found, node = self._in_successors(edit.old or "")
+            self.record(edit.old or "", share, found, node)
+            left.append(share)
+        worst = max(left)
+        words = " / ".join(f"‘{e.old}’" for e in self.p.edits)
+        if self.gone and worst > GONE:
+            return self.verdict("superseded", f"paragraph {self.p.paragraph} left {self.next_label}", 0)
+        if worst <= GONE:
+            return self.verdict("accepted", f"{words} no longer appears {self.where()}", 1 - worst)
+        if min(left) <= GONE:
+            return self.verdict("partial", f"some of {words} is gone {self.where()}", 0.5)
+        return self.verdict("not_reflected", f"{words} is still {self.where()}", 1 - worst)
+
+    def _in_successors(self, words: str) -> tuple[float, list[str], Paragraph | None]:
+        phrase = content(words)
+        best: tuple[float, list[str], Paragraph | None] = (0.0, [], None)
+        for node in self.successors_with_children():
+            share, found = phrase_share(phrase, self.stems(node))
+            if share > best[0]:
+                best = (share, found, node)
+        return best
+
+    def _insert(self) -> Disposition:
+        words = " ".join(edit.new or "" for edit in self.p.edits)
+        return self._words_landed(words, "insertion")
+
+    def _words_landed(self, words: str, what: str) -> Disposition:
+        share, found, node = self.seek(words)
+        self.record(words, share, found, node)
+        quoted = f"‘{_short(words)}’"
+        place = f"paragraph {node.label} of {self.next_label}" if node is not None else self.next_label
+        if share >= ACCEPTED:
+            return self.verdict("accepted", f"your {what} {quoted} appears in {place}", share)
+        if self.gone and share < PARTIAL:
+            return self.verdict(
+                "superseded", f"paragraph {self.p.paragraph} left {self.next_label} ({self.link.relation})", share
+            )
+        if share >= PARTIAL:
+            missing = " ".join(self.evidence.missing)
+            return self.verdict(
+                "partial", f"part of your {what} {quoted} appears in {place} (missing: {missing})", share
+            )
+        return self.verdict("not_reflected", f"your {what} {quoted} is not {self.where()}", share)
+
+    def _replace(self) -> Disposition:
+        new_words = " ".join(edit.new or "" for edit in self.p.edits)
+        old_words = " ".join(edit.old or "" for edit in self.p.edits)
+        quoted = f"‘{_short(old_words)}’ → ‘{_short(new_words)}’"
+        successors = self.successors_with_children()
+        texts = [_plain(n.text) for n in successors]
+        if any(_plain(new_words) in t for t in texts):
+            node = successors[[_plain(new_words) in t for t in texts].index(True)]
+            self.record(new_words, 1.0, content(new_words), node)
+            return self.verdict("accepted", f"your replacement {quoted} is {self._at(node)}", 1.0)
+        if _plain(old_words) and any(_plain(old_words) in t for t in texts):
+            self.record(new_words, 0.0, [], None)
+            return self.verdict("not_reflected", f"‘{_short(old_words)}’ is still {self.where()}", 0.0)
+        old_stems, new_stems = content(old_words), content(new_words)
+        added = [w for w in new_stems if w not in set(old_stems)]
+        removed = [w for w in old_stems if w not in set(new_stems)]
+        share_new, found, node = self.seek(new_words)
+        self.record(new_words, share_new, found, node)
+        if self.gone and share_new < PARTIAL:
+            return self.verdict("superseded", f"paragraph {self.p.paragraph} left {self.next_label}", share_new)
+        here = set().union(*(self.stems(n) for n in successors)) if successors else set()
+        added_in = sum(w in here for w in added) / len(added) if added else None
+        removed_out = sum(w not in here for w in removed) / len(removed) if removed else None
+        took = [x for x in (added_in, removed_out) if x is not None]
+        if took and min(took) >= ACCEPTED and share_new >= PARTIAL:
+            return self.verdict("accepted", f"your replacement {quoted} is {self._at(node)}", min(took))
+        if (took and max(took) >= PARTIAL) or share_new >= ACCEPTED:
+            return self.verdict("partial", f"part of your replacement {quoted} is {self._at(node)}", share_new)
+        return self.verdict("not_reflected", f"your replacement {quoted} is not {self.where()}", share_new)
+
+    def _at(self, node: Paragraph | None) -> str:
+        return f"in paragraph {node.label} of {self.next_label}" if node is not None else f"in {self.next_label}"
+
+    def _redraft(self) -> Disposition:
+        proposed = self.p.text or ""
+        base_text = self.target.text if self.target is not None else ""
+        new_words = [w for w in content(proposed) if w not in set(content(base_text))]
+        if self.gone and not self.successors:
+            return self.verdict("superseded", f"paragraph {self.p.paragraph} was deleted from {self.next_label}", 0)
+        pool = self.successors_with_children() or self.paragraphs
+        best = max(pool, key=lambda n: _similarity(content(proposed), content(n.text)), default=None)
+        if best is None:
+            return self.verdict("not_reflected", f"nothing like it in {self.next_label}", 0)
+        text = content(best.text)
+        closer = _similarity(content(proposed), text) >= _similarity(content(base_text), text)
+        taken = [w for w in new_words if w in set(text)]
+        share = len(taken) / len(new_words) if new_words else (1.0 if closer else 0.0)
+        self.evidence.looked_for = _short(proposed, 200)
+        self.evidence.found, self.evidence.missing = taken, [w for w in new_words if w not in set(text)]
+        self.evidence.found_in = best.label
+        where = f"paragraph {best.label} of {self.next_label}"
+        if closer and share >= 0.7:
+            return self.verdict("accepted", f"{where} follows your redraft", share)
+        if closer or share >= PARTIAL:
+            return self.verdict(
+                "partial", f"{where} takes part of your redraft ({len(taken)} of your new words)", share
+            )
+        return self.verdict("not_reflected", f"{where} keeps closer to the earlier text than to your redraft", share)
+
+    def _new_paragraph(self) -> Disposition:
+        proposed = content(self.p.text or "")
+        if not proposed:
+            return self.verdict("not_reflected", "no text proposed", 0)
+        scored = [(_similarity(proposed, content(n.text)), n) for n in self.paragraphs]
+        score, node = max(scored, key=lambda s: s[0], default=(0.0, None))
+        self.evidence.looked_for = _short(self.p.text or "", 200)
+        self.evidence.found_in = node.label if node is not None and score >= 0.3 else None
+        label = self.p.new_label or "new paragraph"
+        if score >= 0.6:
+            return self.verdict(
+                "accepted", f"your {label} appears as paragraph {node.label} of {self.next_label}", score
+            )
+        if score >= 0.3:
+            return self.verdict(
+                "partial", f"paragraph {node.label} of {self.next_label} is close to your {label}", score
+            )
+        return self.verdict("not_reflected", f"nothing like your {label} in {self.next_label}", score)
+
+    def _move(self) -> Disposition:
+        if self.link is None:
+            return self.verdict("not_reflected", "the paragraph cannot be followed into the next draft", 0)
+        if self.link.relation == "moved" or (
+            self.p.new_label and any(n.label == self.p.new_label for n in self.successors)
+        ):
+            return self.verdict("accepted", f"paragraph {self.p.paragraph} moved: {self.link.note}", 1)
+        if self.gone:
+            return self.verdict("superseded", f"paragraph {self.p.paragraph} left {self.next_label}", 0)
+        return self.verdict("not_reflected", f"paragraph {self.p.paragraph} stayed in place ({self.where()})", 0)
+
+    def _merge(self) -> Disposition:
+        partners = [self.d.find(label) for label in self.p.related]
+        links = {id(self.lineage.of(node)) for node in partners if node is not None} | {id(self.link)}
+        if self.link is not None and self.link.relation == "merged" and len(links) == 1:
+            return self.verdict("accepted", f"merged as proposed: {self.link.note}", 1)
+        if self.link is not None and self.link.relation == "merged":
+            return self.verdict("partial", f"merged, though not with all you named: {self.link.note}", 0.5)
+        return self.verdict("not_reflected", f"paragraph {self.p.paragraph} was not merged ({self.where()})", 0)
+
+    def _split(self) -> Disposition:
+        if self.link is not None and self.link.relation == "split":
+            return self.verdict("accepted", f"split as proposed: {self.link.note}", 1)
+        return self.verdict("not_reflected", f"paragraph {self.p.paragraph} was not split ({self.where()})", 0)
+
+
+def _plain(text: str) -> str:
+    """Lower-case words joined by single spaces: for exact phrase tests that ignore punctuation and quotes."""
+    return " " + " ".join(t.lower() for t in tokens(text or "") if t[:1].isalnum()) + " "
+
+
+def _similarity(a: list[str], b: list[str]) -> float:
+    """Share of the smaller bag of stems found in the other (0…1)."""
+    if not a or not b:
+        return 0.0
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / min(len(sa), len(sb)) * min(1.0, 2 * min(len(sa), len(sb)) / max(len(sa), len(sb)))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
