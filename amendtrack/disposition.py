@@ -8,12 +8,13 @@ took from a proposal, and words scattered over a paragraph do not pass for a phr
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from .align import Alignment, Link
 from .proposal import Proposal
 from .tree import Draft, Paragraph
-from .words import STOPWORDS, stem, tokens
+from .words import STOPWORDS, Weights, content_stems, stem, tokens
 
 STATUSES = ("accepted", "partial", "not_reflected", "superseded", "pending", "n/a")
 ACCEPTED = 0.85  # share of the proposal's words found, in order, for "the next draft carries the change"
@@ -110,6 +111,14 @@ class Disposer:
         self.paragraphs = [n for n, _ in nxt.walk() if n.text] if nxt is not None else []
         self._stems: dict[int, list[str]] = {}
         self._found: dict[str, Paragraph | None] = {}
+        bags = [Counter(content_stems(n.text)) for n in self.paragraphs]
+        self.weights = Weights(bags)
+        self._vectors = {id(n): self.weights.vector(bag) for n, bag in zip(self.paragraphs, bags, strict=True)}
+
+    def likeness(self, text: str, node: Paragraph) -> float:
+        """How alike a proposed text and a paragraph of the next draft are (tf-idf cosine, 0…1)."""
+        vector = self._vectors.get(id(node)) or self.weights.vector(Counter(content_stems(node.text)))
+        return self.weights.cosine(self.weights.vector(Counter(content_stems(text))), vector)
 
     def find(self, label: str) -> Paragraph | None:
         if label not in self._found:
@@ -310,11 +319,11 @@ class _Judge:
         if self.gone and not self.successors:
             return self.verdict("superseded", f"paragraph {self.p.paragraph} was deleted from {self.next_label}", 0)
         pool = self.successors_with_children() or self.paragraphs
-        best = max(pool, key=lambda n: _similarity(content(proposed), content(n.text)), default=None)
+        best = max(pool, key=lambda n: self.d.likeness(proposed, n), default=None)
         if best is None:
             return self.verdict("not_reflected", f"nothing like it in {self.next_label}", 0)
         text = content(best.text)
-        closer = _similarity(content(proposed), text) >= _similarity(content(base_text), text)
+        closer = self.d.likeness(proposed, best) >= self.d.likeness(base_text, best)
         taken = [w for w in new_words if w in set(text)]
         share = len(taken) / len(new_words) if new_words else (1.0 if closer else 0.0)
         self.evidence.looked_for = _short(proposed, 200)
@@ -333,12 +342,12 @@ class _Judge:
         proposed = content(self.p.text or "")
         if not proposed:
             return self.verdict("not_reflected", "no text proposed", 0)
-        scored = [(_similarity(proposed, content(n.text)), n) for n in self.paragraphs]
+        scored = [(self.d.likeness(self.p.text or "", n), n) for n in self.paragraphs]
         score, node = max(scored, key=lambda s: s[0], default=(0.0, None))
         self.evidence.looked_for = _short(self.p.text or "", 200)
         self.evidence.found_in = node.label if node is not None and score >= 0.3 else None
         label = self.p.new_label or "new paragraph"
-        if score >= 0.6:
+        if score >= 0.5:
             return self.verdict(
                 "accepted", f"your {label} appears as paragraph {node.label} of {self.next_label}", score
             )
@@ -366,6 +375,14 @@ class _Judge:
             return self.verdict("accepted", f"merged as proposed: {self.link.note}", 1)
         if self.link is not None and self.link.relation == "merged":
             return self.verdict("partial", f"merged, though not with all you named: {self.link.note}", 0.5)
+        if self.gone and self.target is not None:  # it went, and its substance may live on in a partner
+            heirs = [t for node in partners if (link := self.lineage.of(node)) for t in link.targets]
+            shares = [(phrase_share(self.stems(self.target), self.stems(h))[0], h) for h in heirs]
+            share, heir = max(shares, key=lambda s: s[0], default=(0.0, None))
+            if heir is not None and share >= GONE:
+                return self.verdict(
+                    "partial", f"paragraph {self.p.paragraph} went, and part of it is in paragraph {heir.label}", share
+                )
         return self.verdict("not_reflected", f"paragraph {self.p.paragraph} was not merged ({self.where()})", 0)
 
     def _split(self) -> Disposition:
@@ -377,14 +394,6 @@ class _Judge:
 def _plain(text: str) -> str:
     """Lower-case words joined by single spaces: for exact phrase tests that ignore punctuation and quotes."""
     return " " + " ".join(t.lower() for t in tokens(text or "") if t[:1].isalnum()) + " "
-
-
-def _similarity(a: list[str], b: list[str]) -> float:
-    """Share of the smaller bag of stems found in the other (0…1)."""
-    if not a or not b:
-        return 0.0
-    sa, sb = set(a), set(b)
-    return len(sa & sb) / min(len(sa), len(sb)) * min(1.0, 2 * min(len(sa), len(sb)) / max(len(sa), len(sb)))
 
 
 def _short(text: str, limit: int = 80) -> str:
