@@ -22,17 +22,22 @@ from sqlalchemy.orm import Session
 
 from amendtrack import __version__
 from amendtrack.errors import InputError
-from amendtrack.importer import import_path
+from amendtrack.importer import import_inputs, import_path
 from amendtrack.lineage import align_drafts, compare_drafts
 from amendtrack.redline import DELETE, INSERT, Change, plain
 from amendtrack.resources import sample_negotiations
 from amendtrack.store import (
     ENV_VAR,
+    delegation_counts,
+    delegation_records,
     engine_for,
+    has_proposal_tables,
     list_documents,
     list_negotiations,
     load_draft,
+    load_proposals,
     negotiation_title,
+    proposal_counts,
     require_schema,
 )
 from amendtrack.tree import Draft, Paragraph, paragraph_records
@@ -66,11 +71,13 @@ def reports_errors(command: F) -> F:
 
 
 @contextlib.contextmanager
-def _reading(url: str | None) -> Iterator[Session]:
-    """A session on an existing amendtrack database (never creates one)."""
+def _reading(url: str | None, proposals: bool = False) -> Iterator[Session]:
+    """A session on an existing amendtrack database (never creates one); `proposals`: it must hold them."""
     engine: Engine = engine_for(url)
     try:
         require_schema(engine)
+        if proposals and not has_proposal_tables(engine):
+            raise InputError(None, "no proposals stored yet (import some first: amendtrack import-inputs FILE …)")
         with Session(engine) as session:
             yield session
     finally:
@@ -94,7 +101,8 @@ def cli(ctx: click.Context, db: str | None) -> None:
     """Track how UN negotiated texts change from draft to draft.
 
     Import drafts (plain text) into a database as paragraph trees, list the stored drafts, show
-    any draft's paragraphs, align two drafts (lineage) and redline them.
+    any draft's paragraphs, align two drafts (lineage) and redline them. Import delegations'
+    inputs (compilation tables, CSV, JSON) as proposals on a draft and list them.
     """
     ctx.obj = {"db": db}
 
@@ -116,8 +124,9 @@ def import_command(
 
     Every file is read before anything is written, and everything is written in one
     transaction: on any error nothing is stored. A document whose SHA-256 is already stored
-    for the negotiation is left as it is. Compilations of inputs (kind "inputs") are skipped
-    for now. Prints one line per document.
+    for the negotiation is left as it is. Inputs documents (kind "inputs": a .txt compilation
+    table, .csv or .json) are read against the draft they comment on and stored as proposals.
+    Prints one line per document.
     """
     with contextlib.ExitStack() as stack:
         bar: Any = None
@@ -173,6 +182,116 @@ def drafts_command(ctx: click.Context, negotiation: str | None, as_json: bool) -
         for d in documents
     ]
     click.echo(_table(header, rows, right={1, 6}))
+
+
+@cli.command("import-inputs")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--negotiation", required=True, metavar="NAME", help="The negotiation the draft belongs to.")
+@click.option("--draft", "draft", required=True, metavar="DRAFT", help="The stored draft the inputs comment on.")
+@click.option("--label", metavar="LABEL", help="Label of the inputs document (default: the file name).")
+@click.option("--skip-invalid", is_flag=True, help="Store the valid rows of a CSV/JSON file and list the others.")
+@click.pass_context
+@reports_errors
+def import_inputs_command(
+    ctx: click.Context, file: Path, negotiation: str, draft: str, label: str | None, skip_invalid: bool
+) -> None:
+    """Import delegations' inputs on a stored draft as proposals.
+
+    FILE is a compilation table (.txt), or proposals as CSV or JSON with the columns delegation,
+    paragraph, operation, anchor, position, old, text, rationale (see README). DRAFT is a
+    document key, label or order number.
+
+    A file with any bad row stores nothing, and every problem is reported with its row; with
+    --skip-invalid the valid rows are stored and the others listed on stderr. Proposals that
+    several delegations make alike are stored once, with every sponsor and its source.
+    """
+    result = import_inputs(file, ctx.obj["db"], negotiation, draft, skip_invalid=skip_invalid, label=label)
+    click.echo(result.message)
+    for problem in result.problems:
+        click.echo(f"amendtrack: skipped {problem}", err=True)
+
+
+@cli.command("proposals")
+@click.argument("negotiation")
+@click.option("--draft", "draft", metavar="DRAFT", help="Only proposals on this draft, or from this inputs document.")
+@click.option("--delegation", metavar="NAME", help="Only proposals this delegation made or co-sponsored.")
+@click.option("--paragraph", metavar="LABEL", help="Only proposals on this paragraph (label, or a persistent id).")
+@click.option("--json", "as_json", is_flag=True, help="Print the proposals as JSON (the stable contract).")
+@click.pass_context
+@reports_errors
+def proposals_command(
+    ctx: click.Context,
+    negotiation: str,
+    draft: str | None,
+    delegation: str | None,
+    paragraph: str | None,
+    as_json: bool,
+) -> None:
+    """List the stored proposals of a negotiation.
+
+    The table shows id, delegations, paragraph, operation, whether the proposal could be
+    applied to its paragraph (yes / no / - for moves, merges, splits and comments) and its
+    words. --json prints one object per proposal (see README for the fields).
+    """
+    with _reading(ctx.obj["db"], proposals=True) as session:
+        found = load_proposals(session, negotiation, draft, delegation, paragraph)
+    if as_json:
+        click.echo(json.dumps([{"id": pid, **p.to_dict()} for pid, p in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("no proposals", err=True)
+        return
+    width = shutil.get_terminal_size((120, 24)).columns
+    rows = []
+    for number, proposal in found:
+        record = proposal.to_dict()
+        target = proposal.paragraph or "?"
+        if proposal.new_label:
+            target = f"{target} → {proposal.new_label}"
+        applied = "yes" if proposal.applied else "no"
+        if proposal.operation in ("move", "merge", "split", "comment"):
+            applied = "-"
+        words = record["text"] or proposal.rationale or ""
+        rows.append(
+            (
+                str(number),
+                _shorten(", ".join(proposal.delegations), 28),
+                _shorten(target, 20),
+                proposal.operation,
+                applied,
+                " ".join(words.split()),
+            )
+        )
+    header = ("id", "delegations", "paragraph", "operation", "applied", "text")
+    for line in _table(header, rows, right={0}).splitlines():
+        click.echo(_shorten(line, width))
+
+
+@cli.command("delegations")
+@click.option("--negotiation", metavar="NAME", help="Count the proposals of this negotiation only.")
+@click.option("--json", "as_json", is_flag=True, help="Print the delegations as JSON (the stable contract).")
+@click.pass_context
+@reports_errors
+def delegations_command(ctx: click.Context, negotiation: str | None, as_json: bool) -> None:
+    """List every known delegation with its kind and the proposals it made.
+
+    Delegations come from the registry shipped with amendtrack (canonical names, aliases, OCR
+    variants, group membership); counts come from the database (co-sponsored proposals count
+    for each sponsor). --json prints one object per delegation (see README for the fields).
+    """
+    with _reading(ctx.obj["db"]) as session:
+        records = delegation_records(session, negotiation) if has_proposal_tables(session.get_bind()) else None
+    if records is None:
+        if negotiation is not None:
+            raise InputError(None, "no proposals stored yet (import some first: amendtrack import-inputs FILE …)")
+        from amendtrack.delegation import Registry
+
+        records = [{**d.to_dict(), "proposals": 0, "negotiations": {}} for d in Registry.load()]
+    if as_json:
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    rows = [(r["name"], r["kind"], str(r["proposals"])) for r in records]
+    click.echo(_table(("delegation", "kind", "proposals"), rows, right={2}))
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], right: set[int]) -> str:
@@ -383,14 +502,24 @@ def demo_command(out: Path) -> None:
     with _reading(url) as session:
         negotiations = list_negotiations(session)
         documents = list_documents(session)
+        proposals = proposal_counts(session)
+        delegations = {n["key"]: len(delegation_counts(session, n["key"])) for n in negotiations}
     click.echo(f"demo database: {db_file}")
     for negotiation in negotiations:
+        key = negotiation["key"]
         click.echo("")
-        click.echo(f"{negotiation['key']}: {negotiation['title']}")
+        click.echo(f"{key}: {negotiation['title']}")
         for d in documents:
-            if d["negotiation"] == negotiation["key"]:
+            if d["negotiation"] == key:
                 date = f", {d['date']}" if d["date"] else ""
-                click.echo(f"  {d['order']}. {d['key']} - {d['label']}{date}: {_count(d['paragraphs'], 'paragraph')}")
+                size = (
+                    _count(proposals.get((key, d["key"]), 0), "proposal")
+                    if d["kind"] == "inputs"
+                    else _count(d["paragraphs"], "paragraph")
+                )
+                click.echo(f"  {d['order']}. {d['key']} - {d['label']}{date}: {size}")
+        total = sum(n for (neg, _doc), n in proposals.items() if neg == key)
+        click.echo(f"  {_count(total, 'proposal')} from {_count(delegations[key], 'delegation')}")
         for result in skipped:
             if result.negotiation == negotiation["key"]:
                 click.echo(f"  (skipped, {result.reason}: {result.source_file})")

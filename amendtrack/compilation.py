@@ -203,6 +203,8 @@ class _Compilation:
                     at = k + 1
                     break
         blocks = []
+        if not found:
+            return blocks
         for (node, start), following in zip(found, found[1:] + [(None, len(lines))], strict=True):
             blocks.append((node, start, following[1]))
         return blocks

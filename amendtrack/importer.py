@@ -1,10 +1,14 @@
-"""Import drafts into the store: a negotiation folder (manifest) or a single draft file.
+"""Import drafts and inputs into the store: a negotiation folder (manifest), a draft file, an inputs file.
 
 Everything is read and parsed first; only then is the database opened, and all of it is
 written in one transaction (schema included), together with the lineage between each newly
 imported draft and the draft before it, so persistent ids follow paragraphs from the start.
 A failure at any point writes nothing: for SQLite the database file stays byte-for-byte as it
 was, and is not even created when it did not exist.
+
+Inputs documents (compilations of comments, CSV or JSON proposals) are read against their base
+draft: the manifest's `against`, else the draft just before them. Their proposals are grouped
+by co-sponsorship and stored with the document, in the same transaction.
 """
 
 from __future__ import annotations
@@ -12,22 +16,40 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from amendtrack.cosponsor import group_cosponsored
+from amendtrack.delegation import Registry
 from amendtrack.errors import InputError
+from amendtrack.inputs_csv import read_inputs_file
 from amendtrack.lineage import align_new_drafts
 from amendtrack.manifest import MANIFEST_NAME, read_manifest
-from amendtrack.store import ImportResult, create_schema, engine_for, save_draft, sqlite_file
+from amendtrack.proposal import Proposal
+from amendtrack.store import (
+    DocumentRow,
+    ImportResult,
+    _negotiation,
+    create_schema,
+    engine_for,
+    find_document,
+    load_draft,
+    require_schema,
+    save_draft,
+    save_proposals,
+    sqlite_file,
+)
 from amendtrack.tree import Draft
 
 # progress(what, done, total): called as each step (reading, then writing, one document) finishes.
 Progress = Callable[[str, int, int], None]
 
-READABLE_SUFFIXES = (".txt",)
-INPUTS_NOT_READ = "inputs reader not available yet"
+READABLE_SUFFIXES = (".txt",)  # drafts
+INPUTS_SUFFIXES = (".txt", ".csv", ".json")  # inputs: a compilation table (.txt) or structured proposals
+COMPILATION_NOT_READ = "compilation reader not available yet"
 
 
 def read_draft_file(path: Path) -> Draft:
@@ -35,6 +57,13 @@ def read_draft_file(path: Path) -> Draft:
     from amendtrack.reader import read_draft_file as read  # imported late: the reader is the heaviest module
 
     return read(path)
+
+
+def read_compilation(path: Path, base: Draft, registry: Registry) -> list[Proposal]:
+    """Read a compilation table of inputs (amendtrack.compilation) against its base draft."""
+    from amendtrack.compilation import read_compilation_file  # imported late, like the draft reader
+
+    return read_compilation_file(path, base, registry)
 
 
 @dataclass
@@ -51,6 +80,11 @@ class _Planned:
     source_file: str  # as stored: the file name relative to the negotiation folder
     sha256: str
     draft: Draft | None
+    base_key: str | None = None  # inputs: the key of the draft they comment on
+    base: Draft | None = None  # inputs: that draft's tree
+    proposals: list[Proposal] | None = None  # inputs, once read (None: not read)
+    problems: list[str] = field(default_factory=list)  # inputs read with skip_invalid: rows left out
+    skip_reason: str | None = None
 
 
 def import_path(
@@ -76,16 +110,121 @@ def import_path(
     else:
         planned = [_plan_file(path, negotiation, label, date)]
 
-    to_read = [plan for plan in planned if plan.kind == "draft"]
-    total = 2 * len(to_read)
+    total = 2 * len(planned)
     done = 0
-    for plan in to_read:
-        plan.draft = _read(plan.path)
+    for plan in planned:
+        if plan.kind == "draft":
+            plan.draft = _read(plan.path)
+        else:
+            _read_inputs(plan, planned)
         done += 1
         if progress is not None:
             progress(f"read {plan.path.name}", done, total)
 
     return _write(planned, url, progress, done, total)
+
+
+def import_inputs(
+    path: Path | str,
+    url: str | None,
+    negotiation: str,
+    draft: str,
+    skip_invalid: bool = False,
+    label: str | None = None,
+) -> ImportResult:
+    """Import one inputs file (.txt compilation, .csv or .json) on a stored draft: `amendtrack import-inputs`.
+
+    The base draft is loaded from the store (read-only), the file is read against it, and only
+    then is the document with its proposals written, in one transaction. With `skip_invalid`,
+    bad rows of a CSV/JSON file are left out and listed in the result's `problems`.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(str(path), "no such file")
+    _check_inputs_suffix(path)
+    label = label or path.stem
+    plan = _Planned(
+        negotiation=negotiation,
+        title=negotiation,
+        key=slug(label),
+        label=label,
+        date=None,
+        kind="inputs",
+        path=path,
+        source_file=path.name,
+        sha256=_sha256(path),
+        draft=None,
+    )
+    engine = engine_for(url)
+    try:
+        require_schema(engine)
+        with Session(engine) as session:
+            plan.title = _negotiation(session, negotiation).title
+            document = find_document(session, negotiation, draft)
+            if document.kind != "draft":
+                raise InputError(None, f"inputs comment on a draft; {document.key!r} is {document.kind}")
+            same = session.scalar(
+                select(DocumentRow).where(
+                    DocumentRow.negotiation_id == document.negotiation_id, DocumentRow.sha256 == plan.sha256
+                )
+            )
+            if same is not None:
+                return ImportResult(
+                    negotiation,
+                    plan.key,
+                    label,
+                    plan.source_file,
+                    plan.sha256,
+                    "already_imported",
+                    order=same.seq,
+                    existing_key=same.key,
+                    kind="inputs",
+                )
+            plan.base_key = document.key
+            plan.base = load_draft(session, negotiation, document.key)
+    finally:
+        engine.dispose()
+    _read_inputs(plan, [], skip_invalid=skip_invalid, required=True)
+    [result] = _write([plan], url, None, 0, 0)
+    return result
+
+
+def _read_inputs(plan: _Planned, planned: list[_Planned], skip_invalid: bool = False, required: bool = False) -> None:
+    """Read an inputs document against its base draft (taken from `planned` unless already set)."""
+    if plan.base is None:
+        earlier = planned[: planned.index(plan)]
+        drafts = [p for p in earlier if p.kind == "draft"]
+        if plan.base_key is not None:
+            drafts = [p for p in drafts if p.key == plan.base_key]
+        if not drafts:
+            problem = (
+                f"'against' names {plan.base_key!r}, which is not an earlier draft"
+                if plan.base_key is not None
+                else "no draft comes before it to comment on (set 'against' in the manifest)"
+            )
+            raise InputError(str(plan.path), f"inputs document {plan.key!r}: {problem}")
+        plan.base_key, plan.base = drafts[-1].key, drafts[-1].draft
+    assert plan.base is not None
+    registry = Registry.load()
+    if plan.path.suffix.lower() == ".txt":
+        try:
+            proposals = read_compilation(plan.path, plan.base, registry)
+        except ImportError as exc:
+            if exc.name != "amendtrack.compilation":
+                raise
+            if required:
+                raise InputError(str(plan.path), f"cannot read compilation tables: {COMPILATION_NOT_READ}") from None
+            plan.skip_reason = COMPILATION_NOT_READ
+            return
+        except UnicodeDecodeError as exc:
+            raise InputError(str(plan.path), f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    else:
+        proposals, plan.problems = read_inputs_file(plan.path, plan.base, registry, skip_invalid=skip_invalid)
+    for proposal in proposals:  # evidence names the file as stored, relative to the negotiation folder
+        for sponsor in proposal.sponsors:
+            if sponsor.source is not None:
+                sponsor.source.file = plan.source_file
+    plan.proposals = group_cosponsored(proposals)
 
 
 def _plan_folder(folder: Path, negotiation: str | None) -> list[_Planned]:
@@ -97,6 +236,8 @@ def _plan_folder(folder: Path, negotiation: str | None) -> list[_Planned]:
     for document in manifest.documents:
         if document.kind == "draft":
             _check_suffix(document.file)
+        else:
+            _check_inputs_suffix(document.file)
         source_file = document.file.relative_to(manifest.folder.resolve()).as_posix()
         plans.append(
             _Planned(
@@ -110,6 +251,7 @@ def _plan_folder(folder: Path, negotiation: str | None) -> list[_Planned]:
                 source_file=source_file,
                 sha256=_sha256(document.file),
                 draft=None,
+                base_key=document.against,
             )
         )
     return plans
@@ -142,8 +284,20 @@ def slug(text: str) -> str:
 
 def _check_suffix(path: Path) -> None:
     """Only plain-text drafts can be read so far."""
+    if path.suffix.lower() in INPUTS_SUFFIXES and path.suffix.lower() not in READABLE_SUFFIXES:
+        raise InputError(
+            str(path), f"a {path.suffix} file holds inputs, not a draft (amendtrack import-inputs FILE --draft D)"
+        )
     if path.suffix.lower() not in READABLE_SUFFIXES:
         raise InputError(str(path), f"cannot read {path.suffix or 'extensionless'} files yet (only .txt drafts)")
+
+
+def _check_inputs_suffix(path: Path) -> None:
+    """Inputs are a compilation table (.txt) or structured proposals (.csv, .json)."""
+    if path.suffix.lower() not in INPUTS_SUFFIXES:
+        raise InputError(
+            str(path), f"cannot read {path.suffix or 'extensionless'} inputs (expected .txt, .csv or .json)"
+        )
 
 
 def _sha256(path: Path) -> str:
@@ -173,8 +327,11 @@ def _write(
     try:
         with Session(engine) as session, session.begin():
             create_schema(session.connection())
+            stored_keys: dict[str, str] = {}  # a draft's key in this import -> its key in the store
+            written: list[tuple[_Planned, ImportResult]] = []
             for plan in planned:
-                if plan.kind != "draft":
+                done += 1
+                if plan.skip_reason is not None:
                     results.append(
                         ImportResult(
                             plan.negotiation,
@@ -183,29 +340,39 @@ def _write(
                             plan.source_file,
                             plan.sha256,
                             "skipped",
-                            reason=INPUTS_NOT_READ,
+                            reason=plan.skip_reason,
+                            kind=plan.kind,
                         )
                     )
+                    if progress is not None:
+                        progress(f"skipped {plan.path.name}", done, total)
                     continue
-                results.append(
-                    save_draft(
-                        session,
-                        plan.negotiation,
-                        plan.title,
-                        plan.key,
-                        plan.label,
-                        plan.date,
-                        plan.kind,
-                        plan.source_file,
-                        plan.sha256,
-                        plan.draft,
-                    )
+                result = save_draft(
+                    session,
+                    plan.negotiation,
+                    plan.title,
+                    plan.key,
+                    plan.label,
+                    plan.date,
+                    plan.kind,
+                    plan.source_file,
+                    plan.sha256,
+                    plan.draft,
                 )
-                done += 1
+                results.append(result)
+                stored_keys[plan.key] = result.existing_key or result.key
+                written.append((plan, result))
                 if progress is not None:
                     progress(f"stored {plan.path.name}", done, total)
             for negotiation in dict.fromkeys(r.negotiation for r in results if r.status == "imported"):
                 align_new_drafts(session, negotiation)
+            for plan, result in written:
+                if plan.kind == "inputs" and result.status == "imported" and plan.proposals is not None:
+                    assert plan.base_key is not None
+                    base_key = stored_keys.get(plan.base_key, plan.base_key)
+                    save_proposals(session, plan.negotiation, plan.key, base_key, plan.proposals)
+                    result.proposals = len(plan.proposals)
+                    result.problems = list(plan.problems)
     except BaseException:
         engine.dispose()
         if db_file is not None and not existed:

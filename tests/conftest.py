@@ -1,4 +1,4 @@
-"""Shared fixtures: databases on both backends, a hand-built draft, and a stand-in reader.
+"""Shared fixtures: databases on both backends, a hand-built draft, and stand-in readers.
 
 The PostgreSQL fixture uses the server on 127.0.0.1:5432 (database `test`) for real: each test
 gets a schema of its own, reached through the URL's search_path, dropped afterwards.
@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from amendtrack import importer
+from amendtrack.delegation import Registry
 from amendtrack.errors import InputError
+from amendtrack.proposal import Proposal, Source, Sponsor, apply
 from amendtrack.tree import Bracket, Draft, Marker, Paragraph
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -164,10 +166,34 @@ def fake_read_draft_file(path: Path) -> Draft:
     return Draft(paragraphs=top, source=Path(path).name)
 
 
+FAKE_INPUT = re.compile(r"^(?P<who>[^:]+):\s*delete\s+(?P<label>\S+)\s*$")
+
+
+def fake_read_compilation(path: Path, base: Draft, registry: Registry) -> list[Proposal]:
+    """Stand-in for amendtrack.compilation.read_compilation_file: one 'Name: delete LABEL' per line."""
+    proposals = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        match = FAKE_INPUT.match(line.strip())
+        if not match:
+            continue
+        delegation = registry.resolve(match["who"])
+        if delegation is None:
+            raise InputError(str(path), f"unknown delegation {match['who']!r}", line=number)
+        node = base.find(match["label"])
+        proposal = Proposal(
+            "delete",
+            node.label if node else None,
+            [Sponsor(delegation.name, "labelled", line.strip(), Source(str(path), number, number))],
+        )
+        proposals.append(apply(proposal, node.text if node else None))
+    return proposals
+
+
 @pytest.fixture
 def fake_reader(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], Draft]:
-    """Make the importer use fake_read_draft_file instead of the real reader."""
+    """Make the importer use fake_read_draft_file (and fake_read_compilation) instead of the real readers."""
     monkeypatch.setattr(importer, "read_draft_file", fake_read_draft_file)
+    monkeypatch.setattr(importer, "read_compilation", fake_read_compilation)
     return fake_read_draft_file
 
 

@@ -194,7 +194,7 @@ def test_diff_prints_a_plain_redline_when_not_on_a_terminal(tmp_path: Path) -> N
     runner = CliRunner()
     db = f"sqlite:///{tmp_path / 'gpa.db'}"
     runner.invoke(cli, ["--db", db, "import", str(DATA / "gpa-2010")])
-    result = runner.invoke(cli, ["--db", db, "diff", "gpa-2010", "1", "2"])
+    result = runner.invoke(cli, ["--db", db, "diff", "gpa-2010", "1", "3"])  # 2 is the table of inputs
     assert result.exit_code == 0
     assert "42, 43, 44, 45, 46, 47 → 42: merged from 43–47 into 42 (as the draft marks it)" in result.output
     assert "[-Mainstreaming-]{+Mainstream+} the issue of trafficking in persons" in result.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -33,8 +34,8 @@ def test_import_prints_one_line_per_document(db_url: str, fake_reader: Callable,
     assert code == 0, err
     assert out.splitlines() == [
         "imported: neg/first (First draft), order 1, 4 paragraphs, from 01-first.txt",
-        "skipped (inputs reader not available yet): 02-inputs.txt",
-        "imported: neg/second (Second draft), order 2, 3 paragraphs, from 03-second.txt",
+        "imported: neg/inputs (Inputs on the first draft), order 2, 1 proposal, from 02-inputs.txt",
+        "imported: neg/second (Second draft), order 3, 3 paragraphs, from 03-second.txt",
     ]
     assert "importing" not in err  # no progress bar when stderr is not a terminal
     code, out, _ = run("--db", db_url, "import", str(negotiation_folder))
@@ -83,19 +84,25 @@ def test_drafts_json_fields(db_url: str, fake_reader: Callable, negotiation_fold
     records = json.loads(out)
     assert [sorted(r) for r in records] == [
         sorted(["negotiation", "key", "label", "date", "kind", "order", "source_file", "sha256", "paragraphs"])
-    ] * 2
-    assert records[1] | {"sha256": None} == {
+    ] * 3
+    assert records[2] | {"sha256": None} == {
         "negotiation": "neg",
         "key": "second",
         "label": "Second draft",
         "date": "2010-07-19",
         "kind": "draft",
-        "order": 2,
+        "order": 3,
         "source_file": "03-second.txt",
         "sha256": None,
         "paragraphs": 3,
     }
-    assert len(records[1]["sha256"]) == 64
+    assert len(records[2]["sha256"]) == 64
+    assert (records[1]["key"], records[1]["kind"], records[1]["order"], records[1]["paragraphs"]) == (
+        "inputs",
+        "inputs",
+        2,
+        0,
+    )
 
 
 def test_drafts_table(sqlite_url: str, fake_reader: Callable, negotiation_folder: Path) -> None:
@@ -164,7 +171,9 @@ def test_paragraphs_command_outline_and_errors(
     ]
     code, out, err = run("--db", sqlite_url, "paragraphs", "neg", "9")
     assert (code, out) == (1, "")
-    assert err == "amendtrack: error: <input>: negotiation 'neg' has no draft '9' (drafts: 1 first, 2 second)\n"
+    assert err == (
+        "amendtrack: error: <input>: negotiation 'neg' has no draft '9' (drafts: 1 first, 2 inputs, 3 second)\n"
+    )
     code, _, err = run("--db", sqlite_url, "paragraphs", "other", "1")
     assert code == 1 and "unknown negotiation 'other' (known: neg)" in err
 
@@ -195,7 +204,11 @@ def test_demo_builds_a_fresh_database_each_run(
     assert first[1] == second[1]  # recreated, not appended to
     assert "gpa-2010:" in first[1] and "wg-tip-2015:" in first[1] and "wg-tip-2019:" in first[1]
     assert "1. first-draft - First draft, 2010-04-16:" in first[1]
-    assert "(skipped, inputs reader not available yet: 02-table-of-inputs-on-first-draft.txt)" in first[1]
+    inputs_line = r"\n  2\. inputs-first-draft - Table of Inputs on First Draft, 2010-05-18: \d+ proposals\n"
+    assert re.search(inputs_line, first[1])
+    # one line per negotiation says how many proposals it holds
+    assert re.search(r"\n  [1-9]\d* proposals? from [1-9]\d* delegations?\n", first[1])
+    assert "\n  0 proposals from 0 delegations\n" in first[1]  # the 2015 and 2019 samples have none
     assert (out_dir / "amendtrack-demo.db").is_file()
     assert (tmp_path / "amendtrack.db").read_bytes() == b"untouched"
     assert not (tmp_path / "ignored.db").exists()
@@ -203,6 +216,7 @@ def test_demo_builds_a_fresh_database_each_run(
     assert code == 0
     assert [d["key"] for d in json.loads(out)] == [
         "first-draft",
+        "inputs-first-draft",
         "draft-2010-07-19",
         "consolidated-2015",
         "L1",
@@ -260,7 +274,7 @@ def test_real_sample_json_is_identical_on_sqlite_and_postgres(sqlite_url: str, p
     outputs = []
     for url in (sqlite_url, pg_url):
         assert run("--db", url, "import", str(folder))[0] == 0
-        drafts = json.loads(run("--db", url, "drafts", "--json")[1])
+        drafts = [d for d in json.loads(run("--db", url, "drafts", "--json")[1]) if d["kind"] == "draft"]
         outputs.append([run("--db", url, "paragraphs", d["negotiation"], d["key"], "--json")[1] for d in drafts])
     assert len(outputs[0]) == 2 and all(len(json.loads(out)) > 50 for out in outputs[0])
     assert outputs[0] == outputs[1]

@@ -17,8 +17,10 @@ from amendtrack.importer import import_path, slug
 from amendtrack.store import engine_for, list_documents, load_draft
 from amendtrack.tree import Draft
 
+from conftest import fake_read_compilation
+
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
-TABLES = ("negotiation", "document", "paragraph")
+TABLES = ("negotiation", "document", "paragraph", "delegation", "proposal", "proposal_sponsor")
 
 
 def documents(url: str, negotiation: str | None = None) -> list[dict]:
@@ -40,19 +42,20 @@ def pg_counts(schema: str) -> dict[str, int]:
         return {t: connection.execute(f'SELECT count(*) FROM "{schema}"."{t}"').fetchone()[0] for t in TABLES}
 
 
-def test_folder_import_stores_drafts_in_order_and_skips_inputs(
+def test_folder_import_stores_drafts_and_inputs_in_order(
     db_url: str, fake_reader: Callable, negotiation_folder: Path
 ) -> None:
     results = import_path(negotiation_folder, db_url)
     assert [r.message for r in results] == [
         "imported: neg/first (First draft), order 1, 4 paragraphs, from 01-first.txt",
-        "skipped (inputs reader not available yet): 02-inputs.txt",
-        "imported: neg/second (Second draft), order 2, 3 paragraphs, from 03-second.txt",
+        "imported: neg/inputs (Inputs on the first draft), order 2, 1 proposal, from 02-inputs.txt",
+        "imported: neg/second (Second draft), order 3, 3 paragraphs, from 03-second.txt",
     ]
     stored = documents(db_url)
-    assert [(d["key"], d["order"], d["date"], d["paragraphs"]) for d in stored] == [
-        ("first", 1, "2010-04-16", 4),
-        ("second", 2, "2010-07-19", 3),
+    assert [(d["key"], d["kind"], d["order"], d["date"], d["paragraphs"]) for d in stored] == [
+        ("first", "draft", 1, "2010-04-16", 4),
+        ("inputs", "inputs", 2, None, 0),
+        ("second", "draft", 3, "2010-07-19", 3),
     ]
     engine = engine_for(db_url)
     with Session(engine) as session:
@@ -65,9 +68,10 @@ def test_folder_import_stores_drafts_in_order_and_skips_inputs(
 def test_reimport_is_a_no_op_that_says_so(db_url: str, fake_reader: Callable, negotiation_folder: Path) -> None:
     import_path(negotiation_folder, db_url)
     again = import_path(negotiation_folder, db_url)
-    assert [r.status for r in again] == ["already_imported", "skipped", "already_imported"]
+    assert [r.status for r in again] == ["already_imported"] * 3
     assert again[0].message.startswith("already imported: neg/first from 01-first.txt (sha256 ")
-    assert len(documents(db_url)) == 2
+    assert again[1].message.startswith("already imported: neg/inputs from 02-inputs.txt (sha256 ")
+    assert len(documents(db_url)) == 3
 
 
 def test_single_file_needs_a_negotiation_and_defaults_its_label(
@@ -104,7 +108,7 @@ def test_failing_parse_leaves_sqlite_file_byte_for_byte(
     assert not any(
         p.name.endswith(("-wal", "-shm")) for p in Path(sqlite_url.removeprefix("sqlite:///")).parent.iterdir()
     )
-    assert [d["negotiation"] for d in documents(sqlite_url)] == ["neg", "neg"]  # "more"/first not written either
+    assert [d["negotiation"] for d in documents(sqlite_url)] == ["neg"] * 3  # "more"/first not written either
 
 
 def test_failing_parse_creates_no_database(sqlite_url: str, fake_reader: Callable, tmp_path: Path) -> None:
@@ -124,7 +128,15 @@ def test_failing_parse_leaves_postgres_rows_unchanged(
     (negotiation_folder / "01-first.txt").write_text("PP1 Changed text\n")
     with pytest.raises(InputError, match="03-second.txt"):
         import_path(negotiation_folder, pg_url)
-    assert pg_counts(pg_schema) == before == {"negotiation": 1, "document": 2, "paragraph": 7}
+    assert pg_counts(pg_schema) == before
+    assert before == {
+        "negotiation": 1,
+        "document": 3,
+        "paragraph": 7,
+        "delegation": 1,
+        "proposal": 1,
+        "proposal_sponsor": 1,
+    }
 
 
 def test_failure_while_writing_rolls_everything_back(
@@ -150,6 +162,7 @@ def test_failure_while_writing_a_new_sqlite_file_leaves_no_file(
         raise InputError("x.txt", "cannot store")
 
     monkeypatch.setattr(importer, "read_draft_file", lambda path: Draft([]))
+    monkeypatch.setattr(importer, "read_compilation", fake_read_compilation)
     monkeypatch.setattr(importer, "save_draft", broken_save)
     with pytest.raises(InputError, match="cannot store"):
         import_path(negotiation_folder, sqlite_url)
@@ -162,10 +175,12 @@ def test_progress_reports_reading_then_writing(
     calls: list[tuple[str, int, int]] = []
     import_path(negotiation_folder, sqlite_url, progress=lambda what, done, total: calls.append((what, done, total)))
     assert calls == [
-        ("read 01-first.txt", 1, 4),
-        ("read 03-second.txt", 2, 4),
-        ("stored 01-first.txt", 3, 4),
-        ("stored 03-second.txt", 4, 4),
+        ("read 01-first.txt", 1, 6),
+        ("read 02-inputs.txt", 2, 6),
+        ("read 03-second.txt", 3, 6),
+        ("stored 01-first.txt", 4, 6),
+        ("stored 02-inputs.txt", 5, 6),
+        ("stored 03-second.txt", 6, 6),
     ]
 
 
@@ -184,10 +199,15 @@ def test_reading_happens_before_the_database_is_opened(
         events.append("open database")
         return real_engine_for(url)
 
+    def inputs_reader(path: Path, base: Draft, registry: object) -> list:
+        events.append(f"read {path.name}")
+        return []
+
     monkeypatch.setattr(importer, "read_draft_file", reader)
+    monkeypatch.setattr(importer, "read_compilation", inputs_reader)
     monkeypatch.setattr(importer, "engine_for", engine_for_spy)
     import_path(negotiation_folder, sqlite_url)
-    assert events == ["read 01-first.txt", "read 03-second.txt", "open database"]
+    assert events == ["read 01-first.txt", "read 02-inputs.txt", "read 03-second.txt", "open database"]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,356 @@
+"""Proposals that arrive as structured data (CSV, or JSON with the same keys), checked row by row.
+
+One row is one proposal on one paragraph of the base draft. Columns:
+
+- `delegation`: who proposes; several co-sponsors separated by `;` (any registry name).
+- `paragraph`: the target paragraph's label in the base draft (`PP4`, `26`, `OP2(d)`); for
+  `new_paragraph`, the new label (`PP5bis`).
+- `operation`: `insert`, `delete`, `replace`, `redraft`, `new_paragraph`, `move`, `merge`,
+  `split`, `comment`.
+- `anchor`: insert: the words the text goes after/before; new_paragraph and move: the
+  paragraph it goes after/before; merge: the paragraph(s) it merges with, `;`-separated.
+- `position`: `after` (default) or `before` (insert, move; a new paragraph goes after).
+- `old`: delete: the words deleted (empty: the whole paragraph); replace: the words replaced.
+- `text`: insert: the words inserted; replace: the new words; redraft, new_paragraph: the
+  whole text; merge, split: the resulting text (optional).
+- `rationale`: why (optional; required for `comment`).
+
+`delegation`, `paragraph` and `operation` are required columns; the others may be left out.
+Every problem is reported with its row (CSV: the header is row 1; JSON: items count from 1),
+and a file with problems yields nothing unless the caller asks to skip invalid rows. Cells that
+look like spreadsheet formulas (`=…`, `+SUM(…)`, `@cmd|…`) are refused, never stored.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from amendtrack.delegation import Registry
+from amendtrack.errors import InputError
+from amendtrack.proposal import OPERATIONS, Edit, Proposal, Source, Sponsor, apply
+from amendtrack.tree import Draft
+
+COLUMNS = ("delegation", "paragraph", "operation", "anchor", "position", "old", "text", "rationale")
+REQUIRED_COLUMNS = ("delegation", "paragraph", "operation")
+SUFFIXES = (".csv", ".json")
+MAX_PROBLEMS_SHOWN = 20
+
+# Which optional cells each operation needs (required) and may use (allowed).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "insert": ("anchor", "text"),
+    "delete": (),
+    "replace": ("old", "text"),
+    "redraft": ("text",),
+    "new_paragraph": ("anchor", "text"),
+    "move": ("anchor",),
+    "merge": ("anchor",),
+    "split": (),
+    "comment": ("rationale",),
+}
+_USES: dict[str, tuple[str, ...]] = {
+    "insert": ("anchor", "position", "text"),
+    "delete": ("old",),
+    "replace": ("old", "text"),
+    "redraft": ("text",),
+    "new_paragraph": ("anchor", "position", "text"),
+    "move": ("anchor", "position"),
+    "merge": ("anchor", "text"),
+    "split": ("text",),
+    "comment": (),
+}
+
+# A cell a spreadsheet would run: "=…" always; "+", "-", "@" when followed by a function call,
+# a DDE link (cmd|…), a sheet or cell reference, arithmetic, or another trigger. Text that merely
+# starts with "- " (a bullet) or "+ " stays text.
+_FORMULA = re.compile(
+    r"""^[\s\x00-\x1f]*(?:
+        =
+      | [+\-@] (?: [=+\-@]
+                 | [A-Za-z_][\w.]*[(|!]
+                 | \$?[A-Za-z]{1,3}\$?\d+\b
+                 | [\d.]+\s*[-+*/^&<>=]
+                 | \S*\|
+                 | ["(] )
+    )""",
+    re.VERBOSE,
+)
+
+
+@dataclass
+class _Row:
+    """One record of the file: its number, its cells by column, and itself as text (the verbatim)."""
+
+    number: int
+    cells: dict[str, Any]
+    text: str
+
+
+def read_inputs_file(
+    path: Path | str, base: Draft, registry: Registry | None = None, skip_invalid: bool = False
+) -> tuple[list[Proposal], list[str]]:
+    """Read a .csv or .json file of proposals against `base`: (proposals, problems of skipped rows).
+
+    Raises InputError listing every problem with its row unless `skip_invalid` is set, in which
+    case the valid rows come back with the problems of the others. Proposals are applied to
+    their base paragraph (resulting text, or the reason they could not be applied).
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from None
+    return read_inputs(data, str(path), base, registry, skip_invalid, source_name=path.name)
+
+
+def read_inputs(
+    data: bytes,
+    file: str,
+    base: Draft,
+    registry: Registry | None = None,
+    skip_invalid: bool = False,
+    source_name: str | None = None,
+) -> tuple[list[Proposal], list[str]]:
+    """Like read_inputs_file, from bytes; `file` names it in errors (its suffix picks CSV or JSON)."""
+    registry = registry or Registry.load()
+    suffix = Path(file).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(file, f"cannot read {suffix or 'extensionless'} files as inputs (expected .csv or .json)")
+    text = _decode(data, file)
+    unit = "item" if suffix == ".json" else "row"
+    rows, found = (_json_rows if suffix == ".json" else _csv_rows)(text, file)
+    if not rows and not found:
+        raise InputError(file, "no proposals in the file")
+
+    proposals: list[Proposal] = []
+    for row in rows:
+        proposal, row_problems = _proposal(row, base, registry, source_name or Path(file).name)
+        found.extend((row.number, problem) for problem in row_problems)
+        if proposal is not None and not row_problems:
+            proposals.append(proposal)
+    found.sort(key=lambda problem: problem[0])
+    problems = [f"{unit} {number}: {message}" for number, message in found]
+    if problems and (not skip_invalid or not proposals):  # a file with no valid row is an error either way
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        more = f"; … and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
+        count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
+        raise InputError(file, f"{count}: {'; '.join(shown)}{more}", line=found[0][0] if unit == "row" else None)
+    return proposals, problems
+
+
+def _decode(data: bytes, file: str) -> str:
+    """UTF-8 text (a BOM is allowed); binary files and other encodings are refused."""
+    if b"\x00" in data:
+        raise InputError(file, "not a text file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(file, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+# --- CSV and JSON records ---------------------------------------------------------------------
+
+
+def _check_columns(names: list[str]) -> list[str]:
+    """Problems with a header (or a JSON object's keys): unknown, repeated or missing columns."""
+    problems = []
+    unknown = [name for name in names if name not in COLUMNS]
+    if unknown:
+        problems.append(
+            f"unknown column{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(repr(_show(n)) for n in unknown)} (expected: {', '.join(COLUMNS)})"
+        )
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        problems.append(f"column{'s' if len(repeated) > 1 else ''} {', '.join(repeated)} given twice")
+    missing = [name for name in REQUIRED_COLUMNS if name not in names]
+    if missing:
+        problems.append(f"missing required column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
+    return problems
+
+
+def _delimiter(first_line: str) -> str:
+    """Comma, unless the header is clearly written with semicolons or tabs (spreadsheet exports)."""
+    for delimiter in (",", ";", "\t"):
+        names = [cell.strip().casefold() for cell in first_line.split(delimiter)]
+        if len(names) > 1 and all(name in COLUMNS for name in names):
+            return delimiter
+    return ","
+
+
+def _csv_rows(text: str, file: str) -> tuple[list[_Row], list[tuple[int, str]]]:
+    """The data rows of a CSV file (numbered as a spreadsheet numbers them) and header problems."""
+    delimiter = _delimiter(text.split("\n", 1)[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
+    try:
+        records.extend(reader)
+    except csv.Error as exc:
+        raise InputError(file, f"row {len(records) + 1}: not valid CSV ({exc})", line=len(records) + 1) from None
+    if not records:
+        raise InputError(file, "empty file (expected a header row: " + ", ".join(COLUMNS) + ")")
+    if any(_FORMULA.match(cell) for cell in records[0]):
+        raise InputError(file, "row 1: the header holds a spreadsheet formula", line=1)
+    header = [cell.strip().casefold() for cell in records[0]]
+    header_problems = _check_columns(header)
+    if header_problems:
+        raise InputError(file, "row 1: " + "; ".join(header_problems), line=1)
+    rows: list[_Row] = []
+    problems: list[tuple[int, str]] = []
+    for number, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
+            continue  # a blank row
+        if len(record) > len(header):
+            extra = [cell for cell in record[len(header) :] if cell.strip()]
+            if extra:
+                problems.append((number, f"{len(record)} cells but the header has {len(header)} columns"))
+                continue
+        cells = {name: (record[i] if i < len(record) else "") for i, name in enumerate(header)}
+        out = io.StringIO()
+        csv.writer(out, delimiter=delimiter, lineterminator="").writerow(record)
+        rows.append(_Row(number, cells, out.getvalue()))
+    return rows, problems
+
+
+def _json_rows(text: str, file: str) -> tuple[list[_Row], list[tuple[int, str]]]:
+    """The items of a JSON list of objects (numbered from 1) and the problems of their keys."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(file, f"not valid JSON ({exc.msg} at line {exc.lineno})", line=exc.lineno) from None
+    if not isinstance(data, list):
+        raise InputError(file, "expected a JSON list of objects with the keys " + ", ".join(COLUMNS))
+    rows: list[_Row] = []
+    problems: list[tuple[int, str]] = []
+    for number, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            problems.append((number, "not an object"))
+            continue
+        names = [str(key).strip().casefold() for key in item]
+        key_problems = _check_columns(names)
+        cells: dict[str, Any] = {}
+        for key, value in item.items():
+            name = str(key).strip().casefold()
+            if value is None:
+                value = ""
+            elif isinstance(value, bool) or not isinstance(value, str | int | list):
+                key_problems.append(f"{name} must be text")
+                continue
+            elif isinstance(value, int):
+                value = str(value)
+            elif isinstance(value, list):
+                if name not in ("delegation", "anchor") or not all(isinstance(v, str) for v in value):
+                    key_problems.append(f"{name} must be text")
+                    continue
+                value = ";".join(value)
+            cells[name] = value
+        if key_problems:
+            problems.extend((number, problem) for problem in key_problems)
+            continue
+        rows.append(_Row(number, {name: cells.get(name, "") for name in COLUMNS}, json.dumps(item, ensure_ascii=False)))
+    return rows, problems
+
+
+# --- one row → one proposal -------------------------------------------------------------------
+
+
+def _show(value: str, limit: int = 60) -> str:
+    """A cell as it may appear in a one-line message: one line, shortened."""
+    value = " ".join(str(value).split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _proposal(row: _Row, base: Draft, registry: Registry, file: str) -> tuple[Proposal | None, list[str]]:
+    """The proposal a row describes, or the problems that stop it."""
+    formulas = [name for name in COLUMNS if _FORMULA.match(str(row.cells.get(name, "")))]
+    if formulas:
+        return None, [f"{name} looks like a spreadsheet formula (refused)" for name in formulas]
+    cells = {name: str(row.cells.get(name, "")).strip() for name in COLUMNS}
+    problems: list[str] = []
+
+    names = [name.strip() for name in cells["delegation"].split(";") if name.strip()]
+    if not names:
+        problems.append("missing delegation")
+    sponsors: list[str] = []
+    for name in names:
+        delegation = registry.resolve(name)
+        if delegation is None:
+            problems.append(f"unknown delegation {_show(name)!r}")
+        elif delegation.name not in sponsors:
+            sponsors.append(delegation.name)
+
+    operation = cells["operation"].casefold().replace(" ", "_").replace("-", "_")
+    if not operation:
+        problems.append("missing operation")
+        return None, problems
+    if operation not in OPERATIONS:
+        problems.append(f"unknown operation {_show(cells['operation'])!r} (expected one of: {', '.join(OPERATIONS)})")
+        return None, problems
+    for name in _NEEDS[operation]:
+        if not cells[name]:
+            problems.append(f"missing {name} for {operation}")
+    for name in ("anchor", "position", "old", "text"):
+        if cells[name] and name not in _USES[operation]:
+            problems.append(f"{name} is not used by {operation}")
+    position = cells["position"].casefold() or "after"
+    if cells["position"] and position not in ("after", "before"):
+        problems.append(f"position must be 'after' or 'before', not {_show(cells['position'])!r}")
+    elif operation == "new_paragraph" and position != "after":
+        problems.append("a new paragraph goes after its anchor paragraph (position: after)")
+
+    label = cells["paragraph"]
+    target = base.find(label) if label else None
+    new_label: str | None = None
+    related: list[str] = []
+    if not label:
+        problems.append("missing paragraph")
+    elif operation == "new_paragraph":
+        if target is not None:
+            problems.append(f"paragraph {_show(label)!r} is already in the draft (new_paragraph needs a new label)")
+        new_label, target = label, None
+        if cells["anchor"]:
+            target = base.find(cells["anchor"])
+            if target is None:
+                problems.append(f"unknown anchor paragraph {_show(cells['anchor'])!r} (not in the base draft)")
+    elif target is None:
+        problems.append(f"unknown paragraph {_show(label)!r} (not in the base draft)")
+    elif operation in ("move", "merge") and cells["anchor"]:
+        for ref in (ref.strip() for ref in cells["anchor"].split(";") if ref.strip()):
+            other = base.find(ref)
+            if other is None:
+                problems.append(f"unknown anchor paragraph {_show(ref)!r} (not in the base draft)")
+            elif other is target:
+                problems.append(f"paragraph {_show(ref)!r} cannot be {operation}d with itself")
+            else:
+                related.append(other.label)
+        if operation == "move" and len(related) == 1:
+            new_label = f"{position} {related[0]}"
+    if problems:
+        return None, problems
+
+    edits: list[Edit] = []
+    if operation == "insert":
+        edits = [Edit("insert", new=cells["text"], anchor=cells["anchor"], position=position)]
+    elif operation == "replace":
+        edits = [Edit("replace", old=cells["old"], new=cells["text"])]
+    elif operation == "delete" and cells["old"]:
+        edits = [Edit("delete", old=cells["old"])]
+    uses_text = operation in ("redraft", "new_paragraph", "merge", "split")
+    proposal = Proposal(
+        operation=operation,
+        paragraph=target.label if target is not None else None,
+        sponsors=[Sponsor(name, "labelled", row.text, Source(file, row.number, row.number)) for name in sponsors],
+        edits=edits,
+        text=cells["text"] if uses_text and cells["text"] else None,
+        new_label=new_label,
+        related=related,
+        rationale=cells["rationale"] or None,
+        pid=target.pid if target is not None else None,
+    )
+    apply(proposal, target.text if target is not None else None)
+    return proposal, []
