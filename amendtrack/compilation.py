@@ -298,6 +298,12 @@ class _Compilation:
                     confidence=0.7 if struck else 1.0,
                 )
                 return [apply(proposal, None)]
+        if (
+            re.search(r"\bbullets\b", text, re.I)
+            and block is not None
+            and not any(c.kind == "item" for c in block.children)
+        ):
+            target = self._with_bullets(block) or target  # "Replace bullets with a, b, c": the list's paragraph
         bullet = re.match(r"^\s*Bullet\s+(\d+)\s*:?\s*", text, re.I)
         if bullet:
             named = next((n.label for n, _ in self.base.walk() if n.label.endswith(f" bullet {bullet.group(1)}")), None)
@@ -309,6 +315,19 @@ class _Compilation:
         if target == (block.label if block is not None else None) and not _OPERATION.match(text):
             target = self._restated(text, block) or target
         proposals = self._grammar(text, target, sponsor, rationale, references)
+        alternative = re.search(r"\[\s*alternative\s*:\s*(?P<t>[^\]]+)\]?", text, re.I)
+        if alternative and all(p.operation == "comment" for p in proposals):  # "[alternative: To consider …]"
+            proposals = [
+                Proposal(
+                    "redraft",
+                    target,
+                    [sponsor],
+                    text=" ".join(alternative.group("t").split()),
+                    rationale=rationale,
+                    references=references,
+                    confidence=0.8,
+                )
+            ]
         for proposal in proposals:
             base = self.base.find(proposal.paragraph) if proposal.paragraph else None
             apply(proposal, base.text if base is not None else None)
@@ -332,6 +351,13 @@ class _Compilation:
                     proposal.paragraph = candidate.label
                     apply(proposal, candidate.text)
                     return
+
+    def _with_bullets(self, block: Paragraph) -> str | None:
+        """The nearest paragraph with bullet items around a row (inputs on a list sit in the next row too)."""
+        nodes = self._base_nodes()
+        at = next((k for k, n in enumerate(nodes) if n is block), 0)
+        near = sorted(nodes[max(0, at - 3) : at + 4], key=lambda n: abs(nodes.index(n) - at))
+        return next((n.label for n in near if any(c.kind == "item" for c in n.children)), None)
 
     def _restated(self, text: str, block: Paragraph | None) -> str | None:
         """The paragraph an input restates when its row is followed by paragraphs the compilation lost.

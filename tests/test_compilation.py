@@ -105,6 +105,10 @@ PINNED = [
     (895, "Holy See", "1", "replace"),  # "...and human rights and dignity"
     (56, "Malaysia", "PP4", "redraft"),  # a restatement with struck-through words
     (3222, "Singapore", "38", "replace"),  # para 38's text pasted into para 39's row
+    (427, "African Group", "PP14", "delete"),  # "delete PP14", in the row of the resolution's OPs
+    (558, "Canada", "PP14", "comment"),  # "Replace bullets with a, b, c, etc.": a structural edit of PP14's list
+    (1663, "Japan", "13", "comment"),  # "We would like to know if the list of root causes … is agreed language."
+    (3046, "OHCHR", "36", "redraft"),  # "...trust fund for the... [alternative: To consider reinforcing …]"
 ]
 
 
