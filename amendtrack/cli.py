@@ -40,6 +40,17 @@ from amendtrack.store import (
     proposal_counts,
     require_schema,
 )
+from amendtrack.terminal import dispositions_table, history_lines, report_lines
+from amendtrack.tracking import (
+    STATUS_ORDER,
+    clear_override,
+    delegation_report,
+    dispositions,
+    history_record,
+    paragraph_history,
+    report_record,
+    set_override,
+)
 from amendtrack.tree import Draft, Paragraph, paragraph_records
 
 DEMO_DB_NAME = "amendtrack-demo.db"
@@ -469,6 +480,120 @@ def redline_text(changes: list[Change], colour: bool) -> str:
         else:
             parts.append(change.text)
     return "".join(parts)
+
+
+@cli.command("dispositions")
+@click.argument("negotiation")
+@click.option("--json", "as_json", is_flag=True, help="Print one object per proposal (the stable contract).")
+@click.pass_context
+@reports_errors
+def dispositions_command(ctx: click.Context, negotiation: str, as_json: bool) -> None:
+    """Say what became of every proposal in the next draft.
+
+    Computes (and stores) each proposal's disposition against the draft after the one it was
+    made on: accepted, partial, not_reflected, superseded, pending (no next draft yet), or n/a
+    for comments. A facilitator's override (see `amendtrack disposition set`) wins, and the
+    computed value is kept beside it. Prints a table per delegation, or with --json one object
+    per proposal with the fields id, delegations, paragraph, operation, disposition, computed,
+    override, note, explanation, evidence and found_in.
+    """
+    records = dispositions(ctx.obj["db"], negotiation)
+    if as_json:
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    for line in dispositions_table(records):
+        click.echo(line)
+
+
+@cli.group("disposition")
+def disposition_group() -> None:
+    """Set or clear a facilitator's disposition of one proposal."""
+
+
+@disposition_group.command("set")
+@click.argument("proposal_id", type=int)
+@click.argument("status", type=click.Choice(list(STATUS_ORDER)))
+@click.option("--note", required=True, help="Why: kept with the decision and shown in reports.")
+@click.pass_context
+@reports_errors
+def disposition_set_command(ctx: click.Context, proposal_id: int, status: str, note: str) -> None:
+    """Override the computed disposition of PROPOSAL_ID with STATUS.
+
+    The computed value is kept beside the override; reports show both, and the override wins.
+    Recomputing dispositions or re-importing documents never removes it.
+    """
+    set_override(ctx.obj["db"], proposal_id, status, note)
+    click.echo(f"proposal {proposal_id}: {status} (override)")
+
+
+@disposition_group.command("clear")
+@click.argument("proposal_id", type=int)
+@click.pass_context
+@reports_errors
+def disposition_clear_command(ctx: click.Context, proposal_id: int) -> None:
+    """Remove the facilitator's disposition of PROPOSAL_ID: the computed one shows again."""
+    removed = clear_override(ctx.obj["db"], proposal_id)
+    click.echo(f"proposal {proposal_id}: override cleared" if removed else f"proposal {proposal_id}: no override")
+
+
+@cli.command("report")
+@click.argument("negotiation")
+@click.option("--delegation", required=True, metavar="NAME", help="Delegation (any of its names: USA, United States).")
+@click.option("--draft", metavar="DRAFT", help="Only proposals on this draft (default: all drafts).")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML report.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_context
+@reports_errors
+def report_command(
+    ctx: click.Context, negotiation: str, delegation: str, draft: str | None, html_file: Path | None, as_json: bool
+) -> None:
+    """How each proposal of one delegation was handled in the next draft.
+
+    Every proposal the delegation made or co-sponsored, by paragraph: the operation, what it
+    asked as a redline against the base text, the next draft's text as a redline against what
+    was asked, and the disposition in words with its evidence. Totals at the top.
+    """
+    report = delegation_report(ctx.obj["db"], negotiation, delegation, draft)
+    if html_file is not None:
+        from amendtrack.render import delegation_report_html
+
+        html_file.write_text(delegation_report_html(report), encoding="utf-8")
+        click.echo(f"wrote {html_file}")
+    elif as_json:
+        click.echo(json.dumps(report_record(report), ensure_ascii=False, indent=2))
+    else:
+        for line in report_lines(report):
+            click.echo(line)
+
+
+@cli.command("history")
+@click.argument("negotiation")
+@click.argument("label")
+@click.option("--draft", metavar="DRAFT", help="The draft LABEL is numbered in (default: the first draft).")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML history.")
+@click.option("--json", "as_json", is_flag=True, help="Print the history as JSON.")
+@click.pass_context
+@reports_errors
+def history_command(
+    ctx: click.Context, negotiation: str, label: str, draft: str | None, html_file: Path | None, as_json: bool
+) -> None:
+    """One paragraph through every draft, with the proposals made on it.
+
+    Follows the paragraph's persistent id through renumbering, moves, merges and splits: each
+    version redlined against the one before, the relation named, and every proposal made on it
+    with its disposition. LABEL is as printed in --draft (PP7, 42, OP2(a)) or an eId.
+    """
+    history = paragraph_history(ctx.obj["db"], negotiation, label, draft)
+    if html_file is not None:
+        from amendtrack.render import paragraph_history_html
+
+        html_file.write_text(paragraph_history_html(history), encoding="utf-8")
+        click.echo(f"wrote {html_file}")
+    elif as_json:
+        click.echo(json.dumps(history_record(history), ensure_ascii=False, indent=2))
+    else:
+        for line in history_lines(history):
+            click.echo(line)
 
 
 @cli.command("demo")

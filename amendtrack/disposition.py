@@ -330,12 +330,17 @@ class _Judge:
         self.evidence.found, self.evidence.missing = taken, [w for w in new_words if w not in set(text)]
         self.evidence.found_in = best.label
         where = f"paragraph {best.label} of {self.next_label}"
+        cut = [w for w in content(base_text) if w not in set(content(proposed))]
+        gone = [w for w in cut if w not in set(text)]
         if closer and share >= 0.7:
             return self.verdict("accepted", f"{where} follows your redraft", share)
         if closer or share >= PARTIAL:
-            return self.verdict(
-                "partial", f"{where} takes part of your redraft ({len(taken)} of your new words)", share
-            )
+            parts = []
+            if new_words:
+                parts.append(f"{len(taken)} of your {len(new_words)} new words are in it")
+            if cut:
+                parts.append(f"{len(gone)} of the {len(cut)} words you cut are gone")
+            return self.verdict("partial", f"{where} takes part of your redraft ({'; '.join(parts)})", share)
         return self.verdict("not_reflected", f"{where} keeps closer to the earlier text than to your redraft", share)
 
     def _new_paragraph(self) -> Disposition:

@@ -13,7 +13,7 @@ class InputError(Exception):
         self.file = file
         self.line = line
         self.reason = message
-        where = file or "<input>"
+        where = file or ("<input>" if line is not None else "")
         if line is not None:
             where = f"{where}:{line}"
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {message}" if where else message)

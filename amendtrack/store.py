@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,6 +39,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from amendtrack.align import Alignment, Link
 from amendtrack.delegation import KINDS as DELEGATION_KINDS
 from amendtrack.delegation import Registry
+from amendtrack.disposition import Disposition, Evidence
 from amendtrack.errors import InputError
 from amendtrack.proposal import ATTRIBUTIONS, OPERATIONS, Edit, Proposal, Source, Sponsor
 from amendtrack.tree import Bracket, Draft, Marker, Paragraph, normalise_label
@@ -46,6 +47,7 @@ from amendtrack.tree import Bracket, Draft, Marker, Paragraph, normalise_label
 DEFAULT_URL = "sqlite:///amendtrack.db"
 ENV_VAR = "AMENDTRACK_DB"
 DOCUMENT_KINDS = ("draft", "inputs")
+DISPOSITION_STATUSES = ("accepted", "partial", "not_reflected", "superseded", "pending", "n/a")
 CORE_TABLES = ("negotiation", "document", "paragraph", "alignment", "lineage_link")
 PROPOSAL_TABLES = ("delegation", "proposal", "proposal_sponsor")  # older databases get them at their next import
 
@@ -211,6 +213,31 @@ class ProposalSponsorRow(Base):
     source_file: Mapped[str | None] = mapped_column(Text, nullable=True)
     line_start: Mapped[int | None] = mapped_column(Integer, nullable=True)
     line_end: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class DispositionRow(Base):
+    """The computed disposition of a proposal in the next draft; replaced whenever it is recomputed."""
+
+    __tablename__ = "disposition"
+
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id", ondelete="CASCADE"), primary_key=True)
+    next_document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), nullable=True)
+    status: Mapped[str] = mapped_column(String(16))
+    explanation: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class OverrideRow(Base):
+    """A facilitator's decision on a proposal's disposition, with a note; recomputation never touches it."""
+
+    __tablename__ = "disposition_override"
+    __table_args__ = (
+        CheckConstraint(f"status IN ({', '.join(repr(s) for s in DISPOSITION_STATUSES)})", name="ck_override_status"),
+    )
+
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text)
 
 
 @dataclass
@@ -1013,3 +1040,104 @@ def delegation_records(
         record["proposals"] = sum(counts.values())
         record["negotiations"] = counts
     return sorted(records, key=lambda record: (-record["proposals"], record["name"].casefold()))
+
+
+# --- dispositions --------------------------------------------------------------------------------
+
+
+def save_dispositions(session: Session, next_document_id: int | None, verdicts: dict[int, Disposition]) -> None:
+    """Store computed dispositions (proposal id → verdict), replacing earlier ones; overrides stay as they are."""
+    if not verdicts:
+        return
+    session.execute(DispositionRow.__table__.delete().where(DispositionRow.proposal_id.in_(list(verdicts))))
+    session.add_all(
+        DispositionRow(
+            proposal_id=pid,
+            next_document_id=next_document_id,
+            status=verdict.status,
+            explanation=verdict.explanation,
+            evidence=asdict(verdict.evidence),
+        )
+        for pid, verdict in verdicts.items()
+    )
+    session.flush()
+
+
+def load_dispositions(session: Session, proposal_ids: list[int]) -> dict[int, Disposition]:
+    """The stored computed dispositions of these proposals."""
+    rows = session.scalars(select(DispositionRow).where(DispositionRow.proposal_id.in_(proposal_ids))).all()
+    return {row.proposal_id: Disposition(row.status, row.explanation, Evidence(**row.evidence)) for row in rows}
+
+
+def load_overrides(session: Session, proposal_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Facilitators' decisions on these proposals: id → (status, note)."""
+    rows = session.scalars(select(OverrideRow).where(OverrideRow.proposal_id.in_(proposal_ids))).all()
+    return {row.proposal_id: (row.status, row.note) for row in rows}
+
+
+def set_override(session: Session, proposal_id: int, status: str, note: str) -> None:
+    """Record a facilitator's decision; the computed disposition is kept beside it."""
+    if status not in DISPOSITION_STATUSES:
+        raise InputError(None, f"unknown disposition {status!r} (one of: {', '.join(DISPOSITION_STATUSES)})")
+    if session.get(ProposalRow, proposal_id) is None:
+        raise InputError(None, f"no proposal {proposal_id} (see amendtrack proposals NEGOTIATION)")
+    row = session.get(OverrideRow, proposal_id)
+    if row is None:
+        session.add(OverrideRow(proposal_id=proposal_id, status=status, note=note))
+    else:
+        row.status, row.note = status, note
+    session.flush()
+
+
+def clear_override(session: Session, proposal_id: int) -> bool:
+    """Remove a facilitator's decision (the computed disposition shows again); False if there was none."""
+    if session.get(ProposalRow, proposal_id) is None:
+        raise InputError(None, f"no proposal {proposal_id} (see amendtrack proposals NEGOTIATION)")
+    row = session.get(OverrideRow, proposal_id)
+    if row is None:
+        return False
+    session.delete(row)
+    session.flush()
+    return True
+
+
+def next_draft(session: Session, document: DocumentRow) -> DocumentRow | None:
+    """The draft after this one in the negotiation, or None."""
+    return session.scalar(
+        select(DocumentRow)
+        .where(
+            DocumentRow.negotiation_id == document.negotiation_id,
+            DocumentRow.kind == "draft",
+            DocumentRow.seq > document.seq,
+        )
+        .order_by(DocumentRow.seq)
+        .limit(1)
+    )
+
+
+def drafts_of(session: Session, negotiation_key: str) -> list[DocumentRow]:
+    """The negotiation's drafts in order."""
+    negotiation = _negotiation(session, negotiation_key)
+    return list(
+        session.scalars(
+            select(DocumentRow)
+            .where(DocumentRow.negotiation_id == negotiation.id, DocumentRow.kind == "draft")
+            .order_by(DocumentRow.seq)
+        )
+    )
+
+
+def lineage_rows(session: Session, from_document_id: int, to_document_id: int) -> list[LineageLinkRow]:
+    """The stored links between two drafts, in reading order (empty when not aligned)."""
+    alignment = session.scalar(
+        select(AlignmentRow).where(
+            AlignmentRow.from_document_id == from_document_id, AlignmentRow.to_document_id == to_document_id
+        )
+    )
+    if alignment is None:
+        return []
+    return list(
+        session.scalars(
+            select(LineageLinkRow).where(LineageLinkRow.alignment_id == alignment.id).order_by(LineageLinkRow.position)
+        )
+    )

@@ -172,7 +172,7 @@ def test_paragraphs_command_outline_and_errors(
     code, out, err = run("--db", sqlite_url, "paragraphs", "neg", "9")
     assert (code, out) == (1, "")
     assert err == (
-        "amendtrack: error: <input>: negotiation 'neg' has no draft '9' (drafts: 1 first, 2 inputs, 3 second)\n"
+        "amendtrack: error: negotiation 'neg' has no draft '9' (drafts: 1 first, 2 inputs, 3 second)\n"
     )
     code, _, err = run("--db", sqlite_url, "paragraphs", "other", "1")
     assert code == 1 and "unknown negotiation 'other' (known: neg)" in err

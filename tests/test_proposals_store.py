@@ -147,7 +147,7 @@ def test_unknown_names_are_one_line_errors(gpa_url: str, tmp_path: Path) -> None
     code, out, err = run("--db", gpa_url, "proposals", "gpa", "--delegation", "Atlantis")
     assert (code, out) == (1, "")
     assert err == (
-        "amendtrack: error: <input>: unknown delegation 'Atlantis' (delegations with proposals in gpa: "
+        "amendtrack: error: unknown delegation 'Atlantis' (delegations with proposals in gpa: "
         "Canada, China, Japan, Norway, Thailand, USA)\n"
     )
     code, _, err = run("--db", gpa_url, "proposals", "gpa", "--paragraph", "99")
@@ -463,7 +463,7 @@ def test_a_database_from_before_proposals(sqlite_url: str) -> None:
     assert (
         code == 1
         and err
-        == "amendtrack: error: <input>: no proposals stored yet (import some first: amendtrack import-inputs FILE …)\n"
+        == "amendtrack: error: no proposals stored yet (import some first: amendtrack import-inputs FILE …)\n"
     )
     code, out, _ = run("--db", sqlite_url, "delegations", "--json")
     assert code == 0 and {r["proposals"] for r in json.loads(out)} == {0}

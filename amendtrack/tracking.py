@@ -1,0 +1,390 @@
+"""What became of stored proposals: dispositions against the next draft, overrides, reports, histories.
+
+Here the pure core (disposition, redline) meets the store. Dispositions are computed from
+the stored drafts, lineage and proposals, and stored beside the facilitators' overrides,
+which recomputation never touches. The report and history classes are plain data for
+the renderers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from .align import Alignment, align
+from .delegation import Registry
+from .disposition import Disposer, Disposition
+from .errors import InputError
+from .proposal import Proposal
+from .redline import Change, plain, redline
+from .store import (
+    DocumentRow,
+    create_schema,
+    drafts_of,
+    engine_for,
+    find_document,
+    lineage_rows,
+    load_draft,
+    load_overrides,
+    load_proposals,
+    negotiation_title,
+    next_draft,
+    require_schema,
+    save_dispositions,
+)
+from .store import clear_override as store_clear_override
+from .store import set_override as store_set_override
+from .tree import Draft, Paragraph
+
+STATUS_ORDER = ("accepted", "partial", "not_reflected", "superseded", "pending", "n/a")
+
+
+@dataclass
+class Outcome:
+    """One proposal with its base text, what it proposed, what the next draft says, and the verdict."""
+
+    id: int
+    proposal: Proposal
+    base_label: str | None  # the target paragraph in the base draft
+    base_text: str | None
+    proposed: list[Change]  # base → the resulting text the delegation asked for (empty when none)
+    next_label: str | None  # where to look in the next draft (found in, or the paragraph it became)
+    next_text: str | None
+    against_next: list[Change]  # the resulting text asked for → the next draft's text
+    computed: Disposition
+    override: str | None = None  # a facilitator's decision
+    note: str | None = None
+
+    @property
+    def status(self) -> str:
+        """The disposition reports show: the facilitator's override if any, else the computed one."""
+        return self.override or self.computed.status
+
+
+@dataclass
+class DelegationReport:
+    """Every proposal of one delegation on one draft (co-sponsored ones included), by paragraph."""
+
+    negotiation: str
+    negotiation_title: str
+    delegation: str
+    delegation_kind: str
+    base_draft: str  # label of the draft the proposals were made on
+    next_draft: str | None  # label of the draft they are judged against (None: pending)
+    totals: dict[str, int]  # status → count, in STATUS_ORDER
+    paragraphs: list[tuple[str, list[Outcome]]]  # (paragraph label, its outcomes), in the base draft's order
+
+
+@dataclass
+class ParagraphVersion:
+    """One paragraph as it stands in one draft, with the proposals made on it there."""
+
+    draft_key: str
+    draft_label: str
+    date: str | None
+    label: str | None  # None where the paragraph is not in that draft
+    text: str
+    relation: str | None  # how it came from the version before ("modified", "moved", "merged", …)
+    note: str  # the relation in words
+    changes: list[Change]  # redline against the version before
+    markers: list[str] = field(default_factory=list)  # "[Merged with paragraph 42]" and the like
+    proposals: list[Outcome] = field(default_factory=list)
+
+
+@dataclass
+class ParagraphHistory:
+    """One paragraph through every draft, followed by its persistent id."""
+
+    negotiation: str
+    negotiation_title: str
+    pid: str
+    label: str  # the label it was asked for by
+    versions: list[ParagraphVersion]
+
+
+# --- computing and reading -------------------------------------------------------------------------
+
+
+@dataclass
+class _DraftPair:
+    """A draft with proposals made on it, the draft after it, and the lineage between them."""
+
+    base_key: str
+    base_label: str
+    base: Draft
+    next_key: str | None
+    next_label: str | None
+    next: Draft | None
+    alignment: Alignment | None
+
+
+def _pair(session: Session, negotiation: str, document: DocumentRow) -> _DraftPair:
+    base = load_draft(session, negotiation, document.key)
+    following = next_draft(session, document)
+    if following is None:
+        return _DraftPair(document.key, document.label, base, None, None, None, None)
+    nxt = load_draft(session, negotiation, following.key)
+    return _DraftPair(document.key, document.label, base, following.key, following.label, nxt, align(base, nxt))
+
+
+def refresh_dispositions(session: Session, negotiation: str) -> list[tuple[int, Proposal, Disposition, _DraftPair]]:
+    """Compute the disposition of every proposal of a negotiation and store it (overrides untouched)."""
+    found = []
+    for document in drafts_of(session, negotiation):
+        proposals = load_proposals(session, negotiation, draft_ref=document.key)
+        if not proposals:
+            continue
+        pair = _pair(session, negotiation, document)
+        judge = Disposer(pair.base, pair.next, pair.alignment, _the(pair.next_label))
+        verdicts = {pid: judge.dispose(proposal) for pid, proposal in proposals}
+        next_row = find_document(session, negotiation, pair.next_key) if pair.next_key else None
+        save_dispositions(session, next_row.id if next_row else None, verdicts)
+        found.extend((pid, proposal, verdicts[pid], pair) for pid, proposal in proposals)
+    return found
+
+
+def _outcome(pid: int, proposal: Proposal, verdict: Disposition, pair: _DraftPair, override: tuple | None) -> Outcome:
+    base_node = pair.base.find(proposal.paragraph) if proposal.paragraph else None
+    base_text = base_node.text if base_node is not None else None
+    asked = proposal.resulting_text if proposal.applied else None
+    proposed = redline(base_text or "", asked) if asked is not None else []
+    next_node = None
+    if pair.next is not None:
+        label = verdict.evidence.found_in or (verdict.evidence.successors[0] if verdict.evidence.successors else None)
+        next_node = _node_by_label(pair.next, label)
+    next_text = next_node.text if next_node is not None else None
+    against = redline(asked if asked is not None else base_text or "", next_text) if next_text is not None else []
+    status, note = override if override else (None, None)
+    return Outcome(
+        pid,
+        proposal,
+        proposal.paragraph,
+        base_text,
+        proposed,
+        next_node.label if next_node else None,
+        next_text,
+        against,
+        verdict,
+        status,
+        note,
+    )
+
+
+def _node_by_label(draft: Draft, label: str | None) -> Paragraph | None:
+    if not label:
+        return None
+    return next((node for node, _ in draft.walk() if node.label == label), None) or draft.find(label)
+
+
+@contextmanager
+def _write(url: str | None) -> Iterator[Session]:
+    """A session in one transaction on an existing database (dispositions are stored as they are computed)."""
+    engine = engine_for(url)
+    try:
+        require_schema(engine)
+        with Session(engine) as session, session.begin():  # one transaction: all stored, or nothing
+            create_schema(session.connection())  # tables a newer amendtrack added (dispositions, overrides)
+            yield session
+    finally:
+        engine.dispose()
+
+
+def dispositions(url: str | None, negotiation: str) -> list[dict]:
+    """Recompute and store every disposition of a negotiation: the records of `amendtrack dispositions`."""
+    with _write(url) as session:
+        found = refresh_dispositions(session, negotiation)
+        overrides = load_overrides(session, [pid for pid, *_ in found])
+    records = []
+    for pid, proposal, verdict, _ in found:
+        status, note = overrides.get(pid, (None, None))
+        records.append(
+            {
+                "id": pid,
+                "delegations": proposal.delegations,
+                "paragraph": proposal.paragraph,
+                "operation": proposal.operation,
+                "disposition": status or verdict.status,
+                "computed": verdict.status,
+                "override": status,
+                "note": note,
+                "explanation": verdict.explanation,
+                "evidence": verdict.to_dict()["evidence"],
+                "found_in": verdict.evidence.found_in,
+            }
+        )
+    return records
+
+
+def delegation_report(url: str | None, negotiation: str, delegation: str, draft: str | None = None) -> DelegationReport:
+    """Every proposal of a delegation (co-sponsored ones included) and what became of it."""
+    registry = Registry.load()
+    with _write(url) as session:
+        title = negotiation_title(session, negotiation)
+        mine = {pid for pid, _ in load_proposals(session, negotiation, draft_ref=draft, delegation=delegation)}
+        found = [item for item in refresh_dispositions(session, negotiation) if item[0] in mine]
+        overrides = load_overrides(session, sorted(mine))
+    known = registry.resolve(delegation)
+    outcomes = [_outcome(pid, p, v, pair, overrides.get(pid)) for pid, p, v, pair in found]
+    totals = {status: 0 for status in STATUS_ORDER}
+    for outcome in outcomes:
+        totals[outcome.status] = totals.get(outcome.status, 0) + 1
+    by_paragraph: dict[str, list[Outcome]] = {}
+    for outcome in outcomes:
+        by_paragraph.setdefault(outcome.base_label or "(paragraph not found)", []).append(outcome)
+    pairs = {pair.base_key: pair for *_, pair in found}
+    first = next(iter(pairs.values()), None)
+    return DelegationReport(
+        negotiation,
+        title,
+        known.name if known else delegation,
+        known.kind if known else "",
+        first.base_label if first else (draft or ""),
+        first.next_label if first else None,
+        totals,
+        list(by_paragraph.items()),
+    )
+
+
+def paragraph_history(url: str | None, negotiation: str, label: str, draft: str | None = None) -> ParagraphHistory:
+    """One paragraph through every draft (followed by its persistent id) with the proposals made on it."""
+    with _write(url) as session:
+        title = negotiation_title(session, negotiation)
+        documents = drafts_of(session, negotiation)
+        if not documents:
+            raise InputError(None, f"negotiation {negotiation!r} has no drafts")
+        start = find_document(session, negotiation, draft) if draft else documents[0]
+        tree = load_draft(session, negotiation, start.key)
+        node = tree.find(label)
+        if node is None:
+            raise InputError(None, f"draft {start.key!r} of {negotiation!r} has no paragraph {label!r}")
+        pid = node.pid
+        found = refresh_dispositions(session, negotiation)
+        overrides = load_overrides(session, [item[0] for item in found])
+        versions: list[ParagraphVersion] = []
+        previous: Paragraph | None = None
+        previous_doc = None
+        for document in documents:
+            here = next((n for n, _ in load_draft(session, negotiation, document.key).walk() if n.pid == pid), None)
+            relation, note = _relation(session, previous_doc, document, here)
+            text = here.text if here is not None else ""
+            changes = redline(previous.text, text) if previous is not None and here is not None else []
+            outcomes = [
+                _outcome(pid_, p, v, pair, overrides.get(pid_))
+                for pid_, p, v, pair in found
+                if pair.base_key == document.key and here is not None and p.paragraph == here.label
+            ]
+            versions.append(
+                ParagraphVersion(
+                    document.key,
+                    document.label,
+                    document.date,
+                    here.label if here else None,
+                    text,
+                    relation,
+                    note,
+                    changes,
+                    [m.text for m in here.markers if m.kind in MARKERS_SHOWN] if here else [],
+                    outcomes,
+                )
+            )
+            previous = here or previous
+            previous_doc = document
+    return ParagraphHistory(negotiation, title, pid, label, versions)
+
+
+MARKERS_SHOWN = ("formerly", "merged", "deleted", "forthcoming", "note")
+
+
+def _relation(session: Session, before: DocumentRow | None, document: DocumentRow, here: Paragraph | None):  # noqa: ANN202
+    """How a version came from the draft before: the stored lineage link that has it among its targets."""
+    if before is None:
+        return None, "first appears here" if here is not None else "not in this draft"
+    if here is None:
+        return "deleted", "not in this draft"
+    for row in lineage_rows(session, before.id, document.id):
+        if here.eid in row.to_eids or here.eid in row.placeholder_eids:
+            return row.relation, row.note or row.relation
+    return None, ""
+
+
+def _the(label: str | None) -> str:
+    """'Draft of 19 July 2010' → 'the draft of 19 July 2010', for sentences."""
+    if not label:
+        return ""
+    return "the " + (label[0].lower() + label[1:] if label[:1].isupper() and not label[:2].isupper() else label)
+
+
+def set_override(url: str | None, proposal_id: int, status: str, note: str) -> None:
+    """Store a facilitator's disposition of a proposal, kept beside the computed one."""
+    with _write(url) as session:
+        store_set_override(session, proposal_id, status, note)
+
+
+def clear_override(url: str | None, proposal_id: int) -> bool:
+    """Remove a facilitator's disposition; False when there was none."""
+    with _write(url) as session:
+        return store_clear_override(session, proposal_id)
+
+
+def outcome_record(outcome: Outcome) -> dict:
+    """An outcome as JSON: the proposal, its redlines as [-…-]{+…+} text, and its disposition."""
+    record = {"id": outcome.id, **outcome.proposal.to_dict()}
+    record.update(
+        {
+            "disposition": outcome.status,
+            "computed": outcome.computed.status,
+            "override": outcome.override,
+            "note": outcome.note,
+            "explanation": outcome.computed.explanation,
+            "evidence": outcome.computed.to_dict()["evidence"],
+            "base_text": outcome.base_text,
+            "proposed_redline": plain(outcome.proposed) if outcome.proposed else None,
+            "next_paragraph": outcome.next_label,
+            "next_text": outcome.next_text,
+            "next_redline": plain(outcome.against_next) if outcome.against_next else None,
+        }
+    )
+    return record
+
+
+def report_record(report: DelegationReport) -> dict:
+    """A delegation report as JSON."""
+    return {
+        "negotiation": report.negotiation,
+        "delegation": report.delegation,
+        "kind": report.delegation_kind,
+        "base_draft": report.base_draft,
+        "next_draft": report.next_draft,
+        "totals": report.totals,
+        "paragraphs": [
+            {"paragraph": label, "proposals": [outcome_record(o) for o in outcomes]}
+            for label, outcomes in report.paragraphs
+        ],
+    }
+
+
+def history_record(history: ParagraphHistory) -> dict:
+    """A paragraph history as JSON."""
+    return {
+        "negotiation": history.negotiation,
+        "pid": history.pid,
+        "label": history.label,
+        "versions": [
+            {
+                "draft": v.draft_key,
+                "draft_label": v.draft_label,
+                "date": v.date,
+                "label": v.label,
+                "text": v.text,
+                "relation": v.relation,
+                "note": v.note,
+                "markers": v.markers,
+                "redline": plain(v.changes) if v.changes else None,
+                "proposals": [outcome_record(o) for o in v.proposals],
+            }
+            for v in history.versions
+        ],
+    }
