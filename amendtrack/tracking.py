@@ -388,3 +388,126 @@ def history_record(history: ParagraphHistory) -> dict:
             for v in history.versions
         ],
     }
+
+
+# --- compilation tables -----------------------------------------------------------------------------
+
+
+@dataclass
+class CompilationEntry:
+    """One delegation's input (or co-sponsors' joint input) in a row of a compilation table."""
+
+    id: int
+    delegations: list[str]
+    attribution: str  # labelled, or inferred (attributed by its place in the source compilation)
+    operation: str
+    verbatim: str
+    changes: list[Change]  # the row's paragraph → the resulting text asked for (empty: show the verbatim)
+    rationale: str | None
+    references: list[str]
+    disposition: str | None = None  # with --with-disposition: the status in the next draft
+    explanation: str | None = None
+
+
+@dataclass
+class CompilationRow:
+    """A row of the table: a heading, a paragraph of the draft, or a proposed new paragraph after its anchor."""
+
+    kind: str  # heading, paragraph, new_paragraph
+    label: str
+    text: str
+    depth: int  # 0 top-level; 1 sub-paragraphs and items
+    entries: list[CompilationEntry] = field(default_factory=list)
+
+
+@dataclass
+class CompilationTable:
+    """A draft beside every delegation's input on it, in the facilitators' layout."""
+
+    negotiation: str
+    negotiation_title: str
+    draft_key: str
+    draft_label: str
+    draft_date: str | None
+    next_draft: str | None  # with dispositions: the draft they are judged against
+    with_disposition: bool
+    rows: list[CompilationRow]
+    counts: dict[str, int]  # delegation → number of inputs in the table, alphabetical
+
+
+def compilation_table(
+    url: str | None, negotiation: str, draft: str, with_disposition: bool = False
+) -> CompilationTable:
+    """Every paragraph of a draft in order with every delegation's input on it (alphabetical), new ones after."""
+    with _write(url) as session:
+        title = negotiation_title(session, negotiation)
+        document = find_document(session, negotiation, draft)
+        if document.kind != "draft":
+            raise InputError(None, f"{document.key!r} is a compilation of inputs, not a draft: compile its draft")
+        doc_key, doc_label, doc_date = document.key, document.label, document.date
+        tree = load_draft(session, negotiation, document.key)
+        proposals = load_proposals(session, negotiation, draft_ref=document.key)
+        verdicts: dict[int, Disposition] = {}
+        next_label = None
+        if with_disposition:
+            found = refresh_dispositions(session, negotiation)
+            verdicts = {pid: verdict for pid, _, verdict, pair in found if pair.base_key == document.key}
+            next_label = next((pair.next_label for *_, pair in found if pair.base_key == document.key), None)
+        overrides = load_overrides(session, [pid for pid, _ in proposals]) if with_disposition else {}
+    on: dict[str, list[tuple[int, Proposal]]] = {}
+    new_after: dict[str, list[tuple[int, Proposal]]] = {}
+    for pid, proposal in proposals:
+        if proposal.operation == "new_paragraph":
+            new_after.setdefault(proposal.paragraph or "", []).append((pid, proposal))
+        else:
+            on.setdefault(proposal.paragraph or "", []).append((pid, proposal))
+    rows: list[CompilationRow] = []
+    counts: dict[str, int] = {}
+
+    def entries(items: list[tuple[int, Proposal]], base_text: str) -> list[CompilationEntry]:
+        found = []
+        for pid, proposal in sorted(items, key=lambda item: ([d.casefold() for d in item[1].delegations], item[0])):
+            for name in proposal.delegations:
+                counts[name] = counts.get(name, 0) + 1
+            asked = proposal.resulting_text if proposal.applied and proposal.operation != "new_paragraph" else None
+            verdict = verdicts.get(pid)
+            status = overrides.get(pid, (None, None))[0] or (verdict.status if verdict else None)
+            found.append(
+                CompilationEntry(
+                    pid,
+                    proposal.delegations,
+                    proposal.sponsors[0].attribution if proposal.sponsors else "labelled",
+                    proposal.operation,
+                    proposal.sponsors[0].verbatim if proposal.sponsors else "",
+                    redline(base_text, asked) if asked is not None else [],
+                    proposal.rationale,
+                    proposal.references,
+                    status,
+                    verdict.explanation if verdict else None,
+                )
+            )
+        return found
+
+    for node, parent in tree.walk():
+        depth = 0 if parent is None or parent.kind == "heading" else 1
+        kind = "heading" if node.kind == "heading" else "paragraph"
+        rows.append(CompilationRow(kind, node.label, node.text, depth, entries(on.pop(node.label, []), node.text)))
+        for pid, proposal in new_after.pop(node.label, []):
+            label = proposal.new_label or f"new after {node.label}"
+            rows.append(
+                CompilationRow("new_paragraph", label, proposal.text or "", depth, entries([(pid, proposal)], ""))
+            )
+    leftovers = [item for items in list(on.values()) + list(new_after.values()) for item in items]
+    if leftovers:  # proposals whose paragraph the draft does not have: at the end, so none is lost
+        rows.append(CompilationRow("paragraph", "(paragraph not found)", "", 0, entries(leftovers, "")))
+    return CompilationTable(
+        negotiation,
+        title,
+        doc_key,
+        doc_label,
+        doc_date,
+        next_label,
+        with_disposition,
+        rows,
+        dict(sorted(counts.items(), key=lambda item: item[0].casefold())),
+    )
