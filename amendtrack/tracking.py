@@ -20,8 +20,8 @@ from .disposition import Disposer, Disposition
 from .errors import InputError
 from .proposal import Proposal
 from .redline import Change, plain, redline
+from .store import clear_override as store_clear_override
 from .store import (
-    DocumentRow,
     create_schema,
     drafts_of,
     engine_for,
@@ -31,11 +31,9 @@ from .store import (
     load_overrides,
     load_proposals,
     negotiation_title,
-    next_draft,
     require_schema,
     save_dispositions,
 )
-from .store import clear_override as store_clear_override
 from .store import set_override as store_set_override
 from .tree import Draft, Paragraph
 
@@ -110,7 +108,7 @@ class ParagraphHistory:
 
 @dataclass
 class _DraftPair:
-    """A draft with proposals made on it, the draft after it, and the lineage between them."""
+    """A draft, the draft after it, and the lineage between them."""
 
     base_key: str
     base_label: str
@@ -121,32 +119,81 @@ class _DraftPair:
     alignment: Alignment | None
 
 
-def _pair(session: Session, negotiation: str, document: DocumentRow) -> _DraftPair:
-    base = load_draft(session, negotiation, document.key)
-    following = next_draft(session, document)
-    if following is None:
-        return _DraftPair(document.key, document.label, base, None, None, None, None)
-    nxt = load_draft(session, negotiation, following.key)
-    return _DraftPair(document.key, document.label, base, following.key, following.label, nxt, align(base, nxt))
+@dataclass
+class _Link:
+    """A stored lineage link, by eIds."""
+
+    relation: str
+    note: str
+    to_eids: list[str]
+    placeholder_eids: list[str]
+
+
+@dataclass
+class Snapshot:
+    """Everything about one negotiation, loaded and judged once: what reports, histories and tables are made of."""
+
+    negotiation: str
+    title: str
+    drafts: list[tuple[str, str, str | None]]  # (key, label, date) in order
+    pairs: dict[str, _DraftPair]  # draft key → the draft with the one after it
+    proposals: list[tuple[int, Proposal, str]]  # (id, proposal, key of the draft it was made on)
+    verdicts: dict[int, Disposition]
+    overrides: dict[int, tuple[str, str]]
+    links: dict[tuple[str, str], list[_Link]]  # (draft, next draft) → stored lineage
+
+    def tree(self, key: str) -> Draft:
+        return self.pairs[key].base
+
+
+def snapshot(session: Session, negotiation: str) -> Snapshot:
+    """Load a negotiation, compute every proposal's disposition and store it (overrides untouched)."""
+    title = negotiation_title(session, negotiation)
+    documents = drafts_of(session, negotiation)
+    trees = {d.key: load_draft(session, negotiation, d.key) for d in documents}
+    pairs: dict[str, _DraftPair] = {}
+    links: dict[tuple[str, str], list[_Link]] = {}
+    for k, document in enumerate(documents):
+        after = documents[k + 1] if k + 1 < len(documents) else None
+        base = trees[document.key]
+        if after is None:
+            pairs[document.key] = _DraftPair(document.key, document.label, base, None, None, None, None)
+            continue
+        nxt = trees[after.key]
+        pairs[document.key] = _DraftPair(
+            document.key, document.label, base, after.key, after.label, nxt, align(base, nxt)
+        )
+        links[(document.key, after.key)] = [
+            _Link(row.relation, row.note, list(row.to_eids), list(row.placeholder_eids))
+            for row in lineage_rows(session, document.id, after.id)
+        ]
+    proposals: list[tuple[int, Proposal, str]] = []
+    verdicts: dict[int, Disposition] = {}
+    for document in documents:
+        made = load_proposals(session, negotiation, draft_ref=document.key)
+        if not made:
+            continue
+        pair = pairs[document.key]
+        judge = Disposer(pair.base, pair.next, pair.alignment, _the(pair.next_label))
+        found = {pid: judge.dispose(proposal) for pid, proposal in made}
+        following = find_document(session, negotiation, pair.next_key) if pair.next_key else None
+        save_dispositions(session, following.id if following else None, found)
+        verdicts.update(found)
+        proposals.extend((pid, proposal, document.key) for pid, proposal in made)
+    overrides = load_overrides(session, [pid for pid, _, _ in proposals])
+    drafts = [(d.key, d.label, d.date) for d in documents]
+    return Snapshot(negotiation, title, drafts, pairs, proposals, verdicts, overrides, links)
 
 
 def refresh_dispositions(session: Session, negotiation: str) -> list[tuple[int, Proposal, Disposition, _DraftPair]]:
     """Compute the disposition of every proposal of a negotiation and store it (overrides untouched)."""
-    found = []
-    for document in drafts_of(session, negotiation):
-        proposals = load_proposals(session, negotiation, draft_ref=document.key)
-        if not proposals:
-            continue
-        pair = _pair(session, negotiation, document)
-        judge = Disposer(pair.base, pair.next, pair.alignment, _the(pair.next_label))
-        verdicts = {pid: judge.dispose(proposal) for pid, proposal in proposals}
-        next_row = find_document(session, negotiation, pair.next_key) if pair.next_key else None
-        save_dispositions(session, next_row.id if next_row else None, verdicts)
-        found.extend((pid, proposal, verdicts[pid], pair) for pid, proposal in proposals)
-    return found
+    snap = snapshot(session, negotiation)
+    return [(pid, p, snap.verdicts[pid], snap.pairs[key]) for pid, p, key in snap.proposals]
 
 
-def _outcome(pid: int, proposal: Proposal, verdict: Disposition, pair: _DraftPair, override: tuple | None) -> Outcome:
+def _outcome(snap: Snapshot, pid: int, proposal: Proposal, key: str) -> Outcome:
+    pair = snap.pairs[key]
+    verdict = snap.verdicts[pid]
     base_node = pair.base.find(proposal.paragraph) if proposal.paragraph else None
     base_text = base_node.text if base_node is not None else None
     asked = proposal.resulting_text if proposal.applied else None
@@ -157,7 +204,7 @@ def _outcome(pid: int, proposal: Proposal, verdict: Disposition, pair: _DraftPai
         next_node = _node_by_label(pair.next, label)
     next_text = next_node.text if next_node is not None else None
     against = redline(asked if asked is not None else base_text or "", next_text) if next_text is not None else []
-    status, note = override if override else (None, None)
+    status, note = snap.overrides.get(pid, (None, None))
     return Outcome(
         pid,
         proposal,
@@ -192,14 +239,18 @@ def _write(url: str | None) -> Iterator[Session]:
         engine.dispose()
 
 
-def dispositions(url: str | None, negotiation: str) -> list[dict]:
-    """Recompute and store every disposition of a negotiation: the records of `amendtrack dispositions`."""
+def load_snapshot(url: str | None, negotiation: str) -> Snapshot:
+    """A negotiation loaded and judged, with its dispositions stored."""
     with _write(url) as session:
-        found = refresh_dispositions(session, negotiation)
-        overrides = load_overrides(session, [pid for pid, *_ in found])
+        return snapshot(session, negotiation)
+
+
+def records_from(snap: Snapshot) -> list[dict]:
+    """One record per proposal: the contract of `amendtrack dispositions --json`."""
     records = []
-    for pid, proposal, verdict, _ in found:
-        status, note = overrides.get(pid, (None, None))
+    for pid, proposal, _ in snap.proposals:
+        verdict = snap.verdicts[pid]
+        status, note = snap.overrides.get(pid, (None, None))
         records.append(
             {
                 "id": pid,
@@ -218,28 +269,30 @@ def dispositions(url: str | None, negotiation: str) -> list[dict]:
     return records
 
 
-def delegation_report(url: str | None, negotiation: str, delegation: str, draft: str | None = None) -> DelegationReport:
-    """Every proposal of a delegation (co-sponsored ones included) and what became of it."""
-    registry = Registry.load()
-    with _write(url) as session:
-        title = negotiation_title(session, negotiation)
-        mine = {pid for pid, _ in load_proposals(session, negotiation, draft_ref=draft, delegation=delegation)}
-        found = [item for item in refresh_dispositions(session, negotiation) if item[0] in mine]
-        overrides = load_overrides(session, sorted(mine))
-    known = registry.resolve(delegation)
-    outcomes = [_outcome(pid, p, v, pair, overrides.get(pid)) for pid, p, v, pair in found]
+def dispositions(url: str | None, negotiation: str) -> list[dict]:
+    """Recompute and store every disposition of a negotiation: the records of `amendtrack dispositions`."""
+    return records_from(load_snapshot(url, negotiation))
+
+
+def report_from(snap: Snapshot, delegation: str, draft: str | None = None) -> DelegationReport:
+    """A delegation's report from a loaded negotiation (`delegation` canonical or any alias)."""
+    known = Registry.load().resolve(delegation)
+    name = known.name if known else delegation
+    mine = [
+        (pid, p, key) for pid, p, key in snap.proposals if name in p.delegations and (draft is None or key == draft)
+    ]
+    outcomes = [_outcome(snap, pid, p, key) for pid, p, key in mine]
     totals = {status: 0 for status in STATUS_ORDER}
     for outcome in outcomes:
         totals[outcome.status] = totals.get(outcome.status, 0) + 1
     by_paragraph: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
         by_paragraph.setdefault(outcome.base_label or "(paragraph not found)", []).append(outcome)
-    pairs = {pair.base_key: pair for *_, pair in found}
-    first = next(iter(pairs.values()), None)
+    first = snap.pairs[mine[0][2]] if mine else None
     return DelegationReport(
-        negotiation,
-        title,
-        known.name if known else delegation,
+        snap.negotiation,
+        snap.title,
+        name,
         known.kind if known else "",
         first.base_label if first else (draft or ""),
         first.next_label if first else None,
@@ -248,65 +301,68 @@ def delegation_report(url: str | None, negotiation: str, delegation: str, draft:
     )
 
 
+def delegation_report(url: str | None, negotiation: str, delegation: str, draft: str | None = None) -> DelegationReport:
+    """Every proposal of a delegation (co-sponsored ones included) and what became of it."""
+    with _write(url) as session:
+        load_proposals(session, negotiation, draft_ref=draft, delegation=delegation)  # unknown names: one-line error
+        if draft is not None:
+            draft = find_document(session, negotiation, draft).key
+        snap = snapshot(session, negotiation)
+    return report_from(snap, delegation, draft)
+
+
+def history_from(snap: Snapshot, pid: str, label: str) -> ParagraphHistory:
+    """One paragraph (by persistent id) through every draft of a loaded negotiation."""
+    versions: list[ParagraphVersion] = []
+    previous: Paragraph | None = None
+    previous_key: str | None = None
+    for key, draft_label, date in snap.drafts:
+        here = next((n for n, _ in snap.tree(key).walk() if n.pid == pid), None)
+        relation, note = _relation(snap, previous_key, key, here)
+        text = here.text if here is not None else ""
+        changes = redline(previous.text, text) if previous is not None and here is not None else []
+        outcomes = [
+            _outcome(snap, proposal_id, p, base_key)
+            for proposal_id, p, base_key in snap.proposals
+            if base_key == key and here is not None and p.paragraph == here.label
+        ]
+        markers = [m.text for m in here.markers if m.kind in MARKERS_SHOWN] if here else []
+        versions.append(
+            ParagraphVersion(
+                key, draft_label, date, here.label if here else None, text, relation, note, changes, markers, outcomes
+            )
+        )
+        previous = here or previous
+        previous_key = key
+    return ParagraphHistory(snap.negotiation, snap.title, pid, label, versions)
+
+
 def paragraph_history(url: str | None, negotiation: str, label: str, draft: str | None = None) -> ParagraphHistory:
     """One paragraph through every draft (followed by its persistent id) with the proposals made on it."""
     with _write(url) as session:
-        title = negotiation_title(session, negotiation)
         documents = drafts_of(session, negotiation)
         if not documents:
             raise InputError(None, f"negotiation {negotiation!r} has no drafts")
         start = find_document(session, negotiation, draft) if draft else documents[0]
-        tree = load_draft(session, negotiation, start.key)
-        node = tree.find(label)
+        node = load_draft(session, negotiation, start.key).find(label)
         if node is None:
             raise InputError(None, f"draft {start.key!r} of {negotiation!r} has no paragraph {label!r}")
-        pid = node.pid
-        found = refresh_dispositions(session, negotiation)
-        overrides = load_overrides(session, [item[0] for item in found])
-        versions: list[ParagraphVersion] = []
-        previous: Paragraph | None = None
-        previous_doc = None
-        for document in documents:
-            here = next((n for n, _ in load_draft(session, negotiation, document.key).walk() if n.pid == pid), None)
-            relation, note = _relation(session, previous_doc, document, here)
-            text = here.text if here is not None else ""
-            changes = redline(previous.text, text) if previous is not None and here is not None else []
-            outcomes = [
-                _outcome(pid_, p, v, pair, overrides.get(pid_))
-                for pid_, p, v, pair in found
-                if pair.base_key == document.key and here is not None and p.paragraph == here.label
-            ]
-            versions.append(
-                ParagraphVersion(
-                    document.key,
-                    document.label,
-                    document.date,
-                    here.label if here else None,
-                    text,
-                    relation,
-                    note,
-                    changes,
-                    [m.text for m in here.markers if m.kind in MARKERS_SHOWN] if here else [],
-                    outcomes,
-                )
-            )
-            previous = here or previous
-            previous_doc = document
-    return ParagraphHistory(negotiation, title, pid, label, versions)
+        snap = snapshot(session, negotiation)
+    return history_from(snap, node.pid, label)
 
 
 MARKERS_SHOWN = ("formerly", "merged", "deleted", "forthcoming", "note")
 
 
-def _relation(session: Session, before: DocumentRow | None, document: DocumentRow, here: Paragraph | None):  # noqa: ANN202
+def _relation(snap: Snapshot, before: str | None, key: str, here: Paragraph | None) -> tuple[str | None, str]:
     """How a version came from the draft before: the stored lineage link that has it among its targets."""
     if before is None:
         return None, "first appears here" if here is not None else "not in this draft"
     if here is None:
         return "deleted", "not in this draft"
-    for row in lineage_rows(session, before.id, document.id):
-        if here.eid in row.to_eids or here.eid in row.placeholder_eids:
-            return row.relation, row.note or row.relation
+    for link in snap.links.get((before, key), []):
+        if here.eid in link.to_eids or here.eid in link.placeholder_eids:
+            return link.relation, link.note or link.relation
     return None, ""
 
 
@@ -440,20 +496,24 @@ def compilation_table(
 ) -> CompilationTable:
     """Every paragraph of a draft in order with every delegation's input on it (alphabetical), new ones after."""
     with _write(url) as session:
-        title = negotiation_title(session, negotiation)
         document = find_document(session, negotiation, draft)
         if document.kind != "draft":
             raise InputError(None, f"{document.key!r} is a compilation of inputs, not a draft: compile its draft")
-        doc_key, doc_label, doc_date = document.key, document.label, document.date
-        tree = load_draft(session, negotiation, document.key)
-        proposals = load_proposals(session, negotiation, draft_ref=document.key)
-        verdicts: dict[int, Disposition] = {}
-        next_label = None
-        if with_disposition:
-            found = refresh_dispositions(session, negotiation)
-            verdicts = {pid: verdict for pid, _, verdict, pair in found if pair.base_key == document.key}
-            next_label = next((pair.next_label for *_, pair in found if pair.base_key == document.key), None)
-        overrides = load_overrides(session, [pid for pid, _ in proposals]) if with_disposition else {}
+        key = document.key
+        snap = snapshot(session, negotiation)
+    return table_from(snap, key, with_disposition)
+
+
+def table_from(snap: Snapshot, draft_key: str, with_disposition: bool = False) -> CompilationTable:
+    """The compilation table of one draft of a loaded negotiation."""
+    pair = snap.pairs[draft_key]
+    tree = pair.base
+    doc_label, doc_date = next((label, date) for key, label, date in snap.drafts if key == draft_key)
+    proposals = [(pid, p) for pid, p, key in snap.proposals if key == draft_key]
+    verdicts = snap.verdicts if with_disposition else {}
+    next_label = pair.next_label if with_disposition else None
+    overrides = snap.overrides if with_disposition else {}
+    title, doc_key = snap.title, draft_key
     on: dict[str, list[tuple[int, Proposal]]] = {}
     new_after: dict[str, list[tuple[int, Proposal]]] = {}
     for pid, proposal in proposals:
@@ -501,7 +561,7 @@ def compilation_table(
     if leftovers:  # proposals whose paragraph the draft does not have: at the end, so none is lost
         rows.append(CompilationRow("paragraph", "(paragraph not found)", "", 0, entries(leftovers, "")))
     return CompilationTable(
-        negotiation,
+        snap.negotiation,
         title,
         doc_key,
         doc_label,
