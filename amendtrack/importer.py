@@ -47,13 +47,17 @@ from amendtrack.tree import Draft
 # progress(what, done, total): called as each step (reading, then writing, one document) finishes.
 Progress = Callable[[str, int, int], None]
 
-READABLE_SUFFIXES = (".txt",)  # drafts
+READABLE_SUFFIXES = (".txt", ".xml")  # drafts: plain text, Akoma Ntoso 3.0 (.xml)
 INPUTS_SUFFIXES = (".txt", ".csv", ".json")  # inputs: a compilation table (.txt) or structured proposals
 COMPILATION_NOT_READ = "compilation reader not available yet"
 
 
 def read_draft_file(path: Path) -> Draft:
-    """Read one draft file into a paragraph tree (the plain-text reader, amendtrack.reader)."""
+    """Read one draft file into a paragraph tree: Akoma Ntoso .xml (amendtrack.akn), else text (amendtrack.reader)."""
+    if path.suffix.lower() == ".xml":
+        from amendtrack.akn import read_akn_file
+
+        return read_akn_file(path)
     from amendtrack.reader import read_draft_file as read  # imported late: the reader is the heaviest module
 
     return read(path)
@@ -95,7 +99,7 @@ def import_path(
     date: str | None = None,
     progress: Progress | None = None,
 ) -> list[ImportResult]:
-    """Import a negotiation folder (with manifest.toml) or one .txt draft; one result per document.
+    """Import a negotiation folder (with manifest.toml) or one .txt / .xml draft; one result per document.
 
     For a single file `negotiation` is required and `label` defaults to the file name without
     its extension; for a folder the manifest says everything (`negotiation` may rename it).
@@ -283,13 +287,15 @@ def slug(text: str) -> str:
 
 
 def _check_suffix(path: Path) -> None:
-    """Only plain-text drafts can be read so far."""
+    """Only plain-text and Akoma Ntoso (.xml) drafts can be read so far."""
     if path.suffix.lower() in INPUTS_SUFFIXES and path.suffix.lower() not in READABLE_SUFFIXES:
         raise InputError(
             str(path), f"a {path.suffix} file holds inputs, not a draft (amendtrack import-inputs FILE --draft D)"
         )
     if path.suffix.lower() not in READABLE_SUFFIXES:
-        raise InputError(str(path), f"cannot read {path.suffix or 'extensionless'} files yet (only .txt drafts)")
+        raise InputError(
+            str(path), f"cannot read {path.suffix or 'extensionless'} files yet (only .txt and .xml drafts)"
+        )
 
 
 def _check_inputs_suffix(path: Path) -> None:
