@@ -25,19 +25,16 @@ from amendtrack.errors import InputError
 from amendtrack.importer import import_inputs, import_path
 from amendtrack.lineage import align_drafts, compare_drafts
 from amendtrack.redline import DELETE, INSERT, Change, plain
-from amendtrack.resources import sample_negotiations
+from amendtrack.site import DEMO_DB_NAME, SITE_FOLDER, build_site, run_demo
 from amendtrack.store import (
     ENV_VAR,
-    delegation_counts,
     delegation_records,
     engine_for,
     has_proposal_tables,
     list_documents,
-    list_negotiations,
     load_draft,
     load_proposals,
     negotiation_title,
-    proposal_counts,
     require_schema,
 )
 from amendtrack.terminal import dispositions_table, history_lines, report_lines
@@ -53,7 +50,6 @@ from amendtrack.tracking import (
 )
 from amendtrack.tree import Draft, Paragraph, paragraph_records
 
-DEMO_DB_NAME = "amendtrack-demo.db"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -131,7 +127,8 @@ def import_command(
     """Import a negotiation folder or a single .txt draft.
 
     PATH is a negotiation folder with a manifest.toml, or one .txt draft (then --negotiation
-    is required).
+    is required). A draft may also be Akoma Ntoso 3.0 XML (.xml, as `amendtrack export akn`
+    writes it).
 
     Every file is read before anything is written, and everything is written in one
     transaction: on any error nothing is stored. A document whose SHA-256 is already stored
@@ -423,20 +420,45 @@ def align_command(ctx: click.Context, negotiation: str, from_draft: str, to_draf
 @click.option(
     "--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Write a side-by-side HTML report."
 )
+@click.option(
+    "--docx",
+    "docx_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the later draft as Word, every change a tracked change.",
+)
+@click.option("--author", default="amendtrack", show_default=True, help="Author of the tracked changes (--docx).")
 @click.option("--color/--no-color", default=None, help="Colour the redline (default: when printing to a terminal).")
 @click.pass_context
 @reports_errors
 def diff_command(
-    ctx: click.Context, negotiation: str, from_draft: str, to_draft: str, html_file: Path | None, color: bool | None
+    ctx: click.Context,
+    negotiation: str,
+    from_draft: str,
+    to_draft: str,
+    html_file: Path | None,
+    docx_file: Path | None,
+    author: str,
+    color: bool | None,
 ) -> None:
     """Redline two drafts paragraph by aligned paragraph.
 
     Prints each lineage link (see `amendtrack align`) with its word-level changes: in colour on
     a terminal, else deletions as [-words-] and insertions as {+words+}. Moves, merges, splits
     and renumbering are named, not shown as deletion plus insertion. --html FILE writes a
-    self-contained side-by-side report instead.
+    self-contained side-by-side report instead. --docx FILE writes TO as a Word document in which
+    every change against FROM is a tracked change by --author (accept all: TO; reject all: FROM),
+    with renumbering, moves and merges named in comments.
     """
     aligned, comparison = compare_drafts(ctx.obj["db"], negotiation, from_draft, to_draft)
+    if docx_file is not None:
+        from amendtrack.docx import redline_docx
+
+        with _reading(ctx.obj["db"]) as session:
+            title = negotiation_title(session, negotiation)
+        data = redline_docx(comparison, author, aligned.new_date, title, old=aligned.old, new=aligned.new)
+        _write_file(docx_file, data)
+        if html_file is None:
+            return
     if html_file is not None:
         from amendtrack.render import redline_html
 
@@ -596,6 +618,30 @@ def history_command(
             click.echo(line)
 
 
+@cli.command("site")
+@click.argument("negotiation", required=False)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("amendtrack-site"),
+    show_default=True,
+    help="Folder to write the site into.",
+)
+@click.pass_context
+@reports_errors
+def site_command(ctx: click.Context, negotiation: str | None, out: Path) -> None:
+    """Build the static report site of NEGOTIATION (or of all negotiations).
+
+    Writes plain HTML pages that open from the file system, with no server and no network:
+    an index with a search box, the redline of each pair of consecutive drafts, the
+    compilation of inputs on each draft, a report per delegation, a history per paragraph and
+    a dashboard of charts. Computes and stores every disposition on the way.
+    """
+    result = build_site(ctx.obj["db"], out, [negotiation] if negotiation else None)
+    click.echo(f"{result.pages} pages in {result.seconds:.1f} s: {result.index}")
+
+
 @cli.command("demo")
 @click.option(
     "--out",
@@ -603,55 +649,150 @@ def history_command(
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("."),
     show_default=True,
-    help=f"Folder for the demo database ({DEMO_DB_NAME}).",
+    help=f"Folder for the demo database ({DEMO_DB_NAME}) and the site ({SITE_FOLDER}/).",
 )
 @reports_errors
 def demo_command(out: Path) -> None:
-    """Import the sample negotiations into a fresh demo database.
+    """Import the sample negotiations and build the report site from them.
 
-    Imports the bundled sample negotiations and prints what the database then holds.
+    Imports the bundled sample negotiations (the 2010 Global Plan of Action drafts and their
+    compilation of inputs, the 2019 and 2015 Working Group documents) into a fresh demo
+    database, builds the whole site into OUT/amendtrack-site/, and prints what it holds, the
+    path of the site's index.html and how long it took.
 
     The database is OUT/amendtrack-demo.db (SQLite), deleted and recreated on every run; --db
     and $AMENDTRACK_DB are ignored, so ./amendtrack.db is never touched.
     """
-    out.mkdir(parents=True, exist_ok=True)
-    db_file = out / DEMO_DB_NAME
-    for stale in (db_file, db_file.with_name(DEMO_DB_NAME + "-wal"), db_file.with_name(DEMO_DB_NAME + "-shm")):
-        stale.unlink(missing_ok=True)
-    url = f"sqlite:///{db_file.resolve()}"
-    skipped = []
-    for folder in sample_negotiations():
-        for result in import_path(folder, url):
-            if result.status == "skipped":
-                skipped.append(result)
-    with _reading(url) as session:
-        negotiations = list_negotiations(session)
-        documents = list_documents(session)
-        proposals = proposal_counts(session)
-        delegations = {n["key"]: len(delegation_counts(session, n["key"])) for n in negotiations}
-    click.echo(f"demo database: {db_file}")
-    for negotiation in negotiations:
-        key = negotiation["key"]
+    result = run_demo(out)
+    click.echo(f"demo database: {result.database}")
+    for negotiation in result.negotiations:
         click.echo("")
-        click.echo(f"{key}: {negotiation['title']}")
-        for d in documents:
-            if d["negotiation"] == key:
-                date = f", {d['date']}" if d["date"] else ""
-                size = (
-                    _count(proposals.get((key, d["key"]), 0), "proposal")
-                    if d["kind"] == "inputs"
-                    else _count(d["paragraphs"], "paragraph")
-                )
-                click.echo(f"  {d['order']}. {d['key']} - {d['label']}{date}: {size}")
-        total = sum(n for (neg, _doc), n in proposals.items() if neg == key)
-        click.echo(f"  {_count(total, 'proposal')} from {_count(delegations[key], 'delegation')}")
-        for result in skipped:
-            if result.negotiation == negotiation["key"]:
-                click.echo(f"  (skipped, {result.reason}: {result.source_file})")
+        click.echo(f"{negotiation['key']}: {negotiation['title']}")
+        for d in negotiation["documents"]:
+            date = f", {d['date']}" if d["date"] else ""
+            size = _count(d["size"], "proposal" if d["kind"] == "inputs" else "paragraph")
+            click.echo(f"  {d['order']}. {d['key']} - {d['label']}{date}: {size}")
+        click.echo(
+            f"  {_count(negotiation['proposals'], 'proposal')} from {_count(negotiation['delegations'], 'delegation')}"
+        )
     click.echo("")
-    click.echo(
-        f"try: amendtrack --db sqlite:///{db_file} paragraphs {negotiations[0]['key']} 1" if negotiations else ""
-    )
+    click.echo(f"site: {result.site.pages} pages, open {result.site.index.resolve()}")
+    click.echo(f"built in {result.seconds:.1f} s (import and site)")
+
+
+@cli.group("export")
+def export_group() -> None:
+    """Export a stored draft in a standard format."""
+
+
+@export_group.command("akn")
+@click.argument("negotiation")
+@click.argument("draft")
+@click.option(
+    "--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write the XML to FILE, not to stdout."
+)
+@click.pass_context
+@reports_errors
+def export_akn_command(ctx: click.Context, negotiation: str, draft: str, out: Path | None) -> None:
+    """Export DRAFT of NEGOTIATION as an Akoma Ntoso 3.0 document.
+
+    Writes the XML (valid against the OASIS Akoma Ntoso 3.0 schema shipped with amendtrack) to
+    stdout or to --out FILE: preface, preamble and main body, every paragraph with its eId, its
+    persistent id as wId, its number as printed, text, markers and brackets. `amendtrack import
+    FILE.xml` reads it back into the same tree.
+    """
+    from amendtrack.akn import draft_to_akn
+    from amendtrack.store import find_document
+
+    with _reading(ctx.obj["db"]) as session:
+        document = find_document(session, negotiation, draft)
+        if document.kind != "draft":
+            raise InputError(None, f"{document.key!r} is an inputs document, not a draft: only drafts are exported")
+        key, label, date = document.key, document.label, document.date
+        tree = load_draft(session, negotiation, key)
+        title = negotiation_title(session, negotiation)
+    xml = draft_to_akn(tree, negotiation, key, label, date, title)
+    if out is None:
+        click.echo(xml, nl=False)  # bytes: written as they are to the binary stdout
+        return
+    try:
+        out.write_bytes(xml)
+    except OSError as exc:
+        raise InputError(str(out), f"cannot write: {exc.strerror or exc}") from None
+    click.echo(f"wrote {out}")
+
+
+@cli.command("compile")
+@click.argument("negotiation")
+@click.argument("draft")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the table as HTML.")
+@click.option("--docx", "docx_file", type=click.Path(dir_okay=False, path_type=Path), help="Write it as Word.")
+@click.option("--with-disposition", is_flag=True, help="Add a column: what became of each input in the next draft.")
+@click.pass_context
+@reports_errors
+def compile_command(
+    ctx: click.Context,
+    negotiation: str,
+    draft: str,
+    html_file: Path | None,
+    docx_file: Path | None,
+    with_disposition: bool,
+) -> None:
+    """Write the compilation table of DRAFT: each paragraph beside every delegation's input on it.
+
+    One row per paragraph in order (headings across the table, proposed new paragraphs after
+    their anchor), the inputs in alphabetical order of delegation, each as a redline against
+    the paragraph where it has a resulting text, else verbatim, with its rationale; a count of
+    inputs per delegation at the end. --docx FILE writes a landscape Word table whose header
+    row repeats on every page; --html FILE a web page; give either or both.
+    """
+    if html_file is None and docx_file is None:
+        raise click.UsageError("give --docx FILE or --html FILE (or both)")
+    from amendtrack.tracking import compilation_table
+
+    table = compilation_table(ctx.obj["db"], negotiation, draft, with_disposition)
+    if docx_file is not None:
+        from amendtrack.docx import compilation_docx
+
+        _write_file(docx_file, compilation_docx(table))
+    if html_file is not None:
+        from amendtrack.render import compilation_html
+
+        _write_file(html_file, compilation_html(table).encode("utf-8"))
+
+
+@cli.command("apply")
+@click.argument("negotiation")
+@click.argument("draft")
+@click.option("--delegation", required=True, metavar="NAME", help="Delegation (any of its names: USA, United States).")
+@click.option("--docx", "docx_file", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Word file.")
+@click.pass_context
+@reports_errors
+def apply_command(ctx: click.Context, negotiation: str, draft: str, delegation: str, docx_file: Path) -> None:
+    """Write DRAFT with one delegation's proposals as Word tracked changes by that delegation.
+
+    The format the General Assembly asks delegations to submit in. Insertions, deletions and
+    replacements stand where their words are found; a redraft deletes the old text and inserts
+    the new; a new paragraph is inserted after its anchor; a deleted paragraph is deleted whole.
+    Moves, merges, splits, comments and proposals that could not be applied become comments
+    saying what was asked and why it is not a tracked change.
+    """
+    from amendtrack.docx import apply_docx
+    from amendtrack.tracking import delegation_proposals
+
+    found = delegation_proposals(ctx.obj["db"], negotiation, draft, delegation)
+    title, label = found.negotiation_title, found.draft_label
+    data = apply_docx(found.draft, found.proposals, found.delegation, found.date, title, draft_label=label)
+    _write_file(docx_file, data)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write an output file and say so; a file that cannot be written is a one-line error."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write: {exc.strerror or exc}") from None
+    click.echo(f"wrote {path}")
 
 
 def _count(n: int, noun: str) -> str:

@@ -1,22 +1,36 @@
-"""HTML renderers: turn plain comparison data into self-contained pages with Jinja2.
+"""HTML renderers: turn plain comparison and tracking data into self-contained pages with Jinja2.
 
-Renderers only render: they take what `comparison.compare` made and never align, redline
-or read the database. The templates are autoescaped; every piece of document text reaches
+Renderers only render: they take what `comparison.compare` and `tracking` made and never
+align, redline, judge or read the database. The templates are autoescaped; every piece of document text reaches
 them as plain strings, so a paragraph that contains markup is shown, never run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .comparison import Comparison, Row
+from .proposal import Proposal, Source
 from .redline import BOUNDARY, DELETE, EQUAL, INSERT, Change
 from .resources import templates_dir
+from .tracking import (
+    STATUS_ORDER,
+    CompilationTable,
+    DelegationReport,
+    Outcome,
+    ParagraphHistory,
+    ParagraphVersion,
+)
+
+if TYPE_CHECKING:
+    from .site import Charts, NegotiationPages, Page
 
 Segment = tuple[str, str]  # (kind, text); kind is equal, delete, insert or boundary
 MAX_DEPTH = 3  # deeper sub-paragraphs are indented like depth 3
@@ -31,6 +45,9 @@ MEANINGS = {  # the legend: each relation of the shared vocabulary in a few word
     "new": "only in the later draft",
     "deleted": "only in the earlier draft",
 }
+
+
+Nav = list[tuple[str, str]]  # breadcrumb links of a site page: (label, relative href)
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +188,9 @@ def _section_name(row: Row, width: int = 40) -> str:
     return f"{node.label} {text}".strip()
 
 
-def redline_html(comparison: Comparison, negotiation_title: str, old_meta: dict, new_meta: dict) -> str:
+def redline_html(
+    comparison: Comparison, negotiation_title: str, old_meta: dict, new_meta: dict, nav: Nav | None = None
+) -> str:
     """The side-by-side redline of two drafts as one self-contained HTML page.
 
     `old_meta` and `new_meta` give each draft's `label` and `date` (either may be missing);
@@ -183,6 +202,7 @@ def redline_html(comparison: Comparison, negotiation_title: str, old_meta: dict,
     title = f"{old['label']} → {new['label']}"
     template = environment().get_template("redline.html")
     return template.render(
+        nav=nav or [],
         title=f"{title} · {negotiation_title}" if negotiation_title else title,
         negotiation=negotiation_title,
         old=old,
@@ -194,3 +214,652 @@ def redline_html(comparison: Comparison, negotiation_title: str, old_meta: dict,
         sections=[(row.anchor, _section_name(row)) for row in comparison.rows if row.heading],
         legend=[(relation, MEANINGS.get(relation, relation)) for relation, _ in counts],
     )
+
+
+# --- delegation report and paragraph history ------------------------------------------------
+
+STATUS_WORDS = {  # each disposition as the reports name it
+    "accepted": "accepted",
+    "partial": "partial",
+    "not_reflected": "not reflected",
+    "superseded": "superseded",
+    "pending": "pending",
+    "n/a": "n/a",
+}
+STATUS_MEANINGS = {  # and what it means, for the legend
+    "accepted": "the next draft carries the change",
+    "partial": "the next draft carries part of it, or its gist in other words",
+    "not_reflected": "the next draft does not carry it",
+    "superseded": "the paragraph was deleted, merged away or replaced wholesale",
+    "pending": "no next draft yet",
+    "n/a": "a comment: no change of text to look for",
+}
+STATUS_SIGNS = {  # a shape beside the colour, for print in black and white and for colour-blind readers
+    "accepted": "✓",
+    "partial": "≈",
+    "not_reflected": "✗",
+    "superseded": "⊘",
+    "pending": "…",
+    "n/a": "–",
+}
+OPERATION_WORDS = {
+    "insert": "insertion",
+    "delete": "deletion",
+    "replace": "replacement",
+    "redraft": "redraft",
+    "new_paragraph": "new paragraph",
+    "move": "move",
+    "split": "split",
+    "merge": "merge",
+    "comment": "comment",
+}
+KIND_WORDS = {
+    "member_state": "Member State",
+    "group": "group of States",
+    "observer_state": "observer State",
+    "un_entity": "United Nations entity",
+    "intergovernmental_organization": "intergovernmental organization",
+}
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A disposition as shown: CSS class, data-status value, sign and words."""
+
+    status: str
+    css: str  # "st-not-reflected"
+    sign: str
+    words: str
+
+
+def badge(status: str) -> Badge:
+    """The badge of a disposition (unknown statuses are shown as given, in grey)."""
+    css = "st-" + "".join(c if c.isalnum() else "-" for c in status.replace("/", "")).strip("-")
+    return Badge(status, css, STATUS_SIGNS.get(status, "•"), STATUS_WORDS.get(status, status.replace("_", " ")))
+
+
+def _the(label: str | None) -> str:
+    """'Draft of 19 July 2010' → 'the draft of 19 July 2010', for sentences (acronyms kept)."""
+    if not label:
+        return "the draft"
+    return "the " + (label[0].lower() + label[1:] if label[:1].isupper() and not label[:2].isupper() else label)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _quote(text: str | None, width: int = 160) -> str:
+    """Words in quotation marks, shortened to `width` characters."""
+    text = " ".join((text or "").split())
+    return "“" + (text if len(text) <= width else text[: width - 1].rstrip() + "…") + "”"
+
+
+def _labels(labels: list[str]) -> str:
+    return ", ".join(labels[:-1]) + f" and {labels[-1]}" if len(labels) > 1 else "".join(labels)
+
+
+def asked(proposal: Proposal) -> list[str]:
+    """What a proposal asks for, in words: one line per edit, or one for the whole operation."""
+    target = f"paragraph {proposal.paragraph}" if proposal.paragraph else "the paragraph"
+    op = proposal.operation
+    lines: list[str] = []
+    if op in ("insert", "delete", "replace"):
+        for edit in proposal.edits:
+            if edit.kind == "insert":
+                where = (
+                    "at the end"
+                    if edit.position == "end" or not edit.anchor
+                    else f"{edit.position or 'after'} {_quote(edit.anchor, 80)}"
+                )
+                lines.append(f"insert {_quote(edit.new)} {where}")
+            elif edit.kind == "delete":
+                lines.append(f"delete {_quote(edit.old)}")
+            elif edit.kind == "replace":
+                lines.append(f"replace {_quote(edit.old, 100)} with {_quote(edit.new)}")
+        if not lines:
+            lines.append(f"delete {target}" if op == "delete" else f"{OPERATION_WORDS[op]} in {target}")
+    elif op == "redraft":
+        lines.append(f"redraft {target}")
+    elif op == "new_paragraph":
+        label = f"a new paragraph {proposal.new_label}" if proposal.new_label else "a new paragraph"
+        lines.append(f"add {label}" + (f" near {proposal.paragraph}" if proposal.paragraph else ""))
+    elif op == "move":
+        to = f" to {proposal.new_label}" if proposal.new_label else ""
+        lines.append(f"move {target}{to}")
+    elif op == "merge":
+        lines.append(f"merge {target}" + (f" with {_labels(proposal.related)}" if proposal.related else ""))
+    elif op == "split":
+        lines.append(f"split {target}" + (f" into {proposal.new_label}" if proposal.new_label else ""))
+    elif op == "comment":
+        lines.append(f"comment on {target}, no change of text")
+    else:
+        lines.append(f"{op.replace('_', ' ')} {target}")
+    if proposal.related and op not in ("merge",):
+        lines.append(f"related paragraphs: {_labels(proposal.related)}")
+    if not proposal.applied and proposal.unapplied_reason and op not in ("comment", "move", "merge", "split"):
+        lines.append(f"could not be applied to the text: {proposal.unapplied_reason}")
+    return [line[:1].upper() + line[1:] for line in lines]
+
+
+def source_words(source: Source | None) -> str:
+    """'lines 50–54 of 02-table-of-inputs-on-first-draft.txt' (or 'line 50 of …'); '' when unknown."""
+    if source is None:
+        return ""
+    name = PurePath(source.file).name or source.file  # the file the facilitators circulated, not a local path
+    if source.line_end and source.line_end != source.line_start:
+        return f"lines {source.line_start}–{source.line_end} of {name}"
+    return f"line {source.line_start} of {name}"
+
+
+@dataclass(frozen=True)
+class SponsorView:
+    name: str
+    inferred: bool  # attributed by its position in the table, not by a name on the input
+    current: bool  # the delegation the report is for
+
+
+@dataclass(frozen=True)
+class InputView:
+    """One input as written, with who wrote it and where it stands in the inputs."""
+
+    delegations: str
+    verbatim: str
+    source: str
+
+
+@dataclass(frozen=True)
+class TextView:
+    """One text of a card: a heading and either a redline or plain text, or a note when there is none."""
+
+    heading: str
+    segments: list[Segment]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    """An Outcome as the card shows it: every piece computed, nothing left to decide in the template."""
+
+    anchor: str
+    id: int
+    operation: str
+    operation_words: str
+    sponsors: list[SponsorView]
+    inferred: bool
+    asked: list[str]
+    proposed: TextView
+    next: TextView | None
+    badge: Badge
+    explanation: str
+    override: bool
+    computed: Badge
+    computed_explanation: str
+    note: str
+    evidence: list[tuple[str, str]]
+    inputs: list[InputView]
+    rationale: str
+    references: str
+    confidence: str
+
+
+def _plain(text: str | None, kind: str = "equal") -> list[Segment]:
+    out: list[Segment] = []
+    if text:
+        _append(out, kind, text)
+    return out
+
+
+def _evidence(outcome: Outcome, next_draft: str | None) -> list[tuple[str, str]]:
+    """The evidence of the computed disposition as (term, words) pairs; empty terms left out."""
+    ev = outcome.computed.evidence
+    pairs = [
+        ("looked for", _quote(ev.looked_for, 240) if ev.looked_for else ""),
+        ("found (word stems)", ", ".join(ev.found)),
+        ("missing (word stems)", ", ".join(ev.missing)),
+        (
+            "found in",
+            f"paragraph {ev.found_in}" + (f" of {_the(next_draft)}" if next_draft else "") if ev.found_in else "",
+        ),
+        (
+            "paragraph became",
+            ", ".join(ev.successors) + (f" ({ev.relation})" if ev.relation else "") if ev.successors else "",
+        ),
+        ("score", f"{ev.score:.2f}" if ev.looked_for or ev.found or ev.missing or ev.score else ""),
+    ]
+    if not ev.successors and ev.relation:
+        pairs.append(("paragraph", ev.relation))
+    return [(term, words) for term, words in pairs if words]
+
+
+def _inputs(proposal: Proposal) -> list[InputView]:
+    """The inputs as written, one per distinct text and place (co-sponsors often share one)."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for sponsor in proposal.sponsors:
+        if sponsor.verbatim or sponsor.source:
+            groups.setdefault((sponsor.verbatim, source_words(sponsor.source)), []).append(sponsor.delegation)
+    return [InputView(_labels(names), verbatim, source) for (verbatim, source), names in groups.items()]
+
+
+def outcome_view(outcome: Outcome, delegation: str | None, base_draft: str, next_draft: str | None) -> OutcomeView:
+    """Turn one Outcome into its card: the texts as segments, the verdict and evidence in words."""
+    p = outcome.proposal
+    base_name = f"paragraph {outcome.base_label} of {_the(base_draft)}" if outcome.base_label else _the(base_draft)
+    if p.operation == "new_paragraph" and (p.resulting_text or p.text):
+        where = f" (next to paragraph {outcome.base_label} of {_the(base_draft)})" if outcome.base_label else ""
+        label = f" {p.new_label}" if p.new_label else ""
+        proposed = TextView(f"Proposed: new paragraph{label}{where}", _plain(p.resulting_text or p.text, "insert"))
+    elif outcome.proposed:
+        whole = all(change.op == DELETE for change in outcome.proposed if change.text.strip())
+        verb = "delete" if p.operation == "delete" and whole else "changes to"
+        proposed = TextView(f"Proposed: {verb} {base_name}", inline(outcome.proposed))
+    elif p.operation == "comment":
+        said = " / ".join(" ".join(i.verbatim.split()) for i in _inputs(p) if i.verbatim)
+        proposed = TextView("Comment, as written", _plain(said), "no text")
+    elif p.operation == "delete" and p.resulting_text == "" and outcome.base_text:
+        proposed = TextView(f"Proposed: delete {base_name}", _plain(outcome.base_text, "delete"))
+    elif p.text or p.resulting_text:
+        new = p.resulting_text or p.text
+        label = f" {p.new_label}" if p.new_label else ""
+        if outcome.base_text and outcome.base_text != new:
+            proposed = TextView(f"Proposed text{label} (in place of {base_name})", _plain(new, "insert"))
+        else:
+            proposed = TextView(f"Proposed text{label}", _plain(new, "insert"))
+    elif outcome.base_text and p.edits:
+        proposed = TextView(_cap(base_name) + " (the change could not be placed in it)", _plain(outcome.base_text))
+    elif outcome.base_text:
+        proposed = TextView(_cap(base_name) + " (no new wording proposed)", _plain(outcome.base_text))
+    else:
+        proposed = TextView("Proposed", [], "no text")
+    if outcome.proposed or (p.operation == "new_paragraph" and (p.resulting_text or p.text)):
+        compared = "the proposal"
+    else:
+        compared = f"paragraph {outcome.base_label}" if outcome.base_label else "the base text"
+    nxt: TextView | None
+    if next_draft is None:
+        nxt = TextView("Next draft", [], "Pending: there is no next draft yet.")
+    elif outcome.next_label is None and p.operation == "comment":
+        nxt = None  # nothing to compare: the verdict line says so
+    elif outcome.next_label is None:
+        nxt = TextView(_cap(_the(next_draft)), [], f"No paragraph of {_the(next_draft)} corresponds.")
+    elif outcome.against_next:
+        nxt = TextView(
+            f"Paragraph {outcome.next_label} of {_the(next_draft)}, compared with {compared}",
+            inline(outcome.against_next),
+        )
+    else:
+        nxt = TextView(
+            f"Paragraph {outcome.next_label} of {_the(next_draft)}",
+            _plain(outcome.next_text),
+            "" if outcome.next_text else "no text",
+        )
+    current = badge(outcome.status)
+    computed = badge(outcome.computed.status)
+    return OutcomeView(
+        anchor=f"proposal-{outcome.id}",
+        id=outcome.id,
+        operation=p.operation,
+        operation_words=OPERATION_WORDS.get(p.operation, p.operation.replace("_", " ")),
+        sponsors=[
+            SponsorView(s.delegation, s.attribution == "inferred", s.delegation == delegation) for s in p.sponsors
+        ],
+        inferred=any(s.attribution == "inferred" for s in p.sponsors),
+        asked=asked(p),
+        proposed=proposed,
+        next=nxt,
+        badge=current,
+        explanation=outcome.computed.explanation if not outcome.override else "",
+        override=bool(outcome.override),
+        computed=computed,
+        computed_explanation=outcome.computed.explanation,
+        note=outcome.note or "",
+        evidence=_evidence(outcome, next_draft),
+        inputs=_inputs(p),
+        rationale=p.rationale or "",
+        references=", ".join(p.references),
+        confidence=f"{p.confidence:.2f}" if p.confidence < 1 else "",
+    )
+
+
+def anchor_for(label: str, taken: set[str], prefix: str = "para") -> str:
+    """An HTML id for a paragraph label ('PP2bis' → 'para-PP2bis'), unique within `taken`."""
+    base = f"{prefix}-" + ("".join(c if c.isalnum() else "-" for c in label).strip("-") or "none")
+    anchor, n = base, 1
+    while anchor in taken:
+        n += 1
+        anchor = f"{base}-{n}"
+    taken.add(anchor)
+    return anchor
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """One paragraph of the report: its label and base text, and the cards of the proposals on it."""
+
+    anchor: str
+    label: str
+    base_heading: str
+    base_text: str
+    outcomes: list[OutcomeView]
+    badges: list[Badge]  # one per outcome, for the contents
+
+
+def totals_view(totals: dict[str, int]) -> list[tuple[Badge, int]]:
+    """Every status of STATUS_ORDER (zero where absent), then any other status the totals name."""
+    order = list(STATUS_ORDER) + [status for status in totals if status not in STATUS_ORDER]
+    return [(badge(status), int(totals.get(status, 0))) for status in order]
+
+
+def _legend(statuses: list[str]) -> list[tuple[Badge, str]]:
+    return [(badge(status), STATUS_MEANINGS.get(status, "")) for status in statuses]
+
+
+def delegation_report_html(report: DelegationReport, nav: Nav | None = None) -> str:
+    """Every proposal of one delegation and what became of it, as one self-contained HTML page.
+
+    One section per paragraph, one card per proposal: what was asked, the proposal as a
+    redline against its base, the next draft's text against the proposal, and the verdict
+    with its evidence; a facilitator's override is shown beside the computed value.
+    """
+    taken: set[str] = set()
+    sections = []
+    count = 0
+    shared = 0
+    for label, outcomes in report.paragraphs:
+        views = [outcome_view(o, report.delegation, report.base_draft, report.next_draft) for o in outcomes]
+        base_text = next((o.base_text for o in outcomes if o.base_text), "") or ""
+        name = label or "(no paragraph)"
+        heading = f"{name} in {_the(report.base_draft)}, as the proposals found it"
+        sections.append(
+            SectionView(anchor_for(label or "none", taken), name, heading, base_text, views, [v.badge for v in views])
+        )
+        count += len(outcomes)
+        shared += sum(1 for o in outcomes if len(o.proposal.sponsors) > 1)
+    if report.next_draft:
+        scope = f"Proposals on {_the(report.base_draft)}, judged against {_the(report.next_draft)}"
+    else:
+        scope = f"Proposals on {_the(report.base_draft)} · pending: no next draft yet"
+    summary = (
+        f"{count} proposal{'s' if count != 1 else ''} on {len(sections)} paragraph{'s' if len(sections) != 1 else ''}"
+    )
+    if shared:
+        summary += f", {shared} of them with co-sponsors"
+    title = f"{report.delegation}: proposals on {_the(report.base_draft)}"
+    template = environment().get_template("report.html")
+    return template.render(
+        nav=nav or [],
+        title=f"{title} · {report.negotiation_title}" if report.negotiation_title else title,
+        negotiation=report.negotiation_title,
+        delegation=report.delegation,
+        kind=KIND_WORDS.get(report.delegation_kind, report.delegation_kind.replace("_", " ")),
+        scope=scope,
+        summary=summary,
+        next_draft=_the(report.next_draft) if report.next_draft else "",
+        totals=totals_view(report.totals),
+        legend=_legend([s for s in STATUS_ORDER if report.next_draft or s in ("pending", "n/a")]),
+        sections=sections,
+    )
+
+
+@dataclass(frozen=True)
+class VersionView:
+    """One draft's version of the paragraph: where it stands, how it came there, its text and proposals."""
+
+    anchor: str
+    draft: str
+    date: str
+    datetime: str
+    label: str
+    present: bool
+    relation: str
+    note: str
+    markers: list[str]
+    segments: list[Segment]
+    proposals_heading: str
+    proposals: list[OutcomeView]
+
+
+def version_view(version: ParagraphVersion, first: bool, anchor: str, next_draft: str | None) -> VersionView:
+    """Turn one ParagraphVersion into its block: the first version plain, later ones redlined."""
+    iso, words = _date(version.date)
+    if version.changes and not first:
+        segments = inline(version.changes)
+    else:
+        segments = _plain(version.text)
+    draft = _the(version.draft_label)
+    return VersionView(
+        anchor=anchor,
+        draft=version.draft_label,
+        date=words,
+        datetime=iso,
+        label=version.label or "",
+        present=version.label is not None,
+        relation=version.relation or "",
+        note=version.note,
+        markers=list(version.markers),
+        segments=segments,
+        proposals_heading=f"{_count(len(version.proposals), 'proposal')} made on {version.label} in {draft}",
+        proposals=[outcome_view(o, None, version.draft_label, next_draft) for o in version.proposals],
+    )
+
+
+def paragraph_history_html(history: ParagraphHistory, nav: Nav | None = None) -> str:
+    """One paragraph through every draft as one self-contained HTML page.
+
+    Each version is redlined against the one before and followed by the proposals made on
+    it in that draft, with what became of them in the next.
+    """
+    taken: set[str] = set()
+    versions = history.versions
+    views = [
+        version_view(
+            version,
+            k == 0,
+            anchor_for(version.draft_key, taken, "draft"),
+            versions[k + 1].draft_label if k + 1 < len(versions) else None,
+        )
+        for k, version in enumerate(versions)
+    ]
+    proposals = sum(len(v.proposals) for v in views)
+    title = f"Paragraph {history.label}: its history"
+    template = environment().get_template("history.html")
+    return template.render(
+        nav=nav or [],
+        title=f"{title} · {history.negotiation_title}" if history.negotiation_title else title,
+        negotiation=history.negotiation_title,
+        label=history.label,
+        pid=history.pid,
+        versions=views,
+        summary=f"{_count(len(views), 'draft')}, {_count(proposals, 'proposal')}",
+        legend=_legend(sorted({v.badge.status for view in views for v in view.proposals}, key=_status_rank)),
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _status_rank(status: str) -> int:
+    return STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)
+
+
+# --- compilation table, site pages, dashboard, search ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """One input in a row of a compilation table."""
+
+    anchor: str
+    delegations: str
+    inferred: bool
+    operation: str
+    segments: list[Segment]  # the redline against the row's paragraph (empty: show the verbatim input)
+    verbatim: str
+    rationale: str | None
+    references: str
+    badge: Badge | None
+    explanation: str | None
+
+
+@dataclass(frozen=True)
+class TableRowView:
+    kind: str  # heading, paragraph, new_paragraph
+    anchor: str
+    label: str
+    text: str
+    depth: int
+    entries: list[EntryView]
+
+
+def compilation_html(table: CompilationTable, nav: Nav | None = None) -> str:
+    """The facilitators' compilation table: each paragraph beside every delegation's input on it."""
+    taken: set[str] = set()
+    rows = []
+    for row in table.rows:
+        entries = [
+            EntryView(
+                f"proposal-{e.id}",
+                ", ".join(e.delegations),
+                e.attribution == "inferred",
+                e.operation.replace("_", " "),
+                inline(e.changes) if e.changes else [],
+                e.verbatim,
+                e.rationale,
+                "; ".join(e.references),
+                badge(e.disposition) if e.disposition else None,
+                e.explanation,
+            )
+            for e in row.entries
+        ]
+        rows.append(
+            TableRowView(row.kind, anchor_for(row.label, taken, "row"), row.label, row.text, row.depth, entries)
+        )
+    inputs = sum(len(r.entries) for r in rows)
+    template = environment().get_template("compilation.html")
+    return template.render(
+        nav=nav or [],
+        title=f"Compilation of inputs on {_the(table.draft_label)} · {table.negotiation_title}",
+        negotiation=table.negotiation_title,
+        draft=table.draft_label,
+        date=_date(table.draft_date)[0] if table.draft_date else "",
+        next_draft=_the(table.next_draft) if table.next_draft else "",
+        with_disposition=table.with_disposition,
+        rows=rows,
+        inputs=inputs,
+        counts=list(table.counts.items()),
+    )
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar (or stacked piece) of an inline SVG chart, positions computed here, not in the template."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    css: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ChartView:
+    title: str
+    width: int
+    height: int
+    bars: list[Bar]
+    labels: list[tuple[float, float, str]]  # x, y, text
+    values: list[tuple[float, float, str]]
+
+
+def _bar_chart(title: str, items: list[tuple[str, int]], unit: str) -> ChartView:
+    """Horizontal bars, one per item."""
+    row, left, width = 18, 150, 420
+    top = max((v for _, v in items), default=0) or 1
+    bars, labels, values = [], [], []
+    for k, (label, value) in enumerate(items):
+        y = 8 + k * row
+        w = width * value / top
+        bars.append(Bar(left, y, max(w, 0.5 if value else 0), row - 5, "bar", f"{label}: {value} {unit}"))
+        labels.append((left - 6, y + row - 8, label))
+        values.append((left + w + 4, y + row - 8, str(value)))
+    return ChartView(title, left + width + 60, 16 + len(items) * row, bars, labels, values)
+
+
+def _stacked_chart(title: str, items: list[tuple[str, dict[str, int]]]) -> ChartView:
+    """Horizontal stacked bars: one per delegation, one piece per disposition."""
+    row, left, width = 18, 150, 420
+    top = max((sum(v.values()) for _, v in items), default=0) or 1
+    bars, labels, values = [], [], []
+    for k, (label, counts) in enumerate(items):
+        y = 8 + k * row
+        x = float(left)
+        for status in STATUS_ORDER:
+            n = counts.get(status, 0)
+            if not n:
+                continue
+            w = width * n / top
+            bars.append(Bar(x, y, w, row - 5, badge(status).css, f"{label}: {n} {STATUS_WORDS.get(status, status)}"))
+            x += w
+        labels.append((left - 6, y + row - 8, label))
+        values.append((x + 4, y + row - 8, str(sum(counts.values()))))
+    return ChartView(title, left + width + 60, 16 + len(items) * row, bars, labels, values)
+
+
+def dashboard_html(charts: Charts, negotiation_title: str, nav: Nav | None = None) -> str:
+    """Charts of a negotiation: proposals per paragraph, dispositions per delegation, brackets per draft."""
+    views = [
+        _bar_chart("Proposals per paragraph", charts.proposals_per_paragraph, "proposals"),
+        _stacked_chart("Dispositions per delegation", charts.dispositions_per_delegation),
+        _bar_chart("Open square brackets per draft", charts.brackets_per_draft, "bracketed spans"),
+    ]
+    template = environment().get_template("dashboard.html")
+    return template.render(
+        nav=nav or [],
+        title=f"Dashboard · {negotiation_title}",
+        negotiation=negotiation_title,
+        charts=views,
+        legend=[badge(s) for s in STATUS_ORDER],
+    )
+
+
+def negotiation_index_html(pages: NegotiationPages, nav: Nav | None = None) -> str:
+    """The page of one negotiation: its drafts and links to every page made for it."""
+    folder = pages.redlines[0].path.split("/")[0] if pages.redlines else None
+
+    def local(page: Page) -> tuple[str, str]:
+        """(href relative to the negotiation's folder, title)."""
+        return (page.path.split("/", 1)[1] if "/" in page.path else page.path, page.title)
+
+    template = environment().get_template("negotiation.html")
+    return template.render(
+        nav=nav or [],
+        title=pages.title,
+        negotiation=pages.title,
+        drafts=[(label, _date(date)[0] if date else "", n) for _, label, date, n in pages.drafts],
+        redlines=[local(p) for p in pages.redlines],
+        compilations=[local(p) for p in pages.compilations],
+        delegations=[local(p) for p in pages.delegations],
+        paragraphs=[local(p) for p in pages.paragraphs],
+        dashboard=local(pages.dashboard) if pages.dashboard else None,
+        folder=folder,
+    )
+
+
+def site_index_html(negotiations: list[NegotiationPages]) -> str:
+    """The site's front page: every negotiation, and the search box."""
+    template = environment().get_template("site_index.html")
+    items = [
+        (n.title, f"{n.redlines[0].path.split('/')[0] if n.redlines else n.key}/index.html", n) for n in negotiations
+    ]
+    return template.render(title="amendtrack reports", negotiations=items)
+
+
+def search_index_js(entries: list[dict]) -> str:
+    """The search index as a script (a file:// page may load a script, not fetch JSON).
+
+    json.dumps escapes quotes and backslashes; '<' is escaped too so no text can close the script.
+    """
+    data = json.dumps(entries, ensure_ascii=False).replace("<", "\\u003c")
+    return f"window.AMENDTRACK_INDEX = {data};\n"

@@ -197,7 +197,10 @@ def _outcome(snap: Snapshot, pid: int, proposal: Proposal, key: str) -> Outcome:
     base_node = pair.base.find(proposal.paragraph) if proposal.paragraph else None
     base_text = base_node.text if base_node is not None else None
     asked = proposal.resulting_text if proposal.applied else None
-    proposed = redline(base_text or "", asked) if asked is not None else []
+    if proposal.operation == "new_paragraph":
+        proposed = redline("", asked) if asked else []  # a paragraph of its own, not a rewrite of its anchor
+    else:
+        proposed = redline(base_text or "", asked) if asked is not None else []
     next_node = None
     if pair.next is not None:
         label = verdict.evidence.found_in or (verdict.evidence.successors[0] if verdict.evidence.successors else None)
@@ -320,7 +323,8 @@ def history_from(snap: Snapshot, pid: str, label: str) -> ParagraphHistory:
         here = next((n for n, _ in snap.tree(key).walk() if n.pid == pid), None)
         relation, note = _relation(snap, previous_key, key, here)
         text = here.text if here is not None else ""
-        changes = redline(previous.text, text) if previous is not None and here is not None else []
+        placeholder = here is not None and not here.text and bool(here.markers)  # "[Merged with paragraph 42]"
+        changes = redline(previous.text, text) if previous is not None and here is not None and not placeholder else []
         outcomes = [
             _outcome(snap, proposal_id, p, base_key)
             for proposal_id, p, base_key in snap.proposals
@@ -571,3 +575,59 @@ def table_from(snap: Snapshot, draft_key: str, with_disposition: bool = False) -
         rows,
         dict(sorted(counts.items(), key=lambda item: item[0].casefold())),
     )
+
+
+# --- one delegation's proposals on a draft ---------------------------------------------------------
+
+
+@dataclass
+class DelegationProposals:
+    """One delegation's proposals on one draft, with the draft: what `amendtrack apply` writes as tracked changes."""
+
+    negotiation: str
+    negotiation_title: str
+    delegation: str  # canonical name
+    draft_key: str
+    draft_label: str
+    date: str | None  # the latest date of the inputs documents they came from, else the draft's
+    draft: Draft
+    proposals: list[Proposal]
+
+
+def delegation_proposals(url: str | None, negotiation: str, draft: str, delegation: str) -> DelegationProposals:
+    """Load a draft and the proposals one delegation made or co-sponsored on it (read only)."""
+    from sqlalchemy import select
+
+    from .store import DocumentRow, ProposalRow, has_proposal_tables
+
+    engine = engine_for(url)
+    try:
+        require_schema(engine)
+        if not has_proposal_tables(engine):
+            raise InputError(None, "no proposals stored yet (import some first: amendtrack import-inputs FILE …)")
+        with Session(engine) as session:
+            document = find_document(session, negotiation, draft)
+            if document.kind != "draft":
+                raise InputError(None, f"{document.key!r} is a compilation of inputs, not a draft: name its draft")
+            found = load_proposals(session, negotiation, draft_ref=document.key, delegation=delegation)
+            if not found:
+                raise InputError(None, f"no proposals of {delegation} on {document.key!r} of {negotiation}")
+            dates = session.scalars(
+                select(DocumentRow.date)
+                .join(ProposalRow, ProposalRow.document_id == DocumentRow.id)
+                .where(ProposalRow.id.in_([pid for pid, _ in found]))
+                .distinct()
+            ).all()
+            known = Registry.load().resolve(delegation)
+            return DelegationProposals(
+                negotiation,
+                negotiation_title(session, negotiation),
+                known.name if known else delegation,
+                document.key,
+                document.label,
+                max((d for d in dates if d), default=None) or document.date,
+                load_draft(session, negotiation, document.key),
+                [proposal for _, proposal in found],
+            )
+    finally:
+        engine.dispose()

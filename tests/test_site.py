@@ -1,0 +1,112 @@
+"""The static report site, built by `amendtrack demo` from the sample data, opened from the file system."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+
+from amendtrack.cli import cli
+from amendtrack.render import compilation_html
+from amendtrack.tracking import load_snapshot, table_from
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo")
+    result = CliRunner().invoke(cli, ["demo", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"open {(out / 'amendtrack-site' / 'index.html').resolve()}" in result.output
+    assert "built in" in result.output
+    return out
+
+
+def test_every_internal_link_resolves(demo: Path) -> None:
+    site = demo / "amendtrack-site"
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 300
+    ids: dict[Path, set[str]] = {}
+    links: list[tuple[Path, str]] = []
+    for page in pages:
+        tree = lxml.html.parse(str(page))
+        ids[page.resolve()] = {el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id")}
+        for a in tree.iter("a"):
+            href = a.get("href")
+            if href and not href.startswith(("http:", "https:", "mailto:")):
+                links.append((page, href))
+        for script in tree.iter("script"):
+            if script.get("src"):
+                links.append((page, script.get("src")))
+    for page, href in links:
+        parts = urlsplit(href)
+        assert not parts.scheme and not parts.netloc, (page, href)  # nothing from the network
+        target = (page.parent / unquote(parts.path)).resolve() if parts.path else page.resolve()
+        assert target.is_file(), f"{page.name}: broken link {href}"
+        if parts.fragment and target.suffix == ".html":
+            assert parts.fragment in ids[target], f"{page.name}: no #{parts.fragment} in {target.name}"
+    assert len(links) > 2000
+
+
+def test_compilation_lists_every_paragraph_and_proposal_once_in_order(demo: Path) -> None:
+    snap = load_snapshot(f"sqlite:///{demo / 'amendtrack-demo.db'}", "gpa-2010")
+    table = table_from(snap, "first-draft", with_disposition=True)
+    tree = snap.tree("first-draft")
+    labels = [row.label for row in table.rows if row.kind != "new_paragraph"]
+    assert labels[: len(list(tree.walk()))] == [node.label for node, _ in tree.walk()]
+    ids = [entry.id for row in table.rows for entry in row.entries]
+    assert sorted(ids) == sorted(pid for pid, _, _ in snap.proposals) and len(ids) == len(set(ids))
+    pp4 = next(row for row in table.rows if row.label == "PP4")
+    assert [e.delegations[0] for e in pp4.entries] == ["Belarus", "IOM", "Japan", "Malaysia", "Thailand", "UNICEF"]
+    new = [row.label for row in table.rows if row.kind == "new_paragraph"]
+    assert new.index("PP5bis") < new.index("10bis")
+    html = compilation_html(table)
+    assert html.count('class="entry" id="proposal-') == len(ids)
+
+
+@pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed")
+def test_site_in_headless_chromium(demo: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    site = demo / "amendtrack-site"
+    ARTIFACTS.mkdir(exist_ok=True)
+    samples = [
+        "index.html",
+        "gpa-2010/index.html",
+        "gpa-2010/compilation-first-draft.html",
+        "gpa-2010/redline-first-draft-to-draft-2010-07-19.html",
+        "gpa-2010/delegation-japan.html",
+        "gpa-2010/paragraph-first-draft-annex-para-43.html",
+        "gpa-2010/dashboard.html",
+        "wg-tip-2019/index.html",
+    ]
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        problems: list[str] = []
+        requests: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        for path in samples:
+            page.goto((site / path).as_uri())
+            page.screenshot(path=str(ARTIFACTS / f"site-{path.replace('/', '-')}.png"))
+        page.goto((site / "index.html").as_uri())
+        page.fill("#search", "labor inspectors")
+        page.wait_for_selector("#results li")
+        assert "26 — Draft of 19 July 2010" in page.inner_text("#results")
+        page.screenshot(path=str(ARTIFACTS / "site-search.png"))
+        page.click("#results li a >> nth=0")
+        page.wait_for_load_state()
+        assert "labor inspectors" in page.inner_text("body")
+        browser.close()
+    assert problems == []
+    assert all(url.startswith(("file:", "data:")) for url in requests), [u for u in requests if "file:" not in u]
