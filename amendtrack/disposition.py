@@ -60,19 +60,22 @@ def phrase_share(phrase: list[str], text: list[str]) -> tuple[float, list[str]]:
     width = 2 * len(phrase) + 3
     wanted = set(phrase)
     best: list[str] = []
+    best_first = len(phrase)
     for start, word in enumerate(text):
         if word not in wanted:
             continue
         window = text[start : start + width]
-        found, k = [], 0
+        found, k, first = [], 0, None
         for item in window:  # greedy in-order matching of the phrase inside the window
             for j in range(k, len(phrase)):
                 if phrase[j] == item:
                     found.append(item)
+                    first = j if first is None else first
                     k = j + 1
                     break
-        if len(found) > len(best):
-            best = found
+        # more words found wins; on a tie, the stretch that starts where the phrase starts
+        if len(found) > len(best) or (len(found) == len(best) and first is not None and first < best_first):
+            best, best_first = found, first if first is not None else best_first
             if len(best) == len(phrase):
                 break
     return len(best) / len(phrase), best
