@@ -383,11 +383,13 @@ class _Aligner:
         moved = self._moved({i: j for j, sources in groups.items() for i in sources if len(sources) == 1})
         links: list[Link] = []
         seen_old: set[int] = set()
+        split_shown: set[int] = set()
         for j in sorted(groups):
             sources = sorted(groups[j])
             nodes_old = [self.old[i].node for i in sources]
             target = self.new[j]
             extra = sorted(splits.get(sources[0], [])) if len(sources) == 1 else []
+            split_shown.update(extra)
             held = [p for i in sources for p in placeholders.get(i, [])]
             seen_old.update(sources)
             if len(sources) > 1:
@@ -421,7 +423,7 @@ class _Aligner:
                     held,
                 )
             )
-        used_new = {j for j in groups} | set(split_from)
+        used_new = set(groups) | split_shown  # a split-off part whose source was merged is reported as new
         for unit in self.new:
             if unit.index in used_new or unit.placeholder:
                 continue

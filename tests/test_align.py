@@ -199,3 +199,16 @@ def test_diff_prints_a_plain_redline_when_not_on_a_terminal(tmp_path: Path) -> N
     assert "42, 43, 44, 45, 46, 47 → 42: merged from 43–47 into 42 (as the draft marks it)" in result.output
     assert "[-Mainstreaming-]{+Mainstream+} the issue of trafficking in persons" in result.output
     assert "\x1b[" not in result.output
+
+
+def test_a_split_off_part_of_a_merged_paragraph_is_still_accounted_for() -> None:
+    from amendtrack.tree import Paragraph
+
+    def draft(texts: list[str]) -> Draft:
+        return Draft([Paragraph(str(k + 1), "operative", t, f"para_{k + 1}") for k, t in enumerate(texts)])
+
+    old = draft(["T t t;", "T t victims;", "T t persons;", "T t t;", "T t t;"])
+    new = draft(["T victims shall;", "T t victims T t persons;", "T t t;", "T t t;"])
+    alignment = align(old, new)
+    assert sorted(p.label for link in alignment.links for p in link.targets) == ["1", "2", "3", "4"]
+    assert sorted(p.label for link in alignment.links for p in link.sources) == ["1", "2", "3", "4", "5"]
