@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import click
 from sqlalchemy import Engine
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session
 
 from amendtrack import __version__
@@ -55,7 +55,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _one_line(exc: BaseException) -> str:
     """The first non-empty line of an exception's message (database errors span many)."""
-    if isinstance(exc, OperationalError) and exc.orig is not None:
+    if isinstance(exc, DBAPIError) and exc.orig is not None:  # a locked, full or read-only database, …
         text = str(exc.orig)
     else:
         text = str(exc)
@@ -70,7 +70,7 @@ def reports_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except (InputError, OperationalError, ArgumentError, NoSuchModuleError) as exc:
+        except (InputError, DBAPIError, ArgumentError, NoSuchModuleError) as exc:
             click.echo(f"amendtrack: error: {_one_line(exc)}", err=True)
             sys.exit(1)
 
@@ -128,13 +128,14 @@ def import_command(
 
     PATH is a negotiation folder with a manifest.toml, or one .txt draft (then --negotiation
     is required). A draft may also be Akoma Ntoso 3.0 XML (.xml, as `amendtrack export akn`
-    writes it).
+    writes it) or Word (.docx: labels Word numbers automatically are read as printed).
 
     Every file is read before anything is written, and everything is written in one
     transaction: on any error nothing is stored. A document whose SHA-256 is already stored
     for the negotiation is left as it is. Inputs documents (kind "inputs": a .txt compilation
     table, .csv or .json) are read against the draft they comment on and stored as proposals.
-    Prints one line per document.
+    A .json dump written by `amendtrack export json` is restored exactly (--negotiation renames
+    it). Prints one line per document.
     """
     with contextlib.ExitStack() as stack:
         bar: Any = None
@@ -198,22 +199,48 @@ def drafts_command(ctx: click.Context, negotiation: str | None, as_json: bool) -
 @click.option("--draft", "draft", required=True, metavar="DRAFT", help="The stored draft the inputs comment on.")
 @click.option("--label", metavar="LABEL", help="Label of the inputs document (default: the file name).")
 @click.option("--skip-invalid", is_flag=True, help="Store the valid rows of a CSV/JSON file and list the others.")
+@click.option("--delegation", metavar="NAME", help="A .docx with tracked changes: the delegation of the whole file.")
+@click.option(
+    "--author-map",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="A .docx with tracked changes: Word user names to delegations (.toml or .csv).",
+)
 @click.pass_context
 @reports_errors
 def import_inputs_command(
-    ctx: click.Context, file: Path, negotiation: str, draft: str, label: str | None, skip_invalid: bool
+    ctx: click.Context,
+    file: Path,
+    negotiation: str,
+    draft: str,
+    label: str | None,
+    skip_invalid: bool,
+    delegation: str | None,
+    author_map: Path | None,
 ) -> None:
     """Import delegations' inputs on a stored draft as proposals.
 
     FILE is a compilation table (.txt), or proposals as CSV or JSON with the columns delegation,
     paragraph, operation, anchor, position, old, text, rationale (see README). DRAFT is a
-    document key, label or order number.
+    document key, label or order number. FILE may also be Word (.docx): a delegation's copy of
+    the draft with tracked changes (each author's changes to a paragraph are one proposal;
+    authors are delegations by --author-map, --delegation, or their own name), or a
+    compilation table (paragraph | inputs).
 
     A file with any bad row stores nothing, and every problem is reported with its row; with
     --skip-invalid the valid rows are stored and the others listed on stderr. Proposals that
     several delegations make alike are stored once, with every sponsor and its source.
     """
-    result = import_inputs(file, ctx.obj["db"], negotiation, draft, skip_invalid=skip_invalid, label=label)
+    result = import_inputs(
+        file,
+        ctx.obj["db"],
+        negotiation,
+        draft,
+        skip_invalid=skip_invalid,
+        label=label,
+        delegation=delegation,
+        author_map=author_map,
+    )
     click.echo(result.message)
     for problem in result.problems:
         click.echo(f"amendtrack: skipped {problem}", err=True)
@@ -682,7 +709,55 @@ def demo_command(out: Path) -> None:
 
 @cli.group("export")
 def export_group() -> None:
-    """Export a stored draft in a standard format."""
+    """Export a stored draft in a standard format, or a whole negotiation as JSON (a backup)."""
+
+
+@export_group.command("json")
+@click.argument("negotiation")
+@click.option(
+    "--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON to FILE, not to stdout."
+)
+@click.pass_context
+@reports_errors
+def export_json_command(ctx: click.Context, negotiation: str, out: Path | None) -> None:
+    """Dump everything about NEGOTIATION as one JSON document: a backup.
+
+    Documents with their paragraph trees and persistent ids, the lineage between drafts,
+    proposals with their sponsors, computed dispositions and facilitators' overrides. `amendtrack
+    import FILE.json` restores it exactly into a database that does not hold NEGOTIATION yet
+    (--negotiation NAME restores it under another key). Database row ids are not kept.
+    """
+    from amendtrack.backup import export_json
+
+    text = export_json(ctx.obj["db"], negotiation)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    _write_file(out, text.encode("utf-8"))
+
+
+@cli.group("db")
+def db_group() -> None:
+    """The database's schema version (Alembic migrations shipped with amendtrack)."""
+
+
+@db_group.command("upgrade")
+@click.pass_context
+@reports_errors
+def db_upgrade_command(ctx: click.Context) -> None:
+    """Bring the database's schema up to date in place, in one transaction.
+
+    A database made by an earlier amendtrack (with or without a version stamp) is migrated to
+    the newest revision; its data stays. Imports and other writes do this on their own; run it
+    before read-only commands, or to upgrade deliberately.
+    """
+    from amendtrack.migrations import upgrade
+
+    before, after = upgrade(ctx.obj["db"])
+    if before == after:
+        click.echo(f"database at revision {after}")
+    else:
+        click.echo(f"database upgraded: {before or 'empty'} → {after}")
 
 
 @export_group.command("akn")

@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from amendtrack.cosponsor import group_cosponsored
 from amendtrack.delegation import Registry
+from amendtrack.disposition import NodeFinder
 from amendtrack.errors import InputError
 from amendtrack.inputs_csv import read_inputs_file
 from amendtrack.lineage import align_new_drafts
@@ -33,22 +35,25 @@ from amendtrack.store import (
     DocumentRow,
     ImportResult,
     _negotiation,
-    create_schema,
     engine_for,
+    ensure_schema,
     find_document,
+    for_writing,
     load_draft,
     require_schema,
+    retrying,
     save_draft,
     save_proposals,
     sqlite_file,
 )
-from amendtrack.tree import Draft
+from amendtrack.tree import Draft, Paragraph
 
 # progress(what, done, total): called as each step (reading, then writing, one document) finishes.
 Progress = Callable[[str, int, int], None]
 
-READABLE_SUFFIXES = (".txt", ".xml")  # drafts: plain text, Akoma Ntoso 3.0 (.xml)
-INPUTS_SUFFIXES = (".txt", ".csv", ".json")  # inputs: a compilation table (.txt) or structured proposals
+READABLE_SUFFIXES = (".txt", ".xml", ".docx")  # drafts: plain text, Akoma Ntoso 3.0 (.xml), Word (.docx)
+INPUTS_SUFFIXES = (".txt", ".csv", ".json", ".docx")  # inputs: a compilation table (.txt), structured proposals,
+# or Word (.docx: tracked changes, or a compilation table)
 COMPILATION_NOT_READ = "compilation reader not available yet"
 
 
@@ -58,6 +63,10 @@ def read_draft_file(path: Path) -> Draft:
         from amendtrack.akn import read_akn_file
 
         return read_akn_file(path)
+    if path.suffix.lower() == ".docx":
+        from amendtrack.wordreader import read_docx_draft
+
+        return read_docx_draft(path)
     from amendtrack.reader import read_draft_file as read  # imported late: the reader is the heaviest module
 
     return read(path)
@@ -68,6 +77,21 @@ def read_compilation(path: Path, base: Draft, registry: Registry) -> list[Propos
     from amendtrack.compilation import read_compilation_file  # imported late, like the draft reader
 
     return read_compilation_file(path, base, registry)
+
+
+class _IndexedDraft(Draft):
+    """The same tree, with find() answered from an index built on first use (Draft.find walks the tree).
+
+    Reading an inputs file looks up a paragraph or two per row; the base tree does not change meanwhile.
+    The answer is Draft.find's: the first node in document order with that eId, else with that label.
+    """
+
+    _finder: NodeFinder | None = None
+
+    def find(self, label_or_eid: str) -> Paragraph | None:
+        if self._finder is None:
+            self._finder = NodeFinder(self)
+        return self._finder.find(label_or_eid)
 
 
 @dataclass
@@ -89,6 +113,8 @@ class _Planned:
     proposals: list[Proposal] | None = None  # inputs, once read (None: not read)
     problems: list[str] = field(default_factory=list)  # inputs read with skip_invalid: rows left out
     skip_reason: str | None = None
+    delegation: str | None = None  # .docx tracked changes: the delegation of the whole file
+    author_map: dict[str, str] | None = None  # .docx tracked changes: Word user name → delegation
 
 
 def import_path(
@@ -107,6 +133,12 @@ def import_path(
     path = Path(path)
     if not path.exists():
         raise InputError(str(path), "no such file or folder")
+    if path.is_file() and path.suffix.lower() == ".json":  # a dump of `amendtrack export json`: restore it
+        from amendtrack.backup import read_dump, restore
+
+        dump = read_dump(path)
+        if dump is not None:
+            return restore(dump, url, path, negotiation)
     if path.is_dir() or path.name == MANIFEST_NAME:
         if label is not None or date is not None:
             raise InputError(str(path), "--label and --date apply to a single draft file, not to a folder")
@@ -135,17 +167,30 @@ def import_inputs(
     draft: str,
     skip_invalid: bool = False,
     label: str | None = None,
+    delegation: str | None = None,
+    author_map: Path | str | None = None,
 ) -> ImportResult:
-    """Import one inputs file (.txt compilation, .csv or .json) on a stored draft: `amendtrack import-inputs`.
+    """Import one inputs file (.txt compilation, .csv, .json or .docx) on a stored draft: `amendtrack import-inputs`.
 
     The base draft is loaded from the store (read-only), the file is read against it, and only
     then is the document with its proposals written, in one transaction. With `skip_invalid`,
-    bad rows of a CSV/JSON file are left out and listed in the result's `problems`.
+    bad rows of a CSV/JSON file are left out and listed in the result's `problems`. For a .docx
+    with tracked changes, `delegation` attributes the whole file and `author_map` (a .toml or
+    .csv file: Word user name → delegation) each author.
     """
     path = Path(path)
     if not path.is_file():
         raise InputError(str(path), "no such file")
     _check_inputs_suffix(path)
+    if (delegation is not None or author_map is not None) and path.suffix.lower() != ".docx":
+        raise InputError(str(path), "--delegation and --author-map apply to .docx files with tracked changes")
+    if delegation is not None and author_map is not None:
+        raise InputError(str(path), "give --delegation or --author-map, not both")
+    authors = None
+    if author_map is not None:
+        from amendtrack.wordreader import read_author_map
+
+        authors = read_author_map(author_map)
     label = label or path.stem
     plan = _Planned(
         negotiation=negotiation,
@@ -158,6 +203,8 @@ def import_inputs(
         source_file=path.name,
         sha256=_sha256(path),
         draft=None,
+        delegation=delegation,
+        author_map=authors,
     )
     engine = engine_for(url)
     try:
@@ -222,8 +269,13 @@ def _read_inputs(plan: _Planned, planned: list[_Planned], skip_invalid: bool = F
             return
         except UnicodeDecodeError as exc:
             raise InputError(str(plan.path), f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    elif plan.path.suffix.lower() == ".docx":  # tracked changes, or a compilation table in Word
+        from amendtrack.wordreader import read_docx_inputs
+
+        proposals = read_docx_inputs(plan.path, plan.base, registry, plan.delegation, plan.author_map)
     else:
-        proposals, plan.problems = read_inputs_file(plan.path, plan.base, registry, skip_invalid=skip_invalid)
+        base = _IndexedDraft(plan.base.paragraphs, plan.base.preface, plan.base.source)  # rows look labels up
+        proposals, plan.problems = read_inputs_file(plan.path, base, registry, skip_invalid=skip_invalid)
     for proposal in proposals:  # evidence names the file as stored, relative to the negotiation folder
         for sponsor in proposal.sponsors:
             if sponsor.source is not None:
@@ -287,22 +339,22 @@ def slug(text: str) -> str:
 
 
 def _check_suffix(path: Path) -> None:
-    """Only plain-text and Akoma Ntoso (.xml) drafts can be read so far."""
+    """Only plain-text, Akoma Ntoso (.xml) and Word (.docx) drafts can be read so far."""
     if path.suffix.lower() in INPUTS_SUFFIXES and path.suffix.lower() not in READABLE_SUFFIXES:
         raise InputError(
             str(path), f"a {path.suffix} file holds inputs, not a draft (amendtrack import-inputs FILE --draft D)"
         )
     if path.suffix.lower() not in READABLE_SUFFIXES:
         raise InputError(
-            str(path), f"cannot read {path.suffix or 'extensionless'} files yet (only .txt and .xml drafts)"
+            str(path), f"cannot read {path.suffix or 'extensionless'} files yet (only .txt, .xml and .docx drafts)"
         )
 
 
 def _check_inputs_suffix(path: Path) -> None:
-    """Inputs are a compilation table (.txt) or structured proposals (.csv, .json)."""
+    """Inputs are a compilation table (.txt), structured proposals (.csv, .json) or Word (.docx)."""
     if path.suffix.lower() not in INPUTS_SUFFIXES:
         raise InputError(
-            str(path), f"cannot read {path.suffix or 'extensionless'} inputs (expected .txt, .csv or .json)"
+            str(path), f"cannot read {path.suffix or 'extensionless'} inputs (expected .txt, .csv, .json or .docx)"
         )
 
 
@@ -325,70 +377,97 @@ def _read(path: Path) -> Draft:
 def _write(
     planned: list[_Planned], url: str | None, progress: Progress | None, done: int, total: int
 ) -> list[ImportResult]:
-    """Write every planned document in one transaction, schema included."""
-    engine = engine_for(url)
+    """Write every planned document in one transaction, schema included; run again when the database asks.
+
+    SQLite: the transaction takes the write lock at BEGIN (concurrent imports wait their turn);
+    PostgreSQL: a deadlock, serialization failure or concurrent insert of the same key runs it again.
+    """
+    engine = for_writing(engine_for(url))
     db_file = sqlite_file(engine)
     existed = db_file is not None and db_file.exists()
-    results: list[ImportResult] = []
     try:
-        with Session(engine) as session, session.begin():
-            create_schema(session.connection())
-            stored_keys: dict[str, str] = {}  # a draft's key in this import -> its key in the store
-            written: list[tuple[_Planned, ImportResult]] = []
-            for plan in planned:
-                done += 1
-                if plan.skip_reason is not None:
-                    results.append(
-                        ImportResult(
-                            plan.negotiation,
-                            plan.key,
-                            plan.label,
-                            plan.source_file,
-                            plan.sha256,
-                            "skipped",
-                            reason=plan.skip_reason,
-                            kind=plan.kind,
-                        )
-                    )
-                    if progress is not None:
-                        progress(f"skipped {plan.path.name}", done, total)
-                    continue
-                result = save_draft(
-                    session,
-                    plan.negotiation,
-                    plan.title,
-                    plan.key,
-                    plan.label,
-                    plan.date,
-                    plan.kind,
-                    plan.source_file,
-                    plan.sha256,
-                    plan.draft,
-                )
-                results.append(result)
-                stored_keys[plan.key] = result.existing_key or result.key
-                written.append((plan, result))
-                if progress is not None:
-                    progress(f"stored {plan.path.name}", done, total)
-            for negotiation in dict.fromkeys(r.negotiation for r in results if r.status == "imported"):
-                align_new_drafts(session, negotiation)
-            for plan, result in written:
-                if plan.kind == "inputs" and result.status == "imported" and plan.proposals is not None:
-                    assert plan.base_key is not None
-                    base_key = stored_keys.get(plan.base_key, plan.base_key)
-                    save_proposals(session, plan.negotiation, plan.key, base_key, plan.proposals)
-                    result.proposals = len(plan.proposals)
-                    result.problems = list(plan.problems)
+        results = retrying(lambda: _transaction(engine, planned, progress, done, total))
     except BaseException:
         engine.dispose()
         if db_file is not None and not existed:
-            # The failed transaction wrote nothing, but connecting created an empty file.
-            for leftover in (
-                db_file,
-                db_file.with_name(db_file.name + "-wal"),
-                db_file.with_name(db_file.name + "-shm"),
-            ):
-                leftover.unlink(missing_ok=True)
+            _discard_if_empty(db_file)  # the failed transaction wrote nothing, but connecting created a file
         raise
     engine.dispose()
     return results
+
+
+def _transaction(
+    engine: Engine, planned: list[_Planned], progress: Progress | None, done: int, total: int
+) -> list[ImportResult]:
+    """One attempt at writing every planned document, in one transaction."""
+    results: list[ImportResult] = []
+    with Session(engine) as session, session.begin():
+        ensure_schema(session.connection())
+        stored_keys: dict[str, str] = {}  # a draft's key in this import -> its key in the store
+        written: list[tuple[_Planned, ImportResult]] = []
+        for plan in planned:
+            done += 1
+            if plan.skip_reason is not None:
+                results.append(
+                    ImportResult(
+                        plan.negotiation,
+                        plan.key,
+                        plan.label,
+                        plan.source_file,
+                        plan.sha256,
+                        "skipped",
+                        reason=plan.skip_reason,
+                        kind=plan.kind,
+                    )
+                )
+                if progress is not None:
+                    progress(f"skipped {plan.path.name}", done, total)
+                continue
+            result = save_draft(
+                session,
+                plan.negotiation,
+                plan.title,
+                plan.key,
+                plan.label,
+                plan.date,
+                plan.kind,
+                plan.source_file,
+                plan.sha256,
+                plan.draft,
+            )
+            results.append(result)
+            stored_keys[plan.key] = result.existing_key or result.key
+            written.append((plan, result))
+            if progress is not None:
+                progress(f"stored {plan.path.name}", done, total)
+        for negotiation in dict.fromkeys(r.negotiation for r in results if r.status == "imported"):
+            align_new_drafts(session, negotiation)
+        for plan, result in written:
+            if plan.kind == "inputs" and result.status == "imported" and plan.proposals is not None:
+                assert plan.base_key is not None
+                base_key = stored_keys.get(plan.base_key, plan.base_key)
+                save_proposals(session, plan.negotiation, plan.key, base_key, plan.proposals)
+                result.proposals = len(plan.proposals)
+                result.problems = list(plan.problems)
+    return results
+
+
+def _discard_if_empty(db_file: Path) -> None:
+    """Remove a SQLite file (and its -wal, -shm) this import created, unless another process stored tables in it.
+
+    The check holds the write lock, so a concurrent import that already began writing is waited for.
+    """
+    try:
+        connection = sqlite3.connect(db_file, timeout=10, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        if connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            return
+        for leftover in (db_file, db_file.with_name(db_file.name + "-wal"), db_file.with_name(db_file.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+    except sqlite3.Error:
+        return
+    finally:
+        connection.close()

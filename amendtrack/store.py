@@ -7,11 +7,15 @@ ends, so a whole import can be one transaction (see importer.py).
 
 from __future__ import annotations
 
+import logging
 import os
+import random
 import sqlite3
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import (
     JSON,
@@ -30,11 +34,15 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    insert,
     inspect,
     select,
+    update,
 )
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm.attributes import set_committed_value
 
 from amendtrack.align import Alignment, Link
 from amendtrack.delegation import KINDS as DELEGATION_KINDS
@@ -328,7 +336,77 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A writer takes the write lock at once (waiting up to the busy timeout), so it never fails
+        # half-way when another process wrote since its snapshot (SQLITE_BUSY_SNAPSHOT in WAL mode).
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get(WRITES) else "BEGIN")
+
+
+# --- writers, retries and schema versions -------------------------------------------------------
+
+WRITES = "amendtrack_writes"  # execution option: this engine's transactions write
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+def for_writing(engine: Engine) -> Engine:
+    """The same engine (same pool), its transactions marked as writes: SQLite begins them with BEGIN IMMEDIATE."""
+    return engine.execution_options(**{WRITES: True})
+
+
+def retry_reason(exc: BaseException) -> str | None:
+    """Why the database asks for the whole transaction to be run again, or None when it does not.
+
+    SQLite: the database is locked or busy (another process holds the write lock past the busy
+    timeout). PostgreSQL: a serialization failure (40001), a deadlock (40P01), or a unique
+    violation (23505), which is how a concurrent insert of the same key (a negotiation, a
+    delegation, the schema itself) shows; run again, the transaction sees the other's row.
+    """
+    orig = exc.orig if isinstance(exc, DBAPIError) else None
+    if orig is None:
+        return None
+    if isinstance(orig, sqlite3.Error):
+        code = (getattr(orig, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in (5, 6) or "database is locked" in str(orig):  # SQLITE_BUSY, SQLITE_LOCKED
+            return "database is locked"
+        return None
+    return {"40001": "serialization failure", "40P01": "deadlock", "23505": "concurrent insert"}.get(
+        getattr(orig, "sqlstate", None) or ""
+    )
+
+
+def retrying(
+    work: Callable[[], T],
+    attempts: int = 10,
+    delay: float = 0.02,
+    max_delay: float = 1.0,
+    sleep: Callable[[float], None] = time.sleep,
+) -> T:
+    """Run `work` (one whole transaction) and run it again, after a growing random pause, while the
+    database asks for that (see retry_reason); a unique violation is retried at most twice."""
+    conflicts = 0
+    for attempt in range(1, attempts + 1):
+        try:
+            return work()
+        except DBAPIError as exc:
+            reason = retry_reason(exc)
+            conflicts += reason == "concurrent insert"
+            if reason is None or attempt == attempts or conflicts > 2:
+                raise
+            pause = min(max_delay, delay * 2 ** (attempt - 1)) * random.uniform(0.5, 1.5)
+            log.info("%s; running the transaction again in %.2f s (attempt %d)", reason, pause, attempt + 1)
+            sleep(pause)
+    raise AssertionError("unreachable")
+
+
+def ensure_schema(connection: Connection) -> None:
+    """Bring the database to the current schema inside the caller's transaction.
+
+    A new database gets every table and is stamped at the newest Alembic revision; one made by an
+    earlier amendtrack is migrated (amendtrack.migrations); a current one costs one query.
+    """
+    from amendtrack.migrations import ensure  # Alembic is imported only when a migration runs
+
+    ensure(connection)
 
 
 def sqlite_file(engine: Engine) -> Path | None:
@@ -409,7 +487,11 @@ def save_draft(
         raise InputError(source_file, f"unknown document kind {kind!r} (expected draft or inputs)")
     count = check_draft(draft, source_file) if draft is not None else 0
 
-    negotiation = session.scalar(select(NegotiationRow).where(NegotiationRow.key == negotiation_key))
+    # PostgreSQL: imports into one negotiation take turns here (FOR NO KEY UPDATE), so two never pick
+    # the same order number; two creating the same negotiation meet its unique key (see retrying).
+    negotiation = session.scalar(
+        select(NegotiationRow).where(NegotiationRow.key == negotiation_key).with_for_update(key_share=True)
+    )
     if negotiation is None:
         negotiation = NegotiationRow(key=negotiation_key, title=negotiation_title or negotiation_key)
         session.add(negotiation)
@@ -464,27 +546,27 @@ def _insert_tree(session: Session, document_id: int, doc_key: str, draft: Draft)
             if node.pid is None:
                 node.pid = f"{doc_key}:{node.eid}"
             rows.append(
-                ParagraphRow(
-                    document_id=document_id,
-                    parent_id=row_ids[id(parent)] if parent is not None else None,
-                    position=position[id(node)],
-                    label=node.label,
-                    num=node.num,
-                    kind=node.kind,
-                    eid=node.eid,
-                    pid=node.pid,
-                    text=node.text,
-                    markers=[marker.to_dict() for marker in node.markers],
-                    brackets=[bracket.to_dict() for bracket in node.brackets],
-                    label_inferred=node.label_inferred,
-                    line_start=node.line_start,
-                    line_end=node.line_end,
-                )
+                {
+                    "document_id": document_id,
+                    "parent_id": row_ids[id(parent)] if parent is not None else None,
+                    "position": position[id(node)],
+                    "label": node.label,
+                    "num": node.num,
+                    "kind": node.kind,
+                    "eid": node.eid,
+                    "pid": node.pid,
+                    "text": node.text,
+                    "markers": [marker.to_dict() for marker in node.markers],
+                    "brackets": [bracket.to_dict() for bracket in node.brackets],
+                    "label_inferred": node.label_inferred,
+                    "line_start": node.line_start,
+                    "line_end": node.line_end,
+                }
             )
-        session.add_all(rows)
-        session.flush()
-        for (node, _parent), row in zip(level, rows, strict=True):
-            row_ids[id(node)] = row.id
+        # One multi-row INSERT … RETURNING per level (not a round trip per node); ids come back in order.
+        ids = session.scalars(insert(ParagraphRow).returning(ParagraphRow.id, sort_by_parameter_order=True), rows)
+        for (node, _parent), row_id in zip(level, ids.all(), strict=True):
+            row_ids[id(node)] = row_id
         level = [(child, node) for node, _parent in level for child in node.children]
 
 
@@ -530,8 +612,8 @@ def find_document(session: Session, negotiation_key: str, draft_ref: str) -> Doc
 def load_draft(session: Session, negotiation_key: str, draft_ref: str) -> Draft:
     """Rebuild a stored draft's tree; `draft_ref` is a document key, a label, or an order number."""
     document = find_document(session, negotiation_key, draft_ref)
-    rows = session.scalars(
-        select(ParagraphRow).where(ParagraphRow.document_id == document.id).order_by(ParagraphRow.position)
+    rows = session.execute(  # plain rows: the tree is built from them, no ORM objects are needed
+        select(ParagraphRow.__table__).where(ParagraphRow.document_id == document.id).order_by(ParagraphRow.position)
     ).all()
     nodes: dict[int, Paragraph] = {}
     top: list[Paragraph] = []
@@ -616,22 +698,23 @@ def save_alignment(session: Session, negotiation_key: str, from_ref: str, to_ref
     row = AlignmentRow(from_document_id=old.id, to_document_id=new.id, conflicts=list(alignment.conflicts))
     session.add(row)
     session.flush()
-    session.add_all(
-        LineageLinkRow(
-            alignment_id=row.id,
-            position=k,
-            relation=link.relation,
-            score=float(link.score),
-            source=link.source,
-            note=link.note,
-            conflict=link.conflict,
-            from_eids=[p.eid for p in link.sources],
-            to_eids=[p.eid for p in link.targets],
-            placeholder_eids=[p.eid for p in link.placeholders],
-        )
+    links = [
+        {
+            "alignment_id": row.id,
+            "position": k,
+            "relation": link.relation,
+            "score": float(link.score),
+            "source": link.source,
+            "note": link.note,
+            "conflict": link.conflict,
+            "from_eids": [p.eid for p in link.sources],
+            "to_eids": [p.eid for p in link.targets],
+            "placeholder_eids": [p.eid for p in link.placeholders],
+        }
         for k, link in enumerate(alignment.links, start=1)
-    )
-    session.flush()
+    ]
+    if links:
+        session.execute(insert(LineageLinkRow), links)  # one executemany
     renew_persistent_ids(session, negotiation_key)
 
 
@@ -643,23 +726,28 @@ def carried_ids(links: list[Link]) -> dict[str, str]:
     source's eId (else the first target); a placeholder ("[Merged with paragraph 42]") keeps the
     identity of the paragraph of the same eId it stands for.
     """
+    return _carried(
+        (link.relation, [p.eid for p in link.sources], [p.eid for p in link.targets], [p.eid for p in link.placeholders])
+        for link in links
+    )
+
+
+def _carried(links: Iterable[tuple[str, list[str], list[str], list[str]]]) -> dict[str, str]:
+    """carried_ids over links given as (relation, source eIds, target eIds, placeholder eIds), as they are stored."""
     carried: dict[str, str] = {}
-    for link in links:
-        if not link.sources:
+    for relation, sources, targets, placeholders in links:
+        if not sources:
             continue
-        if link.targets:
-            if link.relation == "merged":
-                keeper = next((p for p in link.sources if p.eid == link.targets[0].eid), link.sources[0])
-                carried[link.targets[0].eid] = keeper.eid
-            elif link.relation == "split":
-                heir = next((p for p in link.targets if p.eid == link.sources[0].eid), link.targets[0])
-                carried[heir.eid] = link.sources[0].eid
+        if targets:
+            if relation == "merged":
+                carried[targets[0]] = targets[0] if targets[0] in sources else sources[0]
+            elif relation == "split":
+                carried[sources[0] if sources[0] in targets else targets[0]] = sources[0]
             else:
-                carried[link.targets[0].eid] = link.sources[0].eid
-        for placeholder in link.placeholders:
-            same = next((p for p in link.sources if p.eid == placeholder.eid), None)
-            if same is not None:
-                carried[placeholder.eid] = same.eid
+                carried[targets[0]] = sources[0]
+        for placeholder in placeholders:
+            if placeholder in sources:
+                carried[placeholder] = placeholder
     return carried
 
 
@@ -671,52 +759,51 @@ def renew_persistent_ids(session: Session, negotiation_key: str) -> None:
     re-aligning gives the same ids.
     """
     negotiation = _negotiation(session, negotiation_key)
-    drafts = session.scalars(
-        select(DocumentRow)
+    drafts = session.execute(
+        select(DocumentRow.id, DocumentRow.key)
         .where(DocumentRow.negotiation_id == negotiation.id, DocumentRow.kind == "draft")
         .order_by(DocumentRow.seq)
     ).all()
     previous_ids: dict[str, str] = {}
-    previous: DocumentRow | None = None
-    for document in drafts:
-        rows = session.scalars(select(ParagraphRow).where(ParagraphRow.document_id == document.id)).all()
+    previous = None
+    changed: dict[int, str] = {}  # paragraph id → its new pid
+    for document in drafts:  # plain rows of the columns needed, then one bulk UPDATE of the pids that change
+        rows = session.execute(
+            select(ParagraphRow.id, ParagraphRow.eid, ParagraphRow.pid).where(ParagraphRow.document_id == document.id)
+        ).all()
         carried: dict[str, str] = {}
         if previous is not None:
-            alignment = session.scalar(
-                select(AlignmentRow).where(
+            alignment_id = session.scalar(
+                select(AlignmentRow.id).where(
                     AlignmentRow.from_document_id == previous.id, AlignmentRow.to_document_id == document.id
                 )
             )
-            if alignment is not None:
-                links = session.scalars(select(LineageLinkRow).where(LineageLinkRow.alignment_id == alignment.id))
-                carried = carried_ids([_link_stub(link) for link in links])
+            if alignment_id is not None:
+                carried = _carried(
+                    session.execute(
+                        select(
+                            LineageLinkRow.relation,
+                            LineageLinkRow.from_eids,
+                            LineageLinkRow.to_eids,
+                            LineageLinkRow.placeholder_eids,
+                        ).where(LineageLinkRow.alignment_id == alignment_id)
+                    )
+                )
         ids: dict[str, str] = {}
         for row in rows:
             source_eid = carried.get(row.eid)
             pid = previous_ids.get(source_eid) if source_eid else None
             pid = pid or f"{document.key}:{row.eid}"
             if row.pid != pid:
-                row.pid = pid
+                changed[row.id] = pid
             ids[row.eid] = pid
         previous_ids, previous = ids, document
+    if changed:
+        session.execute(update(ParagraphRow), [{"id": key, "pid": pid} for key, pid in changed.items()])
+        for loaded in list(session.identity_map.values()):  # paragraph objects already loaded see the new pid
+            if isinstance(loaded, ParagraphRow) and loaded.id in changed:
+                set_committed_value(loaded, "pid", changed[loaded.id])
     session.flush()
-
-
-def _link_stub(row: LineageLinkRow) -> Link:
-    """A stored link as a Link over stand-in nodes that know only their eId (all carried_ids needs)."""
-
-    def stub(eid: str) -> Paragraph:
-        return Paragraph(label=eid, kind="", text="", eid=eid)
-
-    return Link(
-        row.relation,
-        [stub(e) for e in row.from_eids],
-        [stub(e) for e in row.to_eids],
-        row.score,
-        row.source,
-        row.note,
-        [stub(e) for e in row.placeholder_eids],
-    )
 
 
 # --- proposals ---------------------------------------------------------------------------------
@@ -772,7 +859,8 @@ def save_proposals(
         return delegations[known.name]
 
     start = session.scalar(select(func.max(ProposalRow.position)).where(ProposalRow.document_id == inputs.id)) or 0
-    ids = []
+    rows: list[dict[str, Any]] = []
+    sponsors_of: list[list[tuple[DelegationRow, Sponsor]]] = []
     for position, proposal in enumerate(proposals, start=start + 1):
         if proposal.operation not in OPERATIONS:
             raise InputError(inputs.source_file, f"unknown operation {proposal.operation!r}")
@@ -782,41 +870,50 @@ def save_proposals(
         sponsor_rows = [(delegation_row(s.delegation, s.source), s) for s in proposal.sponsors]
         if not sponsor_rows:
             raise InputError(inputs.source_file, f"proposal #{position} has no delegation")
-        row = ProposalRow(
-            negotiation_id=inputs.negotiation_id,
-            document_id=inputs.id,
-            base_document_id=base.id,
-            position=position,
-            paragraph=proposal.paragraph,
-            paragraph_eid=eid,
-            operation=proposal.operation,
-            edits=[_edit_record(edit) for edit in proposal.edits],
-            text=proposal.text,
-            new_label=proposal.new_label,
-            related=list(proposal.related),
-            rationale=proposal.rationale,
-            refs=list(proposal.references),
-            resulting_text=proposal.resulting_text,
-            applied=bool(proposal.applied),
-            unapplied_reason=proposal.unapplied_reason,
-            confidence=float(proposal.confidence),
+        rows.append(
+            {
+                "negotiation_id": inputs.negotiation_id,
+                "document_id": inputs.id,
+                "base_document_id": base.id,
+                "position": position,
+                "paragraph": proposal.paragraph,
+                "paragraph_eid": eid,
+                "operation": proposal.operation,
+                "edits": [_edit_record(edit) for edit in proposal.edits],
+                "text": proposal.text,
+                "new_label": proposal.new_label,
+                "related": list(proposal.related),
+                "rationale": proposal.rationale,
+                "refs": list(proposal.references),
+                "resulting_text": proposal.resulting_text,
+                "applied": bool(proposal.applied),
+                "unapplied_reason": proposal.unapplied_reason,
+                "confidence": float(proposal.confidence),
+            }
         )
-        session.add(row)
+        sponsors_of.append(sponsor_rows)
+    if not rows:
         session.flush()
-        session.add_all(
-            ProposalSponsorRow(
-                proposal_id=row.id,
-                delegation_id=delegation.id,
-                position=k,
-                attribution=sponsor.attribution,
-                verbatim=sponsor.verbatim,
-                source_file=sponsor.source.file if sponsor.source else None,
-                line_start=sponsor.source.line_start if sponsor.source else None,
-                line_end=sponsor.source.line_end if sponsor.source else None,
-            )
+        return []
+    # Two bulk INSERTs (proposals with RETURNING of their ids in order, then sponsors), not two round trips each.
+    ids = list(session.scalars(insert(ProposalRow).returning(ProposalRow.id, sort_by_parameter_order=True), rows))
+    session.execute(
+        insert(ProposalSponsorRow),
+        [
+            {
+                "proposal_id": proposal_id,
+                "delegation_id": delegation.id,
+                "position": k,
+                "attribution": sponsor.attribution,
+                "verbatim": sponsor.verbatim,
+                "source_file": sponsor.source.file if sponsor.source else None,
+                "line_start": sponsor.source.line_start if sponsor.source else None,
+                "line_end": sponsor.source.line_end if sponsor.source else None,
+            }
+            for proposal_id, sponsor_rows in zip(ids, sponsors_of, strict=True)
             for k, (delegation, sponsor) in enumerate(sponsor_rows, start=1)
-        )
-        ids.append(row.id)
+        ],
+    )
     session.flush()
     return ids
 
@@ -1050,15 +1147,18 @@ def save_dispositions(session: Session, next_document_id: int | None, verdicts: 
     if not verdicts:
         return
     session.execute(DispositionRow.__table__.delete().where(DispositionRow.proposal_id.in_(list(verdicts))))
-    session.add_all(
-        DispositionRow(
-            proposal_id=pid,
-            next_document_id=next_document_id,
-            status=verdict.status,
-            explanation=verdict.explanation,
-            evidence=asdict(verdict.evidence),
-        )
-        for pid, verdict in verdicts.items()
+    session.execute(
+        insert(DispositionRow),  # one executemany
+        [
+            {
+                "proposal_id": pid,
+                "next_document_id": next_document_id,
+                "status": verdict.status,
+                "explanation": verdict.explanation,
+                "evidence": asdict(verdict.evidence),
+            }
+            for pid, verdict in verdicts.items()
+        ],
     )
     session.flush()
 

@@ -6,12 +6,14 @@ gets a schema of its own, reached through the URL's search_path, dropped afterwa
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from amendtrack import importer
 from amendtrack.delegation import Registry
@@ -21,6 +23,35 @@ from amendtrack.tree import Bracket, Draft, Marker, Paragraph
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 PG_CONNINFO = "host=127.0.0.1 port=5432 dbname=test user=postgres connect_timeout=5"
+
+# --- Hypothesis profiles and the hostile corpus summary -----------------------------------------------
+# "ci" (the default) runs every property 2,000 times, "slow" 20,000 (`pytest --slow`, or
+# HYPOTHESIS_PROFILE=slow), "dev" 200 for a quick local run. Tests that pin max_examples keep theirs.
+settings.register_profile("ci", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("slow", max_examples=20000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", default=False, help="Hypothesis profile 'slow': 20,000 examples.")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    settings.load_profile("slow" if config.getoption("--slow") else os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """After a run that included the hostile corpus (`pytest -m hostile`), print its count and outcomes."""
+    outcomes: dict[str, int] = {}
+    for status in ("passed", "failed", "xfailed", "xpassed", "skipped", "error"):
+        for report in terminalreporter.stats.get(status, []):
+            keywords = getattr(report, "keywords", {})
+            if "hostile" in keywords and (report.when == "call" or status in ("skipped", "error")):
+                outcomes[status] = outcomes.get(status, 0) + 1
+    if outcomes:
+        total = sum(outcomes.values())
+        detail = ", ".join(f"{n} {status}" for status, n in outcomes.items())
+        terminalreporter.write_line(f"hostile corpus: {total} cases ({detail})")
 
 
 @pytest.fixture
