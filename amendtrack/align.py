@@ -262,6 +262,11 @@ class _Aligner:
                 if marker.kind != "formerly" or not marker.ref:
                     continue
                 old_index = by_label_old.get(normalise_label(marker.ref))
+                if old_index is not None and (old_index in merged_into or old_index in deleted):
+                    self.conflicts.append(  # one link per paragraph: the placeholder's declaration stands
+                        f"{unit.node.label}: {marker.text}, but a placeholder of this draft says {marker.ref} went"
+                    )
+                    continue
                 best = max(((self.score(i, unit.index), i) for i in self.candidates(unit.index)), default=(0.0, -1))
                 claimed = self.score(old_index, unit.index) if old_index is not None else 0.0
                 if old_index is not None and claimed >= 0.45 and claimed >= best[0] - 0.05:
@@ -316,8 +321,9 @@ class _Aligner:
             if best[0] >= CONTAINED:
                 merged_into[i] = best[1]
                 taken_old.add(i)
+        merge_targets = set(merged_into.values())  # already in a merged link: never a split-off part too
         for j in targets:
-            if j in taken_new:
+            if j in taken_new or j in merge_targets:
                 continue
             best = max(
                 (
@@ -487,8 +493,8 @@ class _Aligner:
         """Sub-paragraphs and items, aligned inside the links of their parents."""
         found: list[Link] = []
         for link in list(links):
-            if not link.sources and not link.targets or link.sources and link.sources[0].kind == "heading":
-                continue
+            if not link.sources and not link.targets or (link.sources or link.targets)[0].kind == "heading":
+                continue  # a heading's paragraphs are blocks, linked already (a new heading's too)
             old_children = [c for p in link.sources for c in _descendants(p)]
             new_children = [c for p in link.targets for c in _descendants(p)]
             if not old_children and not new_children:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from amendtrack import ocr
 from amendtrack.delegation import Registry
 from amendtrack.errors import InputError
 from amendtrack.proposal import OPERATIONS, Edit, Proposal, Source, Sponsor, apply
@@ -144,13 +145,17 @@ def read_inputs(
 
 
 def _decode(data: bytes, file: str) -> str:
-    """UTF-8 text (a BOM is allowed); binary files and other encodings are refused."""
-    if b"\x00" in data:
-        raise InputError(file, "not a text file (contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(file, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    """Text as the draft reader takes it: UTF-8 (a BOM is allowed), UTF-16 with a BOM, else cp1252 (Latin-1 too).
+
+    Binary files (NUL bytes outside UTF-16, magic numbers) and files above ocr.MAX_TEXT_BYTES are refused.
+    """
+    nul = data.find(b"\x00")
+    if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(file, "not a text file (contains NUL bytes)", line=data.count(b"\n", 0, nul) + 1)
+    text = ocr.decode_text(data, file)
+    if "\x00" in text:
+        raise InputError(file, "not a text file (contains NUL characters)")
+    return text
 
 
 # --- CSV and JSON records ---------------------------------------------------------------------

@@ -27,11 +27,18 @@ _MAGIC = {
 }
 
 
+# Far above any real draft or compilation (the longest sample is 150 kB), and small enough that the
+# readers, linear in the size, finish in seconds: larger text is refused before it is decoded.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+
+
 def decode_text(data: bytes, source: str) -> str:
     """Bytes of a text file as str: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
 
-    Anything that is not text (binary magic numbers, NUL bytes) is refused.
+    Anything that is not text (binary magic numbers, NUL bytes) or larger than MAX_TEXT_BYTES is refused.
     """
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(source, f"file too large: {len(data)} bytes (limit {MAX_TEXT_BYTES} for a text file)")
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise InputError(source, f"not a text file: it is {what}", line=1)
@@ -134,24 +141,23 @@ def join_lines(lines: list[str], vocab: set[str] | None = None) -> str:
     "discriminatory") unless the document elsewhere writes the joined word
     without it ("traf-" + "ficking" → "trafficking").
     """
-    out = ""
+    parts: list[str] = []  # joined with single spaces at the end: linear time, however many lines
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
             continue
-        if not out:
-            out = line
-            continue
-        m = _HYPHEN_END.search(out)
+        # the hyphenated word is looked for in the last 64 characters only (no word is longer)
+        m = _HYPHEN_END.search(parts[-1][-64:]) if parts else None
         if m and line[:1].isalpha():
             first = _WORD.match(line)
             joined = (m.group(1) + first.group(0)).lower() if first else ""
             if vocab and first and line[:1].islower() and joined in vocab:
-                out = out[:-1] + line
+                parts[-1] = parts[-1][:-1] + line
             else:
-                out = out + line
+                parts[-1] = parts[-1] + line
         else:
-            out = out + " " + line
+            parts.append(line)
+    out = " ".join(parts)
     out = re.sub(r"(?<=\w)_(?=[\w(“\"\[])|(?<=[\w)])_(?=\w)", " ", out)  # underline traces: Crime_(hereinafter
     return " ".join(out.split())
 
@@ -255,10 +261,14 @@ def repeated_lines(lines: list[str], minimum: int = 20) -> set[str]:
 # --- Word balloons ------------------------------------------------------------
 
 _BALLOON_GLYPHS = r"[-~_|.\[\]{}()/\\‘’'`\"«»=<>:;,!]"
-BALLOON_START = re.compile(
-    rf"^\s*(?:(?:{_BALLOON_GLYPHS}+|[LNlI1])\s*)*\b(?P<what>Deleted|Formatted)\b\s*:?\s*(?P<text>.*)$"
+# Both patterns are written without nested quantifiers (possessive runs instead), so a long line of
+# glyphs or spaces costs linear time, not exponential backtracking. BALLOON_INLINE tries each run of
+# glyphs and spaces once, from its start; the balloon itself starts at group "at" (its first space).
+BALLOON_START = re.compile(rf"^(?:{_BALLOON_GLYPHS}|[\sLNlI1])*+\b(?P<what>Deleted|Formatted)\b\s*:?\s*(?P<text>.*)$")
+BALLOON_INLINE = re.compile(
+    rf"(?<!{_BALLOON_GLYPHS[:-1]}\s])(?:{_BALLOON_GLYPHS})*+(?P<at>\s++{_BALLOON_GLYPHS}(?:{_BALLOON_GLYPHS}|\s)*+)"
+    r"(?P<what>Deleted|Formatted)\b\s*:?\s*(?P<text>.*)$"
 )
-BALLOON_INLINE = re.compile(rf"\s+(?:{_BALLOON_GLYPHS}+\s*)+(?P<what>Deleted|Formatted)\b\s*:?\s*(?P<text>.*)$")
 
 
 def balloon_text(text: str) -> str:

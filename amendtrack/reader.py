@@ -48,7 +48,11 @@ _EDITORIAL = [
     ("formerly", re.compile(r"\[\s*formerly\s+(?P<ref>[^\[\]]+?)\s*\]", re.I)),
     ("merged", re.compile(r"\[\s*merged\s+with\s+(?P<ref>[^\[\]]+?)\s*\]", re.I)),
     ("deleted", re.compile(r"\[\s*paragraph\s+deleted\s*\]", re.I)),
-    ("forthcoming", re.compile(r"\[[^\[\]]*\b(?:forthcoming|new proposals?\s+by)\b[^\[\]]*\]", re.I)),
+    # the lookahead first checks the bracket closes, so each "[" costs one scan to its end (no backtracking)
+    (
+        "forthcoming",
+        re.compile(r"\[(?=[^\[\]]*+\])[^\[\]]*?\b(?:forthcoming|new proposals?\s+by)\b[^\[\]]*+\]", re.I),
+    ),
     ("note", re.compile(r"\[\s*(?:language from|source:|based on|note:|taken from|agreed language)[^\[\]]*\]", re.I)),
 ]
 
@@ -217,8 +221,8 @@ class _Reader:
                 out.append((no, f"{BALLOON}{m.group('what')}:{ocr.balloon_text(' '.join(text))}"))
                 continue
             m = ocr.BALLOON_INLINE.search(line) if line and not line.startswith("\x00") else None
-            if m and m.start() > 0:
-                out.append((no, line[: m.start()]))
+            if m and m.start("at") > 0:
+                out.append((no, line[: m.start("at")]))
                 out.append((no, f"{BALLOON}{m.group('what')}:{ocr.balloon_text(m.group('text'))}"))
             else:
                 out.append((no, line))
@@ -282,6 +286,10 @@ class _Reader:
         self._close()
         if not any(isinstance(e, _Unit) and e.role in ("top", "chapeau") for e in self.events):
             raise InputError(self.source, "no paragraphs found: this does not look like a draft")
+        if self.pending_markers:  # a note or balloon after the last paragraph stays with the last node, not lost
+            last = next(e for e in reversed(self.events) if isinstance(e, _Unit))
+            last.markers.extend(self.pending_markers)
+            self.pending_markers = []
         self._reconcile()
         return Draft(paragraphs=self._build(), preface=preface, source=self.source)
 
@@ -656,6 +664,7 @@ class _Reader:
         last_label: dict[str, str] = {}
         after_counts: dict[str, int] = {}
         item_counts: dict[int, int] = {}
+        next_free: dict[str, int] = {}  # eid → the first suffix not tried yet (linear time however many repeats)
         for event in self.events:
             if not isinstance(event, _Unit):
                 continue
@@ -663,9 +672,10 @@ class _Reader:
             text, markers, brackets = self._text(unit)
             parent = unit.container.node if unit.container is not None else None
             label, eid, kind, num = self._naming(unit, parent, last_label, after_counts, item_counts)
-            base, n = eid, 2
+            base, n = eid, next_free.get(eid, 2)
             while eid in eids:
                 eid, n = f"{base}_{n}", n + 1
+                next_free[base] = n
             eids.add(eid)
             lines = [no for no, _ in unit.lines]
             node = Paragraph(

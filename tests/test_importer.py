@@ -215,7 +215,7 @@ def test_reading_happens_before_the_database_is_opened(
     [
         (lambda d: d / "missing.txt", "no such file or folder"),
         (lambda d: d / "empty-folder", "no manifest.toml here"),
-        (lambda d: d / "draft.docx", r"cannot read \.docx files yet"),
+        (lambda d: d / "draft.docx", r"draft\.docx: damaged zip archive"),
     ],
 )
 def test_bad_paths(sqlite_url: str, tmp_path: Path, make: Callable[[Path], Path], message: str) -> None:

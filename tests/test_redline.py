@@ -28,7 +28,7 @@ from amendtrack.tree import Draft, Paragraph
 from amendtrack.words import tokens
 
 GPA = Path(__file__).resolve().parent.parent / "data" / "drafts" / "gpa-2010"
-MANY = settings(max_examples=2000, deadline=None)
+MANY = settings(deadline=None)  # examples: the Hypothesis profile (tests/conftest.py: 2,000 in CI, 20,000 --slow)
 
 # --- strategies -----------------------------------------------------------------------------
 
