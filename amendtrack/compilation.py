@@ -149,8 +149,8 @@ class _Compilation:
                 out.append((no, ""))
                 continue
             inline = ocr.BALLOON_INLINE.search(line)
-            if inline and inline.start() > 0:
-                line = line[: inline.start()]
+            if inline and inline.start("at") > 0:
+                line = line[: inline.start("at")]
             in_balloon = False
             header = " ".join(line.split()) in repeated and not labelled
             if ocr.is_furniture(line) or header:  # a delegation's input is never a running header

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 from .align import Alignment, Link
 from .proposal import Proposal
-from .tree import Draft, Paragraph
+from .tree import Draft, Paragraph, normalise_label
 from .words import STOPWORDS, Weights, content_stems, stem, tokens
 
 STATUSES = ("accepted", "partial", "not_reflected", "superseded", "pending", "n/a")
@@ -81,6 +81,25 @@ def phrase_share(phrase: list[str], text: list[str]) -> tuple[float, list[str]]:
     return len(best) / len(phrase), best
 
 
+class NodeFinder:
+    """Draft.find answered from an index built once: the first node with that eId, else with that label.
+
+    For a tree that does not change while it is asked; Draft.find walks the whole tree on every call,
+    which many proposals on a long draft turn into quadratic work.
+    """
+
+    def __init__(self, draft: Draft):
+        self.by_eid: dict[str, Paragraph] = {}
+        self.by_label: dict[str, Paragraph] = {}
+        for node, _ in draft.walk():
+            self.by_eid.setdefault(node.eid, node)
+            self.by_label.setdefault(normalise_label(node.label), node)
+
+    def find(self, label_or_eid: str) -> Paragraph | None:
+        found = self.by_eid.get(label_or_eid)
+        return found if found is not None else self.by_label.get(normalise_label(label_or_eid))
+
+
 class _Lineage:
     """The links of an alignment, looked up by the labels of the earlier draft."""
 
@@ -113,20 +132,101 @@ class Disposer:
         self.lineage = _Lineage(alignment)
         self.paragraphs = [n for n, _ in nxt.walk() if n.text] if nxt is not None else []
         self._stems: dict[int, list[str]] = {}
-        self._found: dict[str, Paragraph | None] = {}
+        self._stem_sets: dict[int, set[str]] = {}
+        self._finder: NodeFinder | None = None
         bags = [Counter(content_stems(n.text)) for n in self.paragraphs]
         self.weights = Weights(bags)
         self._vectors = {id(n): self.weights.vector(bag) for n, bag in zip(self.paragraphs, bags, strict=True)}
+        self._norms = {key: Weights.norm(vector) for key, vector in self._vectors.items()}
+        self._text_vectors: dict[str, tuple[dict[str, float], float]] = {}  # a proposed text is compared many times
+        self._postings: dict[str, list[tuple[int, float]]] | None = None  # stem → (paragraph index, weight)
+        self._stem_postings: dict[str, list[int]] | None = None  # stem → indices of the paragraphs that have it
+
+    def _text_vector(self, text: str) -> tuple[dict[str, float], float]:
+        found = self._text_vectors.get(text)
+        if found is None:
+            vector = self.weights.vector(Counter(content_stems(text)))
+            found = self._text_vectors[text] = (vector, Weights.norm(vector))
+        return found
 
     def likeness(self, text: str, node: Paragraph) -> float:
         """How alike a proposed text and a paragraph of the next draft are (tf-idf cosine, 0…1)."""
-        vector = self._vectors.get(id(node)) or self.weights.vector(Counter(content_stems(node.text)))
-        return self.weights.cosine(self.weights.vector(Counter(content_stems(text))), vector)
+        found = self._text_vector(text)
+        vector = self._vectors.get(id(node))
+        if vector:
+            return self.weights.cosine(found[0], vector, found[1], self._norms[id(node)])
+        return self.weights.cosine(found[0], self.weights.vector(Counter(content_stems(node.text))))
+
+    def most_alike(self, text: str) -> tuple[float, Paragraph | None]:
+        """The paragraph of the next draft most like `text`, with its likeness (the first one, on a tie).
+
+        The same answer as max(((likeness(text, n), n) for n in paragraphs), key=score), without scoring
+        every paragraph: dot products are summed from an inverted index (only paragraphs sharing a stem
+        with the text get one), and only those within a hair of the best are scored exactly.
+        """
+        if not self.paragraphs:
+            return 0.0, None
+        vector, norm = self._text_vector(text)
+        if self._postings is None:
+            self._postings = {}
+            for index, node in enumerate(self.paragraphs):
+                for term, weight in self._vectors[id(node)].items():
+                    self._postings.setdefault(term, []).append((index, weight))
+        dots: dict[int, float] = {}
+        for term, value in vector.items():
+            for index, weight in self._postings.get(term, ()):
+                dots[index] = dots.get(index, 0.0) + value * weight
+        if not dots or not norm:  # no paragraph shares a stem with it: every likeness is 0
+            first = self.paragraphs[0]
+            return self.likeness(text, first), first
+        approx = {index: dot / (norm * self._norms[id(self.paragraphs[index])]) for index, dot in dots.items()}
+        top = max(approx.values()) - 1e-9  # summing in another order moves a score by far less than this
+        best: tuple[float, Paragraph | None] = (-1.0, None)
+        for index in sorted(i for i, score in approx.items() if score >= top):
+            node = self.paragraphs[index]
+            score = self.likeness(text, node)
+            if score > best[0]:
+                best = (score, node)
+        return best
+
+    def holders(self, phrase: list[str]) -> list[int]:
+        """Indices of the paragraphs (in order) holding enough of the phrase's stems for phrase_share to reach
+        ACCEPTED: a share counts phrase positions found in order, so a paragraph without the stems of
+        more positions than ACCEPTED allows cannot reach it."""
+        length = len(phrase)
+        need = next(c for c in range(length + 1) if c / length >= ACCEPTED)
+        counts = Counter(phrase)
+        if self._stem_postings is None:
+            self._stem_postings = {}
+            for index, node in enumerate(self.paragraphs):
+                for stem in self.stem_set(node):
+                    self._stem_postings.setdefault(stem, []).append(index)
+        postings = self._stem_postings
+        # A holder lacks at most length - need positions, so it has one of the rarest stems covering more.
+        pool: set[int] = set()
+        covered = 0
+        for stem in sorted(counts, key=lambda s: (len(postings.get(s, ())), s)):
+            pool.update(postings.get(stem, ()))
+            covered += counts[stem]
+            if covered > length - need:
+                break
+        found = []
+        for index in sorted(pool):
+            present = self.stem_set(self.paragraphs[index])
+            if sum(n for stem, n in counts.items() if stem in present) >= need:
+                found.append(index)
+        return found
 
     def find(self, label: str) -> Paragraph | None:
-        if label not in self._found:
-            self._found[label] = self.base.find(label)
-        return self._found[label]
+        if self._finder is None:
+            self._finder = NodeFinder(self.base)
+        return self._finder.find(label)
+
+    def stem_set(self, node: Paragraph) -> set[str]:
+        found = self._stem_sets.get(id(node))
+        if found is None:
+            found = self._stem_sets[id(node)] = set(self.stems(node))
+        return found
 
     def stems(self, node: Paragraph) -> list[str]:
         found = self._stems.get(id(node))
@@ -186,6 +286,8 @@ class _Judge:
         if len(phrase) >= 3:
             pools.append(self.paragraphs)  # a phrase can land in another paragraph; a word or two proves nothing there
         for k, pool in enumerate(pools):
+            if k:  # elsewhere only a share of ACCEPTED counts: only paragraphs that can reach it are looked at
+                pool = [self.paragraphs[index] for index in self.d.holders(phrase)]
             for node in pool:
                 share, found = phrase_share(phrase, self.stems(node))
                 if share > best[0] and (k == 0 or share >= ACCEPTED):  # elsewhere, only the whole phrase counts
@@ -321,8 +423,11 @@ class _Judge:
         new_words = [w for w in content(proposed) if w not in set(content(base_text))]
         if self.gone and not self.successors:
             return self.verdict("superseded", f"paragraph {self.p.paragraph} was deleted from {self.next_label}", 0)
-        pool = self.successors_with_children() or self.paragraphs
-        best = max(pool, key=lambda n: self.d.likeness(proposed, n), default=None)
+        pool = self.successors_with_children()
+        if pool:
+            best = max(pool, key=lambda n: self.d.likeness(proposed, n))
+        else:  # anywhere in the next draft
+            best = self.d.most_alike(proposed)[1]
         if best is None:
             return self.verdict("not_reflected", f"nothing like it in {self.next_label}", 0)
         text = content(best.text)
@@ -350,8 +455,7 @@ class _Judge:
         proposed = content(self.p.text or "")
         if not proposed:
             return self.verdict("not_reflected", "no text proposed", 0)
-        scored = [(self.d.likeness(self.p.text or "", n), n) for n in self.paragraphs]
-        score, node = max(scored, key=lambda s: s[0], default=(0.0, None))
+        score, node = self.d.most_alike(self.p.text or "")
         self.evidence.looked_for = _short(self.p.text or "", 200)
         self.evidence.found_in = node.label if node is not None and score >= 0.3 else None
         label = self.p.new_label or "new paragraph"

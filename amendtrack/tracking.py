@@ -16,22 +16,24 @@ from sqlalchemy.orm import Session
 
 from .align import Alignment, align
 from .delegation import Registry
-from .disposition import Disposer, Disposition
+from .disposition import Disposer, Disposition, NodeFinder
 from .errors import InputError
 from .proposal import Proposal
 from .redline import Change, plain, redline
 from .store import clear_override as store_clear_override
 from .store import (
-    create_schema,
     drafts_of,
     engine_for,
+    ensure_schema,
     find_document,
+    for_writing,
     lineage_rows,
     load_draft,
     load_overrides,
     load_proposals,
     negotiation_title,
     require_schema,
+    retrying,
     save_dispositions,
 )
 from .store import set_override as store_set_override
@@ -141,9 +143,49 @@ class Snapshot:
     verdicts: dict[int, Disposition]
     overrides: dict[int, tuple[str, str]]
     links: dict[tuple[str, str], list[_Link]]  # (draft, next draft) → stored lineage
+    # Lookups built on first use (the trees and proposals of a snapshot do not change): reports and
+    # histories ask them once per proposal or paragraph, and walking a long draft each time is quadratic.
+    _finders: dict[str, NodeFinder] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _labels: dict[str, dict[str, Paragraph]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _pids: dict[str, dict[str, Paragraph]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _on: dict[tuple[str, str | None], list] | None = field(default=None, init=False, repr=False, compare=False)
 
     def tree(self, key: str) -> Draft:
         return self.pairs[key].base
+
+    def find(self, key: str, label: str) -> Paragraph | None:
+        """`tree(key).find(label)`, from an index."""
+        finder = self._finders.get(key)
+        if finder is None:
+            finder = self._finders[key] = NodeFinder(self.tree(key))
+        return finder.find(label)
+
+    def with_label(self, key: str, label: str) -> Paragraph | None:
+        """The first node of draft `key` whose label is exactly `label`."""
+        found = self._labels.get(key)
+        if found is None:
+            found = self._labels[key] = {}
+            for node, _ in self.tree(key).walk():
+                found.setdefault(node.label, node)
+        return found.get(label)
+
+    def with_pid(self, key: str, pid: str) -> Paragraph | None:
+        """The first node of draft `key` with this persistent id."""
+        found = self._pids.get(key)
+        if found is None:
+            found = self._pids[key] = {}
+            for node, _ in self.tree(key).walk():
+                if node.pid is not None:
+                    found.setdefault(node.pid, node)
+        return found.get(pid)
+
+    def proposals_on(self, key: str, label: str | None) -> list[tuple[int, Proposal, str]]:
+        """The proposals made on draft `key` whose paragraph is `label`, in order."""
+        if self._on is None:
+            self._on = {}
+            for item in self.proposals:
+                self._on.setdefault((item[2], item[1].paragraph), []).append(item)
+        return self._on.get((key, label), [])
 
 
 def snapshot(session: Session, negotiation: str) -> Snapshot:
@@ -194,7 +236,7 @@ def refresh_dispositions(session: Session, negotiation: str) -> list[tuple[int, 
 def _outcome(snap: Snapshot, pid: int, proposal: Proposal, key: str) -> Outcome:
     pair = snap.pairs[key]
     verdict = snap.verdicts[pid]
-    base_node = pair.base.find(proposal.paragraph) if proposal.paragraph else None
+    base_node = snap.find(key, proposal.paragraph) if proposal.paragraph else None
     base_text = base_node.text if base_node is not None else None
     asked = proposal.resulting_text if proposal.applied else None
     if proposal.operation == "new_paragraph":
@@ -204,7 +246,7 @@ def _outcome(snap: Snapshot, pid: int, proposal: Proposal, key: str) -> Outcome:
     next_node = None
     if pair.next is not None:
         label = verdict.evidence.found_in or (verdict.evidence.successors[0] if verdict.evidence.successors else None)
-        next_node = _node_by_label(pair.next, label)
+        next_node = (snap.with_label(pair.next_key, label) or snap.find(pair.next_key, label)) if label else None
     next_text = next_node.text if next_node is not None else None
     against = redline(asked if asked is not None else base_text or "", next_text) if next_text is not None else []
     status, note = snap.overrides.get(pid, (None, None))
@@ -223,29 +265,27 @@ def _outcome(snap: Snapshot, pid: int, proposal: Proposal, key: str) -> Outcome:
     )
 
 
-def _node_by_label(draft: Draft, label: str | None) -> Paragraph | None:
-    if not label:
-        return None
-    return next((node for node, _ in draft.walk() if node.label == label), None) or draft.find(label)
-
-
 @contextmanager
 def _write(url: str | None) -> Iterator[Session]:
     """A session in one transaction on an existing database (dispositions are stored as they are computed)."""
-    engine = engine_for(url)
+    engine = for_writing(engine_for(url))  # SQLite: BEGIN IMMEDIATE, so it never fails half-way on a lock
     try:
         require_schema(engine)
         with Session(engine) as session, session.begin():  # one transaction: all stored, or nothing
-            create_schema(session.connection())  # tables a newer amendtrack added (dispositions, overrides)
+            ensure_schema(session.connection())  # an older database is migrated (amendtrack.migrations)
             yield session
     finally:
         engine.dispose()
 
 
 def load_snapshot(url: str | None, negotiation: str) -> Snapshot:
-    """A negotiation loaded and judged, with its dispositions stored."""
-    with _write(url) as session:
-        return snapshot(session, negotiation)
+    """A negotiation loaded and judged, with its dispositions stored (run again when the database asks)."""
+
+    def work() -> Snapshot:
+        with _write(url) as session:
+            return snapshot(session, negotiation)
+
+    return retrying(work)
 
 
 def records_from(snap: Snapshot) -> list[dict]:
@@ -320,16 +360,16 @@ def history_from(snap: Snapshot, pid: str, label: str) -> ParagraphHistory:
     previous: Paragraph | None = None
     previous_key: str | None = None
     for key, draft_label, date in snap.drafts:
-        here = next((n for n, _ in snap.tree(key).walk() if n.pid == pid), None)
+        here = snap.with_pid(key, pid)
         relation, note = _relation(snap, previous_key, key, here)
         text = here.text if here is not None else ""
         placeholder = here is not None and not here.text and bool(here.markers)  # "[Merged with paragraph 42]"
         changes = redline(previous.text, text) if previous is not None and here is not None and not placeholder else []
-        outcomes = [
-            _outcome(snap, proposal_id, p, base_key)
-            for proposal_id, p, base_key in snap.proposals
-            if base_key == key and here is not None and p.paragraph == here.label
-        ]
+        outcomes = (
+            [_outcome(snap, proposal_id, p, base_key) for proposal_id, p, base_key in snap.proposals_on(key, here.label)]
+            if here is not None
+            else []
+        )
         markers = [m.text for m in here.markers if m.kind in MARKERS_SHOWN] if here else []
         versions.append(
             ParagraphVersion(
@@ -379,14 +419,22 @@ def _the(label: str | None) -> str:
 
 def set_override(url: str | None, proposal_id: int, status: str, note: str) -> None:
     """Store a facilitator's disposition of a proposal, kept beside the computed one."""
-    with _write(url) as session:
-        store_set_override(session, proposal_id, status, note)
+
+    def work() -> None:
+        with _write(url) as session:
+            store_set_override(session, proposal_id, status, note)
+
+    retrying(work)
 
 
 def clear_override(url: str | None, proposal_id: int) -> bool:
     """Remove a facilitator's disposition; False when there was none."""
-    with _write(url) as session:
-        return store_clear_override(session, proposal_id)
+
+    def work() -> bool:
+        with _write(url) as session:
+            return store_clear_override(session, proposal_id)
+
+    return retrying(work)
 
 
 def outcome_record(outcome: Outcome) -> dict:
