@@ -727,7 +727,12 @@ def carried_ids(links: list[Link]) -> dict[str, str]:
     identity of the paragraph of the same eId it stands for.
     """
     return _carried(
-        (link.relation, [p.eid for p in link.sources], [p.eid for p in link.targets], [p.eid for p in link.placeholders])
+        (
+            link.relation,
+            [p.eid for p in link.sources],
+            [p.eid for p in link.targets],
+            [p.eid for p in link.placeholders],
+        )
         for link in links
     )
 

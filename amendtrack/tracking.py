@@ -366,7 +366,10 @@ def history_from(snap: Snapshot, pid: str, label: str) -> ParagraphHistory:
         placeholder = here is not None and not here.text and bool(here.markers)  # "[Merged with paragraph 42]"
         changes = redline(previous.text, text) if previous is not None and here is not None and not placeholder else []
         outcomes = (
-            [_outcome(snap, proposal_id, p, base_key) for proposal_id, p, base_key in snap.proposals_on(key, here.label)]
+            [
+                _outcome(snap, proposal_id, p, base_key)
+                for proposal_id, p, base_key in snap.proposals_on(key, here.label)
+            ]
             if here is not None
             else []
         )
