@@ -575,10 +575,21 @@ def _gather(index: dict[str, list[int]], terms: list[str], expected: float) -> s
 
 
 def _nearest(indices: set[int], expected: float) -> set[int]:
-    """The MAX_CANDIDATES indices nearest to where a paragraph would be expected."""
+    """The MAX_CANDIDATES indices nearest to where a paragraph would be expected (the lower one on a tie)."""
     if len(indices) <= MAX_CANDIDATES:
         return indices
-    return set(sorted(indices, key=lambda k: (abs(k - expected), k))[:MAX_CANDIDATES])
+    ordered = sorted(indices)  # then outwards from `expected`: no key function per index
+    right = bisect_left(ordered, expected)
+    left = right - 1
+    chosen: set[int] = set()
+    while len(chosen) < MAX_CANDIDATES:
+        if left >= 0 and (right == len(ordered) or expected - ordered[left] <= ordered[right] - expected):
+            chosen.add(ordered[left])
+            left -= 1
+        else:
+            chosen.add(ordered[right])
+            right += 1
+    return chosen
 
 
 def _family(kind: str) -> str:

@@ -420,7 +420,9 @@ class _Judge:
     def _redraft(self) -> Disposition:
         proposed = self.p.text or ""
         base_text = self.target.text if self.target is not None else ""
-        new_words = [w for w in content(proposed) if w not in set(content(base_text))]
+        proposed_stems, base_stems = content(proposed), content(base_text)  # each computed once
+        base_set, proposed_set = set(base_stems), set(proposed_stems)
+        new_words = [w for w in proposed_stems if w not in base_set]
         if self.gone and not self.successors:
             return self.verdict("superseded", f"paragraph {self.p.paragraph} was deleted from {self.next_label}", 0)
         pool = self.successors_with_children()
@@ -430,16 +432,16 @@ class _Judge:
             best = self.d.most_alike(proposed)[1]
         if best is None:
             return self.verdict("not_reflected", f"nothing like it in {self.next_label}", 0)
-        text = content(best.text)
+        text = set(content(best.text))
         closer = self.d.likeness(proposed, best) >= self.d.likeness(base_text, best)
-        taken = [w for w in new_words if w in set(text)]
+        taken = [w for w in new_words if w in text]
         share = len(taken) / len(new_words) if new_words else (1.0 if closer else 0.0)
         self.evidence.looked_for = _short(proposed, 200)
-        self.evidence.found, self.evidence.missing = taken, [w for w in new_words if w not in set(text)]
+        self.evidence.found, self.evidence.missing = taken, [w for w in new_words if w not in text]
         self.evidence.found_in = best.label
         where = f"paragraph {best.label} of {self.next_label}"
-        cut = [w for w in content(base_text) if w not in set(content(proposed))]
-        gone = [w for w in cut if w not in set(text)]
+        cut = [w for w in base_stems if w not in proposed_set]
+        gone = [w for w in cut if w not in text]
         if closer and share >= 0.7:
             return self.verdict("accepted", f"{where} follows your redraft", share)
         if closer or share >= PARTIAL:

@@ -149,6 +149,9 @@ class Snapshot:
     _labels: dict[str, dict[str, Paragraph]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _pids: dict[str, dict[str, Paragraph]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _on: dict[tuple[str, str | None], list] | None = field(default=None, init=False, repr=False, compare=False)
+    _by_delegation: dict[str, list] | None = field(default=None, init=False, repr=False, compare=False)
+    _to: dict[tuple[str, str], dict[str, _Link]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _outcomes: dict[int, Outcome] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def tree(self, key: str) -> Draft:
         return self.pairs[key].base
@@ -186,6 +189,25 @@ class Snapshot:
             for item in self.proposals:
                 self._on.setdefault((item[2], item[1].paragraph), []).append(item)
         return self._on.get((key, label), [])
+
+    def proposals_of(self, name: str) -> list[tuple[int, Proposal, str]]:
+        """The proposals a delegation (canonical name) made or co-sponsored, in order."""
+        if self._by_delegation is None:
+            self._by_delegation = {}
+            for item in self.proposals:
+                for sponsor in dict.fromkeys(item[1].delegations):
+                    self._by_delegation.setdefault(sponsor, []).append(item)
+        return self._by_delegation.get(name, [])
+
+    def link_to(self, before: str, key: str, eid: str) -> _Link | None:
+        """The first stored link from draft `before` to draft `key` with this eId among its targets or placeholders."""
+        found = self._to.get((before, key))
+        if found is None:
+            found = self._to[(before, key)] = {}
+            for link in self.links.get((before, key), []):
+                for target in link.to_eids + link.placeholder_eids:
+                    found.setdefault(target, link)
+        return found.get(eid)
 
 
 def snapshot(session: Session, negotiation: str) -> Snapshot:
@@ -234,6 +256,14 @@ def refresh_dispositions(session: Session, negotiation: str) -> list[tuple[int, 
 
 
 def _outcome(snap: Snapshot, pid: int, proposal: Proposal, key: str) -> Outcome:
+    """A proposal's outcome, computed once per snapshot (a report and a history may both show it)."""
+    found = snap._outcomes.get(pid)
+    if found is None:
+        found = snap._outcomes[pid] = _new_outcome(snap, pid, proposal, key)
+    return found
+
+
+def _new_outcome(snap: Snapshot, pid: int, proposal: Proposal, key: str) -> Outcome:
     pair = snap.pairs[key]
     verdict = snap.verdicts[pid]
     base_node = snap.find(key, proposal.paragraph) if proposal.paragraph else None
@@ -321,9 +351,7 @@ def report_from(snap: Snapshot, delegation: str, draft: str | None = None) -> De
     """A delegation's report from a loaded negotiation (`delegation` canonical or any alias)."""
     known = Registry.load().resolve(delegation)
     name = known.name if known else delegation
-    mine = [
-        (pid, p, key) for pid, p, key in snap.proposals if name in p.delegations and (draft is None or key == draft)
-    ]
+    mine = [(pid, p, key) for pid, p, key in snap.proposals_of(name) if draft is None or key == draft]
     outcomes = [_outcome(snap, pid, p, key) for pid, p, key in mine]
     totals = {status: 0 for status in STATUS_ORDER}
     for outcome in outcomes:
@@ -407,9 +435,9 @@ def _relation(snap: Snapshot, before: str | None, key: str, here: Paragraph | No
         return None, "first appears here" if here is not None else "not in this draft"
     if here is None:
         return "deleted", "not in this draft"
-    for link in snap.links.get((before, key), []):
-        if here.eid in link.to_eids or here.eid in link.placeholder_eids:
-            return link.relation, link.note or link.relation
+    link = snap.link_to(before, key, here.eid)
+    if link is not None:
+        return link.relation, link.note or link.relation
     return None, ""
 
 
