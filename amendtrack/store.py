@@ -535,6 +535,11 @@ def save_draft(
     return result("imported", paragraphs=count, order=document.seq)
 
 
+# ORM bulk INSERTs render None as NULL, so rows with and without NULLs share one statement (by default
+# the ORM groups rows by which columns are None, and runs a statement per group).
+_BULK = {"render_nulls": True}
+
+
 def _insert_tree(session: Session, document_id: int, doc_key: str, draft: Draft) -> None:
     """Insert the nodes level by level, so every parent has its id before its children are written."""
     position = {id(node): index for index, (node, _parent) in enumerate(draft.walk(), start=1)}
@@ -563,10 +568,12 @@ def _insert_tree(session: Session, document_id: int, doc_key: str, draft: Draft)
                     "line_end": node.line_end,
                 }
             )
-        # One multi-row INSERT … RETURNING per level (not a round trip per node); ids come back in order.
-        ids = session.scalars(insert(ParagraphRow).returning(ParagraphRow.id, sort_by_parameter_order=True), rows)
-        for (node, _parent), row_id in zip(level, ids.all(), strict=True):
-            row_ids[id(node)] = row_id
+        # One multi-row INSERT … RETURNING per level, not a round trip per node; each id comes back with the
+        # node's position, so the rows may come in any order and in batches (NULLs rendered: one statement).
+        returning = insert(ParagraphRow).returning(ParagraphRow.position, ParagraphRow.id)
+        id_at = dict(session.execute(returning, rows, execution_options=_BULK).all())
+        for node, _parent in level:
+            row_ids[id(node)] = id_at[position[id(node)]]
         level = [(child, node) for node, _parent in level for child in node.children]
 
 
@@ -714,7 +721,7 @@ def save_alignment(session: Session, negotiation_key: str, from_ref: str, to_ref
         for k, link in enumerate(alignment.links, start=1)
     ]
     if links:
-        session.execute(insert(LineageLinkRow), links)  # one executemany
+        session.execute(insert(LineageLinkRow), links, execution_options=_BULK)  # one executemany
     renew_persistent_ids(session, negotiation_key)
 
 
@@ -756,6 +763,9 @@ def _carried(links: Iterable[tuple[str, list[str], list[str], list[str]]]) -> di
     return carried
 
 
+_CARRIED = "amendtrack.carried"  # Session.info key: AlignmentRow → the eIds its links carry (see renew_persistent_ids)
+
+
 def renew_persistent_ids(session: Session, negotiation_key: str) -> None:
     """Recompute every paragraph's persistent id from the stored lineage between consecutive drafts.
 
@@ -778,22 +788,27 @@ def renew_persistent_ids(session: Session, negotiation_key: str) -> None:
         ).all()
         carried: dict[str, str] = {}
         if previous is not None:
-            alignment_id = session.scalar(
-                select(AlignmentRow.id).where(
+            alignment = session.scalar(
+                select(AlignmentRow).where(
                     AlignmentRow.from_document_id == previous.id, AlignmentRow.to_document_id == document.id
                 )
             )
-            if alignment_id is not None:
-                carried = _carried(
-                    session.execute(
-                        select(
-                            LineageLinkRow.relation,
-                            LineageLinkRow.from_eids,
-                            LineageLinkRow.to_eids,
-                            LineageLinkRow.placeholder_eids,
-                        ).where(LineageLinkRow.alignment_id == alignment_id)
+            if alignment is not None:
+                # An alignment's links are written once, with its row (re-aligning replaces the row), so what
+                # they carry is read once per session: importing D drafts renews D times, not D² link reads.
+                known = session.info.setdefault(_CARRIED, {})
+                carried = known.get(alignment)
+                if carried is None:
+                    carried = known[alignment] = _carried(
+                        session.execute(
+                            select(
+                                LineageLinkRow.relation,
+                                LineageLinkRow.from_eids,
+                                LineageLinkRow.to_eids,
+                                LineageLinkRow.placeholder_eids,
+                            ).where(LineageLinkRow.alignment_id == alignment.id)
+                        )
                     )
-                )
         ids: dict[str, str] = {}
         for row in rows:
             source_eid = carried.get(row.eid)
@@ -843,6 +858,7 @@ def save_proposals(
         by_normalised.setdefault(normalise_label(label), eid)
 
     delegations: dict[str, DelegationRow] = {}
+    stored = {row.name: row for row in session.scalars(select(DelegationRow))}  # one query, not one per delegation
 
     def delegation_row(name: str, where: Source | None) -> DelegationRow:
         known = registry.resolve(name)
@@ -853,7 +869,7 @@ def save_proposals(
                 line=where.line_start if where else None,
             )
         if known.name not in delegations:
-            row = session.scalar(select(DelegationRow).where(DelegationRow.name == known.name))
+            row = stored.get(known.name)
             if row is None:
                 row = DelegationRow(name=known.name, kind=known.kind)
                 session.add(row)
@@ -900,8 +916,11 @@ def save_proposals(
     if not rows:
         session.flush()
         return []
-    # Two bulk INSERTs (proposals with RETURNING of their ids in order, then sponsors), not two round trips each.
-    ids = list(session.scalars(insert(ProposalRow).returning(ProposalRow.id, sort_by_parameter_order=True), rows))
+    # Two bulk INSERTs (proposals, then sponsors), not two round trips per proposal. RETURNING gives each
+    # id with its position (unique in the document), so the rows may come back in any order, in batches.
+    returning = insert(ProposalRow).returning(ProposalRow.position, ProposalRow.id)
+    id_at = dict(session.execute(returning, rows, execution_options=_BULK).all())
+    ids = [id_at[row["position"]] for row in rows]
     session.execute(
         insert(ProposalSponsorRow),
         [
@@ -918,6 +937,7 @@ def save_proposals(
             for proposal_id, sponsor_rows in zip(ids, sponsors_of, strict=True)
             for k, (delegation, sponsor) in enumerate(sponsor_rows, start=1)
         ],
+        execution_options=_BULK,
     )
     session.flush()
     return ids
@@ -952,7 +972,7 @@ def load_proposals(
     registry = registry or Registry.load()
     negotiation = _negotiation(session, negotiation_key)
     query = (
-        select(ProposalRow, ParagraphRow.pid)
+        select(ProposalRow.__table__, ParagraphRow.pid)  # plain rows: a Proposal is built from each
         .join(DocumentRow, DocumentRow.id == ProposalRow.document_id)
         .outerjoin(
             ParagraphRow,
@@ -983,7 +1003,7 @@ def load_proposals(
             .where(DelegationRow.name == known.name)
         )
         query = query.where(ProposalRow.id.in_(sponsored))
-    rows = session.execute(query).all()
+    rows = [(row, row.pid) for row in session.execute(query)]
 
     if paragraph is not None:
         rows = _on_paragraph(session, negotiation_key, rows, paragraph, draft_ref)
@@ -1036,12 +1056,13 @@ def _sponsors(session: Session, proposal_ids: list[int]) -> dict[int, list[Spons
     for start in range(0, len(proposal_ids), 500):  # keep IN lists short
         chunk = proposal_ids[start : start + 500]
         query = (
-            select(ProposalSponsorRow, DelegationRow.name)
+            select(ProposalSponsorRow.__table__, DelegationRow.name)  # plain rows, as for the proposals
             .join(DelegationRow, DelegationRow.id == ProposalSponsorRow.delegation_id)
             .where(ProposalSponsorRow.proposal_id.in_(chunk))
             .order_by(ProposalSponsorRow.proposal_id, ProposalSponsorRow.position)
         )
-        for sponsor, name in session.execute(query):
+        for sponsor in session.execute(query):
+            name = sponsor.name
             source = (
                 Source(sponsor.source_file, sponsor.line_start, sponsor.line_end)
                 if sponsor.source_file is not None and sponsor.line_start is not None and sponsor.line_end is not None
@@ -1164,6 +1185,7 @@ def save_dispositions(session: Session, next_document_id: int | None, verdicts: 
             }
             for pid, verdict in verdicts.items()
         ],
+        execution_options=_BULK,
     )
     session.flush()
 
