@@ -139,7 +139,7 @@ class Disposer:
         self._vectors = {id(n): self.weights.vector(bag) for n, bag in zip(self.paragraphs, bags, strict=True)}
         self._norms = {key: Weights.norm(vector) for key, vector in self._vectors.items()}
         self._text_vectors: dict[str, tuple[dict[str, float], float]] = {}  # a proposed text is compared many times
-        self._postings: dict[str, list[tuple[int, float]]] | None = None  # stem → (paragraph index, weight)
+        self._postings: dict[str, tuple[list[int], list[float]]] | None = None  # stem → paragraphs, weight / norm
         self._stem_postings: dict[str, list[int]] | None = None  # stem → indices of the paragraphs that have it
 
     def _text_vector(self, text: str) -> tuple[dict[str, float], float]:
@@ -161,8 +161,8 @@ class Disposer:
         """The paragraph of the next draft most like `text`, with its likeness (the first one, on a tie).
 
         The same answer as max(((likeness(text, n), n) for n in paragraphs), key=score), without scoring
-        every paragraph: dot products are summed from an inverted index (only paragraphs sharing a stem
-        with the text get one), and only those within a hair of the best are scored exactly.
+        every paragraph: the cosines are summed from an inverted index (only paragraphs sharing a stem with
+        the text get a share), and only those within a hair of the best are scored again, exactly.
         """
         if not self.paragraphs:
             return 0.0, None
@@ -170,19 +170,23 @@ class Disposer:
         if self._postings is None:
             self._postings = {}
             for index, node in enumerate(self.paragraphs):
+                node_norm = self._norms[id(node)]
                 for term, weight in self._vectors[id(node)].items():
-                    self._postings.setdefault(term, []).append((index, weight))
-        dots: dict[int, float] = {}
+                    indices, weights = self._postings.setdefault(term, ([], []))
+                    indices.append(index)
+                    weights.append(weight / node_norm)
+        cosines = [0.0] * len(self.paragraphs)  # × norm: the text's own norm is divided out below
         for term, value in vector.items():
-            for index, weight in self._postings.get(term, ()):
-                dots[index] = dots.get(index, 0.0) + value * weight
-        if not dots or not norm:  # no paragraph shares a stem with it: every likeness is 0
+            indices, weights = self._postings.get(term, ((), ()))
+            for index, weight in zip(indices, weights, strict=True):
+                cosines[index] += value * weight
+        highest = max(cosines)
+        if highest <= 0.0 or not norm:  # no paragraph shares a stem with it: every likeness is 0
             first = self.paragraphs[0]
             return self.likeness(text, first), first
-        approx = {index: dot / (norm * self._norms[id(self.paragraphs[index])]) for index, dot in dots.items()}
-        top = max(approx.values()) - 1e-9  # summing in another order moves a score by far less than this
+        top = highest / norm - 1e-9  # summing in another order moves a cosine by far less than this
         best: tuple[float, Paragraph | None] = (-1.0, None)
-        for index in sorted(i for i, score in approx.items() if score >= top):
+        for index in (i for i, cosine in enumerate(cosines) if cosine / norm >= top):
             node = self.paragraphs[index]
             score = self.likeness(text, node)
             if score > best[0]:
