@@ -199,6 +199,7 @@ class Generator:
         # A few delegations speak often, most rarely (a Zipf-like share of the proposals).
         self.weights = [1.0 / (rank + 1) ** 0.8 for rank in range(len(chosen))]
         self.next_uid = 0
+        self.fresh: set[int] = set()  # paragraphs new in the draft being written: not deleted, merged or moved yet
 
     # --- words -------------------------------------------------------------------------------
 
@@ -283,6 +284,7 @@ class Generator:
     def next_text(self, text: Text, taken: list[tuple[Para, str]], renumber: bool) -> Text:
         """The draft after `text`: proposals taken up, rewording, brackets, insertions, deletions, merges…"""
         rnd = self.random
+        self.fresh = set()
         paras = [self._copy(p) for p in text.paras if not (p.placeholder and renumber)]
         by_uid = {p.uid: p for p in paras}
         for old, new_text in taken:  # the facilitators take up some proposals of the last round
@@ -370,7 +372,12 @@ class Generator:
         return " ".join(re.sub(r"\s*\[[^\[\]]*\]", "", text, count=1).split())
 
     def _pick(self, paras: list[Para], part: str | None = None) -> int | None:
-        indices = [k for k, p in enumerate(paras) if not p.placeholder and (part is None or p.part == part)]
+        """A paragraph of the draft before (not a placeholder, not new in this one), by index."""
+        indices = [
+            k
+            for k, p in enumerate(paras)
+            if not p.placeholder and p.uid not in self.fresh and (part is None or p.part == part)
+        ]
         return self.random.choice(indices) if indices else None
 
     def _free_suffix(self, paras: list[Para], anchor: Para) -> str | None:
@@ -391,6 +398,7 @@ class Generator:
         while at < len(paras) and paras[at].number == anchor.number and paras[at].part == anchor.part:
             at += 1  # after the anchor's other bis paragraphs
         paras.insert(at, new)
+        self.fresh.add(new.uid)
 
     def _delete(self, paras: list[Para]) -> None:
         k = self._pick(paras)
@@ -423,12 +431,16 @@ class Generator:
         suffix = self._free_suffix(paras, para)
         if para.subs or cut < 0 or suffix is None or para.text.endswith(":"):
             return
+        after = paras[k + 1] if k + 1 < len(paras) else None
+        if after is not None and after.part == para.part and after.number == para.number:
+            return  # the new part goes right after it, where a bis paragraph of the same number already is
         end = para.text[-1] if para.text[-1] in ",;." else ""
         first, second = para.text[:cut] + end, para.text[cut + 2 :]
         verb = self.random.choice({"pp": PREAMBLE_VERBS, "op": OPERATIVE_VERBS, "annex": ANNEX_VERBS}[para.part])
         para.text = first
         new = Para(self._uid(), para.part, f"{verb} {second}", [], para.section, para.number, suffix)
         paras.insert(k + 1, new)
+        self.fresh.add(new.uid)
 
     def _move(self, paras: list[Para]) -> None:
         """A paragraph moved elsewhere in its part, under a bis label of its new neighbour: [Formerly 12]."""
@@ -462,7 +474,7 @@ class Generator:
             counters[para.part] += 1
             old = para.label
             para.number, para.suffix = counters[para.part], ""
-            if para.label != old:
+            if para.label != old and para.uid not in self.fresh:  # a paragraph new in this draft had no label
                 para.formerly = para.formerly or old
 
     # --- writing a draft ----------------------------------------------------------------------------
@@ -472,7 +484,7 @@ class Generator:
         lines += ["The General Assembly,", ""]
         section = -1
         annex_open = False
-        for k, para in enumerate(text.paras):
+        for para in text.paras:
             if para.part == "annex":
                 if not annex_open:
                     lines += [f"ANNEX: {text.annex_title}", ""]
@@ -482,7 +494,10 @@ class Generator:
                     lines += [f"{_roman(section + 1)}. {text.titles[section]}", ""]
             printed = f"PP{para.number}{para.suffix}." if para.part == "pp" else f"{para.number}{para.suffix}."
             if para.placeholder:
-                lines += [f"{printed} {para.placeholder}", ""]
+                placeholder = para.placeholder
+                if para.part == "op":  # not the same line as the annex's paragraph of that number (read as a header)
+                    placeholder = placeholder.replace("[Paragraph deleted]", "[paragraph deleted]")
+                lines += [f"{printed} {placeholder}", ""]
                 continue
             body = para.text + (f" [Formerly {para.formerly}]" if para.formerly else "")
             lines += wrap(f"{printed} {body}") + [""]
@@ -637,7 +652,9 @@ class Generator:
             if row["operation"] == "redraft":
                 return row["text"]
             if row["operation"] == "insert":
-                return apply_edits(base, [Edit("insert", new=row["text"], anchor=row["anchor"], position=row["position"])])
+                return apply_edits(
+                    base, [Edit("insert", new=row["text"], anchor=row["anchor"], position=row["position"])]
+                )
             return apply_edits(base, [Edit("replace", old=row["old"], new=row["text"])])
         except ValueError:
             return ""
@@ -716,13 +733,15 @@ def generate(
         "# Written by bench/synth.py: a synthetic negotiation (UN-style text drawn from data/drafts).",
         "[negotiation]",
         f'id = "{key}"',
-        f'title = "Synthetic negotiation: {paragraphs} paragraphs, {drafts} drafts, {proposals} proposals (seed {seed})"',
+        f'title = "Synthetic negotiation: {paragraphs} paragraphs, {drafts} drafts, {proposals} proposals'
+        f' (seed {seed})"',
         "",
     ]
     expected: dict = {"negotiation": key, "drafts": [], "inputs": []}
     text = gen.first_text()
     per_draft = [proposals // drafts + (1 if k < proposals % drafts else 0) for k in range(drafts)]
     order = 0
+    taken: list[tuple[Para, str]] = []  # proposals of the last round the next draft takes up
     for k in range(drafts):
         if k > 0:
             text = gen.next_text(text, taken, renumber=(k % RENUMBER_EVERY == 0))
@@ -742,7 +761,12 @@ def generate(
             inputs_id = f"inputs-{k + 1:02d}"
             name = f"{order:02d}-inputs-on-{draft_id}.csv"
             (out / name).write_text(csv_text(rows), encoding="utf-8")
-            manifest += ["[[documents]]", f'id = "{inputs_id}"', f'label = "Inputs on draft {k + 1}"', 'kind = "inputs"']
+            manifest += [
+                "[[documents]]",
+                f'id = "{inputs_id}"',
+                f'label = "Inputs on draft {k + 1}"',
+                'kind = "inputs"',
+            ]
             manifest += [f'file = "{name}"', f'against = "{draft_id}"', ""]
             expected["inputs"].append({"id": inputs_id, "file": name, "rows": len(rows), "proposals": stored})
     (out / "manifest.toml").write_text("\n".join(manifest), encoding="utf-8")
