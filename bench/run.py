@@ -50,8 +50,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # measure the checkout's code, not an older installed copy
 sys.path.insert(1, str(ROOT / "bench"))
 
-import amendtrack  # noqa: E402
 import synth  # noqa: E402
+
+import amendtrack  # noqa: E402
 
 TARGET_SIZE = (2000, 20, 20000, 193)  # paragraphs, drafts, proposals, delegations
 TARGET_SECONDS = 60.0  # full build (import, dispositions, site) on SQLite
@@ -192,7 +193,9 @@ def stages_once(folder: Path, url: str, site_out: Path) -> tuple[dict[str, float
     drafts = [trees[d["id"]] for d in documents if d["kind"] == "draft"]
     alignments = [align(a, b) for a, b in zip(drafts, drafts[1:], strict=False)]  # not timed: the align stage's work
     seconds["redline"], links = _timed(
-        lambda: sum(len(compare(a, b, alignment=al).rows) for a, b, al in zip(drafts, drafts[1:], alignments, strict=False))
+        lambda: sum(
+            len(compare(a, b, alignment=al).rows) for a, b, al in zip(drafts, drafts[1:], alignments, strict=False)
+        )
     )
     checks["redlined_links"] = links
     seconds["dispositions"], records = _timed(lambda: dispositions(url, key))
@@ -255,8 +258,11 @@ def cli_once(folder: Path, url: str, key: str, work: Path) -> tuple[dict[str, fl
 def build(size: tuple[int, int, int, int], seed: int, db: str, repeats: int, work: Path, stages: bool) -> Build:
     paragraphs, drafts, proposals, delegations = size
     folder = work / f"synth-{paragraphs}x{drafts}x{proposals}x{delegations}-s{seed}"
-    if not (folder / "manifest.toml").exists():
+    stamp = hashlib.sha256(Path(synth.__file__).read_bytes()).hexdigest()  # regenerate when the generator changed
+    if not (folder / "manifest.toml").exists() or _read(folder / ".generator") != stamp:
+        shutil.rmtree(folder, ignore_errors=True)
         synth.generate(folder, paragraphs, drafts, proposals, delegations, seed)
+        (folder / ".generator").write_text(stamp, encoding="utf-8")
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     result = Build(paragraphs, drafts, proposals, delegations, db)
     result.stages = {name: Timing() for name in STAGES}
@@ -284,6 +290,10 @@ def build(size: tuple[int, int, int, int], seed: int, db: str, repeats: int, wor
     return result
 
 
+def _read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
 def verdict(met: bool) -> str:
     return "MET" if met else "NOT MET"
 
@@ -305,9 +315,11 @@ def print_build(result: Build) -> None:
         print(f"  {'in process: ' + name:<28}{timing.best:9.2f}{timing.median:10.2f}")
     for name, timing in result.commands.items():
         print(f"  {'amendtrack ' + name:<28}{timing.best:9.2f}{timing.median:10.2f}{result.rss_mb[name]:13.0f}")
-    print(f"  {'full build (the three)':<28}{result.full.best:9.2f}{result.full.median:10.2f}{max(result.rss_mb.values()):13.0f}")
+    peak = max(result.rss_mb.values())
+    print(f"  {'full build (the three)':<28}{result.full.best:9.2f}{result.full.median:10.2f}{peak:13.0f}")
     if checks.get("cli_proposals") != checks.get("expected_proposals"):
-        print(f"  WARNING: the CLI stored {checks.get('cli_proposals')} proposals, {checks['expected_proposals']} expected")
+        stored, expected = checks.get("cli_proposals"), checks["expected_proposals"]
+        print(f"  WARNING: the command line stored {stored} proposals, {expected} expected")
 
 
 def record(result: Build) -> dict:
@@ -327,15 +339,20 @@ def record(result: Build) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--paragraphs", type=int, help="nodes of the first draft (default 2000; --scale: 250)")
-    parser.add_argument("--drafts", type=int, default=TARGET_SIZE[1])
+    parser.add_argument("--drafts", type=int, default=TARGET_SIZE[1], help="successive drafts (default 20)")
     parser.add_argument("--proposals", type=int, help="CSV rows in all (default 20000; --scale: 2500)")
-    parser.add_argument("--delegations", type=int, default=TARGET_SIZE[3])
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="sqlite")
+    parser.add_argument("--delegations", type=int, default=TARGET_SIZE[3], help="member states proposing (default 193)")
+    parser.add_argument("--seed", type=int, default=1, help="the generator's seed (default 1)")
+    parser.add_argument(
+        "--db", choices=("sqlite", "postgresql", "both"), default="sqlite", help="a SQLite file (default), the local "
+        "PostgreSQL server in a fresh schema, or both with their ratio"
+    )  # fmt: skip
     parser.add_argument("--scale", action="store_true", help="the doubling series ×1, ×2, ×4, ×8 from the base size")
     parser.add_argument("--repeats", type=int, default=3, help="runs per figure (best and median are printed)")
     parser.add_argument("--no-stages", action="store_true", help="only the command line's full build")
-    parser.add_argument("--work", type=Path, help="folder for the negotiation, databases and sites (default: a temp dir)")
+    parser.add_argument(
+        "--work", type=Path, help="folder for the negotiation, databases and sites (default: a temp dir)"
+    )
     args = parser.parse_args(argv)
     repeats = max(1, args.repeats)
     base_n = args.paragraphs or (250 if args.scale else TARGET_SIZE[0])
@@ -344,7 +361,8 @@ def main(argv: list[str] | None = None) -> int:
 
     work = args.work or Path(tempfile.mkdtemp(prefix="amendtrack-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"amendtrack {amendtrack.__version__} from {Path(amendtrack.__file__).parent}; Python {platform.python_version()}")
+    code = Path(amendtrack.__file__).parent
+    print(f"amendtrack {amendtrack.__version__} from {code}; Python {platform.python_version()}")
     print(f"{platform.node()}: {os.cpu_count()} cores, {platform.platform()}; {dt.date.today().isoformat()}")
     print(f"best (and median) of {repeats} runs; work folder {work}")
 
@@ -367,9 +385,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {'step':<6}{'paragraphs':>11}{'proposals':>11}{'full build s':>14}{'median':>9}{'ratio':>8}"
                       f"{'peak RSS MB':>13}")  # fmt: skip
                 for factor, result, ratio in rows:
+                    step = f"{ratio:.2f}×" if ratio else "-"
                     print(
                         f"  ×{factor:<5}{result.paragraphs:>11,}{result.proposals:>11,}{result.full.best:14.2f}"
-                        f"{result.full.median:9.2f}{(f'{ratio:.2f}×' if ratio else '-'):>8}{max(result.rss_mb.values()):13.0f}"
+                        f"{result.full.median:9.2f}{step:>8}{max(result.rss_mb.values()):13.0f}"
                     )
                 print(f"  worst step = {worst:.2f}×; target each doubling ≤ {TARGET_PER_DOUBLING}×: "
                       f"{verdict(worst <= TARGET_PER_DOUBLING)}")  # fmt: skip
@@ -384,11 +403,14 @@ def main(argv: list[str] | None = None) -> int:
             for result in results:
                 if result.db != "sqlite":
                     continue
-                note = "" if at_target else f" (at this size; the target is for {TARGET_SIZE[0]:,} × {TARGET_SIZE[1]} × {TARGET_SIZE[2]:,})"
+                target = f"{TARGET_SIZE[0]:,} × {TARGET_SIZE[1]} × {TARGET_SIZE[2]:,}"
+                note = "" if at_target else f" (at this size; the target is for {target})"
                 print(f"target: full build on SQLite under {TARGET_SECONDS:g} s: {result.full.best:.1f} s: "
                       f"{verdict(result.full.best < TARGET_SECONDS)}{note}")  # fmt: skip
                 peak = max(result.rss_mb.values())
-                print(f"target: peak RSS under {TARGET_RSS_MB:g} MB: {peak:.0f} MB: {verdict(peak < TARGET_RSS_MB)}{note}")
+                print(
+                    f"target: peak RSS under {TARGET_RSS_MB:g} MB: {peak:.0f} MB: {verdict(peak < TARGET_RSS_MB)}{note}"
+                )
             if len(results) == 2:
                 ratio = results[1].full.best / results[0].full.best
                 print(f"target: PostgreSQL within {TARGET_PG_RATIO}× of SQLite: {ratio:.2f}×: "
