@@ -13,52 +13,37 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from sqlalchemy import Engine
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
-from sqlalchemy.orm import Session
 
 from amendtrack import __version__
+from amendtrack.disposition import STATUSES
 from amendtrack.errors import InputError
-from amendtrack.importer import import_inputs, import_path
-from amendtrack.lineage import align_drafts, compare_drafts
-from amendtrack.redline import DELETE, INSERT, Change, plain
-from amendtrack.site import DEMO_DB_NAME, SITE_FOLDER, build_site, run_demo
-from amendtrack.store import (
-    ENV_VAR,
-    delegation_records,
-    engine_for,
-    has_proposal_tables,
-    list_documents,
-    load_draft,
-    load_proposals,
-    negotiation_title,
-    require_schema,
-)
-from amendtrack.terminal import dispositions_table, history_lines, report_lines
-from amendtrack.tracking import (
-    STATUS_ORDER,
-    clear_override,
-    delegation_report,
-    dispositions,
-    history_record,
-    paragraph_history,
-    report_record,
-    set_override,
-)
-from amendtrack.tree import Draft, Paragraph, paragraph_records
+from amendtrack.resources import DEMO_DB_NAME, ENV_VAR, SITE_FOLDER
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from amendtrack.redline import Change
+    from amendtrack.tree import Draft, Paragraph
+
+# The library (SQLAlchemy, Jinja2, lxml) is imported inside each command, when it runs: `--help`
+# and a command's own start stay quick, since most of a command's start-up was importing them.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _database_error(exc: BaseException) -> bool:
+    """Whether `exc` is SQLAlchemy's word on a database or URL (reported in one line, like bad input)."""
+    errors = sys.modules.get("sqlalchemy.exc")  # not imported: no SQLAlchemy error can have been raised
+    return errors is not None and isinstance(exc, errors.DBAPIError | errors.ArgumentError | errors.NoSuchModuleError)
+
+
 def _one_line(exc: BaseException) -> str:
     """The first non-empty line of an exception's message (database errors span many)."""
-    if isinstance(exc, DBAPIError) and exc.orig is not None:  # a locked, full or read-only database, …
-        text = str(exc.orig)
-    else:
-        text = str(exc)
+    orig = getattr(exc, "orig", None) if _database_error(exc) else None
+    text = str(orig) if orig is not None else str(exc)  # a locked, full or read-only database, …
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return lines[0] if lines else type(exc).__name__
 
@@ -70,7 +55,9 @@ def reports_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except (InputError, DBAPIError, ArgumentError, NoSuchModuleError) as exc:
+        except Exception as exc:
+            if not isinstance(exc, InputError) and not _database_error(exc):
+                raise
             click.echo(f"amendtrack: error: {_one_line(exc)}", err=True)
             sys.exit(1)
 
@@ -80,7 +67,11 @@ def reports_errors(command: F) -> F:
 @contextlib.contextmanager
 def _reading(url: str | None, proposals: bool = False) -> Iterator[Session]:
     """A session on an existing amendtrack database (never creates one); `proposals`: it must hold them."""
-    engine: Engine = engine_for(url)
+    from sqlalchemy.orm import Session
+
+    from amendtrack.store import engine_for, has_proposal_tables, require_schema
+
+    engine = engine_for(url)
     try:
         require_schema(engine)
         if proposals and not has_proposal_tables(engine):
@@ -137,6 +128,8 @@ def import_command(
     A .json dump written by `amendtrack export json` is restored exactly (--negotiation renames
     it). Prints one line per document.
     """
+    from amendtrack.importer import import_path
+
     with contextlib.ExitStack() as stack:
         bar: Any = None
 
@@ -168,6 +161,8 @@ def drafts_command(ctx: click.Context, negotiation: str | None, as_json: bool) -
     12 digits of the SHA-256. --json prints objects with the fields negotiation, key, label,
     date, kind, order, source_file, sha256 and paragraphs.
     """
+    from amendtrack.store import list_documents
+
     with _reading(ctx.obj["db"]) as session:
         documents = list_documents(session, negotiation)
     if as_json:
@@ -231,6 +226,8 @@ def import_inputs_command(
     --skip-invalid the valid rows are stored and the others listed on stderr. Proposals that
     several delegations make alike are stored once, with every sponsor and its source.
     """
+    from amendtrack.importer import import_inputs
+
     result = import_inputs(
         file,
         ctx.obj["db"],
@@ -268,6 +265,8 @@ def proposals_command(
     applied to its paragraph (yes / no / - for moves, merges, splits and comments) and its
     words. --json prints one object per proposal (see README for the fields).
     """
+    from amendtrack.store import load_proposals
+
     with _reading(ctx.obj["db"], proposals=True) as session:
         found = load_proposals(session, negotiation, draft, delegation, paragraph)
     if as_json:
@@ -314,6 +313,8 @@ def delegations_command(ctx: click.Context, negotiation: str | None, as_json: bo
     variants, group membership); counts come from the database (co-sponsored proposals count
     for each sponsor). --json prints one object per delegation (see README for the fields).
     """
+    from amendtrack.store import delegation_records, has_proposal_tables
+
     with _reading(ctx.obj["db"]) as session:
         records = delegation_records(session, negotiation) if has_proposal_tables(session.get_bind()) else None
     if records is None:
@@ -359,6 +360,9 @@ def paragraphs_command(ctx: click.Context, negotiation: str, draft: str, as_json
     prints one object per paragraph in document order with the fields label, eid, pid, kind,
     parent, num, label_inferred, text, markers, brackets, line_start and line_end.
     """
+    from amendtrack.store import load_draft
+    from amendtrack.tree import paragraph_records
+
     with _reading(ctx.obj["db"]) as session:
         tree = load_draft(session, negotiation, draft)
     if as_json:
@@ -416,6 +420,8 @@ def align_command(ctx: click.Context, negotiation: str, from_draft: str, to_draf
     --json prints one object per link with the fields from, to (lists of labels), relation,
     score, source, from_pid, to_pid, from_eid, to_eid, placeholders, note and conflict.
     """
+    from amendtrack.lineage import align_drafts
+
     aligned = align_drafts(ctx.obj["db"], negotiation, from_draft, to_draft)
     links = aligned.alignment.links
     if as_json:
@@ -476,6 +482,9 @@ def diff_command(
     every change against FROM is a tracked change by --author (accept all: TO; reject all: FROM),
     with renumbering, moves and merges named in comments.
     """
+    from amendtrack.lineage import compare_drafts
+    from amendtrack.store import negotiation_title
+
     aligned, comparison = compare_drafts(ctx.obj["db"], negotiation, from_draft, to_draft)
     if docx_file is not None:
         from amendtrack.docx import redline_docx
@@ -518,6 +527,8 @@ def diff_command(
 
 def redline_text(changes: list[Change], colour: bool) -> str:
     """A redline for the terminal: coloured, or [-deleted-]{+inserted+}."""
+    from amendtrack.redline import DELETE, INSERT, plain
+
     if not colour:
         return plain(changes)
     parts = []
@@ -546,6 +557,9 @@ def dispositions_command(ctx: click.Context, negotiation: str, as_json: bool) ->
     per proposal with the fields id, delegations, paragraph, operation, disposition, computed,
     override, note, explanation, evidence and found_in.
     """
+    from amendtrack.terminal import dispositions_table
+    from amendtrack.tracking import dispositions
+
     records = dispositions(ctx.obj["db"], negotiation)
     if as_json:
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
@@ -561,7 +575,7 @@ def disposition_group() -> None:
 
 @disposition_group.command("set")
 @click.argument("proposal_id", type=int)
-@click.argument("status", type=click.Choice(list(STATUS_ORDER)))
+@click.argument("status", type=click.Choice(list(STATUSES)))
 @click.option("--note", required=True, help="Why: kept with the decision and shown in reports.")
 @click.pass_context
 @reports_errors
@@ -571,6 +585,8 @@ def disposition_set_command(ctx: click.Context, proposal_id: int, status: str, n
     The computed value is kept beside the override; reports show both, and the override wins.
     Recomputing dispositions or re-importing documents never removes it.
     """
+    from amendtrack.tracking import set_override
+
     set_override(ctx.obj["db"], proposal_id, status, note)
     click.echo(f"proposal {proposal_id}: {status} (override)")
 
@@ -581,6 +597,8 @@ def disposition_set_command(ctx: click.Context, proposal_id: int, status: str, n
 @reports_errors
 def disposition_clear_command(ctx: click.Context, proposal_id: int) -> None:
     """Remove the facilitator's disposition of PROPOSAL_ID: the computed one shows again."""
+    from amendtrack.tracking import clear_override
+
     removed = clear_override(ctx.obj["db"], proposal_id)
     click.echo(f"proposal {proposal_id}: override cleared" if removed else f"proposal {proposal_id}: no override")
 
@@ -602,6 +620,9 @@ def report_command(
     asked as a redline against the base text, the next draft's text as a redline against what
     was asked, and the disposition in words with its evidence. Totals at the top.
     """
+    from amendtrack.terminal import report_lines
+    from amendtrack.tracking import delegation_report, report_record
+
     report = delegation_report(ctx.obj["db"], negotiation, delegation, draft)
     if html_file is not None:
         from amendtrack.render import delegation_report_html
@@ -632,6 +653,9 @@ def history_command(
     version redlined against the one before, the relation named, and every proposal made on it
     with its disposition. LABEL is as printed in --draft (PP7, 42, OP2(a)) or an eId.
     """
+    from amendtrack.terminal import history_lines
+    from amendtrack.tracking import history_record, paragraph_history
+
     history = paragraph_history(ctx.obj["db"], negotiation, label, draft)
     if html_file is not None:
         from amendtrack.render import paragraph_history_html
@@ -665,6 +689,8 @@ def site_command(ctx: click.Context, negotiation: str | None, out: Path) -> None
     compilation of inputs on each draft, a report per delegation, a history per paragraph and
     a dashboard of charts. Computes and stores every disposition on the way.
     """
+    from amendtrack.site import build_site
+
     result = build_site(ctx.obj["db"], out, [negotiation] if negotiation else None)
     click.echo(f"{result.pages} pages in {result.seconds:.1f} s: {result.index}")
 
@@ -690,6 +716,8 @@ def demo_command(out: Path) -> None:
     The database is OUT/amendtrack-demo.db (SQLite), deleted and recreated on every run; --db
     and $AMENDTRACK_DB are ignored, so ./amendtrack.db is never touched.
     """
+    from amendtrack.site import run_demo
+
     result = run_demo(out)
     click.echo(f"demo database: {result.database}")
     for negotiation in result.negotiations:
@@ -777,7 +805,7 @@ def export_akn_command(ctx: click.Context, negotiation: str, draft: str, out: Pa
     FILE.xml` reads it back into the same tree.
     """
     from amendtrack.akn import draft_to_akn
-    from amendtrack.store import find_document
+    from amendtrack.store import find_document, load_draft, negotiation_title
 
     with _reading(ctx.obj["db"]) as session:
         document = find_document(session, negotiation, draft)

@@ -1,4 +1,5 @@
-"""Where the packaged templates and sample data are, installed or in a source checkout.
+"""Where things are: the packaged templates and sample data (installed or in a source checkout),
+the default database and the demo's outputs.
 
 `pip install .` copies the top-level `templates/` and `data/` folders into the package
 (`amendtrack/templates`, `amendtrack/sample_data`, see setup.cfg); a source checkout keeps
@@ -10,6 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+
+DEFAULT_URL = "sqlite:///amendtrack.db"
+ENV_VAR = "AMENDTRACK_DB"  # the database URL when --db is not given
+DEMO_DB_NAME = "amendtrack-demo.db"
+SITE_FOLDER = "amendtrack-site"
 
 
 def _locate(package_dir: Path, installed_name: str, checkout_name: str) -> Path:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import render
 from .comparison import compare
+from .resources import DEMO_DB_NAME, SITE_FOLDER
 from .store import engine_for, list_negotiations, require_schema
 from .tracking import STATUS_ORDER, Snapshot, history_from, load_snapshot, report_from, table_from
 
@@ -271,7 +272,3 @@ def run_demo(out: Path | str = ".", site_folder: Path | str | None = None) -> De
         )
     site = build_site(url, Path(site_folder) if site_folder else out / SITE_FOLDER)
     return DemoResult(database, summary, site, time.perf_counter() - started)
-
-
-DEMO_DB_NAME = "amendtrack-demo.db"
-SITE_FOLDER = "amendtrack-site"

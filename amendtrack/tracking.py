@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from .align import Alignment, align
 from .delegation import Registry
-from .disposition import Disposer, Disposition, NodeFinder
+from .disposition import STATUSES, Disposer, Disposition, NodeFinder
 from .errors import InputError
 from .proposal import Proposal
 from .redline import Change, plain, redline
@@ -39,7 +39,7 @@ from .store import (
 from .store import set_override as store_set_override
 from .tree import Draft, Paragraph
 
-STATUS_ORDER = ("accepted", "partial", "not_reflected", "superseded", "pending", "n/a")
+STATUS_ORDER = STATUSES  # every disposition status, in the order reports show them
 
 
 @dataclass
