@@ -19,6 +19,8 @@ from amendtrack.store import (
     engine_for,
     find_document,
     load_draft,
+    persistent_ids,
+    renew_persistent_ids,
     require_schema,
     save_alignment,
 )
@@ -49,9 +51,10 @@ def align_in_session(session: Session, negotiation: str, from_ref: str, to_ref: 
     new = load_draft(session, negotiation, new_doc.key)
     alignment = align(old, new)
     save_alignment(session, negotiation, old_doc.key, new_doc.key, alignment)
-    old = load_draft(session, negotiation, old_doc.key)  # persistent ids as renewed
-    new = load_draft(session, negotiation, new_doc.key)
-    alignment = align(old, new)
+    for document, tree in ((old_doc, old), (new_doc, new)):  # the links hold these nodes: give them the new ids
+        ids = persistent_ids(session, document.id)
+        for node, _parent in tree.walk():
+            node.pid = ids.get(node.eid, node.pid)
     return AlignedDrafts(
         negotiation,
         old_doc.key,
@@ -86,6 +89,7 @@ def align_new_drafts(session: Session, negotiation: str) -> list[tuple[str, str]
         .order_by(DocumentRow.seq)
     ).all()
     done = []
+    trees: dict[str, Draft] = {}  # a draft read once serves as the later and then the earlier draft of a pair
     for old, new in zip(drafts, drafts[1:], strict=False):
         stored = session.scalar(
             select(AlignmentRow.id).where(
@@ -93,8 +97,15 @@ def align_new_drafts(session: Session, negotiation: str) -> list[tuple[str, str]
             )
         )
         if stored is None:
-            align_in_session(session, negotiation, old.key, new.key)
+            for document in (old, new):
+                if document.key not in trees:
+                    trees[document.key] = load_draft(session, negotiation, document.key)
+            alignment = align(trees[old.key], trees[new.key])
+            save_alignment(session, negotiation, old.key, new.key, alignment, renew=False)
             done.append((old.key, new.key))
+        trees.pop(old.key, None)
+    if done:
+        renew_persistent_ids(session, negotiation)  # once for all the pairs, not once per pair
     return done
 
 

@@ -47,15 +47,14 @@ from sqlalchemy.orm.attributes import set_committed_value
 from amendtrack.align import Alignment, Link
 from amendtrack.delegation import KINDS as DELEGATION_KINDS
 from amendtrack.delegation import Registry
-from amendtrack.disposition import Disposition, Evidence
+from amendtrack.disposition import STATUSES, Disposition, Evidence
 from amendtrack.errors import InputError
 from amendtrack.proposal import ATTRIBUTIONS, OPERATIONS, Edit, Proposal, Source, Sponsor
+from amendtrack.resources import DEFAULT_URL, ENV_VAR
 from amendtrack.tree import Bracket, Draft, Marker, Paragraph, normalise_label
 
-DEFAULT_URL = "sqlite:///amendtrack.db"
-ENV_VAR = "AMENDTRACK_DB"
 DOCUMENT_KINDS = ("draft", "inputs")
-DISPOSITION_STATUSES = ("accepted", "partial", "not_reflected", "superseded", "pending", "n/a")
+DISPOSITION_STATUSES = STATUSES
 CORE_TABLES = ("negotiation", "document", "paragraph", "alignment", "lineage_link")
 PROPOSAL_TABLES = ("delegation", "proposal", "proposal_sponsor")  # older databases get them at their next import
 
@@ -689,8 +688,13 @@ def list_negotiations(session: Session) -> list[dict[str, Any]]:
 # --- lineage -----------------------------------------------------------------------------------
 
 
-def save_alignment(session: Session, negotiation_key: str, from_ref: str, to_ref: str, alignment: Alignment) -> None:
-    """Store the lineage between two drafts (replacing what was stored for that pair) and renew persistent ids."""
+def save_alignment(
+    session: Session, negotiation_key: str, from_ref: str, to_ref: str, alignment: Alignment, renew: bool = True
+) -> None:
+    """Store the lineage between two drafts (replacing what was stored for that pair) and renew persistent ids.
+
+    `renew=False` leaves the ids to one renew_persistent_ids call after several alignments (an import's).
+    """
     old = find_document(session, negotiation_key, from_ref)
     new = find_document(session, negotiation_key, to_ref)
     if old.kind != "draft" or new.kind != "draft":
@@ -722,7 +726,14 @@ def save_alignment(session: Session, negotiation_key: str, from_ref: str, to_ref
     ]
     if links:
         session.execute(insert(LineageLinkRow), links, execution_options=_BULK)  # one executemany
-    renew_persistent_ids(session, negotiation_key)
+    if renew:
+        renew_persistent_ids(session, negotiation_key)
+
+
+def persistent_ids(session: Session, document_id: int) -> dict[str, str]:
+    """eId → persistent id of every paragraph of a stored document."""
+    query = select(ParagraphRow.eid, ParagraphRow.pid).where(ParagraphRow.document_id == document_id)
+    return {eid: pid for eid, pid in session.execute(query)}
 
 
 def carried_ids(links: list[Link]) -> dict[str, str]:
