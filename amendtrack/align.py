@@ -187,6 +187,10 @@ class _Aligner:
             return MATCH_OTHER_KIND
         return MATCH if a.key == b.key else MATCH_RELABELLED
 
+    def _rarest(self, bag: dict[str, float]) -> list[str]:
+        """The RARE_TERMS stems of a bag with the highest idf (in the bag's order on a tie: the sort is stable)."""
+        return sorted(bag, key=self.weights.idf, reverse=True)[:RARE_TERMS]
+
     def candidates(self, j: int) -> list[int]:
         """Old blocks that share one of the rarer stems of new block j, the nearest in the order first.
 
@@ -197,7 +201,7 @@ class _Aligner:
         if cached is not None:
             return cached
         unit = self.new[j]
-        terms = sorted(unit.bag, key=lambda t: -self.weights.idf(t))[:RARE_TERMS]
+        terms = self._rarest(unit.bag)
         expected = j * len(self.old) / max(len(self.new), 1)
         found = _gather(self.index, terms, expected)
         found = _nearest(found, expected) | set(self.old_by_label.get(unit.key, ()))
@@ -282,6 +286,7 @@ class _Aligner:
         # inferred one-to-one links, best first
         taken_old = set(pairs) | set(merged_into) | deleted
         taken_new = set(pairs.values())
+        self._link_unchanged(targets, pairs, taken_old, taken_new)
         scored = []
         for j in targets:
             if j in taken_new:
@@ -339,6 +344,27 @@ class _Aligner:
 
         return self._links(pairs, declared, merged_into, declared_merges, split_from, deleted, placeholders)
 
+    def _link_unchanged(
+        self, targets: list[int], pairs: dict[int, int], taken_old: set[int], taken_new: set[int]
+    ) -> None:
+        """Link a paragraph that kept its (unique) label and its words at once, without scoring its candidates.
+
+        Such a pair scores the most any pair can (likeness 1 plus the bonus for the same label), and no other
+        pair with that label exists, so the best-first pass below would link it anyway; most paragraphs of a
+        late draft are like this.
+        """
+        new_keys = Counter(unit.key for unit in self.new)
+        for j in targets:
+            unit = self.new[j]
+            same_label = self.old_by_label.get(unit.key, ())
+            if j in taken_new or len(same_label) != 1 or new_keys[unit.key] != 1 or not unit.bag:
+                continue
+            i = same_label[0]
+            if i not in taken_old and not self.old[i].placeholder and self.old[i].bag == unit.bag:
+                pairs[i] = j
+                taken_old.add(i)
+                taken_new.add(j)
+
     def _fill_gaps(self, pairs: dict[int, int], taken_old: set[int], taken_new: set[int]) -> None:
         """A lone paragraph between two linked neighbours, keeping its number on both sides, is the same paragraph."""
         anchors = sorted(pairs.items(), key=lambda p: p[1])
@@ -363,7 +389,7 @@ class _Aligner:
 
     def _new_candidates(self, i: int) -> list[int]:
         unit = self.old[i]
-        terms = sorted(unit.bag, key=lambda t: -self.weights.idf(t))[:RARE_TERMS]
+        terms = self._rarest(unit.bag)
         expected = i * len(self.new) / max(len(self.old), 1)
         return sorted(_nearest(_gather(self.new_index, terms, expected), expected))
 
@@ -501,8 +527,20 @@ class _Aligner:
                 continue
             bags_old = [self._vector(c) for c in old_children]
             bags_new = [self._vector(c) for c in new_children]
+            if _unchanged(old_children, new_children, bags_old):  # what the pairing below would find, directly
+                for old_child, child in zip(old_children, new_children, strict=True):
+                    same_label = normalise_label(old_child.label) == normalise_label(child.label)
+                    note = "" if same_label else f"formerly {old_child.label}"
+                    found.append(Link("same" if same_label else "renumbered", [old_child], [child], 1.0, note=note))
+                continue
+            norms_old = [self.weights.norm(bag) for bag in bags_old]
+            norms_new = [self.weights.norm(bag) for bag in bags_new]
             scored = sorted(
-                ((self.weights.cosine(a, b), x, y) for x, a in enumerate(bags_old) for y, b in enumerate(bags_new)),
+                (
+                    (self.weights.cosine(a, b, norms_old[x], norms_new[y]), x, y)
+                    for x, a in enumerate(bags_old)
+                    for y, b in enumerate(bags_new)
+                ),
                 key=lambda t: (-t[0], t[1], t[2]),
             )
             pair: dict[int, int] = {}
@@ -555,6 +593,11 @@ class _Aligner:
                     )
                 )
         return found
+
+
+def _unchanged(old: list[Paragraph], new: list[Paragraph], vectors: list[dict[str, float]]) -> bool:
+    """The same texts in the same order, each with words to compare (an empty vector pairs with nothing)."""
+    return len(old) == len(new) and all(a.text == b.text for a, b in zip(old, new, strict=True)) and all(vectors)
 
 
 def _gather(index: dict[str, list[int]], terms: list[str], expected: float) -> set[int]:

@@ -42,7 +42,7 @@ class Codec:
     def encode(self, text: str) -> str:
         codes = self.codes
         split = tokens(text)
-        for token in split:
+        for token in dict.fromkeys(split):  # each distinct token once, in order
             if token not in codes:
                 number = _FIRST_CODE + len(codes)
                 if number > 0x10FFFF:

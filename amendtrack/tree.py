@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 KINDS = (
     "heading",  # section headings (I., A.), the annex
@@ -107,6 +108,7 @@ class Draft:
         return None
 
 
+@lru_cache(maxsize=65536)  # aligning and finding compare the same few labels again and again
 def normalise_label(label: str) -> str:
     """Compare labels the way negotiators cite them: 'PP.2 bis' == 'pp2bis', 'para 42' == '42'."""
     text = label.strip().lower()

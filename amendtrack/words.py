@@ -83,7 +83,8 @@ class Weights:
 
     def vector(self, bag: Counter[str]) -> dict[str, float]:
         """A bag of stems as term → count × idf."""
-        return {term: count * self.idf(term) for term, count in bag.items()}
+        idf, unseen = self._idf.get, self.unseen
+        return {term: count * idf(term, unseen) for term, count in bag.items()}
 
     @staticmethod
     def norm(vector: dict[str, float]) -> float:
