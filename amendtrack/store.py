@@ -1265,6 +1265,48 @@ def drafts_of(session: Session, negotiation_key: str) -> list[DocumentRow]:
     )
 
 
+def load_alignment(
+    session: Session, from_document_id: int, to_document_id: int, old: Draft, new: Draft
+) -> Alignment | None:
+    """The stored lineage between two drafts as an Alignment over their trees; None when not aligned yet.
+
+    Reports and dispositions read what alignment stored, not a fresh alignment, so they show the lineage
+    `amendtrack align` printed (and a 2,000-paragraph pair is not aligned again for every report).
+    """
+    alignment = session.scalar(
+        select(AlignmentRow).where(
+            AlignmentRow.from_document_id == from_document_id, AlignmentRow.to_document_id == to_document_id
+        )
+    )
+    if alignment is None:
+        return None
+    old_nodes = {node.eid: node for node, _parent in old.walk()}
+    new_nodes = {node.eid: node for node, _parent in new.walk()}
+    query = (
+        select(LineageLinkRow.__table__)
+        .where(LineageLinkRow.alignment_id == alignment.id)
+        .order_by(LineageLinkRow.position)
+    )
+    links = []
+    try:
+        for row in session.execute(query):
+            links.append(
+                Link(
+                    row.relation,
+                    [old_nodes[eid] for eid in row.from_eids],
+                    [new_nodes[eid] for eid in row.to_eids],
+                    row.score,
+                    row.source,
+                    row.note,
+                    [new_nodes[eid] for eid in row.placeholder_eids],
+                    row.conflict,
+                )
+            )
+    except KeyError:  # the trees are not the ones aligned (cannot happen through amendtrack): align afresh
+        return None
+    return Alignment(links, list(alignment.conflicts or []))
+
+
 def lineage_rows(session: Session, from_document_id: int, to_document_id: int) -> list[LineageLinkRow]:
     """The stored links between two drafts, in reading order (empty when not aligned)."""
     alignment = session.scalar(

@@ -27,7 +27,7 @@ from .store import (
     ensure_schema,
     find_document,
     for_writing,
-    lineage_rows,
+    load_alignment,
     load_draft,
     load_overrides,
     load_proposals,
@@ -224,12 +224,13 @@ def snapshot(session: Session, negotiation: str) -> Snapshot:
             pairs[document.key] = _DraftPair(document.key, document.label, base, None, None, None, None)
             continue
         nxt = trees[after.key]
-        pairs[document.key] = _DraftPair(
-            document.key, document.label, base, after.key, after.label, nxt, align(base, nxt)
-        )
+        alignment = load_alignment(session, document.id, after.id, base, nxt)
+        if alignment is None:  # never aligned: the links are computed, not stored
+            alignment = align(base, nxt)
+        pairs[document.key] = _DraftPair(document.key, document.label, base, after.key, after.label, nxt, alignment)
         links[(document.key, after.key)] = [
-            _Link(row.relation, row.note, list(row.to_eids), list(row.placeholder_eids))
-            for row in lineage_rows(session, document.id, after.id)
+            _Link(link.relation, link.note, [n.eid for n in link.targets], [n.eid for n in link.placeholders])
+            for link in alignment.links
         ]
     proposals: list[tuple[int, Proposal, str]] = []
     verdicts: dict[int, Disposition] = {}
