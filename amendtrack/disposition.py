@@ -139,7 +139,9 @@ class Disposer:
         self._vectors = {id(n): self.weights.vector(bag) for n, bag in zip(self.paragraphs, bags, strict=True)}
         self._norms = {key: Weights.norm(vector) for key, vector in self._vectors.items()}
         self._text_vectors: dict[str, tuple[dict[str, float], float]] = {}  # a proposed text is compared many times
-        self._postings: dict[str, tuple[list[int], list[float]]] | None = None  # stem → paragraphs, weight / norm
+        self._postings: dict[str, tuple[list[int], list[float]]] | None = None  # see _index
+        self._ceilings: dict[str, float] = {}
+        self._units: list[dict[str, float]] = []
         self._stem_postings: dict[str, list[int]] | None = None  # stem → indices of the paragraphs that have it
 
     def _text_vector(self, text: str) -> tuple[dict[str, float], float]:
@@ -161,37 +163,67 @@ class Disposer:
         """The paragraph of the next draft most like `text`, with its likeness (the first one, on a tie).
 
         The same answer as max(((likeness(text, n), n) for n in paragraphs), key=score), without scoring
-        every paragraph: the cosines are summed from an inverted index (only paragraphs sharing a stem with
-        the text get a share), and only those within a hair of the best are scored again, exactly.
+        every paragraph. Cosines are summed from an inverted index, rarest stem first; once the stems left
+        could not lift a paragraph none of the rarer ones reached above the best sum so far, the common
+        stems' long postings are not read: only the paragraphs already reached are completed. Those
+        within a hair of the best are then scored again, exactly, in order.
         """
         if not self.paragraphs:
             return 0.0, None
         vector, norm = self._text_vector(text)
-        if self._postings is None:
-            self._postings = {}
-            for index, node in enumerate(self.paragraphs):
-                node_norm = self._norms[id(node)]
-                for term, weight in self._vectors[id(node)].items():
-                    indices, weights = self._postings.setdefault(term, ([], []))
-                    indices.append(index)
-                    weights.append(weight / node_norm)
-        cosines = [0.0] * len(self.paragraphs)  # × norm: the text's own norm is divided out below
-        for term, value in vector.items():
-            indices, weights = self._postings.get(term, ((), ()))
+        postings, ceilings, units = self._index()
+        terms = sorted((t for t in vector if t in postings), key=lambda t: (len(postings[t][0]), t))
+        left = [0.0] * (len(terms) + 1)  # left[k]: the most terms[k:] can add to any one paragraph
+        for k in range(len(terms) - 1, -1, -1):
+            left[k] = left[k + 1] + vector[terms[k]] * ceilings[terms[k]]
+        sums: dict[int, float] = {}  # paragraph index → cosine × the text's norm, so far
+        highest = 0.0
+        k = 0
+        while k < len(terms) and (not sums or left[k] >= highest - 1e-9 * norm):
+            value = vector[terms[k]]
+            indices, weights = postings[terms[k]]
             for index, weight in zip(indices, weights, strict=True):
-                cosines[index] += value * weight
-        highest = max(cosines)
+                total = sums[index] = sums.get(index, 0.0) + value * weight
+                if total > highest:
+                    highest = total
+            k += 1
+        for term in terms[k:]:  # no paragraph outside `sums` can reach the best any more
+            value = vector[term]
+            for index in sums:
+                weight = units[index].get(term)
+                if weight is not None:
+                    sums[index] += value * weight
+        highest = max(sums.values(), default=0.0)
         if highest <= 0.0 or not norm:  # no paragraph shares a stem with it: every likeness is 0
             first = self.paragraphs[0]
             return self.likeness(text, first), first
         top = highest / norm - 1e-9  # summing in another order moves a cosine by far less than this
         best: tuple[float, Paragraph | None] = (-1.0, None)
-        for index in (i for i, cosine in enumerate(cosines) if cosine / norm >= top):
+        for index in sorted(i for i, total in sums.items() if total / norm >= top):
             node = self.paragraphs[index]
             score = self.likeness(text, node)
             if score > best[0]:
                 best = (score, node)
         return best
+
+    def _index(self) -> tuple[dict[str, tuple[list[int], list[float]]], dict[str, float], list[dict[str, float]]]:
+        """Postings (stem → paragraphs and weight / norm), each stem's largest such weight, and each
+        paragraph's weights / norm; built on first use."""
+        if self._postings is None:
+            self._postings, self._ceilings, self._units = {}, {}, []
+            for index, node in enumerate(self.paragraphs):
+                node_norm = self._norms[id(node)]
+                unit = (
+                    {term: weight / node_norm for term, weight in self._vectors[id(node)].items()} if node_norm else {}
+                )
+                self._units.append(unit)
+                for term, weight in unit.items():
+                    indices, weights = self._postings.setdefault(term, ([], []))
+                    indices.append(index)
+                    weights.append(weight)
+                    if weight > self._ceilings.get(term, 0.0):
+                        self._ceilings[term] = weight
+        return self._postings, self._ceilings, self._units
 
     def holders(self, phrase: list[str]) -> list[int]:
         """Indices of the paragraphs (in order) holding enough of the phrase's stems for phrase_share to reach

@@ -404,3 +404,27 @@ def test_import_export_import_is_the_identity(draft: Draft) -> None:
     assert records(again) == records(stored)
     assert again.preface == stored.preface
     assert [node.pid for node, _ in again.walk()] == [f"d:{node.eid}" for node, _ in draft.walk()]
+
+
+# --- the disposition search ------------------------------------------------------------------------------
+
+_WORDS = st.lists(st.sampled_from(VOCABULARY), min_size=0, max_size=12).map(" ".join)
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=25), _WORDS)
+def test_most_alike_is_the_first_best_of_all_paragraphs(texts: list[str], proposed: str) -> None:
+    """Disposer.most_alike reads only part of its index; its answer is that of scoring every paragraph."""
+    from amendtrack.disposition import Disposer
+
+    nxt = Draft(
+        [Paragraph(label=str(k + 1), kind="operative", text=t, eid=f"para_{k + 1}") for k, t in enumerate(texts)]
+    )
+    disposer = Disposer(nxt, nxt, None)
+    score, node = disposer.most_alike(proposed)
+    candidates = [n for n in nxt.paragraphs if n.text]
+    if not candidates:
+        assert node is None
+        return
+    expected = max(((disposer.likeness(proposed, n), k) for k, n in enumerate(candidates)), key=lambda t: (t[0], -t[1]))
+    assert node is candidates[expected[1]]
+    assert score == expected[0]

@@ -462,8 +462,7 @@ def test_a_database_from_before_proposals(sqlite_url: str) -> None:
     code, _, err = run("--db", sqlite_url, "proposals", "gpa")
     assert (
         code == 1
-        and err
-        == "amendtrack: error: no proposals stored yet (import some first: amendtrack import-inputs FILE …)\n"
+        and err == "amendtrack: error: no proposals stored yet (import some first: amendtrack import-inputs FILE …)\n"
     )
     code, out, _ = run("--db", sqlite_url, "delegations", "--json")
     assert code == 0 and {r["proposals"] for r in json.loads(out)} == {0}
