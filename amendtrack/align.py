@@ -12,7 +12,7 @@ the number of paragraphs, not with the product of the two counts.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .tree import Draft, Paragraph, normalise_label
@@ -127,18 +127,18 @@ class _Aligner:
         for unit in self.old + self.new:
             unit.bag = self.weights.vector(unit.bag)
             unit.norm = self.weights.norm(unit.bag)
-        self.index: dict[str, list[int]] = {}
+        self.index: dict[str, list[int]] = defaultdict(list)
         for unit in self.old:
             for term in unit.bag:
-                self.index.setdefault(term, []).append(unit.index)
+                self.index[term].append(unit.index)
         self.old_by_label: dict[str, list[int]] = {}
         for unit in self.old:
             self.old_by_label.setdefault(unit.key, []).append(unit.index)
-        self.new_index: dict[str, list[int]] = {}  # stem → new blocks (placeholders left out), for merges
+        self.new_index: dict[str, list[int]] = defaultdict(list)  # stem → new blocks (no placeholders), for merges
         for unit in self.new:
             if not unit.placeholder:
                 for term in unit.bag:
-                    self.new_index.setdefault(term, []).append(unit.index)
+                    self.new_index[term].append(unit.index)
         self.conflicts: list[str] = []
         self._scores: dict[tuple[int, int], float] = {}
         self._candidates: dict[int, list[int]] = {}
@@ -162,7 +162,9 @@ class _Aligner:
         return bag
 
     def _composite(self, node: Paragraph) -> Counter[str]:
-        """The stems of a node with its sub-paragraphs and items (as of composite_text)."""
+        """The stems of a node with its sub-paragraphs and items (as of composite_text); never changed after."""
+        if not node.children:
+            return self._own(node)
         bag = Counter(self._own(node))
         for child in node.children:
             bag.update(self._composite(child))

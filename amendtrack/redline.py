@@ -10,7 +10,7 @@ gives the new text exactly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .words import tokens
 
@@ -26,9 +26,10 @@ _OPS = {0: EQUAL, -1: DELETE, 1: INSERT, "=": EQUAL, "-": DELETE, "+": INSERT}
 _FIRST_CODE = 0xE000  # private-use characters stand for tokens
 
 
-@dataclass(frozen=True)
-class Change:
-    op: str  # equal, delete, insert
+class Change(NamedTuple):
+    """One run of a redline: its op (equal, delete, insert) and its text; immutable, compared by value."""
+
+    op: str
     text: str
 
 
@@ -112,7 +113,7 @@ def _phrases(diffs: list[tuple[str, str]]) -> list[Change]:
             merged.append([INSERT, inserted])
 
     for k, (op, text) in enumerate(diffs):
-        if op == EQUAL and 0 < k < last and not any(ch.isalnum() for ch in text):
+        if op == EQUAL and 0 < k < last and not any(map(str.isalnum, text)):
             if diffs[k - 1][0] != EQUAL and diffs[k + 1][0] != EQUAL:
                 run_del.append(text)  # a lone "," between two changes joins them
                 run_ins.append(text)

@@ -58,9 +58,23 @@ def stem(word: str) -> str:
     return w
 
 
+class _ContentStems(dict):
+    """word → its stem, or None for a stopword; filled on first sight (a cache without a size bound: a
+    language has few enough words)."""
+
+    def __missing__(self, word: str) -> str | None:
+        if len(self) >= 200_000:  # a hostile file of random words must not grow it without end
+            self.clear()
+        found = self[word] = None if word in STOPWORDS else stem(word)
+        return found
+
+
+_CONTENT_STEMS = _ContentStems()
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of a text, in order."""
-    return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    return [s for s in map(_CONTENT_STEMS.__getitem__, _WORD.findall(text.lower())) if s is not None]
 
 
 class Weights:
