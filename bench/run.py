@@ -14,6 +14,10 @@ timed), then prints:
 - the full build through the command line, on another fresh database: ``amendtrack import``,
   ``amendtrack dispositions`` and ``amendtrack site`` as subprocesses of the checkout's code, each
   with its wall time and peak RSS (``getrusage(RUSAGE_CHILDREN).ru_maxrss`` of a small parent);
+- the start-up of ``amendtrack --help`` and of read-only commands (``drafts``, ``paragraphs``,
+  ``proposals``, ``delegations``) on a store of the GPA sample, as whole processes, with the
+  target *under 0.3 s* and, for scale, how long importing ``sqlalchemy.orm`` alone takes
+  (``--no-startup`` skips this; ``--scale`` never runs it);
 - the targets as MET / NOT MET, a table, and one JSON line with every figure.
 
 ``--db postgresql`` uses the local server (127.0.0.1:5432, database ``test``) in a fresh schema,
@@ -59,6 +63,15 @@ TARGET_SECONDS = 60.0  # full build (import, dispositions, site) on SQLite
 TARGET_RSS_MB = 1024.0  # peak RSS of any of its processes
 TARGET_PER_DOUBLING = 2.3
 TARGET_PG_RATIO = 1.5
+TARGET_STARTUP = 0.3  # seconds until `amendtrack --help`, or a read-only command on the GPA store, has answered
+GPA = ROOT / "data" / "drafts" / "gpa-2010"
+STARTUP_COMMANDS = (  # read-only commands on the GPA store, and --help
+    ["--help"],
+    ["drafts"],
+    ["paragraphs", "gpa-2010", "1"],
+    ["proposals", "gpa-2010", "--delegation", "Japan"],
+    ["delegations", "--negotiation", "gpa-2010"],
+)
 PG_ADMIN = "host=127.0.0.1 port=5432 dbname=test user=postgres connect_timeout=5"
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{schema}"
 STAGES = ("read", "store", "align", "redline", "proposals", "dispositions", "site render")
@@ -252,6 +265,39 @@ def cli_once(folder: Path, url: str, key: str, work: Path) -> tuple[dict[str, fl
     return seconds, rss, outputs["import"]
 
 
+def startup(work: Path, runs: int) -> dict[str, Timing]:
+    """How long `amendtrack --help` and read-only commands on the GPA store take, as whole processes."""
+    url = f"sqlite:///{work / 'gpa-startup.db'}"
+    (work / "gpa-startup.db").unlink(missing_ok=True)
+    run_command(["import", str(GPA)], url, work)
+    found: dict[str, Timing] = {}
+    for args in STARTUP_COMMANDS:
+        timing = found[" ".join(args)] = Timing()
+        run_command(args, url, work)  # warm-up: the file cache, not measured
+        for _ in range(runs):
+            timing.runs.append(run_command(args, url, work)[0])
+    return found
+
+
+def print_startup(found: dict[str, Timing]) -> None:
+    print(f"\nstart-up: whole processes on the GPA store (SQLite), target each under {TARGET_STARTUP:g} s")
+    print(f"  {'command':<48}{'best s':>8}{'median s':>10}")
+    for name, timing in found.items():
+        met = verdict(timing.best < TARGET_STARTUP)
+        print(f"  {'amendtrack ' + name:<48}{timing.best:8.3f}{timing.median:10.3f}  {met}")
+    print("  (importing sqlalchemy.orm alone, in a fresh process: " + f"{_import_seconds('sqlalchemy.orm'):.3f} s)")
+
+
+def _import_seconds(module: str) -> float:
+    """Best of 5 runs of a fresh interpreter that imports `module` (its cost to every command that needs it)."""
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 # --- one size -------------------------------------------------------------------------------------
 
 
@@ -350,6 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", action="store_true", help="the doubling series ×1, ×2, ×4, ×8 from the base size")
     parser.add_argument("--repeats", type=int, default=3, help="runs per figure (best and median are printed)")
     parser.add_argument("--no-stages", action="store_true", help="only the command line's full build")
+    parser.add_argument("--no-startup", action="store_true", help="skip timing --help and read-only commands")
     parser.add_argument(
         "--work", type=Path, help="folder for the negotiation, databases and sites (default: a temp dir)"
     )
@@ -367,7 +414,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"best (and median) of {repeats} runs; work folder {work}")
 
     results: list[Build] = []
+    started: dict[str, Timing] = {}
     try:
+        if not args.scale and not args.no_startup:
+            started = startup(work, max(5, repeats))
+            print_startup(started)
         if args.scale:
             for db in dbs:
                 previous = None
@@ -425,6 +476,7 @@ def main(argv: list[str] | None = None) -> int:
         "repeats": repeats,
         "scale": args.scale,
         "builds": [record(r) for r in results],
+        "startup": {name: timing.record() for name, timing in started.items()},
         "bench_process_peak_rss_mb": round(peak_self, 1),
     }
     print(json.dumps(summary, ensure_ascii=False))
