@@ -191,7 +191,7 @@ class _Aligner:
 
     def _rarest(self, bag: dict[str, float]) -> list[str]:
         """The RARE_TERMS stems of a bag with the highest idf (in the bag's order on a tie: the sort is stable)."""
-        return sorted(bag, key=self.weights.idf, reverse=True)[:RARE_TERMS]
+        return self.weights.rarest(bag, RARE_TERMS)  # the bag's stems are among those the weights were made of
 
     def candidates(self, j: int) -> list[int]:
         """Old blocks that share one of the rarer stems of new block j, the nearest in the order first.

@@ -87,13 +87,12 @@ class Draft:
 
     def walk(self) -> Iterator[tuple[Paragraph, Paragraph | None]]:
         """Every node in document order, with its parent (None at the top)."""
-
-        def visit(nodes: list[Paragraph], parent: Paragraph | None) -> Iterator[tuple[Paragraph, Paragraph | None]]:
-            for node in nodes:
-                yield node, parent
-                yield from visit(node.children, node)
-
-        yield from visit(self.paragraphs, None)
+        stack: list[tuple[Paragraph, Paragraph | None]] = [(node, None) for node in reversed(self.paragraphs)]
+        while stack:  # a stack, not nested generators: every walk of a long draft pays per node, not per level
+            node, parent = stack.pop()
+            yield node, parent
+            if node.children:
+                stack.extend([(child, node) for child in reversed(node.children)])
 
     def find(self, label_or_eid: str) -> Paragraph | None:
         """The node with this label or eId (eId first, since it is unique)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 TOKEN = re.compile(r"\w++(?:[’'\-]\w++)*+|\s++|[^\w\s]")  # possessive: same tokens, less backtracking
@@ -94,6 +95,10 @@ class Weights:
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self.unseen)
+
+    def rarest(self, terms: Iterable[str], count: int) -> list[str]:
+        """The `count` terms with the highest idf, in their given order on a tie; every term must be known."""
+        return sorted(terms, key=self._idf.__getitem__, reverse=True)[:count]
 
     def vector(self, bag: Counter[str]) -> dict[str, float]:
         """A bag of stems as term → count × idf."""
