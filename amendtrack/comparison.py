@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .align import Alignment, Link, align
-from .redline import Change, Codec, redline_many
+from .redline import BOUNDARY, Change, Codec, redline_all
 from .tree import Draft
 
 
@@ -73,10 +73,12 @@ def compare(
     """Align two drafts (unless an alignment is given) and redline every link."""
     alignment = alignment or align(old, new)
     rows = []
-    codec = Codec()
-    for link in alignment.links:
+    texts = [
+        (BOUNDARY.join(p.text for p in link.sources), BOUNDARY.join(p.text for p in link.targets))
+        for link in alignment.links
+    ]
+    for link, changes in zip(alignment.links, redline_all(texts, Codec()), strict=True):
         heading = (link.targets or link.sources)[0].kind == "heading"
-        changes = redline_many([p.text for p in link.sources], [p.text for p in link.targets], codec)
         anchor = link.targets[0].eid if link.targets else f"old-{link.sources[0].eid}"
         rows.append(Row(link, changes, describe(link), anchor, _depth(link), heading))
     return Comparison(old_label, new_label, rows, alignment.counts(), list(alignment.conflicts))

@@ -10,6 +10,9 @@ gives the new text exactly.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
 
 from .words import tokens
@@ -61,13 +64,62 @@ def redline(old: str, new: str, codec: Codec | None = None) -> list[Change]:
 
     Pass one Codec to many calls (a whole comparison) to encode each distinct token once.
     """
+    trivial = _trivial(old, new)
+    if trivial is not None:
+        return trivial
+    codec = codec or Codec()
+    a, b = codec.encode(old), codec.encode(new)
+    return _phrases([(_OPS[op], codec.decode(chars)) for op, chars in diff_tokens(a, b)])
+
+
+def redline_all(pairs: Sequence[tuple[str, str]], codec: Codec | None = None) -> list[list[Change]]:
+    """The redlines of many (old, new) pairs, as [redline(old, new, codec) for old, new in pairs] gives them.
+
+    The diffs of a long comparison run on every core: the C++ diff-match-patch releases the GIL, and
+    the pairs do not depend on each other. Encoding and the clean-up into phrases stay in order.
+    """
+    codec = codec or Codec()
+    found: list[list[Change] | None] = []
+    encoded: list[tuple[str, str]] = []
+    for old, new in pairs:
+        trivial = _trivial(old, new)
+        found.append(trivial)
+        if trivial is None:
+            encoded.append((codec.encode(old), codec.encode(new)))
+    diffs = iter(_diff_all(encoded))
+    return [
+        change if change is not None else _phrases([(_OPS[op], codec.decode(chars)) for op, chars in next(diffs)])
+        for change in found
+    ]
+
+
+def _trivial(old: str, new: str) -> list[Change] | None:
+    """The redline of identical texts, or of a text against nothing; None when there is diffing to do."""
     if old == new:
         return [Change(EQUAL, old)] if old else []
     if not old or not new:
         return [Change(INSERT, new)] if new else [Change(DELETE, old)]
-    codec = codec or Codec()
-    a, b = codec.encode(old), codec.encode(new)
-    return _phrases([(_OPS[op], codec.decode(chars)) for op, chars in diff_tokens(a, b)])
+    return None
+
+
+DIFF_WORKERS = min(os.cpu_count() or 1, 8)  # threads that diff at once (1: all on the calling thread)
+PARALLEL_TOKENS = 4_000  # fewer tokens than this in all are diffed on one thread: a pool would cost more
+_pool: tuple[int, int, ThreadPoolExecutor] | None = None  # (the process that made it, its size, the pool)
+
+
+def _diff_all(encoded: list[tuple[str, str]]) -> list[list[tuple]]:
+    """diff_tokens of every pair, in order; spread over DIFF_WORKERS threads when there is enough to share."""
+    workers = DIFF_WORKERS
+    if _fast is None or workers < 2 or sum(len(a) + len(b) for a, b in encoded) < PARALLEL_TOKENS:
+        return [diff_tokens(a, b) for a, b in encoded]
+    global _pool
+    if _pool is None or _pool[:2] != (os.getpid(), workers):  # a forked child cannot use its parent's threads
+        if _pool is not None and _pool[0] == os.getpid():
+            _pool[2].shutdown(wait=False)
+        _pool = (os.getpid(), workers, ThreadPoolExecutor(max_workers=workers, thread_name_prefix="amendtrack-diff"))
+    shares = [encoded[k::workers] for k in range(workers)]  # every n-th pair: long and short ones mixed
+    done = list(_pool[2].map(lambda share: [diff_tokens(a, b) for a, b in share], shares))
+    return [done[k % workers][k // workers] for k in range(len(encoded))]
 
 
 def diff_tokens(a: str, b: str, engine: str = "auto") -> list[tuple]:

@@ -270,3 +270,47 @@ def test_empty_texts() -> None:
     assert redline("", "") == []
     assert redline("", "new words") == [Change(INSERT, "new words")]
     assert redline("old words", "") == [Change(DELETE, "old words")]
+
+
+# --- many redlines at once, on every core --------------------------------------------------------
+
+
+def _gpa_pairs() -> list[tuple[str, str]]:
+    from amendtrack.align import align
+
+    old, new = read_draft_file(GPA / "01-first-draft.txt"), read_draft_file(GPA / "03-draft-2010-07-19.txt")
+    return [
+        (BOUNDARY.join(p.text for p in link.sources), BOUNDARY.join(p.text for p in link.targets))
+        for link in align(old, new).links
+    ]
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_redline_all_is_redline_of_each_pair_in_order(monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
+    """Spreading the diffs over threads changes nothing: the same redlines, in the same order."""
+    import amendtrack.redline as module
+
+    monkeypatch.setattr(module, "DIFF_WORKERS", workers)
+    monkeypatch.setattr(module, "PARALLEL_TOKENS", 0)  # use the pool even for a little work
+    pairs = _gpa_pairs()
+    pairs += [("", "new words"), ("old words", ""), ("same", "same"), ("", "")]
+    codec = module.Codec()
+    expected = [redline(old, new, codec) for old, new in pairs]
+    assert module.redline_all(pairs, module.Codec()) == expected
+    assert sum(1 for changes in expected if any(c.op != EQUAL for c in changes)) > 50  # real work was shared
+
+
+def test_redline_all_works_in_a_forked_child_after_the_parent_used_its_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child forked after the pool was made must not wait on threads it does not have."""
+    import multiprocessing
+
+    import amendtrack.redline as module
+
+    monkeypatch.setattr(module, "DIFF_WORKERS", 2)
+    monkeypatch.setattr(module, "PARALLEL_TOKENS", 0)
+    pairs = _gpa_pairs()
+    expected = module.redline_all(pairs)  # the parent's pool now exists
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1) as children:
+        result = children.apply_async(module.redline_all, (pairs,))
+        assert result.get(timeout=20) == expected
