@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     for times in SCALES:
         big_old, big_new = scaled(old, times), scaled(new, times)
         result = compare(big_old, big_new)
-        elapsed = timing(lambda a=big_old, b=big_new: compare(a, b), max(5, repeats // times))
+        elapsed = timing(lambda a=big_old, b=big_new: compare(a, b), max(9, repeats // times))
         note = f"({len(result.rows)} links)"
         if previous is not None:
             growth.append(elapsed / previous)
