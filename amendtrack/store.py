@@ -313,7 +313,13 @@ def engine_for(url: str | None = None) -> Engine:
             import psycopg  # noqa: F401
         except ImportError:
             raise InputError(None, "PostgreSQL needs psycopg: pip install 'amendtrack[postgres]'") from None
-    engine = create_engine(parsed)
+    try:
+        engine = create_engine(parsed)
+    except ImportError as exc:  # a URL of a database whose Python driver is not installed (mysql://, …)
+        backend = parsed.get_backend_name()
+        raise InputError(
+            None, f"cannot open {backend} databases: its driver {exc.name or ''} is not installed"
+        ) from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine

@@ -205,6 +205,12 @@ def test_bad_url_is_an_input_error() -> None:
         engine_for("not a url")
 
 
+def test_a_url_whose_driver_is_not_installed_is_an_input_error() -> None:
+    """mysql:// needs MySQLdb, which amendtrack does not install: one line, not a traceback."""
+    with pytest.raises(InputError, match="cannot open mysql databases: its driver MySQLdb is not installed"):
+        engine_for("mysql://someone@localhost/negotiations")
+
+
 def test_require_schema_never_creates_a_sqlite_file(tmp_path: Path) -> None:
     path = tmp_path / "absent.db"
     engine = engine_for(f"sqlite:///{path}")
