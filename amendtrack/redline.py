@@ -88,8 +88,8 @@ def redline_all(pairs: Sequence[tuple[str, str]], codec: Codec | None = None) ->
             encoded.append((codec.encode(old), codec.encode(new)))
     diffs = iter(_diff_all(encoded))
     return [
-        change if change is not None else _phrases([(_OPS[op], codec.decode(chars)) for op, chars in next(diffs)])
-        for change in found
+        changes if changes is not None else _phrases([(_OPS[op], codec.decode(chars)) for op, chars in next(diffs)])
+        for changes in found
     ]
 
 
