@@ -73,6 +73,12 @@ class _ContentStems(dict):
 _CONTENT_STEMS = _ContentStems()
 
 
+def forget() -> None:
+    """Empty the memo tables of words seen so far (stems): what a fresh process starts with."""
+    _CONTENT_STEMS.clear()
+    stem.cache_clear()
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of a text, in order."""
     return [s for s in map(_CONTENT_STEMS.__getitem__, _WORD.findall(text.lower())) if s is not None]
