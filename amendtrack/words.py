@@ -26,9 +26,10 @@ STOPWORDS = frozenset(
 )
 
 
-def tokens(text: str) -> list[str]:
+@lru_cache(maxsize=16384)  # reports redline one paragraph's text against every proposal made on it
+def tokens(text: str) -> tuple[str, ...]:
     """Words, runs of spaces and single punctuation marks; joined they give the text back."""
-    return TOKEN.findall(text)
+    return tuple(TOKEN.findall(text))
 
 
 def normalise(text: str) -> str:
@@ -74,9 +75,10 @@ _CONTENT_STEMS = _ContentStems()
 
 
 def forget() -> None:
-    """Empty the memo tables of words seen so far (stems): what a fresh process starts with."""
+    """Empty the memo tables of words and texts seen so far (stems, tokens): what a fresh process starts with."""
     _CONTENT_STEMS.clear()
     stem.cache_clear()
+    tokens.cache_clear()
 
 
 def content_stems(text: str) -> list[str]:
