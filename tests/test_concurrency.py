@@ -121,10 +121,15 @@ def run_workers(urls: list[str], tmp_path: Path) -> list[list[dict]]:
         inputs.write_text(INPUTS.format(k=k), encoding="utf-8")
         command = [sys.executable, "-c", WORKER, json.dumps(urls), str(barrier), str(k), str(draft), str(inputs)]
         children.append(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    finished = [child.communicate(timeout=300) for child in children]  # all of them: a failure shows its cause
+    failed = [
+        f"worker {k}: {err.strip()}"
+        for k, (child, (_, err)) in enumerate(zip(children, finished, strict=True), 1)
+        if child.returncode
+    ]
+    assert not failed, "\n".join(failed)
     reports = []
-    for k, child in enumerate(children, start=1):
-        out, err = child.communicate(timeout=300)
-        assert child.returncode == 0, f"worker {k} failed:\n{err}"
+    for out, err in finished:
         assert "Traceback" not in err, err
         reports.append(json.loads(out))
     return [[worker[n] for worker in reports] for n in range(len(urls))]

@@ -25,7 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, Connection, MetaData, PrimaryKeyConstraint, String, Table, inspect, select
+from sqlalchemy import Column, Connection, MetaData, PrimaryKeyConstraint, String, Table, inspect, select, text
 
 from amendtrack.errors import InputError
 
@@ -121,11 +121,22 @@ def migrate(connection: Connection) -> str | None:
     return revision
 
 
+_SCHEMA_LOCK = 0x616D656E64747261  # PostgreSQL advisory lock key ("amendtra"): creating or migrating the schema
+
+
 def ensure(connection: Connection) -> None:
     """The schema a write needs, inside the caller's transaction: created and stamped, migrated, or as it is."""
     revision, stamped = current(connection)
     if revision == HEAD and stamped:
         return
+    if connection.dialect.name == "postgresql":
+        # Writers that find no schema (or an old one) take turns until their transactions end: the first
+        # creates or migrates it, the next see it done, instead of creating the same tables at once
+        # (one of them failed with "relation already exists"). SQLite writers already take turns.
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+        revision, stamped = current(connection)
+        if revision == HEAD and stamped:
+            return
     if revision is None:  # a new database: every table at once
         from amendtrack.store import Base
 
