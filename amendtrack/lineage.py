@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from amendtrack.align import Alignment, align
 from amendtrack.comparison import Comparison, compare
 from amendtrack.store import (
-    AlignmentRow,
     DocumentRow,
     _negotiation,
+    alignment_row,
     engine_for,
     find_document,
     load_draft,
@@ -91,12 +91,7 @@ def align_new_drafts(session: Session, negotiation: str) -> list[tuple[str, str]
     done = []
     trees: dict[str, Draft] = {}  # a draft read once serves as the later and then the earlier draft of a pair
     for old, new in zip(drafts, drafts[1:], strict=False):
-        stored = session.scalar(
-            select(AlignmentRow.id).where(
-                AlignmentRow.from_document_id == old.id, AlignmentRow.to_document_id == new.id
-            )
-        )
-        if stored is None:
+        if alignment_row(session, old.id, new.id) is None:
             for document in (old, new):
                 if document.key not in trees:
                     trees[document.key] = load_draft(session, negotiation, document.key)

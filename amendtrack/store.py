@@ -56,7 +56,6 @@ from amendtrack.resources import DEFAULT_URL, ENV_VAR
 from amendtrack.tree import Bracket, Draft, Marker, Paragraph, normalise_label
 
 DOCUMENT_KINDS = ("draft", "inputs")
-DISPOSITION_STATUSES = STATUSES
 CORE_TABLES = ("negotiation", "document", "paragraph", "alignment", "lineage_link")
 PROPOSAL_TABLES = ("delegation", "proposal", "proposal_sponsor")  # older databases get them at their next import
 
@@ -241,7 +240,7 @@ class OverrideRow(Base):
 
     __tablename__ = "disposition_override"
     __table_args__ = (
-        CheckConstraint(f"status IN ({', '.join(repr(s) for s in DISPOSITION_STATUSES)})", name="ck_override_status"),
+        CheckConstraint(f"status IN ({', '.join(repr(s) for s in STATUSES)})", name="ck_override_status"),
     )
 
     proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id", ondelete="CASCADE"), primary_key=True)
@@ -754,9 +753,7 @@ def save_alignment(
     new = find_document(session, negotiation_key, to_ref)
     if old.kind != "draft" or new.kind != "draft":
         raise InputError(None, f"only drafts can be aligned ({old.key} is {old.kind}, {new.key} is {new.kind})")
-    previous = session.scalar(
-        select(AlignmentRow).where(AlignmentRow.from_document_id == old.id, AlignmentRow.to_document_id == new.id)
-    )
+    previous = alignment_row(session, old.id, new.id)
     if previous is not None:
         session.execute(LineageLinkRow.__table__.delete().where(LineageLinkRow.alignment_id == previous.id))
         session.delete(previous)
@@ -829,9 +826,6 @@ def _carried(links: Iterable[tuple[str, list[str], list[str], list[str]]]) -> di
     return carried
 
 
-_CARRIED = "amendtrack.carried"  # Session.info key: AlignmentRow → the eIds its links carry (see renew_persistent_ids)
-
-
 def renew_persistent_ids(session: Session, negotiation_key: str) -> None:
     """Recompute every paragraph's persistent id from the stored lineage between consecutive drafts.
 
@@ -854,27 +848,18 @@ def renew_persistent_ids(session: Session, negotiation_key: str) -> None:
         ).all()
         carried: dict[str, str] = {}
         if previous is not None:
-            alignment = session.scalar(
-                select(AlignmentRow).where(
-                    AlignmentRow.from_document_id == previous.id, AlignmentRow.to_document_id == document.id
-                )
-            )
+            alignment = alignment_row(session, previous.id, document.id)
             if alignment is not None:
-                # An alignment's links are written once, with its row (re-aligning replaces the row), so what
-                # they carry is read once per session: importing D drafts renews D times, not D² link reads.
-                known = session.info.setdefault(_CARRIED, {})
-                carried = known.get(alignment)
-                if carried is None:
-                    carried = known[alignment] = _carried(
-                        session.execute(
-                            select(
-                                LineageLinkRow.relation,
-                                LineageLinkRow.from_eids,
-                                LineageLinkRow.to_eids,
-                                LineageLinkRow.placeholder_eids,
-                            ).where(LineageLinkRow.alignment_id == alignment.id)
-                        )
+                carried = _carried(
+                    session.execute(
+                        select(
+                            LineageLinkRow.relation,
+                            LineageLinkRow.from_eids,
+                            LineageLinkRow.to_eids,
+                            LineageLinkRow.placeholder_eids,
+                        ).where(LineageLinkRow.alignment_id == alignment.id)
                     )
+                )
         ids: dict[str, str] = {}
         for row in rows:
             source_eid = carried.get(row.eid)
@@ -1268,8 +1253,8 @@ def load_overrides(session: Session, proposal_ids: list[int]) -> dict[int, tuple
 
 def set_override(session: Session, proposal_id: int, status: str, note: str) -> None:
     """Record a facilitator's decision; the computed disposition is kept beside it."""
-    if status not in DISPOSITION_STATUSES:
-        raise InputError(None, f"unknown disposition {status!r} (one of: {', '.join(DISPOSITION_STATUSES)})")
+    if status not in STATUSES:
+        raise InputError(None, f"unknown disposition {status!r} (one of: {', '.join(STATUSES)})")
     if session.get(ProposalRow, proposal_id) is None:
         raise InputError(None, f"no proposal {proposal_id} (see amendtrack proposals NEGOTIATION)")
     row = session.get(OverrideRow, proposal_id)
@@ -1318,6 +1303,15 @@ def drafts_of(session: Session, negotiation_key: str) -> list[DocumentRow]:
     )
 
 
+def alignment_row(session: Session, from_document_id: int, to_document_id: int) -> AlignmentRow | None:
+    """The stored alignment between two drafts, if they were aligned."""
+    return session.scalar(
+        select(AlignmentRow).where(
+            AlignmentRow.from_document_id == from_document_id, AlignmentRow.to_document_id == to_document_id
+        )
+    )
+
+
 def load_alignment(
     session: Session, from_document_id: int, to_document_id: int, old: Draft, new: Draft
 ) -> Alignment | None:
@@ -1326,11 +1320,7 @@ def load_alignment(
     Reports and dispositions read what alignment stored, not a fresh alignment, so they show the lineage
     `amendtrack align` printed (and a 2,000-paragraph pair is not aligned again for every report).
     """
-    alignment = session.scalar(
-        select(AlignmentRow).where(
-            AlignmentRow.from_document_id == from_document_id, AlignmentRow.to_document_id == to_document_id
-        )
-    )
+    alignment = alignment_row(session, from_document_id, to_document_id)
     if alignment is None:
         return None
     old_nodes = {node.eid: node for node, _parent in old.walk()}
@@ -1362,11 +1352,7 @@ def load_alignment(
 
 def lineage_rows(session: Session, from_document_id: int, to_document_id: int) -> list[LineageLinkRow]:
     """The stored links between two drafts, in reading order (empty when not aligned)."""
-    alignment = session.scalar(
-        select(AlignmentRow).where(
-            AlignmentRow.from_document_id == from_document_id, AlignmentRow.to_document_id == to_document_id
-        )
-    )
+    alignment = alignment_row(session, from_document_id, to_document_id)
     if alignment is None:
         return []
     return list(

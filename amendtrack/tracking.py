@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from .align import Alignment, align
+from .align import Alignment, Link, align
 from .delegation import Registry
 from .disposition import STATUSES, Disposer, Disposition, NodeFinder
 from .errors import InputError
@@ -122,16 +122,6 @@ class _DraftPair:
 
 
 @dataclass
-class _Link:
-    """A stored lineage link, by eIds."""
-
-    relation: str
-    note: str
-    to_eids: list[str]
-    placeholder_eids: list[str]
-
-
-@dataclass
 class Snapshot:
     """Everything about one negotiation, loaded and judged once: what reports, histories and tables are made of."""
 
@@ -142,7 +132,6 @@ class Snapshot:
     proposals: list[tuple[int, Proposal, str]]  # (id, proposal, key of the draft it was made on)
     verdicts: dict[int, Disposition]
     overrides: dict[int, tuple[str, str]]
-    links: dict[tuple[str, str], list[_Link]]  # (draft, next draft) → stored lineage
     # Lookups built on first use (the trees and proposals of a snapshot do not change): reports and
     # histories ask them once per proposal or paragraph, and walking a long draft each time is quadratic.
     _finders: dict[str, NodeFinder] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -150,7 +139,7 @@ class Snapshot:
     _pids: dict[str, dict[str, Paragraph]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _on: dict[tuple[str, str | None], list] | None = field(default=None, init=False, repr=False, compare=False)
     _by_delegation: dict[str, list] | None = field(default=None, init=False, repr=False, compare=False)
-    _to: dict[tuple[str, str], dict[str, _Link]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _to: dict[str, dict[str, Link]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _outcomes: dict[int, Outcome] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def tree(self, key: str) -> Draft:
@@ -199,14 +188,17 @@ class Snapshot:
                     self._by_delegation.setdefault(sponsor, []).append(item)
         return self._by_delegation.get(name, [])
 
-    def link_to(self, before: str, key: str, eid: str) -> _Link | None:
+    def link_to(self, before: str, key: str, eid: str) -> Link | None:
         """The first stored link from draft `before` to draft `key` with this eId among its targets or placeholders."""
-        found = self._to.get((before, key))
+        pair = self.pairs.get(before)
+        if pair is None or pair.next_key != key or pair.alignment is None:
+            return None
+        found = self._to.get(before)
         if found is None:
-            found = self._to[(before, key)] = {}
-            for link in self.links.get((before, key), []):
-                for target in link.to_eids + link.placeholder_eids:
-                    found.setdefault(target, link)
+            found = self._to[before] = {}
+            for link in pair.alignment.links:
+                for target in link.targets + link.placeholders:
+                    found.setdefault(target.eid, link)
         return found.get(eid)
 
 
@@ -216,7 +208,6 @@ def snapshot(session: Session, negotiation: str) -> Snapshot:
     documents = drafts_of(session, negotiation)
     trees = {d.key: load_draft(session, negotiation, d.key) for d in documents}
     pairs: dict[str, _DraftPair] = {}
-    links: dict[tuple[str, str], list[_Link]] = {}
     for k, document in enumerate(documents):
         after = documents[k + 1] if k + 1 < len(documents) else None
         base = trees[document.key]
@@ -228,10 +219,6 @@ def snapshot(session: Session, negotiation: str) -> Snapshot:
         if alignment is None:  # never aligned: the links are computed, not stored
             alignment = align(base, nxt)
         pairs[document.key] = _DraftPair(document.key, document.label, base, after.key, after.label, nxt, alignment)
-        links[(document.key, after.key)] = [
-            _Link(link.relation, link.note, [n.eid for n in link.targets], [n.eid for n in link.placeholders])
-            for link in alignment.links
-        ]
     proposals: list[tuple[int, Proposal, str]] = []
     verdicts: dict[int, Disposition] = {}
     for document in documents:
@@ -247,7 +234,7 @@ def snapshot(session: Session, negotiation: str) -> Snapshot:
         proposals.extend((pid, proposal, document.key) for pid, proposal in made)
     overrides = load_overrides(session, [pid for pid, _, _ in proposals])
     drafts = [(d.key, d.label, d.date) for d in documents]
-    return Snapshot(negotiation, title, drafts, pairs, proposals, verdicts, overrides, links)
+    return Snapshot(negotiation, title, drafts, pairs, proposals, verdicts, overrides)
 
 
 def refresh_dispositions(session: Session, negotiation: str) -> list[tuple[int, Proposal, Disposition, _DraftPair]]:
