@@ -18,15 +18,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from amendtrack import __version__
-from amendtrack.disposition import STATUSES
+from amendtrack.compare.disposition import STATUSES
 from amendtrack.errors import InputError
 from amendtrack.resources import DEMO_DB_NAME, ENV_VAR, SITE_FOLDER
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from amendtrack.redline import Change
-    from amendtrack.tree import Draft, Paragraph
+    from amendtrack.compare.redline import Change
+    from amendtrack.model.tree import Draft, Paragraph
 
 # The library (SQLAlchemy, Jinja2, lxml) is imported inside each command, when it runs: `--help`
 # and a command's own start stay quick, since most of a command's start-up was importing them.
@@ -69,7 +69,7 @@ def _reading(url: str | None, proposals: bool = False) -> Iterator[Session]:
     """A session on an existing amendtrack database (never creates one); `proposals`: it must hold them."""
     from sqlalchemy.orm import Session
 
-    from amendtrack.store import engine_for, has_proposal_tables, require_schema
+    from amendtrack.store.tables import engine_for, has_proposal_tables, require_schema
 
     engine = engine_for(url)
     try:
@@ -128,7 +128,7 @@ def import_command(
     A .json dump written by `amendtrack export json` is restored exactly (--negotiation renames
     it). Prints one line per document.
     """
-    from amendtrack.importer import import_path
+    from amendtrack.store.importer import import_path
 
     with contextlib.ExitStack() as stack:
         bar: Any = None
@@ -161,7 +161,7 @@ def drafts_command(ctx: click.Context, negotiation: str | None, as_json: bool) -
     12 digits of the SHA-256. --json prints objects with the fields negotiation, key, label,
     date, kind, order, source_file, sha256 and paragraphs.
     """
-    from amendtrack.store import list_documents
+    from amendtrack.store.tables import list_documents
 
     with _reading(ctx.obj["db"]) as session:
         documents = list_documents(session, negotiation)
@@ -226,7 +226,7 @@ def import_inputs_command(
     --skip-invalid the valid rows are stored and the others listed on stderr. Proposals that
     several delegations make alike are stored once, with every sponsor and its source.
     """
-    from amendtrack.importer import import_inputs
+    from amendtrack.store.importer import import_inputs
 
     result = import_inputs(
         file,
@@ -265,7 +265,7 @@ def proposals_command(
     applied to its paragraph (yes / no / - for moves, merges, splits and comments) and its
     words. --json prints one object per proposal (see README for the fields).
     """
-    from amendtrack.store import load_proposals
+    from amendtrack.store.tables import load_proposals
 
     with _reading(ctx.obj["db"], proposals=True) as session:
         found = load_proposals(session, negotiation, draft, delegation, paragraph)
@@ -313,14 +313,14 @@ def delegations_command(ctx: click.Context, negotiation: str | None, as_json: bo
     variants, group membership); counts come from the database (co-sponsored proposals count
     for each sponsor). --json prints one object per delegation (see README for the fields).
     """
-    from amendtrack.store import delegation_records, has_proposal_tables
+    from amendtrack.store.tables import delegation_records, has_proposal_tables
 
     with _reading(ctx.obj["db"]) as session:
         records = delegation_records(session, negotiation) if has_proposal_tables(session.get_bind()) else None
     if records is None:
         if negotiation is not None:
             raise InputError(None, "no proposals stored yet (import some first: amendtrack import-inputs FILE …)")
-        from amendtrack.delegation import Registry
+        from amendtrack.model.delegation import Registry
 
         records = [{**d.to_dict(), "proposals": 0, "negotiations": {}} for d in Registry.load()]
     if as_json:
@@ -360,8 +360,8 @@ def paragraphs_command(ctx: click.Context, negotiation: str, draft: str, as_json
     prints one object per paragraph in document order with the fields label, eid, pid, kind,
     parent, num, label_inferred, text, markers, brackets, line_start and line_end.
     """
-    from amendtrack.store import load_draft
-    from amendtrack.tree import paragraph_records
+    from amendtrack.model.tree import paragraph_records
+    from amendtrack.store.tables import load_draft
 
     with _reading(ctx.obj["db"]) as session:
         tree = load_draft(session, negotiation, draft)
@@ -420,7 +420,7 @@ def align_command(ctx: click.Context, negotiation: str, from_draft: str, to_draf
     --json prints one object per link with the fields from, to (lists of labels), relation,
     score, source, from_pid, to_pid, from_eid, to_eid, placeholders, note and conflict.
     """
-    from amendtrack.lineage import align_drafts
+    from amendtrack.store.lineage import align_drafts
 
     aligned = align_drafts(ctx.obj["db"], negotiation, from_draft, to_draft)
     links = aligned.alignment.links
@@ -482,12 +482,12 @@ def diff_command(
     every change against FROM is a tracked change by --author (accept all: TO; reject all: FROM),
     with renumbering, moves and merges named in comments.
     """
-    from amendtrack.lineage import compare_drafts
-    from amendtrack.store import negotiation_title
+    from amendtrack.store.lineage import compare_drafts
+    from amendtrack.store.tables import negotiation_title
 
     aligned, comparison = compare_drafts(ctx.obj["db"], negotiation, from_draft, to_draft)
     if docx_file is not None:
-        from amendtrack.docx import redline_docx
+        from amendtrack.render.docx import redline_docx
 
         with _reading(ctx.obj["db"]) as session:
             title = negotiation_title(session, negotiation)
@@ -496,7 +496,7 @@ def diff_command(
         if html_file is None:
             return
     if html_file is not None:
-        from amendtrack.render import redline_html
+        from amendtrack.render.html import redline_html
 
         with _reading(ctx.obj["db"]) as session:
             title = negotiation_title(session, negotiation)
@@ -527,7 +527,7 @@ def diff_command(
 
 def redline_text(changes: list[Change], colour: bool) -> str:
     """A redline for the terminal: coloured, or [-deleted-]{+inserted+}."""
-    from amendtrack.redline import DELETE, INSERT, plain
+    from amendtrack.compare.redline import DELETE, INSERT, plain
 
     if not colour:
         return plain(changes)
@@ -557,8 +557,8 @@ def dispositions_command(ctx: click.Context, negotiation: str, as_json: bool) ->
     per proposal with the fields id, delegations, paragraph, operation, disposition, computed,
     override, note, explanation, evidence and found_in.
     """
-    from amendtrack.terminal import dispositions_table
-    from amendtrack.tracking import dispositions
+    from amendtrack.render.terminal import dispositions_table
+    from amendtrack.report.tracking import dispositions
 
     records = dispositions(ctx.obj["db"], negotiation)
     if as_json:
@@ -585,7 +585,7 @@ def disposition_set_command(ctx: click.Context, proposal_id: int, status: str, n
     The computed value is kept beside the override; reports show both, and the override wins.
     Recomputing dispositions or re-importing documents never removes it.
     """
-    from amendtrack.tracking import set_override
+    from amendtrack.report.tracking import set_override
 
     set_override(ctx.obj["db"], proposal_id, status, note)
     click.echo(f"proposal {proposal_id}: {status} (override)")
@@ -597,7 +597,7 @@ def disposition_set_command(ctx: click.Context, proposal_id: int, status: str, n
 @reports_errors
 def disposition_clear_command(ctx: click.Context, proposal_id: int) -> None:
     """Remove the facilitator's disposition of PROPOSAL_ID: the computed one shows again."""
-    from amendtrack.tracking import clear_override
+    from amendtrack.report.tracking import clear_override
 
     removed = clear_override(ctx.obj["db"], proposal_id)
     click.echo(f"proposal {proposal_id}: override cleared" if removed else f"proposal {proposal_id}: no override")
@@ -620,12 +620,12 @@ def report_command(
     asked as a redline against the base text, the next draft's text as a redline against what
     was asked, and the disposition in words with its evidence. Totals at the top.
     """
-    from amendtrack.terminal import report_lines
-    from amendtrack.tracking import delegation_report, report_record
+    from amendtrack.render.terminal import report_lines
+    from amendtrack.report.tracking import delegation_report, report_record
 
     report = delegation_report(ctx.obj["db"], negotiation, delegation, draft)
     if html_file is not None:
-        from amendtrack.render import delegation_report_html
+        from amendtrack.render.html import delegation_report_html
 
         html_file.write_text(delegation_report_html(report), encoding="utf-8")
         click.echo(f"wrote {html_file}")
@@ -653,12 +653,12 @@ def history_command(
     version redlined against the one before, the relation named, and every proposal made on it
     with its disposition. LABEL is as printed in --draft (PP7, 42, OP2(a)) or an eId.
     """
-    from amendtrack.terminal import history_lines
-    from amendtrack.tracking import history_record, paragraph_history
+    from amendtrack.render.terminal import history_lines
+    from amendtrack.report.tracking import history_record, paragraph_history
 
     history = paragraph_history(ctx.obj["db"], negotiation, label, draft)
     if html_file is not None:
-        from amendtrack.render import paragraph_history_html
+        from amendtrack.render.html import paragraph_history_html
 
         html_file.write_text(paragraph_history_html(history), encoding="utf-8")
         click.echo(f"wrote {html_file}")
@@ -689,7 +689,7 @@ def site_command(ctx: click.Context, negotiation: str | None, out: Path) -> None
     compilation of inputs on each draft, a report per delegation, a history per paragraph and
     a dashboard of charts. Computes and stores every disposition on the way.
     """
-    from amendtrack.site import build_site
+    from amendtrack.render.site import build_site
 
     result = build_site(ctx.obj["db"], out, [negotiation] if negotiation else None)
     click.echo(f"{result.pages} pages in {result.seconds:.1f} s: {result.index}")
@@ -716,7 +716,7 @@ def demo_command(out: Path) -> None:
     The database is OUT/amendtrack-demo.db (SQLite), deleted and recreated on every run; --db
     and $AMENDTRACK_DB are ignored, so ./amendtrack.db is never touched.
     """
-    from amendtrack.site import run_demo
+    from amendtrack.render.site import run_demo
 
     result = run_demo(out)
     click.echo(f"demo database: {result.database}")
@@ -755,7 +755,7 @@ def export_json_command(ctx: click.Context, negotiation: str, out: Path | None) 
     import FILE.json` restores it exactly into a database that does not hold NEGOTIATION yet
     (--negotiation NAME restores it under another key). Database row ids are not kept.
     """
-    from amendtrack.backup import export_json
+    from amendtrack.store.backup import export_json
 
     text = export_json(ctx.obj["db"], negotiation)
     if out is None:
@@ -779,7 +779,7 @@ def db_upgrade_command(ctx: click.Context) -> None:
     the newest revision; its data stays. Imports and other writes do this on their own; run it
     before read-only commands, or to upgrade deliberately.
     """
-    from amendtrack.migrations import upgrade
+    from amendtrack.store.migrations import upgrade
 
     before, after = upgrade(ctx.obj["db"])
     if before == after:
@@ -804,8 +804,8 @@ def export_akn_command(ctx: click.Context, negotiation: str, draft: str, out: Pa
     persistent id as wId, its number as printed, text, markers and brackets. `amendtrack import
     FILE.xml` reads it back into the same tree.
     """
-    from amendtrack.akn import draft_to_akn
-    from amendtrack.store import find_document, load_draft, negotiation_title
+    from amendtrack.read.akn import draft_to_akn
+    from amendtrack.store.tables import find_document, load_draft, negotiation_title
 
     with _reading(ctx.obj["db"]) as session:
         document = find_document(session, negotiation, draft)
@@ -851,15 +851,15 @@ def compile_command(
     """
     if html_file is None and docx_file is None:
         raise click.UsageError("give --docx FILE or --html FILE (or both)")
-    from amendtrack.tracking import compilation_table
+    from amendtrack.report.tracking import compilation_table
 
     table = compilation_table(ctx.obj["db"], negotiation, draft, with_disposition)
     if docx_file is not None:
-        from amendtrack.docx import compilation_docx
+        from amendtrack.render.docx import compilation_docx
 
         _write_file(docx_file, compilation_docx(table))
     if html_file is not None:
-        from amendtrack.render import compilation_html
+        from amendtrack.render.html import compilation_html
 
         _write_file(html_file, compilation_html(table).encode("utf-8"))
 
@@ -880,8 +880,8 @@ def apply_command(ctx: click.Context, negotiation: str, draft: str, delegation: 
     Moves, merges, splits, comments and proposals that could not be applied become comments
     saying what was asked and why it is not a tracked change.
     """
-    from amendtrack.docx import apply_docx
-    from amendtrack.tracking import delegation_proposals
+    from amendtrack.render.docx import apply_docx
+    from amendtrack.report.tracking import delegation_proposals
 
     found = delegation_proposals(ctx.obj["db"], negotiation, draft, delegation)
     title, label = found.negotiation_title, found.draft_label

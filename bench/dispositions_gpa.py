@@ -19,11 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # measure the checkout's code, not an older installed copy
 
-from amendtrack.align import align  # noqa: E402
-from amendtrack.compilation import read_compilation_file  # noqa: E402
-from amendtrack.delegation import Registry  # noqa: E402
-from amendtrack.disposition import Disposer  # noqa: E402
-from amendtrack.reader import read_draft_file  # noqa: E402
+from amendtrack.compare.align import align  # noqa: E402
+from amendtrack.compare.disposition import Disposer  # noqa: E402
+from amendtrack.model.delegation import Registry  # noqa: E402
+from amendtrack.read.compilation import read_compilation_file  # noqa: E402
+from amendtrack.read.text import read_draft_file  # noqa: E402
 
 GPA = ROOT / "data" / "drafts" / "gpa-2010"
 TARGET = 1.0  # seconds for all dispositions

@@ -3,7 +3,7 @@
 Run with ``python bench/redline_gpa.py`` (``pip install .[bench]`` first for `redlines`). It prints:
 
 - our time to align and redline the whole first draft → 19 July 2010 draft in process
-  (`amendtrack.comparison.compare`; reading the two files is not counted), as a user gets it (the
+  (`amendtrack.compare.comparison.compare`; reading the two files is not counted), as a user gets it (the
   word diffs spread over the cores) and with every diff on one thread;
 - the time the `redlines` package takes to diff the two whole texts and render its Markdown;
 - the time Python's `difflib` takes on the same texts (word opcodes, and `ndiff` on lines);
@@ -32,12 +32,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # measure the checkout's code, not an older installed copy
 
 import amendtrack  # noqa: E402
-import amendtrack.redline as redline_module  # noqa: E402
-from amendtrack import words  # noqa: E402
-from amendtrack.align import align  # noqa: E402
-from amendtrack.comparison import compare  # noqa: E402
-from amendtrack.reader import read_draft_file  # noqa: E402
-from amendtrack.tree import Draft, Paragraph, normalise_label  # noqa: E402
+import amendtrack.compare.redline as redline_module  # noqa: E402
+from amendtrack.compare.align import align  # noqa: E402
+from amendtrack.compare.comparison import compare  # noqa: E402
+from amendtrack.model import words  # noqa: E402
+from amendtrack.model.tree import Draft, Paragraph, normalise_label  # noqa: E402
+from amendtrack.read.text import read_draft_file  # noqa: E402
 
 GPA = ROOT / "data" / "drafts" / "gpa-2010"
 FIRST, JULY = GPA / "01-first-draft.txt", GPA / "03-draft-2010-07-19.txt"

@@ -37,9 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # the checkout's amendtrack, not an older installed copy
 
-from amendtrack.delegation import Registry  # noqa: E402
-from amendtrack.proposal import find_span  # noqa: E402
-from amendtrack.reader import read_draft_file  # noqa: E402
+from amendtrack.model.delegation import Registry  # noqa: E402
+from amendtrack.model.proposal import find_span  # noqa: E402
+from amendtrack.read.text import read_draft_file  # noqa: E402
 
 SEEDS = ROOT / "data" / "drafts"
 SUFFIXES = ("bis", "ter", "quater", "quinquies")
@@ -545,7 +545,7 @@ class Generator:
         """`count` CSV rows on a draft; the changes the next draft may take up; the proposals amendtrack will store.
 
         Rows making the same change as an earlier row, from other delegations, are stored as one
-        co-sponsored proposal (amendtrack.cosponsor); the count follows the same rule.
+        co-sponsored proposal (amendtrack.compare.cosponsor); the count follows the same rule.
         """
         rnd = self.random
         targets: list[tuple[Para, str, str]] = []  # (paragraph, label, text)
@@ -646,7 +646,7 @@ class Generator:
 
     @staticmethod
     def _applied(row: dict, base: str) -> str:
-        from amendtrack.proposal import Edit, apply_edits
+        from amendtrack.model.proposal import Edit, apply_edits
 
         try:
             if row["operation"] == "redraft":
@@ -661,7 +661,7 @@ class Generator:
 
 
 def _fold(text: str | None) -> str:
-    """Words as amendtrack.cosponsor compares them: quotes, case, spacing and outer punctuation folded."""
+    """Words as amendtrack.compare.cosponsor compares them: quotes, case, spacing and outer punctuation folded."""
     text = re.sub(r"[\"'“”‘’«»„`]", "", text or "").casefold()
     return " ".join(text.split()).strip(" .,;:")
 

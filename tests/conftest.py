@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from amendtrack import importer
-from amendtrack.delegation import Registry
 from amendtrack.errors import InputError
-from amendtrack.proposal import Proposal, Source, Sponsor, apply
-from amendtrack.tree import Bracket, Draft, Marker, Paragraph
+from amendtrack.model.delegation import Registry
+from amendtrack.model.proposal import Proposal, Source, Sponsor, apply
+from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph
+from amendtrack.store import importer
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 PG_CONNINFO = "host=127.0.0.1 port=5432 dbname=test user=postgres connect_timeout=5"
@@ -167,7 +167,7 @@ FAKE_LINE = re.compile(r"^(?P<label>PP\d+|\d+|\([a-z]\))\s+(?P<text>.+)$")
 
 
 def fake_read_draft_file(path: Path) -> Draft:
-    """Stand-in for amendtrack.reader.read_draft_file: 'PP1 text', '1 text', '(a) text' per line.
+    """Stand-in for amendtrack.read.text.read_draft_file: 'PP1 text', '1 text', '(a) text' per line.
 
     Like the real reader it refuses bytes that are not text, naming the file.
     """
@@ -201,7 +201,7 @@ FAKE_INPUT = re.compile(r"^(?P<who>[^:]+):\s*delete\s+(?P<label>\S+)\s*$")
 
 
 def fake_read_compilation(path: Path, base: Draft, registry: Registry) -> list[Proposal]:
-    """Stand-in for amendtrack.compilation.read_compilation_file: one 'Name: delete LABEL' per line."""
+    """Stand-in for amendtrack.read.compilation.read_compilation_file: one 'Name: delete LABEL' per line."""
     proposals = []
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
         match = FAKE_INPUT.match(line.strip())

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from amendtrack.ocr import to_roman
-from amendtrack.tree import Draft, Paragraph
+from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.read.ocr import to_roman
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

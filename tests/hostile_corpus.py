@@ -22,14 +22,14 @@ The documented outcomes:
 Every case ends within `seconds` (generation of the file not counted). Cases marked `isolated` (the
 50 MB text, lines of 1 MB: inputs that once took exponential or quadratic time) run the command in a
 subprocess that is killed at that limit, so a regression fails the case instead of hanging the suite.
-Cases marked `docx` need the Word reader (amendtrack.wordreader); see tests/test_hostile.py.
+Cases marked `docx` need the Word reader (amendtrack.read.word); see tests/test_hostile.py.
 
 Decisions documented here:
 
 * Text files (drafts, compilations, CSV, JSON) are decoded as UTF-8 (BOM allowed), UTF-16 with a BOM,
   else cp1252 (which reads Latin-1 as well): all four encodings are READ, by the text reader, the
   compilation reader and the CSV reader alike.
-* A text file over 10 MiB (amendtrack.ocr.MAX_TEXT_BYTES) is REFUSED before it is decoded: the 50 MB
+* A text file over 10 MiB (amendtrack.read.ocr.MAX_TEXT_BYTES) is REFUSED before it is decoded: the 50 MB
   text is refused in about a second. The readers are linear in the size, so a file under the limit is
   read in seconds (lines of 1 MB are READ).
 * XML with a DOCTYPE, entity declarations (XXE, billion laughs) or XInclude is REFUSED; nothing is

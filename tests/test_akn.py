@@ -12,12 +12,12 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from amendtrack import akn
-from amendtrack.akn import AKN_NS, AT_NS, draft_to_akn, read_akn, read_akn_file, validate
 from amendtrack.cli import cli
 from amendtrack.errors import InputError
-from amendtrack.reader import read_draft_file
-from amendtrack.tree import Bracket, Draft, Marker, Paragraph, paragraph_records
+from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph, paragraph_records
+from amendtrack.read import akn
+from amendtrack.read.akn import AKN_NS, AT_NS, draft_to_akn, read_akn, read_akn_file, validate
+from amendtrack.read.text import read_draft_file
 
 DRAFTS = Path(__file__).resolve().parent.parent / "data" / "drafts"
 NS = {"a": AKN_NS, "amendtrack": AT_NS}

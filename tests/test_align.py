@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from amendtrack.align import Alignment, align
 from amendtrack.cli import cli
-from amendtrack.reader import read_draft_file
-from amendtrack.tree import Draft
+from amendtrack.compare.align import Alignment, align
+from amendtrack.model.tree import Draft
+from amendtrack.read.text import read_draft_file
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "drafts"
 
@@ -202,7 +202,7 @@ def test_diff_prints_a_plain_redline_when_not_on_a_terminal(tmp_path: Path) -> N
 
 
 def test_a_split_off_part_of_a_merged_paragraph_is_still_accounted_for() -> None:
-    from amendtrack.tree import Paragraph
+    from amendtrack.model.tree import Paragraph
 
     def draft(texts: list[str]) -> Draft:
         return Draft([Paragraph(str(k + 1), "operative", t, f"para_{k + 1}") for k, t in enumerate(texts)])

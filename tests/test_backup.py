@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from amendtrack.backup import FORMAT, export_json
 from amendtrack.cli import cli
-from amendtrack.importer import import_path
+from amendtrack.report.tracking import dispositions, set_override
 from amendtrack.resources import sample_data_dir
-from amendtrack.store import Base
-from amendtrack.tracking import dispositions, set_override
+from amendtrack.store.backup import FORMAT, export_json
+from amendtrack.store.importer import import_path
+from amendtrack.store.tables import Base
 
 
 def run(*args: str) -> tuple[int, str, str]:

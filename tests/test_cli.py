@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 
 from amendtrack import __version__
 from amendtrack.cli import cli, outline
-from amendtrack.importer import import_path
-from amendtrack.store import engine_for, load_draft
-from amendtrack.tree import paragraph_records
+from amendtrack.model.tree import paragraph_records
+from amendtrack.store.importer import import_path
+from amendtrack.store.tables import engine_for, load_draft
 
 from conftest import build_draft
 from test_importer import PNG, db_bytes, pg_counts
@@ -119,7 +119,7 @@ def test_drafts_table(sqlite_url: str, fake_reader: Callable, negotiation_folder
 def test_paragraphs_json_is_exactly_the_records(db_url: str) -> None:
     engine = engine_for(db_url)
     with Session(engine) as session, session.begin():
-        from amendtrack.store import create_schema, save_draft
+        from amendtrack.store.tables import create_schema, save_draft
 
         create_schema(session.connection())
         save_draft(session, "neg", "N", "first", "First", None, "draft", "hand.txt", "c" * 64, build_draft())
@@ -270,7 +270,7 @@ def test_import_then_paragraphs_round_trip_through_cli(
 
 def test_real_sample_json_is_identical_on_sqlite_and_postgres(sqlite_url: str, pg_url: str) -> None:
     """With the real reader: every sample draft exports the same `paragraphs --json` on both backends."""
-    pytest.importorskip("amendtrack.reader", reason="amendtrack.reader not written yet")
+    pytest.importorskip("amendtrack.read.text", reason="amendtrack.read.text not written yet")
     from amendtrack.resources import sample_negotiations
 
     folder = sample_negotiations()[0]

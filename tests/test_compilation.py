@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from amendtrack.compilation import read_compilation_file, read_compilation_text
-from amendtrack.delegation import Registry
 from amendtrack.errors import InputError
-from amendtrack.proposal import Proposal
-from amendtrack.reader import read_draft_file
-from amendtrack.tree import Draft
+from amendtrack.model.delegation import Registry
+from amendtrack.model.proposal import Proposal
+from amendtrack.model.tree import Draft
+from amendtrack.read.compilation import read_compilation_file, read_compilation_text
+from amendtrack.read.text import read_draft_file
 
 GPA = Path(__file__).resolve().parent.parent / "data" / "drafts" / "gpa-2010"
 COMPILATION = GPA / "02-table-of-inputs-on-first-draft.txt"

@@ -23,8 +23,8 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from amendtrack.importer import import_path
-from amendtrack.store import (
+from amendtrack.store.importer import import_path
+from amendtrack.store.tables import (
     AlignmentRow,
     DelegationRow,
     DocumentRow,
@@ -47,9 +47,9 @@ import json, logging, sys, time
 from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from amendtrack.importer import import_inputs, import_path
-from amendtrack.store import DocumentRow, ProposalRow, engine_for
-from amendtrack.tracking import set_override
+from amendtrack.store.importer import import_inputs, import_path
+from amendtrack.store.tables import DocumentRow, ProposalRow, engine_for
+from amendtrack.report.tracking import set_override
 
 urls, barrier, me = json.loads(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 draft, inputs = Path(sys.argv[4]), Path(sys.argv[5])
@@ -59,8 +59,8 @@ class Count(logging.Handler):
     def emit(self, record):
         retries[-1].append(record.getMessage().split(";")[0])
 
-logging.getLogger("amendtrack.store").addHandler(Count())
-logging.getLogger("amendtrack.store").setLevel(logging.INFO)
+logging.getLogger("amendtrack.store.tables").addHandler(Count())
+logging.getLogger("amendtrack.store.tables").setLevel(logging.INFO)
 
 def meet(stage):
     (barrier / f"{stage}-{me}").touch()
@@ -266,7 +266,7 @@ def test_retrying_resolves_a_real_postgresql_deadlock(pg_table: str, caplog: pyt
         except BaseException as exc:  # reported below
             failures.append(exc)
 
-    caplog.set_level(logging.INFO, logger="amendtrack.store")
+    caplog.set_level(logging.INFO, logger="amendtrack.store.tables")
     threads = [threading.Thread(target=run, args=(transfer(a, b),)) for a, b in ((1, 2), (2, 1))]
     for thread in threads:
         thread.start()

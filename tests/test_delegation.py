@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from amendtrack.delegation import KINDS, Registry, name_key
 from amendtrack.errors import InputError
+from amendtrack.model.delegation import KINDS, Registry, name_key
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "drafts"
 COMPILATION = DATA / "gpa-2010" / "02-table-of-inputs-on-first-draft.txt"

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from amendtrack.align import align
 from amendtrack.cli import cli
-from amendtrack.compilation import read_compilation_file
-from amendtrack.delegation import Registry
-from amendtrack.disposition import Disposer, Disposition
-from amendtrack.proposal import Proposal
-from amendtrack.reader import read_draft_file
+from amendtrack.compare.align import align
+from amendtrack.compare.disposition import Disposer, Disposition
+from amendtrack.model.delegation import Registry
+from amendtrack.model.proposal import Proposal
+from amendtrack.read.compilation import read_compilation_file
+from amendtrack.read.text import read_draft_file
 
 GPA = Path(__file__).resolve().parent.parent / "data" / "drafts" / "gpa-2010"
 

@@ -19,15 +19,15 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from amendtrack.cli import cli
-from amendtrack.comparison import compare
-from amendtrack.docx import apply_docx, compilation_docx, place_edits, redline_docx, shown_proposal
-from amendtrack.importer import import_path
-from amendtrack.lineage import AlignedDrafts, compare_drafts
-from amendtrack.proposal import Edit, Proposal, Sponsor, apply
-from amendtrack.redline import new_text, old_text, redline
-from amendtrack.store import engine_for, load_proposals
-from amendtrack.tracking import CompilationEntry, CompilationRow, CompilationTable, compilation_table
-from amendtrack.tree import Draft, Paragraph
+from amendtrack.compare.comparison import compare
+from amendtrack.compare.redline import new_text, old_text, redline
+from amendtrack.model.proposal import Edit, Proposal, Sponsor, apply
+from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.render.docx import apply_docx, compilation_docx, place_edits, redline_docx, shown_proposal
+from amendtrack.report.tracking import CompilationEntry, CompilationRow, CompilationTable, compilation_table
+from amendtrack.store.importer import import_path
+from amendtrack.store.lineage import AlignedDrafts, compare_drafts
+from amendtrack.store.tables import engine_for, load_proposals
 
 GPA = Path(__file__).resolve().parent.parent / "data" / "drafts" / "gpa-2010"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -108,7 +108,7 @@ def compared(gpa: str) -> tuple[AlignedDrafts, bytes]:
 def proposals_of(url: str, delegation: str) -> tuple[Draft, list[Proposal]]:
     from sqlalchemy.orm import Session
 
-    from amendtrack.store import load_draft
+    from amendtrack.store.tables import load_draft
 
     engine = engine_for(url)
     try:

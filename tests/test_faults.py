@@ -25,11 +25,11 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
 
-from amendtrack.backup import export_json
 from amendtrack.cli import cli
-from amendtrack.importer import import_path
 from amendtrack.resources import sample_data_dir
-from amendtrack.store import engine_for
+from amendtrack.store.backup import export_json
+from amendtrack.store.importer import import_path
+from amendtrack.store.tables import engine_for
 
 from conftest import PG_CONNINFO
 
@@ -42,7 +42,7 @@ PAUSED = r"""
 import os, sys, time
 from sqlalchemy import event
 from sqlalchemy.pool import Pool
-import amendtrack.importer as importer
+import amendtrack.store.importer as importer
 
 @event.listens_for(Pool, "connect")
 def _small_cache(dbapi_connection, _record):

@@ -25,13 +25,13 @@ import pytest
 from click.testing import CliRunner
 from hostile_corpus import BASE_DRAFT, BASE_KEY, CASES, KINDS, NEGOTIATION, READ, REFUSED, TRAVERSAL_NAMES, Case
 
-from amendtrack import importer
 from amendtrack.cli import cli
+from amendtrack.store import importer
 
 
 def docx_reader_available() -> bool:
-    """Whether the importer reads .docx drafts with amendtrack.wordreader (written alongside this corpus)."""
-    return importlib.util.find_spec("amendtrack.wordreader") is not None and ".docx" in importer.READABLE_SUFFIXES
+    """Whether the importer reads .docx drafts with amendtrack.read.word (written alongside this corpus)."""
+    return importlib.util.find_spec("amendtrack.read.word") is not None and ".docx" in importer.READABLE_SUFFIXES
 
 
 def invoke(url: str, *args: str) -> tuple[int, str, str]:
@@ -104,7 +104,7 @@ def test_case_ends_in_its_documented_outcome(
     case: Case, template_db: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     if case.docx and not docx_reader_available():
-        request.applymarker(pytest.mark.xfail(reason="amendtrack.wordreader does not read .docx yet", strict=False))
+        request.applymarker(pytest.mark.xfail(reason="amendtrack.read.word does not read .docx yet", strict=False))
     request.node.user_properties.append(("hostile", case.outcome))
     db = tmp_path / "neg.db"
     shutil.copyfile(template_db, db)

@@ -11,11 +11,11 @@ import psycopg
 import pytest
 from sqlalchemy.orm import Session
 
-from amendtrack import importer
 from amendtrack.errors import InputError
-from amendtrack.importer import import_path, slug
-from amendtrack.store import engine_for, list_documents, load_draft
-from amendtrack.tree import Draft
+from amendtrack.model.tree import Draft
+from amendtrack.store import importer
+from amendtrack.store.importer import import_path, slug
+from amendtrack.store.tables import engine_for, list_documents, load_draft
 
 from conftest import fake_read_compilation
 
@@ -232,8 +232,8 @@ def test_label_and_date_are_refused_for_folders(sqlite_url: str, negotiation_fol
 
 
 def test_real_reader_refuses_a_png_named_txt(sqlite_url: str, tmp_path: Path) -> None:
-    """Once amendtrack.reader exists: a file that is not text fails, naming the file, writing nothing."""
-    pytest.importorskip("amendtrack.reader", reason="amendtrack.reader not written yet")
+    """Once amendtrack.read.text exists: a file that is not text fails, naming the file, writing nothing."""
+    pytest.importorskip("amendtrack.read.text", reason="amendtrack.read.text not written yet")
     bad = tmp_path / "scan.txt"
     bad.write_bytes(PNG)
     with pytest.raises(InputError) as caught:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from amendtrack.errors import InputError
-from amendtrack.inputs_csv import COLUMNS, read_inputs, read_inputs_file
-from amendtrack.proposal import Source
-from amendtrack.reader import read_draft_file
-from amendtrack.tree import Draft
+from amendtrack.model.proposal import Source
+from amendtrack.model.tree import Draft
+from amendtrack.read.inputs_csv import COLUMNS, read_inputs, read_inputs_file
+from amendtrack.read.text import read_draft_file
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "drafts"
 HEADER = ",".join(COLUMNS)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from amendtrack.errors import InputError
-from amendtrack.manifest import read_manifest
+from amendtrack.read.manifest import read_manifest
 from amendtrack.resources import sample_data_dir
 
 VALID_DOC = 'id = "a"\nlabel = "A"\nkind = "draft"\nfile = "a.txt"\n'

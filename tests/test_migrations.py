@@ -15,13 +15,13 @@ from click.testing import CliRunner
 from sqlalchemy import inspect, text
 from sqlalchemy.orm import Session
 
-from amendtrack import migrations
 from amendtrack.cli import cli
 from amendtrack.errors import InputError
-from amendtrack.importer import import_path
-from amendtrack.store import Base, engine_for, list_documents, load_draft, save_draft
-from amendtrack.tracking import dispositions, set_override
-from amendtrack.tree import Draft
+from amendtrack.model.tree import Draft
+from amendtrack.report.tracking import dispositions, set_override
+from amendtrack.store import migrations
+from amendtrack.store.importer import import_path
+from amendtrack.store.tables import Base, engine_for, list_documents, load_draft, save_draft
 
 from conftest import build_draft
 

@@ -11,7 +11,7 @@ pairs) is tested in tests/test_redline.py under the same profile.
   editorial markers, bracketed text, Word balloons, and page furniture: page numbers, document
   symbols, job numbers, bar codes, rule lines). Every word (a run of letters or digits, compared
   case-insensitively, counted with repeats) of every line that is not page furniture by the reader's
-  rule (amendtrack.ocr.is_furniture) is found in the tree: in the preface, or in a node's printed
+  rule (amendtrack.read.ocr.is_furniture) is found in the tree: in the preface, or in a node's printed
   label (`num`), text, or markers (text and ref).
 * Alignment accounts for every paragraph of both drafts exactly once (a new draft's placeholder such
   as "[Merged with paragraph 4]" counts as accounted for by the link that names it), on pairs of
@@ -37,13 +37,13 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from amendtrack import ocr
-from amendtrack.akn import draft_to_akn, read_akn
-from amendtrack.align import RELATIONS, align
+from amendtrack.compare.align import RELATIONS, align
 from amendtrack.errors import InputError
-from amendtrack.reader import read_draft_text
-from amendtrack.store import create_schema, engine_for, load_draft, save_draft
-from amendtrack.tree import Bracket, Draft, Marker, Paragraph, paragraph_records
+from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph, paragraph_records
+from amendtrack.read import ocr
+from amendtrack.read.akn import draft_to_akn, read_akn
+from amendtrack.read.text import read_draft_text
+from amendtrack.store.tables import create_schema, engine_for, load_draft, save_draft
 
 # --- generated drafts, as text ---------------------------------------------------------------------------
 
@@ -414,7 +414,7 @@ _WORDS = st.lists(st.sampled_from(VOCABULARY), min_size=0, max_size=12).map(" ".
 @given(st.lists(_WORDS, min_size=1, max_size=25), _WORDS)
 def test_most_alike_is_the_first_best_of_all_paragraphs(texts: list[str], proposed: str) -> None:
     """Disposer.most_alike reads only part of its index; its answer is that of scoring every paragraph."""
-    from amendtrack.disposition import Disposer
+    from amendtrack.compare.disposition import Disposer
 
     nxt = Draft(
         [Paragraph(label=str(k + 1), kind="operative", text=t, eid=f"para_{k + 1}") for k, t in enumerate(texts)]

@@ -11,15 +11,16 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy.orm import Session
 
-from amendtrack import importer
 from amendtrack.cli import cli
-from amendtrack.cosponsor import group_cosponsored
-from amendtrack.delegation import Registry
+from amendtrack.compare.cosponsor import group_cosponsored
 from amendtrack.errors import InputError
-from amendtrack.importer import import_inputs, import_path
-from amendtrack.inputs_csv import COLUMNS
-from amendtrack.proposal import Edit, Proposal, Source, Sponsor
-from amendtrack.store import (
+from amendtrack.model.delegation import Registry
+from amendtrack.model.proposal import Edit, Proposal, Source, Sponsor
+from amendtrack.model.tree import Draft
+from amendtrack.read.inputs_csv import COLUMNS
+from amendtrack.store import importer
+from amendtrack.store.importer import import_inputs, import_path
+from amendtrack.store.tables import (
     create_schema,
     delegation_counts,
     engine_for,
@@ -28,7 +29,6 @@ from amendtrack.store import (
     save_draft,
     save_proposals,
 )
-from amendtrack.tree import Draft
 
 from conftest import build_draft
 from test_importer import db_bytes, pg_counts
@@ -252,7 +252,7 @@ def test_import_inputs_needs_a_stored_draft(sqlite_url: str, tmp_path: Path) -> 
 def test_a_compilation_is_read_against_the_stored_draft(
     gpa_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The .txt path calls amendtrack.compilation's reader with the stored base tree and the registry."""
+    """The .txt path calls amendtrack.read.compilation's reader with the stored base tree and the registry."""
     seen: list[tuple[str, int, bool]] = []
 
     def reader(path: Path, base: Draft, registry: Registry) -> list[Proposal]:
@@ -410,7 +410,7 @@ def test_unknown_delegation_is_never_stored(sqlite_url: str) -> None:
 
 
 def test_real_gpa_proposals_are_identical_on_sqlite_and_postgres(sqlite_url: str, pg_url: str) -> None:
-    """The shipped compilation, read by amendtrack.compilation, stores and reads back the same on both."""
+    """The shipped compilation, read by amendtrack.read.compilation, stores and reads back the same on both."""
     outputs = []
     for url in (sqlite_url, pg_url):
         code, _, err = run("--db", url, "import", str(DATA / "gpa-2010"))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from amendtrack.errors import InputError
-from amendtrack.reader import find_brackets, read_draft_file, read_draft_text
-from amendtrack.tree import Draft
+from amendtrack.model.tree import Draft
+from amendtrack.read.text import find_brackets, read_draft_file, read_draft_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "drafts"
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"

@@ -11,8 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from amendtrack.reader import read_draft_file
-from amendtrack.redline import (
+from amendtrack.compare.redline import (
     BOUNDARY,
     DELETE,
     EQUAL,
@@ -24,8 +23,9 @@ from amendtrack.redline import (
     redline,
     redline_many,
 )
-from amendtrack.tree import Draft, Paragraph
-from amendtrack.words import tokens
+from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.model.words import tokens
+from amendtrack.read.text import read_draft_file
 
 GPA = Path(__file__).resolve().parent.parent / "data" / "drafts" / "gpa-2010"
 MANY = settings(deadline=None)  # examples: the Hypothesis profile (tests/conftest.py: 2,000 in CI, 20,000 --slow)
@@ -276,7 +276,7 @@ def test_empty_texts() -> None:
 
 
 def _gpa_pairs() -> list[tuple[str, str]]:
-    from amendtrack.align import align
+    from amendtrack.compare.align import align
 
     old, new = read_draft_file(GPA / "01-first-draft.txt"), read_draft_file(GPA / "03-draft-2010-07-19.txt")
     return [
@@ -288,7 +288,7 @@ def _gpa_pairs() -> list[tuple[str, str]]:
 @pytest.mark.parametrize("workers", [1, 2, 3])
 def test_redline_all_is_redline_of_each_pair_in_order(monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
     """Spreading the diffs over threads changes nothing: the same redlines, in the same order."""
-    import amendtrack.redline as module
+    import amendtrack.compare.redline as module
 
     monkeypatch.setattr(module, "DIFF_WORKERS", workers)
     monkeypatch.setattr(module, "PARALLEL_TOKENS", 0)  # use the pool even for a little work
@@ -304,7 +304,7 @@ def test_redline_all_works_in_a_forked_child_after_the_parent_used_its_threads(m
     """A child forked after the pool was made must not wait on threads it does not have."""
     import multiprocessing
 
-    import amendtrack.redline as module
+    import amendtrack.compare.redline as module
 
     monkeypatch.setattr(module, "DIFF_WORKERS", 2)
     monkeypatch.setattr(module, "PARALLEL_TOKENS", 0)

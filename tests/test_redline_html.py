@@ -13,10 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from amendtrack.cli import cli
-from amendtrack.comparison import Comparison, compare
-from amendtrack.reader import read_draft_file, read_draft_text
-from amendtrack.redline import BOUNDARY, DELETE, EQUAL, INSERT, Change, new_text, old_text, redline_many
-from amendtrack.render import environment, parts, redline_html, sides
+from amendtrack.compare.comparison import Comparison, compare
+from amendtrack.compare.redline import BOUNDARY, DELETE, EQUAL, INSERT, Change, new_text, old_text, redline_many
+from amendtrack.read.text import read_draft_file, read_draft_text
+from amendtrack.render.html import environment, parts, redline_html, sides
 from amendtrack.resources import sample_data_dir
 
 GPA = sample_data_dir() / "drafts" / "gpa-2010"

@@ -11,13 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from amendtrack.cli import cli
-from amendtrack.disposition import Disposition, Evidence
-from amendtrack.importer import import_path
-from amendtrack.proposal import Edit, Proposal, Source, Sponsor
-from amendtrack.redline import BOUNDARY, DELETE, EQUAL, INSERT, Change
-from amendtrack.render import asked, delegation_report_html, environment, paragraph_history_html, source_words
-from amendtrack.resources import sample_data_dir, templates_dir
-from amendtrack.tracking import (
+from amendtrack.compare.disposition import Disposition, Evidence
+from amendtrack.compare.redline import BOUNDARY, DELETE, EQUAL, INSERT, Change
+from amendtrack.model.proposal import Edit, Proposal, Source, Sponsor
+from amendtrack.render.html import asked, delegation_report_html, environment, paragraph_history_html, source_words
+from amendtrack.report.tracking import (
     STATUS_ORDER,
     DelegationReport,
     Outcome,
@@ -29,6 +27,8 @@ from amendtrack.tracking import (
     paragraph_history,
     report_from,
 )
+from amendtrack.resources import sample_data_dir, templates_dir
+from amendtrack.store.importer import import_path
 
 GPA = sample_data_dir() / "drafts" / "gpa-2010"
 TITLE = "United Nations Global Plan of Action against Trafficking in Persons"

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from amendtrack.cli import cli
-from amendtrack.render import compilation_html
-from amendtrack.tracking import load_snapshot, table_from
+from amendtrack.render.html import compilation_html
+from amendtrack.report.tracking import load_snapshot, table_from
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
-from amendtrack.store import (
+from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph, paragraph_records
+from amendtrack.store.tables import (
     ParagraphRow,
     create_schema,
     engine_for,
@@ -24,7 +25,6 @@ from amendtrack.store import (
     resolve_url,
     save_draft,
 )
-from amendtrack.tree import Bracket, Draft, Marker, Paragraph, paragraph_records
 
 from conftest import build_draft
 
@@ -286,10 +286,10 @@ def test_any_tree_round_trips_through_sqlite(paragraphs: list[Paragraph], prefac
 
 def test_the_gpa_sample_reads_back_the_same_from_both_backends(sqlite_url: str, pg_url: str) -> None:
     """PostgreSQL stores rows with COPY, SQLite with INSERT: what comes back, and what is derived, is the same."""
-    from amendtrack.importer import import_path
-    from amendtrack.lineage import align_drafts
-    from amendtrack.store import load_proposals
-    from amendtrack.tracking import dispositions
+    from amendtrack.report.tracking import dispositions
+    from amendtrack.store.importer import import_path
+    from amendtrack.store.lineage import align_drafts
+    from amendtrack.store.tables import load_proposals
 
     sample = Path(__file__).resolve().parent.parent / "data" / "drafts" / "gpa-2010"
     seen = []

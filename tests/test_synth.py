@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from amendtrack.importer import import_path
-from amendtrack.store import drafts_of, engine_for, lineage_rows, load_draft, load_proposals
+from amendtrack.store.importer import import_path
+from amendtrack.store.tables import drafts_of, engine_for, lineage_rows, load_draft, load_proposals
 
 SYNTH = Path(__file__).resolve().parent.parent / "bench" / "synth.py"
 SIZE = {"paragraphs": 60, "drafts": 5, "proposals": 150, "delegations": 25}  # draft 5 is a renumbered one

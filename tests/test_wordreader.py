@@ -38,12 +38,12 @@ from docx_fixtures import (
 from lxml import etree
 
 from amendtrack.cli import cli
-from amendtrack.delegation import Registry
 from amendtrack.errors import InputError
-from amendtrack.proposal import Edit, Proposal
-from amendtrack.reader import read_draft_file, read_draft_text
-from amendtrack.tree import Draft
-from amendtrack.wordreader import (
+from amendtrack.model.delegation import Registry
+from amendtrack.model.proposal import Edit, Proposal
+from amendtrack.model.tree import Draft
+from amendtrack.read.text import read_draft_file, read_draft_text
+from amendtrack.read.word import (
     WordSponsor,
     docx_inputs_kind,
     read_author_map,
@@ -606,7 +606,7 @@ def test_cli_imports_a_word_compilation_table(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def gpa_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from amendtrack.importer import import_path
+    from amendtrack.store.importer import import_path
 
     url = f"sqlite:///{tmp_path_factory.mktemp('gpa') / 'gpa.db'}"
     import_path(GPA, url)
@@ -615,10 +615,10 @@ def gpa_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.mark.parametrize("delegation", ["Japan", "USA", "African Group", "EU"])
 def test_an_apply_document_reads_back_into_the_applied_proposals(gpa_url: str, tmp_path: Path, delegation: str) -> None:
-    docx = pytest.importorskip("amendtrack.docx")
+    docx = pytest.importorskip("amendtrack.render.docx")
     from sqlalchemy.orm import Session
 
-    from amendtrack.store import engine_for, load_draft, load_proposals
+    from amendtrack.store.tables import engine_for, load_draft, load_proposals
 
     engine = engine_for(gpa_url)
     with Session(engine) as session:
@@ -642,8 +642,8 @@ def test_an_apply_document_reads_back_into_the_applied_proposals(gpa_url: str, t
 
 def test_the_redline_document_read_as_a_draft_is_the_later_draft(gpa_url: str, tmp_path: Path) -> None:
     """Every tracked change accepted, amendtrack's own redline of the GPA drafts reads back as the July draft."""
-    docx = pytest.importorskip("amendtrack.docx")
-    from amendtrack.lineage import compare_drafts
+    docx = pytest.importorskip("amendtrack.render.docx")
+    from amendtrack.store.lineage import compare_drafts
 
     aligned, comparison = compare_drafts(gpa_url, "gpa-2010", "first-draft", "draft-2010-07-19")
     path = tmp_path / "redline.docx"

@@ -8,7 +8,7 @@ inputs file), and delegation names.
 
 Delegation names: the registry only resolves real delegations, and a CSV/JSON `delegation` cell
 splits co-sponsors at ";" (so the CSS payload, which holds ";", cannot be a name). The test adds
-delegations named by the other payloads to the registry (amendtrack.delegation._packaged_registry is
+delegations named by the other payloads to the registry (amendtrack.model.delegation._packaged_registry is
 patched), so the names travel the whole way: resolution, store, reports, file names and pages.
 
 Everything is rendered (the static site by `build_site`; `diff --html`, `report --html`, `history --html`,
@@ -30,12 +30,12 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from amendtrack import delegation
-from amendtrack.akn import AKN_NS, draft_to_akn, validate
 from amendtrack.cli import cli
-from amendtrack.delegation import DATA_FILE, Registry
-from amendtrack.site import build_site
-from amendtrack.tree import Bracket, Draft, Marker, Paragraph
+from amendtrack.model import delegation
+from amendtrack.model.delegation import DATA_FILE, Registry
+from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph
+from amendtrack.read.akn import AKN_NS, draft_to_akn, validate
+from amendtrack.render.site import build_site
 
 CHROMIUM = "/usr/bin/chromium"
 SCRIPT = "<script>alert(1)</script>"
@@ -52,7 +52,7 @@ def registry_with_payload_names() -> Registry:
     """The packaged registry plus one member state named by each payload."""
     from importlib import resources
 
-    text = resources.files("amendtrack").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    text = resources.files("amendtrack.model").joinpath(DATA_FILE).read_text(encoding="utf-8")
     extra = "".join(f'\n[[delegation]]\nname = {json.dumps(name)}\nkind = "member_state"\n' for name in NAMES)
     return Registry.from_toml(text + extra, DATA_FILE)
 

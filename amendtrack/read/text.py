@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ocr
-from .errors import InputError
-from .tree import Bracket, Draft, Marker, Paragraph
+from amendtrack.errors import InputError
+from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph
+from amendtrack.read import ocr
 
 Line = tuple[int, str]  # (1-based line number in the file, text)
 

@@ -54,7 +54,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from amendtrack.errors import InputError
-from amendtrack.tree import KINDS, MARKER_KINDS, Bracket, Draft, Marker, Paragraph
+from amendtrack.model.tree import KINDS, MARKER_KINDS, Bracket, Draft, Marker, Paragraph
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AT_NS = "urn:amendtrack:akn:1"  # amendtrack's own attributes and elements (not a web address)

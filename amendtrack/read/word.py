@@ -38,18 +38,18 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from . import ocr
-from .align import BLOCK_KINDS, align
-from .errors import InputError
-from .proposal import Edit, Proposal, Source, Sponsor, apply, apply_edits
-from .reader import FOOTNOTE, _Reader, extract_markers
-from .redline import DELETE, EQUAL, INSERT, plain, redline
-from .tree import Draft, Paragraph
+from amendtrack.compare.align import BLOCK_KINDS, align
+from amendtrack.compare.redline import DELETE, EQUAL, INSERT, plain, redline
+from amendtrack.errors import InputError
+from amendtrack.model.proposal import Edit, Proposal, Source, Sponsor, apply, apply_edits
+from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.read import ocr
+from amendtrack.read.text import FOOTNOTE, _Reader, extract_markers
 
 if TYPE_CHECKING:
-    from .delegation import Registry
+    from amendtrack.model.delegation import Registry
 
-# The WordprocessingML namespaces (the same strings as the writer's, amendtrack.docx; kept here so
+# The WordprocessingML namespaces (the same strings as the writer's, amendtrack.render.docx; kept here so
 # the reader does not depend on the writer).
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -1555,7 +1555,7 @@ def read_docx_compilation(path: Path | str, base: Draft, registry: Registry) -> 
 
 
 def _read_compilation(doc: _Document, base: Draft, registry: Registry) -> list[Proposal]:
-    from .compilation import _Compilation
+    from amendtrack.read.compilation import _Compilation
 
     table = _main_table(doc)
     if table is None:

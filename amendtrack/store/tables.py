@@ -46,14 +46,14 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.orm.attributes import set_committed_value
 
-from amendtrack.align import Alignment, Link
-from amendtrack.delegation import KINDS as DELEGATION_KINDS
-from amendtrack.delegation import Registry
-from amendtrack.disposition import STATUSES, Disposition, Evidence
+from amendtrack.compare.align import Alignment, Link
+from amendtrack.compare.disposition import STATUSES, Disposition, Evidence
 from amendtrack.errors import InputError
-from amendtrack.proposal import ATTRIBUTIONS, OPERATIONS, Edit, Proposal, Source, Sponsor
+from amendtrack.model.delegation import KINDS as DELEGATION_KINDS
+from amendtrack.model.delegation import Registry
+from amendtrack.model.proposal import ATTRIBUTIONS, OPERATIONS, Edit, Proposal, Source, Sponsor
+from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph, normalise_label
 from amendtrack.resources import DEFAULT_URL, ENV_VAR
-from amendtrack.tree import Bracket, Draft, Marker, Paragraph, normalise_label
 
 DOCUMENT_KINDS = ("draft", "inputs")
 CORE_TABLES = ("negotiation", "document", "paragraph", "alignment", "lineage_link")
@@ -408,9 +408,9 @@ def ensure_schema(connection: Connection) -> None:
     """Bring the database to the current schema inside the caller's transaction.
 
     A new database gets every table and is stamped at the newest Alembic revision; one made by an
-    earlier amendtrack is migrated (amendtrack.migrations); a current one costs one query.
+    earlier amendtrack is migrated (amendtrack.store.migrations); a current one costs one query.
     """
-    from amendtrack.migrations import ensure  # Alembic is imported only when a migration runs
+    from amendtrack.store.migrations import ensure  # Alembic is imported only when a migration runs
 
     ensure(connection)
 

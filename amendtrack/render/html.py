@@ -16,11 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from .comparison import Comparison, Row
-from .proposal import Proposal, Source
-from .redline import BOUNDARY, DELETE, EQUAL, INSERT, Change
-from .resources import templates_dir
-from .tracking import (
+from amendtrack.compare.comparison import Comparison, Row
+from amendtrack.compare.redline import BOUNDARY, DELETE, EQUAL, INSERT, Change
+from amendtrack.model.proposal import Proposal, Source
+from amendtrack.report.tracking import (
     STATUS_ORDER,
     CompilationTable,
     DelegationReport,
@@ -28,9 +27,10 @@ from .tracking import (
     ParagraphHistory,
     ParagraphVersion,
 )
+from amendtrack.resources import templates_dir
 
 if TYPE_CHECKING:
-    from .site import Charts, NegotiationPages, Page
+    from amendtrack.render.site import Charts, NegotiationPages, Page
 
 Segment = tuple[str, str]  # (kind, text); kind is equal, delete, insert or boundary
 MAX_DEPTH = 3  # deeper sub-paragraphs are indented like depth 3

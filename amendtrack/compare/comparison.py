@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .align import Alignment, Link, align
-from .redline import BOUNDARY, Change, Codec, redline_all
-from .tree import Draft
+from amendtrack.compare.align import Alignment, Link, align
+from amendtrack.compare.redline import BOUNDARY, Change, Codec, redline_all
+from amendtrack.model.tree import Draft
 
 
 @dataclass

@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from .align import Alignment, Link, align
-from .delegation import Registry
-from .disposition import STATUSES, Disposer, Disposition, NodeFinder
-from .errors import InputError
-from .proposal import Proposal
-from .redline import Change, plain, redline
-from .store import clear_override as store_clear_override
-from .store import (
+from amendtrack.compare.align import Alignment, Link, align
+from amendtrack.compare.disposition import STATUSES, Disposer, Disposition, NodeFinder
+from amendtrack.compare.redline import Change, plain, redline
+from amendtrack.errors import InputError
+from amendtrack.model.delegation import Registry
+from amendtrack.model.proposal import Proposal
+from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.store.tables import clear_override as store_clear_override
+from amendtrack.store.tables import (
     drafts_of,
     engine_for,
     ensure_schema,
@@ -36,8 +37,7 @@ from .store import (
     retrying,
     save_dispositions,
 )
-from .store import set_override as store_set_override
-from .tree import Draft, Paragraph
+from amendtrack.store.tables import set_override as store_set_override
 
 STATUS_ORDER = STATUSES  # every disposition status, in the order reports show them
 
@@ -290,7 +290,7 @@ def _write(url: str | None) -> Iterator[Session]:
     try:
         require_schema(engine)
         with Session(engine) as session, session.begin():  # one transaction: all stored, or nothing
-            ensure_schema(session.connection())  # an older database is migrated (amendtrack.migrations)
+            ensure_schema(session.connection())  # an older database is migrated (amendtrack.store.migrations)
             yield session
     finally:
         engine.dispose()
@@ -665,7 +665,7 @@ def delegation_proposals(url: str | None, negotiation: str, draft: str, delegati
     """Load a draft and the proposals one delegation made or co-sponsored on it (read only)."""
     from sqlalchemy import select
 
-    from .store import DocumentRow, ProposalRow, has_proposal_tables
+    from amendtrack.store.tables import DocumentRow, ProposalRow, has_proposal_tables
 
     engine = engine_for(url)
     try:

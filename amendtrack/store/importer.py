@@ -23,15 +23,16 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from amendtrack.cosponsor import group_cosponsored
-from amendtrack.delegation import Registry
-from amendtrack.disposition import NodeFinder
+from amendtrack.compare.cosponsor import group_cosponsored
+from amendtrack.compare.disposition import NodeFinder
 from amendtrack.errors import InputError
-from amendtrack.inputs_csv import read_inputs_file
-from amendtrack.lineage import align_new_drafts
-from amendtrack.manifest import MANIFEST_NAME, read_manifest
-from amendtrack.proposal import Proposal
-from amendtrack.store import (
+from amendtrack.model.delegation import Registry
+from amendtrack.model.proposal import Proposal
+from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.read.inputs_csv import read_inputs_file
+from amendtrack.read.manifest import MANIFEST_NAME, read_manifest
+from amendtrack.store.lineage import align_new_drafts
+from amendtrack.store.tables import (
     DocumentRow,
     ImportResult,
     _negotiation,
@@ -46,7 +47,6 @@ from amendtrack.store import (
     save_proposals,
     sqlite_file,
 )
-from amendtrack.tree import Draft, Paragraph
 
 # progress(what, done, total): called as each step (reading, then writing, one document) finishes.
 Progress = Callable[[str, int, int], None]
@@ -58,23 +58,23 @@ COMPILATION_NOT_READ = "compilation reader not available yet"
 
 
 def read_draft_file(path: Path) -> Draft:
-    """Read one draft file into a paragraph tree: Akoma Ntoso .xml (amendtrack.akn), else text (amendtrack.reader)."""
+    """Read one draft file into a paragraph tree: Akoma Ntoso .xml, Word .docx, else text."""
     if path.suffix.lower() == ".xml":
-        from amendtrack.akn import read_akn_file
+        from amendtrack.read.akn import read_akn_file
 
         return read_akn_file(path)
     if path.suffix.lower() == ".docx":
-        from amendtrack.wordreader import read_docx_draft
+        from amendtrack.read.word import read_docx_draft
 
         return read_docx_draft(path)
-    from amendtrack.reader import read_draft_file as read  # imported late: the reader is the heaviest module
+    from amendtrack.read.text import read_draft_file as read  # imported late: the reader is the heaviest module
 
     return read(path)
 
 
 def read_compilation(path: Path, base: Draft, registry: Registry) -> list[Proposal]:
-    """Read a compilation table of inputs (amendtrack.compilation) against its base draft."""
-    from amendtrack.compilation import read_compilation_file  # imported late, like the draft reader
+    """Read a compilation table of inputs (amendtrack.read.compilation) against its base draft."""
+    from amendtrack.read.compilation import read_compilation_file  # imported late, like the draft reader
 
     return read_compilation_file(path, base, registry)
 
@@ -134,7 +134,7 @@ def import_path(
     if not path.exists():
         raise InputError(str(path), "no such file or folder")
     if path.is_file() and path.suffix.lower() == ".json":  # a dump of `amendtrack export json`: restore it
-        from amendtrack.backup import read_dump, restore
+        from amendtrack.store.backup import read_dump, restore
 
         dump = read_dump(path)
         if dump is not None:
@@ -188,7 +188,7 @@ def import_inputs(
         raise InputError(str(path), "give --delegation or --author-map, not both")
     authors = None
     if author_map is not None:
-        from amendtrack.wordreader import read_author_map
+        from amendtrack.read.word import read_author_map
 
         authors = read_author_map(author_map)
     label = label or path.stem
@@ -261,7 +261,7 @@ def _read_inputs(plan: _Planned, planned: list[_Planned], skip_invalid: bool = F
         try:
             proposals = read_compilation(plan.path, plan.base, registry)
         except ImportError as exc:
-            if exc.name != "amendtrack.compilation":
+            if exc.name != "amendtrack.read.compilation":
                 raise
             if required:
                 raise InputError(str(plan.path), f"cannot read compilation tables: {COMPILATION_NOT_READ}") from None
@@ -270,7 +270,7 @@ def _read_inputs(plan: _Planned, planned: list[_Planned], skip_invalid: bool = F
         except UnicodeDecodeError as exc:
             raise InputError(str(plan.path), f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     elif plan.path.suffix.lower() == ".docx":  # tracked changes, or a compilation table in Word
-        from amendtrack.wordreader import read_docx_inputs
+        from amendtrack.read.word import read_docx_inputs
 
         proposals = read_docx_inputs(plan.path, plan.base, registry, plan.delegation, plan.author_map)
     else:

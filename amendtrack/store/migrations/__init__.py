@@ -138,7 +138,7 @@ def ensure(connection: Connection) -> None:
         if revision == HEAD and stamped:
             return
     if revision is None:  # a new database: every table at once
-        from amendtrack.store import Base
+        from amendtrack.store.tables import Base
 
         Base.metadata.create_all(connection)
         stamp(connection, HEAD)
@@ -153,7 +153,7 @@ def upgrade(url: str | None) -> tuple[str | None, str]:
     an error, not a new database. On SQLite foreign keys are off while the revisions run (so a
     table can be rebuilt without cascading deletes) and checked before the commit.
     """
-    from amendtrack.store import engine_for, for_writing, retrying, sqlite_file
+    from amendtrack.store.tables import engine_for, for_writing, retrying, sqlite_file
 
     engine = for_writing(engine_for(url))
     path = sqlite_file(engine)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from .words import stem
+from amendtrack.model.words import stem
 
 OPERATIONS = ("insert", "delete", "replace", "redraft", "new_paragraph", "move", "split", "merge", "comment")
 ATTRIBUTIONS = ("labelled", "inferred")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from amendtrack.store import Base, engine_for, resolve_url
+from amendtrack.store.tables import Base, engine_for, resolve_url
 
 config = context.config
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from .align import Alignment, Link
-from .proposal import Proposal
-from .tree import Draft, Paragraph, normalise_label
-from .words import STOPWORDS, Weights, content_stems, stem, tokens
+from amendtrack.compare.align import Alignment, Link
+from amendtrack.model.proposal import Proposal
+from amendtrack.model.tree import Draft, Paragraph, normalise_label
+from amendtrack.model.words import STOPWORDS, Weights, content_stems, stem, tokens
 
 STATUSES = ("accepted", "partial", "not_reflected", "superseded", "pending", "n/a")
 ACCEPTED = 0.85  # share of the proposal's words found, in order, for "the next draft carries the change"

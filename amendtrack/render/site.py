@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import render
-from .comparison import compare
-from .resources import DEMO_DB_NAME, SITE_FOLDER
-from .store import engine_for, list_negotiations, require_schema
-from .tracking import STATUS_ORDER, Snapshot, history_from, load_snapshot, report_from, table_from
+from amendtrack.compare.comparison import compare
+from amendtrack.render import html as render
+from amendtrack.report.tracking import STATUS_ORDER, Snapshot, history_from, load_snapshot, report_from, table_from
+from amendtrack.resources import DEMO_DB_NAME, SITE_FOLDER
+from amendtrack.store.tables import engine_for, list_negotiations, require_schema
 
 
 @dataclass
@@ -223,9 +223,9 @@ def run_demo(out: Path | str = ".", site_folder: Path | str | None = None) -> De
     """
     from sqlalchemy.orm import Session
 
-    from .importer import import_path
-    from .resources import sample_negotiations
-    from .store import delegation_counts, list_documents, proposal_counts
+    from amendtrack.resources import sample_negotiations
+    from amendtrack.store.importer import import_path
+    from amendtrack.store.tables import delegation_counts, list_documents, proposal_counts
 
     started = time.perf_counter()
     out = Path(out)

@@ -208,7 +208,7 @@ class Registry:
 
 @functools.cache
 def _packaged_registry() -> Registry:
-    text = resources.files("amendtrack").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    text = resources.files("amendtrack.model").joinpath(DATA_FILE).read_text(encoding="utf-8")
     return Registry.from_toml(text, DATA_FILE)
 
 

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from amendtrack.align import Alignment, align
-from amendtrack.comparison import Comparison, compare
-from amendtrack.store import (
+from amendtrack.compare.align import Alignment, align
+from amendtrack.compare.comparison import Comparison, compare
+from amendtrack.model.tree import Draft
+from amendtrack.store.tables import (
     DocumentRow,
     _negotiation,
     alignment_row,
@@ -24,7 +25,6 @@ from amendtrack.store import (
     require_schema,
     save_alignment,
 )
-from amendtrack.tree import Draft
 
 
 @dataclass

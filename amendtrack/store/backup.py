@@ -21,7 +21,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
-from amendtrack.store import (
+from amendtrack.store.tables import (
     AlignmentRow,
     DelegationRow,
     DispositionRow,
@@ -251,7 +251,7 @@ def restore(dump: dict[str, Any], url: str | None, source: Path, negotiation: st
 
     The negotiation must not be stored there yet. One result per document, as for an import.
     """
-    from amendtrack.importer import _discard_if_empty
+    from amendtrack.store.importer import _discard_if_empty
 
     engine = for_writing(engine_for(url))
     db_file = sqlite_file(engine)

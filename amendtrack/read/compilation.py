@@ -29,13 +29,13 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import ocr
-from .errors import InputError
-from .proposal import Edit, Proposal, Source, Sponsor, apply
-from .tree import Draft, Paragraph, normalise_label
+from amendtrack.errors import InputError
+from amendtrack.model.proposal import Edit, Proposal, Source, Sponsor, apply
+from amendtrack.model.tree import Draft, Paragraph, normalise_label
+from amendtrack.read import ocr
 
 if TYPE_CHECKING:
-    from .delegation import Registry
+    from amendtrack.model.delegation import Registry
 
 BLOCK_KINDS = ("preamble", "operative", "chapeau", "paragraph", "recommendation", "heading")
 _WORDS = re.compile(r"[A-Za-z0-9]+")

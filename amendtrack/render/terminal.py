@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .redline import plain
-from .tracking import STATUS_ORDER, DelegationReport, Outcome, ParagraphHistory
+from amendtrack.compare.redline import plain
+from amendtrack.report.tracking import STATUS_ORDER, DelegationReport, Outcome, ParagraphHistory
 
 
 def dispositions_table(records: list[dict]) -> list[str]:

@@ -15,8 +15,8 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .tree import Draft, Paragraph, normalise_label
-from .words import Weights, content_stems, normalise
+from amendtrack.model.tree import Draft, Paragraph, normalise_label
+from amendtrack.model.words import Weights, content_stems, normalise
 
 RELATIONS = ("same", "modified", "renumbered", "moved", "merged", "split", "new", "deleted")
 BLOCK_KINDS = ("preamble", "operative", "paragraph", "recommendation", "chapeau")

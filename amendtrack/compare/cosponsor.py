@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from amendtrack.proposal import Proposal
+from amendtrack.model.proposal import Proposal
 
 _QUOTES = re.compile(r"[\"'“”‘’«»„`]")
 

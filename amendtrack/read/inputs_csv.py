@@ -31,11 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from amendtrack import ocr
-from amendtrack.delegation import Registry
 from amendtrack.errors import InputError
-from amendtrack.proposal import OPERATIONS, Edit, Proposal, Source, Sponsor, apply
-from amendtrack.tree import Draft
+from amendtrack.model.delegation import Registry
+from amendtrack.model.proposal import OPERATIONS, Edit, Proposal, Source, Sponsor, apply
+from amendtrack.model.tree import Draft
+from amendtrack.read import ocr
 
 COLUMNS = ("delegation", "paragraph", "operation", "anchor", "position", "old", "text", "rationale")
 REQUIRED_COLUMNS = ("delegation", "paragraph", "operation")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
 
-from .words import tokens
+from amendtrack.model.words import tokens
 
 try:  # Google's C++ diff-match-patch: the same algorithm and output, about ten times faster
     import fast_diff_match_patch as _fast

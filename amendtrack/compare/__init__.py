@@ -1,0 +1,1 @@
+"""Pure comparison: alignment of two drafts, word redlines, dispositions of proposals, co-sponsorship."""

@@ -1,0 +1,1 @@
+"""Report data computed from plain objects: delegation reports, paragraph histories, compilation tables, charts."""
