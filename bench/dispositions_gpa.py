@@ -23,7 +23,7 @@ from amendtrack.compare.align import align  # noqa: E402
 from amendtrack.compare.disposition import Disposer  # noqa: E402
 from amendtrack.model.delegation import Registry  # noqa: E402
 from amendtrack.read.compilation import read_compilation_file  # noqa: E402
-from amendtrack.read.text import read_draft_file  # noqa: E402
+from amendtrack.read.text import read_text_file  # noqa: E402
 
 GPA = ROOT / "data" / "drafts" / "gpa-2010"
 TARGET = 1.0  # seconds for all dispositions
@@ -43,8 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=7)
     repeats = max(1, parser.parse_args(argv).repeats)
-    base = read_draft_file(GPA / "01-first-draft.txt")
-    july = read_draft_file(GPA / "03-draft-2010-07-19.txt")
+    base = read_text_file(GPA / "01-first-draft.txt")
+    july = read_text_file(GPA / "03-draft-2010-07-19.txt")
     proposals = read_compilation_file(GPA / "02-table-of-inputs-on-first-draft.txt", base, Registry.load())
     aligning = times(lambda: align(base, july), repeats)
     alignment = align(base, july)

@@ -37,7 +37,7 @@ from amendtrack.compare.align import align  # noqa: E402
 from amendtrack.compare.comparison import compare  # noqa: E402
 from amendtrack.model import words  # noqa: E402
 from amendtrack.model.tree import Draft, Paragraph, normalise_label  # noqa: E402
-from amendtrack.read.text import read_draft_file  # noqa: E402
+from amendtrack.read.text import read_text_file  # noqa: E402
 
 GPA = ROOT / "data" / "drafts" / "gpa-2010"
 FIRST, JULY = GPA / "01-first-draft.txt", GPA / "03-draft-2010-07-19.txt"
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=15, help="runs per figure (best and median are printed)")
     repeats = max(1, parser.parse_args(argv).repeats)
 
-    old, new = read_draft_file(FIRST), read_draft_file(JULY)  # not timed
+    old, new = read_text_file(FIRST), read_text_file(JULY)  # not timed
     text_old, text_new = whole_text(old), whole_text(new)
     print(f"GPA 2010: {FIRST.name} ({sum(1 for _ in old.walk())} nodes) → {JULY.name} ({sum(1 for _ in new.walk())})")
     print(f"whole texts (every node's text, joined by blank lines): {len(text_old):,} → {len(text_new):,} characters")

@@ -151,13 +151,14 @@ def stages_once(folder: Path, url: str, site_out: Path) -> tuple[dict[str, float
     """Every stage once, in order, on a fresh database; their seconds and what they produced."""
     from sqlalchemy.orm import Session
 
+    from amendtrack.api import build_site, dispositions
     from amendtrack.compare.align import align
     from amendtrack.compare.comparison import compare
-    from amendtrack.render.site import build_site
-    from amendtrack.report.tracking import dispositions
-    from amendtrack.store.importer import import_inputs, read_draft_file
+    from amendtrack.read.files import read_draft_file
+    from amendtrack.store.drafts import save_draft
+    from amendtrack.store.engine import create_schema, engine_for
+    from amendtrack.store.importer import import_inputs
     from amendtrack.store.lineage import align_new_drafts
-    from amendtrack.store.tables import create_schema, engine_for, save_draft
 
     manifest = tomllib.loads((folder / "manifest.toml").read_text(encoding="utf-8"))
     key, title = manifest["negotiation"]["id"], manifest["negotiation"]["title"]

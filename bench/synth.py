@@ -39,7 +39,7 @@ if str(ROOT) not in sys.path:
 
 from amendtrack.model.delegation import Registry  # noqa: E402
 from amendtrack.model.proposal import find_span  # noqa: E402
-from amendtrack.read.text import read_draft_file  # noqa: E402
+from amendtrack.read.text import read_text_file  # noqa: E402
 
 SEEDS = ROOT / "data" / "drafts"
 SUFFIXES = ("bis", "ter", "quater", "quinquies")
@@ -110,7 +110,7 @@ def load_corpus() -> Corpus:
     for path in sorted(SEEDS.glob("*/*.txt")):
         if "table-of-inputs" in path.name:
             continue
-        for node, _ in read_draft_file(path).walk():
+        for node, _ in read_text_file(path).walk():
             text = _clean(node.text)
             if node.kind == "heading":
                 if 2 <= len(text.split()) <= 10 and text[:1].isupper() and not re.search(r"\d", text):

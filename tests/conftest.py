@@ -19,7 +19,7 @@ from amendtrack.errors import InputError
 from amendtrack.model.delegation import Registry
 from amendtrack.model.proposal import Proposal, Source, Sponsor, apply
 from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph
-from amendtrack.store import importer
+from amendtrack.read import files
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 PG_CONNINFO = "host=127.0.0.1 port=5432 dbname=test user=postgres connect_timeout=5"
@@ -223,8 +223,8 @@ def fake_read_compilation(path: Path, base: Draft, registry: Registry) -> list[P
 @pytest.fixture
 def fake_reader(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], Draft]:
     """Make the importer use fake_read_draft_file (and fake_read_compilation) instead of the real readers."""
-    monkeypatch.setattr(importer, "read_draft_file", fake_read_draft_file)
-    monkeypatch.setattr(importer, "read_compilation", fake_read_compilation)
+    monkeypatch.setattr(files, "read_draft_file", fake_read_draft_file)
+    monkeypatch.setattr(files, "read_compilation", fake_read_compilation)
     return fake_read_draft_file
 
 

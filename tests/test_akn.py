@@ -16,8 +16,9 @@ from amendtrack.cli import cli
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph, paragraph_records
 from amendtrack.read import akn
-from amendtrack.read.akn import AKN_NS, AT_NS, draft_to_akn, read_akn, read_akn_file, validate
-from amendtrack.read.text import read_draft_file
+from amendtrack.read.akn import AKN_NS, AT_NS, read_akn, read_akn_file, validate
+from amendtrack.read.text import read_text_file
+from amendtrack.render.akn import draft_to_akn
 
 DRAFTS = Path(__file__).resolve().parent.parent / "data" / "drafts"
 NS = {"a": AKN_NS, "amendtrack": AT_NS}
@@ -64,7 +65,7 @@ def test_every_sample_draft_is_covered() -> None:
 def test_sample_draft_exports_valid_akn_and_reads_back_the_same_tree(
     negotiation: str, key: str, date: str | None, path: Path
 ) -> None:
-    draft = read_draft_file(path)
+    draft = read_text_file(path)
     for node, _ in draft.walk():  # persistent ids as the store gives them, so wId is exercised too
         node.pid = f"{key}:{node.eid}"
     xml = draft_to_akn(draft, negotiation, key, key.upper(), date, "Title")
@@ -84,7 +85,7 @@ def test_sample_draft_exports_valid_akn_and_reads_back_the_same_tree(
 
 def test_resolution_structure_follows_akn4un() -> None:
     path = DRAFTS / "gpa-2010" / "01-first-draft.txt"
-    draft = read_draft_file(path)
+    draft = read_text_file(path)
     root = etree.fromstring(draft_to_akn(draft, "gpa-2010", "first-draft", "First draft", "2010-04-16"))
     (statement,) = root.xpath("/a:akomaNtoso/a:statement[@name='resolution']", namespaces=NS)
     assert [etree.QName(e).localname for e in statement] == ["meta", "preface", "preamble", "mainBody"]
@@ -101,7 +102,7 @@ def test_resolution_structure_follows_akn4un() -> None:
     ]
     assert annex.xpath("string(a:section[1]/a:heading)", namespaces=NS) == draft.find("annex__sec_I").text
     report = etree.fromstring(
-        draft_to_akn(read_draft_file(DRAFTS / "wg-tip-2019" / "01-draft-report-L1.txt"), "wg", "L1", "L.1", None)
+        draft_to_akn(read_text_file(DRAFTS / "wg-tip-2019" / "01-draft-report-L1.txt"), "wg", "L1", "L.1", None)
     )
     assert report.xpath("/a:akomaNtoso/a:doc/@name", namespaces=NS) == ["report"]
 

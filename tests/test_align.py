@@ -11,15 +11,15 @@ from click.testing import CliRunner
 from amendtrack.cli import cli
 from amendtrack.compare.align import Alignment, align
 from amendtrack.model.tree import Draft
-from amendtrack.read.text import read_draft_file
+from amendtrack.read.text import read_text_file
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "drafts"
 
 
 @pytest.fixture(scope="module")
 def gpa() -> tuple[Draft, Draft, Alignment]:
-    first = read_draft_file(DATA / "gpa-2010" / "01-first-draft.txt")
-    july = read_draft_file(DATA / "gpa-2010" / "03-draft-2010-07-19.txt")
+    first = read_text_file(DATA / "gpa-2010" / "01-first-draft.txt")
+    july = read_text_file(DATA / "gpa-2010" / "03-draft-2010-07-19.txt")
     return first, july, align(first, july)
 
 
@@ -135,9 +135,9 @@ def test_new_paragraphs_and_children(gpa) -> None:
 
 def test_wg_2019_parts_link_only_near_identical_recommendations() -> None:
     folder = DATA / "wg-tip-2019"
-    add1 = read_draft_file(folder / "02-draft-report-L1-Add1.txt")
-    add2 = read_draft_file(folder / "03-draft-report-L1-Add2.txt")
-    main = read_draft_file(folder / "01-draft-report-L1.txt")
+    add1 = read_text_file(folder / "02-draft-report-L1-Add1.txt")
+    add2 = read_text_file(folder / "03-draft-report-L1-Add2.txt")
+    main = read_text_file(folder / "01-draft-report-L1.txt")
     linked = {
         (tuple(p.label for p in link.sources), tuple(p.label for p in link.targets))
         for link in align(add1, add2).links

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from amendtrack.api import dispositions, export_json, set_disposition
 from amendtrack.cli import cli
-from amendtrack.report.tracking import dispositions, set_override
 from amendtrack.resources import sample_data_dir
-from amendtrack.store.backup import FORMAT, export_json
+from amendtrack.store.backup import FORMAT
 from amendtrack.store.importer import import_path
 from amendtrack.store.tables import Base
 
@@ -30,8 +30,8 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     url = f"sqlite:///{folder / 'source.db'}"
     import_path(sample_data_dir() / "drafts" / "gpa-2010", url)
     records = dispositions(url, "gpa-2010")
-    set_override(url, records[0]["id"], "accepted", "agreed in informals — “as orally revised”")
-    set_override(url, records[7]["id"], "superseded", "")
+    set_disposition(url, records[0]["id"], "accepted", "agreed in informals — “as orally revised”")
+    set_disposition(url, records[7]["id"], "superseded", "")
     dump = folder / "gpa.json"
     code, _, err = run("--db", url, "export", "json", "gpa-2010", "--out", str(dump))
     assert code == 0, err

@@ -15,10 +15,12 @@ from click.testing import CliRunner
 from sqlalchemy.orm import Session
 
 from amendtrack import __version__
-from amendtrack.cli import cli, outline
+from amendtrack.cli import cli
 from amendtrack.model.tree import paragraph_records
+from amendtrack.render.terminal import outline
+from amendtrack.store.drafts import load_draft
+from amendtrack.store.engine import engine_for
 from amendtrack.store.importer import import_path
-from amendtrack.store.tables import engine_for, load_draft
 
 from conftest import build_draft
 from test_importer import PNG, db_bytes, pg_counts
@@ -119,7 +121,8 @@ def test_drafts_table(sqlite_url: str, fake_reader: Callable, negotiation_folder
 def test_paragraphs_json_is_exactly_the_records(db_url: str) -> None:
     engine = engine_for(db_url)
     with Session(engine) as session, session.begin():
-        from amendtrack.store.tables import create_schema, save_draft
+        from amendtrack.store.drafts import save_draft
+        from amendtrack.store.engine import create_schema
 
         create_schema(session.connection())
         save_draft(session, "neg", "N", "first", "First", None, "draft", "hand.txt", "c" * 64, build_draft())

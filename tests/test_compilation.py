@@ -13,7 +13,7 @@ from amendtrack.model.delegation import Registry
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft
 from amendtrack.read.compilation import read_compilation_file, read_compilation_text
-from amendtrack.read.text import read_draft_file
+from amendtrack.read.text import read_text_file
 
 GPA = Path(__file__).resolve().parent.parent / "data" / "drafts" / "gpa-2010"
 COMPILATION = GPA / "02-table-of-inputs-on-first-draft.txt"
@@ -32,7 +32,7 @@ HAND_COUNT = {
 
 @pytest.fixture(scope="module")
 def base() -> Draft:
-    return read_draft_file(GPA / "01-first-draft.txt")
+    return read_text_file(GPA / "01-first-draft.txt")
 
 
 @pytest.fixture(scope="module")

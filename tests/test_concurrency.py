@@ -23,6 +23,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from amendtrack.store.engine import engine_for, retry_reason, retrying
 from amendtrack.store.importer import import_path
 from amendtrack.store.tables import (
     AlignmentRow,
@@ -32,9 +33,6 @@ from amendtrack.store.tables import (
     OverrideRow,
     ParagraphRow,
     ProposalRow,
-    engine_for,
-    retry_reason,
-    retrying,
 )
 
 WORKERS = 8
@@ -48,8 +46,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from amendtrack.store.importer import import_inputs, import_path
-from amendtrack.store.tables import DocumentRow, ProposalRow, engine_for
-from amendtrack.report.tracking import set_override
+from amendtrack.store.tables import DocumentRow, ProposalRow
+from amendtrack.store.engine import engine_for
+from amendtrack.api import set_disposition
 
 urls, barrier, me = json.loads(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 draft, inputs = Path(sys.argv[4]), Path(sys.argv[5])
@@ -89,8 +88,8 @@ for n, url in enumerate(urls):  # one database after the other, every worker at 
         first = session.scalar(select(ProposalRow.id).order_by(ProposalRow.id).limit(1))
     engine.dispose()
     for proposal_id in mine:
-        set_override(url, proposal_id, "partial", f"worker {me}")
-    set_override(url, first, "accepted", f"contested by {me}")
+        set_disposition(url, proposal_id, "partial", f"worker {me}")
+    set_disposition(url, first, "accepted", f"contested by {me}")
     reports.append({"mine": list(mine), "retries": retries[-1], "seconds": time.monotonic() - started})
 print(json.dumps(reports))
 """.replace("WORKERS", str(WORKERS))
@@ -266,7 +265,7 @@ def test_retrying_resolves_a_real_postgresql_deadlock(pg_table: str, caplog: pyt
         except BaseException as exc:  # reported below
             failures.append(exc)
 
-    caplog.set_level(logging.INFO, logger="amendtrack.store.tables")
+    caplog.set_level(logging.INFO, logger="amendtrack.store.engine")
     threads = [threading.Thread(target=run, args=(transfer(a, b),)) for a, b in ((1, 2), (2, 1))]
     for thread in threads:
         thread.start()

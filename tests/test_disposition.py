@@ -14,7 +14,7 @@ from amendtrack.compare.disposition import Disposer, Disposition
 from amendtrack.model.delegation import Registry
 from amendtrack.model.proposal import Proposal
 from amendtrack.read.compilation import read_compilation_file
-from amendtrack.read.text import read_draft_file
+from amendtrack.read.text import read_text_file
 
 GPA = Path(__file__).resolve().parent.parent / "data" / "drafts" / "gpa-2010"
 
@@ -22,8 +22,8 @@ GPA = Path(__file__).resolve().parent.parent / "data" / "drafts" / "gpa-2010"
 @pytest.fixture(scope="module")
 def judged() -> dict[int, list[tuple[Proposal, Disposition]]]:
     """Every proposal of the compilation with its disposition, by the line its input starts on."""
-    base = read_draft_file(GPA / "01-first-draft.txt")
-    july = read_draft_file(GPA / "03-draft-2010-07-19.txt")
+    base = read_text_file(GPA / "01-first-draft.txt")
+    july = read_text_file(GPA / "03-draft-2010-07-19.txt")
     proposals = read_compilation_file(GPA / "02-table-of-inputs-on-first-draft.txt", base, Registry.load())
     judge = Disposer(base, july, align(base, july), "the draft of 19 July 2010")
     found: dict[int, list[tuple[Proposal, Disposition]]] = {}
@@ -93,7 +93,7 @@ def test_evidence_says_where_and_what(judged) -> None:
 
 
 def test_pending_without_a_next_draft(judged) -> None:
-    base = read_draft_file(GPA / "01-first-draft.txt")
+    base = read_text_file(GPA / "01-first-draft.txt")
     proposal, _ = judged[2424][0]
     assert Disposer(base, None, None).dispose(proposal).status == "pending"
 

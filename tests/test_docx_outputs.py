@@ -18,16 +18,18 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from amendtrack.api import compilation, diff
 from amendtrack.cli import cli
 from amendtrack.compare.comparison import compare
 from amendtrack.compare.redline import new_text, old_text, redline
 from amendtrack.model.proposal import Edit, Proposal, Sponsor, apply
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.render.docx import apply_docx, compilation_docx, place_edits, redline_docx, shown_proposal
-from amendtrack.report.tracking import CompilationEntry, CompilationRow, CompilationTable, compilation_table
+from amendtrack.report.compilation import CompilationEntry, CompilationRow, CompilationTable
+from amendtrack.store.engine import engine_for
 from amendtrack.store.importer import import_path
-from amendtrack.store.lineage import AlignedDrafts, compare_drafts
-from amendtrack.store.tables import engine_for, load_proposals
+from amendtrack.store.lineage import AlignedDrafts
+from amendtrack.store.proposals import load_proposals
 
 GPA = Path(__file__).resolve().parent.parent / "data" / "drafts" / "gpa-2010"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -100,7 +102,8 @@ def gpa(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def compared(gpa: str) -> tuple[AlignedDrafts, bytes]:
-    aligned, comparison = compare_drafts(gpa, "gpa-2010", "first-draft", "draft-2010-07-19")
+    redline = diff(gpa, "gpa-2010", "first-draft", "draft-2010-07-19")
+    aligned, comparison = redline.aligned, redline.comparison
     data = redline_docx(comparison, "amendtrack", aligned.new_date, "GPA", old=aligned.old, new=aligned.new)
     return aligned, data
 
@@ -108,7 +111,7 @@ def compared(gpa: str) -> tuple[AlignedDrafts, bytes]:
 def proposals_of(url: str, delegation: str) -> tuple[Draft, list[Proposal]]:
     from sqlalchemy.orm import Session
 
-    from amendtrack.store.tables import load_draft
+    from amendtrack.store.drafts import load_draft
 
     engine = engine_for(url)
     try:
@@ -172,7 +175,8 @@ def test_moves_and_merges_are_named_in_comments_not_shown_as_delete_and_insert(c
 
 def test_the_redline_is_byte_for_byte_deterministic(gpa: str, compared) -> None:
     _, data = compared
-    aligned, comparison = compare_drafts(gpa, "gpa-2010", "first-draft", "draft-2010-07-19")
+    redline = diff(gpa, "gpa-2010", "first-draft", "draft-2010-07-19")
+    aligned, comparison = redline.aligned, redline.comparison
     again = redline_docx(comparison, "amendtrack", aligned.new_date, "GPA", old=aligned.old, new=aligned.new)
     assert again == data
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -261,7 +265,7 @@ def cell_text(tc: etree._Element) -> str:
 
 
 def test_compilation_is_a_landscape_word_table_with_a_repeating_header(gpa: str) -> None:
-    table = compilation_table(gpa, "gpa-2010", "first-draft")
+    table = compilation(gpa, "gpa-2010", "first-draft")
     data = compilation_docx(table)
     root = part(data, "word/document.xml")
     size = root.find(f".//{w('sectPr')}/{w('pgSz')}")
@@ -301,7 +305,7 @@ def test_compilation_is_a_landscape_word_table_with_a_repeating_header(gpa: str)
 
 
 def test_compilation_with_dispositions_has_a_third_column(gpa: str) -> None:
-    table = compilation_table(gpa, "gpa-2010", "first-draft", with_disposition=True)
+    table = compilation(gpa, "gpa-2010", "first-draft", with_disposition=True)
     root = part(compilation_docx(table), "word/document.xml")
     main = root.find(f"{w('body')}/{w('tbl')}")
     assert len(main.find(w("tblGrid"))) == 3
@@ -411,7 +415,7 @@ def test_libreoffice_converts_all_three_documents_and_keeps_every_tracked_change
     files = {
         "redline.docx": redline_data,
         "apply.docx": apply_docx(draft, proposals, "Japan", "2010-05-18", "GPA"),
-        "compile.docx": compilation_docx(compilation_table(gpa, "gpa-2010", "first-draft", with_disposition=True)),
+        "compile.docx": compilation_docx(compilation(gpa, "gpa-2010", "first-draft", with_disposition=True)),
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
@@ -457,7 +461,8 @@ def test_cli_writes_the_three_documents(gpa: str, tmp_path: Path) -> None:
     assert {e.get(w("author")) for e in revisions((tmp_path / "r.docx").read_bytes())} == {"Co-facilitators"}
     assert {e.get(w("author")) for e in revisions((tmp_path / "a.docx").read_bytes())} == {"USA"}
     result = runner.invoke(cli, ["--db", gpa, "compile", "gpa-2010", "first-draft"])
-    assert result.exit_code == 2 and "--docx FILE or --html FILE" in result.output
+    assert result.exit_code == 1  # as the README promises: one line, exit status 1
+    assert result.output == "amendtrack: error: compile needs --docx FILE or --html FILE (or both)\n"
     result = runner.invoke(
         cli, ["--db", gpa, "apply", "gpa-2010", "3", "--delegation", "Japan", "--docx", str(tmp_path / "x.docx")]
     )

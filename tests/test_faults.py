@@ -25,11 +25,11 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
 
+from amendtrack.api import export_json
 from amendtrack.cli import cli
 from amendtrack.resources import sample_data_dir
-from amendtrack.store.backup import export_json
+from amendtrack.store.engine import engine_for
 from amendtrack.store.importer import import_path
-from amendtrack.store.tables import engine_for
 
 from conftest import PG_CONNINFO
 

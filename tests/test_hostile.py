@@ -26,12 +26,12 @@ from click.testing import CliRunner
 from hostile_corpus import BASE_DRAFT, BASE_KEY, CASES, KINDS, NEGOTIATION, READ, REFUSED, TRAVERSAL_NAMES, Case
 
 from amendtrack.cli import cli
-from amendtrack.store import importer
+from amendtrack.read import files
 
 
 def docx_reader_available() -> bool:
     """Whether the importer reads .docx drafts with amendtrack.read.word (written alongside this corpus)."""
-    return importlib.util.find_spec("amendtrack.read.word") is not None and ".docx" in importer.READABLE_SUFFIXES
+    return importlib.util.find_spec("amendtrack.read.word") is not None and ".docx" in files.DRAFT_SUFFIXES
 
 
 def invoke(url: str, *args: str) -> tuple[int, str, str]:

@@ -12,10 +12,13 @@ import pytest
 from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
+from amendtrack.model.names import document_key
 from amendtrack.model.tree import Draft
-from amendtrack.store import importer
-from amendtrack.store.importer import import_path, slug
-from amendtrack.store.tables import engine_for, list_documents, load_draft
+from amendtrack.read import files
+from amendtrack.store import engine, importer
+from amendtrack.store.drafts import list_documents, load_draft
+from amendtrack.store.engine import engine_for
+from amendtrack.store.importer import import_path
 
 from conftest import fake_read_compilation
 
@@ -89,7 +92,7 @@ def test_single_file_needs_a_negotiation_and_defaults_its_label(
     assert (labelled.key, labelled.label, labelled.order) == ("draft-of-1-may", "Draft of 1 May", 2)
     # the same bytes already stored in the folder's own negotiation do not count for another one
     assert [d["negotiation"] for d in documents(sqlite_url)] == ["solo", "solo"]
-    assert slug("Draft of 19 July 2010") == "draft-of-19-july-2010"
+    assert document_key("Draft of 19 July 2010") == "draft-of-19-july-2010"
 
 
 def test_failing_parse_leaves_sqlite_file_byte_for_byte(
@@ -161,8 +164,8 @@ def test_failure_while_writing_a_new_sqlite_file_leaves_no_file(
     def broken_save(*args: object, **kwargs: object) -> None:
         raise InputError("x.txt", "cannot store")
 
-    monkeypatch.setattr(importer, "read_draft_file", lambda path: Draft([]))
-    monkeypatch.setattr(importer, "read_compilation", fake_read_compilation)
+    monkeypatch.setattr(files, "read_draft_file", lambda path: Draft([]))
+    monkeypatch.setattr(files, "read_compilation", fake_read_compilation)
     monkeypatch.setattr(importer, "save_draft", broken_save)
     with pytest.raises(InputError, match="cannot store"):
         import_path(negotiation_folder, sqlite_url)
@@ -193,7 +196,7 @@ def test_reading_happens_before_the_database_is_opened(
         events.append(f"read {path.name}")
         return Draft([])
 
-    real_engine_for = importer.engine_for
+    real_engine_for = engine.engine_for
 
     def engine_for_spy(url: str | None) -> object:
         events.append("open database")
@@ -203,9 +206,9 @@ def test_reading_happens_before_the_database_is_opened(
         events.append(f"read {path.name}")
         return []
 
-    monkeypatch.setattr(importer, "read_draft_file", reader)
-    monkeypatch.setattr(importer, "read_compilation", inputs_reader)
-    monkeypatch.setattr(importer, "engine_for", engine_for_spy)
+    monkeypatch.setattr(files, "read_draft_file", reader)
+    monkeypatch.setattr(files, "read_compilation", inputs_reader)
+    monkeypatch.setattr(engine, "engine_for", engine_for_spy)
     import_path(negotiation_folder, sqlite_url)
     assert events == ["read 01-first.txt", "read 02-inputs.txt", "read 03-second.txt", "open database"]
 

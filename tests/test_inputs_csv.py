@@ -13,7 +13,7 @@ from amendtrack.errors import InputError
 from amendtrack.model.proposal import Source
 from amendtrack.model.tree import Draft
 from amendtrack.read.inputs_csv import COLUMNS, read_inputs, read_inputs_file
-from amendtrack.read.text import read_draft_file
+from amendtrack.read.text import read_text_file
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "drafts"
 HEADER = ",".join(COLUMNS)
@@ -36,7 +36,7 @@ GOOD_ROWS = [
 
 @pytest.fixture(scope="module")
 def first_draft() -> Draft:
-    return read_draft_file(DATA / "gpa-2010" / "01-first-draft.txt")
+    return read_text_file(DATA / "gpa-2010" / "01-first-draft.txt")
 
 
 def write(tmp_path: Path, rows: list[str], name: str = "inputs.csv", header: str = HEADER) -> Path:

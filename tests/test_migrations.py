@@ -15,13 +15,15 @@ from click.testing import CliRunner
 from sqlalchemy import inspect, text
 from sqlalchemy.orm import Session
 
+from amendtrack.api import dispositions, set_disposition
 from amendtrack.cli import cli
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Draft
-from amendtrack.report.tracking import dispositions, set_override
 from amendtrack.store import migrations
+from amendtrack.store.drafts import list_documents, load_draft, save_draft
+from amendtrack.store.engine import engine_for
 from amendtrack.store.importer import import_path
-from amendtrack.store.tables import Base, engine_for, list_documents, load_draft, save_draft
+from amendtrack.store.tables import Base
 
 from conftest import build_draft
 
@@ -140,7 +142,7 @@ def test_db_upgrade_brings_an_old_database_up_to_date_keeping_its_data(
     # and the upgraded database takes what only the new tables can hold
     import_path(negotiation_folder, db_url, negotiation="neg2")
     records = dispositions(db_url, "neg2")
-    set_override(db_url, records[0]["id"], "accepted", "agreed in informals")
+    set_disposition(db_url, records[0]["id"], "accepted", "agreed in informals")
     assert dispositions(db_url, "neg2")[0]["override"] == "accepted"
 
 

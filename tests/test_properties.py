@@ -41,9 +41,11 @@ from amendtrack.compare.align import RELATIONS, align
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph, paragraph_records
 from amendtrack.read import ocr
-from amendtrack.read.akn import draft_to_akn, read_akn
+from amendtrack.read.akn import read_akn
 from amendtrack.read.text import read_draft_text
-from amendtrack.store.tables import create_schema, engine_for, load_draft, save_draft
+from amendtrack.render.akn import draft_to_akn
+from amendtrack.store.drafts import load_draft, save_draft
+from amendtrack.store.engine import create_schema, engine_for
 
 # --- generated drafts, as text ---------------------------------------------------------------------------
 

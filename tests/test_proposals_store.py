@@ -17,18 +17,12 @@ from amendtrack.errors import InputError
 from amendtrack.model.delegation import Registry
 from amendtrack.model.proposal import Edit, Proposal, Source, Sponsor
 from amendtrack.model.tree import Draft
+from amendtrack.read import files
 from amendtrack.read.inputs_csv import COLUMNS
-from amendtrack.store import importer
+from amendtrack.store.drafts import save_draft
+from amendtrack.store.engine import create_schema, engine_for
 from amendtrack.store.importer import import_inputs, import_path
-from amendtrack.store.tables import (
-    create_schema,
-    delegation_counts,
-    engine_for,
-    load_proposals,
-    proposal_counts,
-    save_draft,
-    save_proposals,
-)
+from amendtrack.store.proposals import delegation_counts, load_proposals, proposal_counts, save_proposals
 
 from conftest import build_draft
 from test_importer import db_bytes, pg_counts
@@ -260,7 +254,7 @@ def test_a_compilation_is_read_against_the_stored_draft(
         sponsor = Sponsor("Japan", "inferred", "Delete whole paragraph.", Source(str(path.resolve()), 7, 8))
         return [Proposal("delete", "13", [sponsor], rationale="To be submitted if necessary.")]
 
-    monkeypatch.setattr(importer, "read_compilation", reader)
+    monkeypatch.setattr(files, "read_compilation", reader)
     table = tmp_path / "table.txt"
     table.write_text("Japan: Delete whole paragraph.\n", encoding="utf-8")
     result = import_inputs(table, gpa_url, "gpa", "first-draft")

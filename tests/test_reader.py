@@ -10,7 +10,7 @@ import pytest
 
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Draft
-from amendtrack.read.text import find_brackets, read_draft_file, read_draft_text
+from amendtrack.read.text import find_brackets, read_draft_text, read_text_file
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "drafts"
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
@@ -18,12 +18,12 @@ SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
 @pytest.fixture(scope="module")
 def first() -> Draft:
-    return read_draft_file(DATA / "gpa-2010" / "01-first-draft.txt")
+    return read_text_file(DATA / "gpa-2010" / "01-first-draft.txt")
 
 
 @pytest.fixture(scope="module")
 def july() -> Draft:
-    return read_draft_file(DATA / "gpa-2010" / "03-draft-2010-07-19.txt")
+    return read_text_file(DATA / "gpa-2010" / "03-draft-2010-07-19.txt")
 
 
 def labels(draft: Draft, kind: str | None = None, printed_only: bool = False) -> list[str]:
@@ -228,7 +228,7 @@ def test_july_brackets_recorded_with_alternatives(july: Draft) -> None:
     ],
 )
 def test_wg_2019_recommendations(file: str, first_rec: int, last_rec: int) -> None:
-    draft = read_draft_file(DATA / "wg-tip-2019" / file)
+    draft = read_text_file(DATA / "wg-tip-2019" / file)
     recs = [n for n, _ in draft.walk() if n.kind == "recommendation"]
     assert [n.label for n in recs] == [f"Recommendation {k}" for k in range(first_rec, last_rec + 1)]
     texts = [n.text for n in recs]
@@ -239,7 +239,7 @@ def test_wg_2019_recommendations(file: str, first_rec: int, last_rec: int) -> No
 
 
 def test_wg_2019_texts_and_structure() -> None:
-    add1 = read_draft_file(DATA / "wg-tip-2019" / "02-draft-report-L1-Add1.txt")
+    add1 = read_text_file(DATA / "wg-tip-2019" / "02-draft-report-L1-Add1.txt")
     assert add1.find("rec_12").text == (
         "Member States should consider consulting victims and survivors of human trafficking both for sexual and "
         "labour exploitation, members of at-risk groups, civil society, law enforcement, prosecutors and front-line "
@@ -254,7 +254,7 @@ def test_wg_2019_texts_and_structure() -> None:
     assert parents["Recommendation 34"] == "II.C"
     assert parents["1"] == "II.C"
     assert [n.label for n, _ in add1.walk() if n.kind == "paragraph"] == [str(k) for k in range(1, 19)]
-    main = read_draft_file(DATA / "wg-tip-2019" / "01-draft-report-L1.txt")
+    main = read_text_file(DATA / "wg-tip-2019" / "01-draft-report-L1.txt")
     assert [n.label for n, _ in main.walk() if n.kind == "paragraph"] == [str(k) for k in range(1, 40)]
     assert [c.label for c in main.find("para_38").children] == ["38(a)", "38(b)", "38(c)", "38(c)", "38(d)"]
     assert main.find("para_38__subpara_a").text == "Annotated provisional agenda (CTOC/COP/WG.4/2019/1);"
@@ -262,7 +262,7 @@ def test_wg_2019_texts_and_structure() -> None:
 
 
 def test_wg_2015_paragraphs_and_items() -> None:
-    draft = read_draft_file(DATA / "wg-tip-2015" / "01-consolidated-recommendations.txt")
+    draft = read_text_file(DATA / "wg-tip-2015" / "01-consolidated-recommendations.txt")
     assert [n.label for n, _ in draft.walk() if n.kind == "paragraph"] == [str(k) for k in range(1, 125)]
     items = {n.label: [c.label for c in n.children] for n, _ in draft.walk() if n.children and n.kind == "paragraph"}
     assert items["4"] == ["4(a)", "4(b)", "4(c)", "4(d)"]
@@ -307,7 +307,7 @@ def test_bad_input_is_refused_naming_the_file(tmp_path: Path, content: bytes, re
     path = tmp_path / "draft.txt"
     path.write_bytes(content)
     with pytest.raises(InputError) as error:
-        read_draft_file(path)
+        read_text_file(path)
     message = str(error.value)
     assert message.startswith(str(path)) and reason in message and "\n" not in message
 
@@ -319,7 +319,7 @@ def test_encodings_are_read(tmp_path: Path) -> None:
     for encoding, bom in (("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("cp1252", b"")):
         path = tmp_path / f"{encoding}.txt"
         path.write_bytes(bom + text.encode(encoding))
-        draft = read_draft_file(path)
+        draft = read_text_file(path)
         assert [n.label for n in draft.paragraphs] == ["PP1", "PP2"]
         assert draft.paragraphs[0].text.endswith("including “human rights”,")
 

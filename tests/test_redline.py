@@ -25,7 +25,7 @@ from amendtrack.compare.redline import (
 )
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.model.words import tokens
-from amendtrack.read.text import read_draft_file
+from amendtrack.read.text import read_text_file
 
 GPA = Path(__file__).resolve().parent.parent / "data" / "drafts" / "gpa-2010"
 MANY = settings(deadline=None)  # examples: the Hypothesis profile (tests/conftest.py: 2,000 in CI, 20,000 --slow)
@@ -168,12 +168,12 @@ def test_identical_texts_give_one_equal_change(text: str) -> None:
 
 @pytest.fixture(scope="module")
 def first() -> Draft:
-    return read_draft_file(GPA / "01-first-draft.txt")
+    return read_text_file(GPA / "01-first-draft.txt")
 
 
 @pytest.fixture(scope="module")
 def july() -> Draft:
-    return read_draft_file(GPA / "03-draft-2010-07-19.txt")
+    return read_text_file(GPA / "03-draft-2010-07-19.txt")
 
 
 def node(draft: Draft, label: str) -> Paragraph:
@@ -278,7 +278,7 @@ def test_empty_texts() -> None:
 def _gpa_pairs() -> list[tuple[str, str]]:
     from amendtrack.compare.align import align
 
-    old, new = read_draft_file(GPA / "01-first-draft.txt"), read_draft_file(GPA / "03-draft-2010-07-19.txt")
+    old, new = read_text_file(GPA / "01-first-draft.txt"), read_text_file(GPA / "03-draft-2010-07-19.txt")
     return [
         (BOUNDARY.join(p.text for p in link.sources), BOUNDARY.join(p.text for p in link.targets))
         for link in align(old, new).links

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from amendtrack.cli import cli
 from amendtrack.compare.comparison import Comparison, compare
 from amendtrack.compare.redline import BOUNDARY, DELETE, EQUAL, INSERT, Change, new_text, old_text, redline_many
-from amendtrack.read.text import read_draft_file, read_draft_text
+from amendtrack.read.text import read_draft_text, read_text_file
 from amendtrack.render.html import environment, parts, redline_html, sides
 from amendtrack.resources import sample_data_dir
 
@@ -30,8 +30,8 @@ BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgr
 
 @pytest.fixture(scope="module")
 def gpa() -> Comparison:
-    old = read_draft_file(GPA / "01-first-draft.txt")
-    new = read_draft_file(GPA / "03-draft-2010-07-19.txt")
+    old = read_text_file(GPA / "01-first-draft.txt")
+    new = read_text_file(GPA / "03-draft-2010-07-19.txt")
     return compare(old, new, "First draft", "Draft of 19 July 2010")
 
 

@@ -10,23 +10,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from amendtrack import api
 from amendtrack.cli import cli
 from amendtrack.compare.disposition import Disposition, Evidence
 from amendtrack.compare.redline import BOUNDARY, DELETE, EQUAL, INSERT, Change
 from amendtrack.model.proposal import Edit, Proposal, Source, Sponsor
 from amendtrack.render.html import asked, delegation_report_html, environment, paragraph_history_html, source_words
-from amendtrack.report.tracking import (
-    STATUS_ORDER,
-    DelegationReport,
-    Outcome,
-    ParagraphHistory,
-    ParagraphVersion,
-    delegation_report,
-    history_from,
-    load_snapshot,
-    paragraph_history,
-    report_from,
-)
+from amendtrack.report.delegation import DelegationReport, delegation_report
+from amendtrack.report.history import ParagraphHistory, ParagraphVersion, paragraph_history
+from amendtrack.report.snapshot import STATUS_ORDER, Outcome
 from amendtrack.resources import sample_data_dir, templates_dir
 from amendtrack.store.importer import import_path
 
@@ -380,23 +372,23 @@ def test_every_gpa_report_and_history_renders_and_opens_in_chromium(tmp_path: Pa
     ]
     assert len(delegations) >= 20 and len(labels) >= 100
 
-    snap = load_snapshot(url, "gpa-2010")  # loaded and judged once for every page, as the site does
+    snap = api.snapshot(url, "gpa-2010")  # loaded and judged once for every page, as the site does
     reports = {}
     for name in delegations:
-        report = report_from(snap, name)
+        report = delegation_report(snap, name)
         html = delegation_report_html(report)
         assert shown_totals(html) == {status: report.totals.get(status, 0) for status in shown_totals(html)}
         assert sum(report.totals.values()) == html.count('<article class="card') > 0
         reports[name] = (report, html)
     histories = {}
     for label in labels:
-        history = history_from(snap, snap.tree("first-draft").find(label).pid, label)
+        history = paragraph_history(snap, snap.tree("first-draft").find(label).pid, label)
         html = paragraph_history_html(history)
         assert html.count('<section class="version') == len(history.versions) >= 2
         histories[label] = (history, html)
     assert sum(sum(r.totals.values()) for r, _ in reports.values()) >= len(proposals)  # co-sponsored count twice
-    assert delegation_report(url, "gpa-2010", "Japan").totals == reports["Japan"][0].totals  # the CLI's path
-    assert paragraph_history(url, "gpa-2010", "43", draft="first-draft").pid == histories["43"][0].pid
+    assert api.report(url, "gpa-2010", "Japan").totals == reports["Japan"][0].totals  # the CLI's path
+    assert api.history(url, "gpa-2010", "43", draft="first-draft").pid == histories["43"][0].pid
 
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser part of this test needs it")

@@ -10,9 +10,10 @@ import lxml.html
 import pytest
 from click.testing import CliRunner
 
+from amendtrack.api import snapshot
 from amendtrack.cli import cli
 from amendtrack.render.html import compilation_html
-from amendtrack.report.tracking import load_snapshot, table_from
+from amendtrack.report.compilation import compilation_table
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -55,8 +56,8 @@ def test_every_internal_link_resolves(demo: Path) -> None:
 
 
 def test_compilation_lists_every_paragraph_and_proposal_once_in_order(demo: Path) -> None:
-    snap = load_snapshot(f"sqlite:///{demo / 'amendtrack-demo.db'}", "gpa-2010")
-    table = table_from(snap, "first-draft", with_disposition=True)
+    snap = snapshot(f"sqlite:///{demo / 'amendtrack-demo.db'}", "gpa-2010")
+    table = compilation_table(snap, "first-draft", with_disposition=True)
     tree = snap.tree("first-draft")
     labels = [row.label for row in table.rows if row.kind != "new_paragraph"]
     assert labels[: len(list(tree.walk()))] == [node.label for node, _ in tree.walk()]

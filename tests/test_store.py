@@ -14,17 +14,10 @@ from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph, paragraph_records
-from amendtrack.store.tables import (
-    ParagraphRow,
-    create_schema,
-    engine_for,
-    list_documents,
-    list_negotiations,
-    load_draft,
-    require_schema,
-    resolve_url,
-    save_draft,
-)
+from amendtrack.resources import resolve_url
+from amendtrack.store.drafts import list_documents, list_negotiations, load_draft, save_draft
+from amendtrack.store.engine import create_schema, engine_for, require_schema
+from amendtrack.store.tables import ParagraphRow
 
 from conftest import build_draft
 
@@ -286,10 +279,9 @@ def test_any_tree_round_trips_through_sqlite(paragraphs: list[Paragraph], prefac
 
 def test_the_gpa_sample_reads_back_the_same_from_both_backends(sqlite_url: str, pg_url: str) -> None:
     """PostgreSQL stores rows with COPY, SQLite with INSERT: what comes back, and what is derived, is the same."""
-    from amendtrack.report.tracking import dispositions
+    from amendtrack.api import align, dispositions
     from amendtrack.store.importer import import_path
-    from amendtrack.store.lineage import align_drafts
-    from amendtrack.store.tables import load_proposals
+    from amendtrack.store.proposals import load_proposals
 
     sample = Path(__file__).resolve().parent.parent / "data" / "drafts" / "gpa-2010"
     seen = []
@@ -302,7 +294,7 @@ def test_the_gpa_sample_reads_back_the_same_from_both_backends(sqlite_url: str, 
                 proposals = [{"id": pid, **p.to_dict()} for pid, p in load_proposals(session, "gpa-2010")]
         finally:
             engine.dispose()
-        links = [link.to_dict() for link in align_drafts(url, "gpa-2010", "1", "3").alignment.links]
+        links = [link.to_dict() for link in align(url, "gpa-2010", "1", "3").alignment.links]
         seen.append(json.dumps([trees, proposals, links, dispositions(url, "gpa-2010")], ensure_ascii=False))
     assert seen[0] == seen[1]
     assert len(json.loads(seen[0])[1]) == 520  # every proposal of the compilation made it, on both

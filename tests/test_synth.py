@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
+from amendtrack.store.drafts import drafts_of, load_draft
+from amendtrack.store.engine import engine_for
 from amendtrack.store.importer import import_path
-from amendtrack.store.tables import drafts_of, engine_for, lineage_rows, load_draft, load_proposals
+from amendtrack.store.lineage import lineage_rows
+from amendtrack.store.proposals import load_proposals
 
 SYNTH = Path(__file__).resolve().parent.parent / "bench" / "synth.py"
 SIZE = {"paragraphs": 60, "drafts": 5, "proposals": 150, "delegations": 25}  # draft 5 is a renumbered one

@@ -42,7 +42,7 @@ from amendtrack.errors import InputError
 from amendtrack.model.delegation import Registry
 from amendtrack.model.proposal import Edit, Proposal
 from amendtrack.model.tree import Draft
-from amendtrack.read.text import read_draft_file, read_draft_text
+from amendtrack.read.text import read_draft_text, read_text_file
 from amendtrack.read.word import (
     WordSponsor,
     docx_inputs_kind,
@@ -67,7 +67,7 @@ def shape(draft: Draft) -> list[tuple[str, str, str, str, str | None]]:
 
 @pytest.fixture(scope="module")
 def first_draft() -> Draft:
-    return read_draft_file(GPA / "01-first-draft.txt")
+    return read_text_file(GPA / "01-first-draft.txt")
 
 
 @pytest.mark.parametrize("automatic", [False, True], ids=["typed labels", "automatic numbering"])
@@ -350,7 +350,7 @@ def test_author_maps_in_toml_and_csv(tmp_path: Path) -> None:
 
 
 def test_a_file_based_on_another_draft_is_refused(first_draft: Draft, tmp_path: Path) -> None:
-    july = read_draft_file(GPA / "03-draft-2010-07-19.txt")
+    july = read_text_file(GPA / "03-draft-2010-07-19.txt")
     for draft, name in ((july, "july.docx"), (first_draft, "first.docx")):
         pp1 = draft.find("PP1").text
         (tmp_path / name).write_bytes(draft_docx(draft, content={"PP1": [ins("Firmly ", "Japan"), pp1]}))
@@ -618,7 +618,9 @@ def test_an_apply_document_reads_back_into_the_applied_proposals(gpa_url: str, t
     docx = pytest.importorskip("amendtrack.render.docx")
     from sqlalchemy.orm import Session
 
-    from amendtrack.store.tables import engine_for, load_draft, load_proposals
+    from amendtrack.store.drafts import load_draft
+    from amendtrack.store.engine import engine_for
+    from amendtrack.store.proposals import load_proposals
 
     engine = engine_for(gpa_url)
     with Session(engine) as session:
@@ -643,9 +645,10 @@ def test_an_apply_document_reads_back_into_the_applied_proposals(gpa_url: str, t
 def test_the_redline_document_read_as_a_draft_is_the_later_draft(gpa_url: str, tmp_path: Path) -> None:
     """Every tracked change accepted, amendtrack's own redline of the GPA drafts reads back as the July draft."""
     docx = pytest.importorskip("amendtrack.render.docx")
-    from amendtrack.store.lineage import compare_drafts
+    from amendtrack.api import diff
 
-    aligned, comparison = compare_drafts(gpa_url, "gpa-2010", "first-draft", "draft-2010-07-19")
+    redline = diff(gpa_url, "gpa-2010", "first-draft", "draft-2010-07-19")
+    aligned, comparison = redline.aligned, redline.comparison
     path = tmp_path / "redline.docx"
     path.write_bytes(
         docx.redline_docx(comparison, "amendtrack", aligned.new_date, "GPA", old=aligned.old, new=aligned.new)

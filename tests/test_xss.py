@@ -30,12 +30,13 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
+from amendtrack.api import build_site
 from amendtrack.cli import cli
 from amendtrack.model import delegation
 from amendtrack.model.delegation import DATA_FILE, Registry
 from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph
-from amendtrack.read.akn import AKN_NS, draft_to_akn, validate
-from amendtrack.render.site import build_site
+from amendtrack.read.akn import AKN_NS, validate
+from amendtrack.render.akn import draft_to_akn
 
 CHROMIUM = "/usr/bin/chromium"
 SCRIPT = "<script>alert(1)</script>"

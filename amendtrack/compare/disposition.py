@@ -16,7 +16,6 @@ from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph, normalise_label
 from amendtrack.model.words import STOPWORDS, Weights, content_stems, stem, tokens
 
-STATUSES = ("accepted", "partial", "not_reflected", "superseded", "pending", "n/a")
 ACCEPTED = 0.85  # share of the proposal's words found, in order, for "the next draft carries the change"
 PARTIAL = 0.4  # … for "part of it"
 GONE = 0.3  # a span to delete counts as gone when at most this share of it is left

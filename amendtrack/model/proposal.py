@@ -16,6 +16,8 @@ from amendtrack.model.words import stem
 
 OPERATIONS = ("insert", "delete", "replace", "redraft", "new_paragraph", "move", "split", "merge", "comment")
 ATTRIBUTIONS = ("labelled", "inferred")
+# What became of a proposal in the next draft (compare.disposition decides; a facilitator may override).
+STATUSES = ("accepted", "partial", "not_reflected", "superseded", "pending", "n/a")
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Akoma Ntoso 3.0: write a draft's paragraph tree as AKN XML, read it back, validate it (pure: no database).
+"""Akoma Ntoso 3.0: the vocabulary amendtrack writes (render.akn), validation against the XSD, and reading it back.
 
 Document type. AKN4UN (the UN's Akoma Ntoso guidelines) models resolutions, draft ones
 included, as `<statement name="resolution">` (document class "deliberation"): an open structure
@@ -45,11 +45,9 @@ must be valid against the shipped XSD, and is refused with a one-line InputError
 
 from __future__ import annotations
 
-import datetime
 import functools
 import re
 from pathlib import Path
-from urllib.parse import quote
 
 from lxml import etree
 
@@ -66,14 +64,12 @@ LANGUAGE = "eng"  # the drafts amendtrack reads are English
 DOCTYPE_REFUSED = "a DOCTYPE or entity declaration is not allowed in an Akoma Ntoso draft"
 CHAR_NAME = "amendtrack-char"  # <inline name=…> standing for a character XML cannot carry
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ID_ESCAPE = re.compile(r"[%\s\x00-\x1f\ud800-\udfff\ufffe\uffff]")
-_ATTR_ESCAPE = re.compile("[%\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+ATTR_ESCAPE = re.compile("[%\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _UNESCAPE = re.compile(r"%u([0-9A-F]{4})|%([0-9A-F]{2})")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-# Elements whose content is text (mixed): never indented, read as text.
-_TEXTUAL = {f"{{{AKN_NS}}}{tag}" for tag in ("p", "num", "heading", "remark", "authorialNote", "inline")}
 # Node elements the reader understands, with the kind a node gets when amendtrack:kind is absent.
 _NODE_KINDS = {
     "recital": "preamble",
@@ -87,18 +83,18 @@ _NODE_KINDS = {
 }
 
 
-def _akn(tag: str) -> str:
+def akn_tag(tag: str) -> str:
     return f"{{{AKN_NS}}}{tag}"
 
 
-def _at(name: str) -> str:
+def at_tag(name: str) -> str:
     return f"{{{AT_NS}}}{name}"
 
 
 # --- reversible escapes ---------------------------------------------------------------------
 
 
-def _escape(pattern: re.Pattern[str], value: str) -> str:
+def escape(pattern: re.Pattern[str], value: str) -> str:
     def one(match: re.Match[str]) -> str:
         code = ord(match.group())
         return f"%{code:02X}" if code < 0x100 else f"%u{code:04X}"
@@ -112,249 +108,12 @@ def _unescape(value: str) -> str:
 
 def id_to_akn(value: str) -> str:
     """An eId / wId as written: whitespace, '%' and characters XML cannot carry percent-escaped."""
-    return _escape(_ID_ESCAPE, value)
+    return escape(_ID_ESCAPE, value)
 
 
 def id_from_akn(value: str) -> str:
     """The inverse of id_to_akn."""
     return _unescape(value)
-
-
-# --- writing --------------------------------------------------------------------------------
-
-
-def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-    return etree.SubElement(parent, _akn(tag), attrs)
-
-
-def _put_text(element: etree._Element, text: str) -> None:
-    """Append text to a mixed-content element; characters XML cannot carry become <inline> stand-ins."""
-    pieces = _ILLEGAL.split(text)
-    specials = _ILLEGAL.findall(text)
-    last: etree._Element | None = None
-    for index, piece in enumerate(pieces):
-        if piece:
-            if last is None:
-                element.text = (element.text or "") + piece
-            else:
-                last.tail = (last.tail or "") + piece
-        if index < len(specials):
-            last = _sub(element, "inline", name=CHAR_NAME)
-            last.set(_at("code"), f"{ord(specials[index]):04X}")
-
-
-def _put_markers(element: etree._Element, node: Paragraph) -> None:
-    """The node's markers, in order, at the end of its text element."""
-    for marker in node.markers:
-        if marker.kind == "footnote":
-            note = _sub(element, "authorialNote", placement="bottom")
-            if marker.ref is not None:
-                note.set("marker", _ILLEGAL.sub("", marker.ref))
-            holder = _sub(note, "p")
-        else:
-            note = holder = _sub(element, "remark")
-        note.set(_at("marker"), _escape(_ATTR_ESCAPE, marker.kind))
-        if marker.ref is not None:
-            note.set(_at("ref"), _escape(_ATTR_ESCAPE, marker.ref))
-        _put_text(holder, marker.text)
-
-
-def _put_brackets(block: etree._Element, node: Paragraph) -> None:
-    """Brackets as amendtrack elements in a `foreign` block (the XSD's block open to other namespaces)."""
-    if not node.brackets:
-        return
-    foreign = _sub(block, "foreign")
-    for bracket in node.brackets:
-        element = etree.SubElement(foreign, _at("bracket"))
-        element.set("start", str(bracket.start))
-        element.set("end", str(bracket.end))
-        element.set("closed", "true" if bracket.closed else "false")
-        element.set("text", _escape(_ATTR_ESCAPE, bracket.text))
-        for alternative in bracket.alternatives:
-            etree.SubElement(element, _at("alternative")).set("text", _escape(_ATTR_ESCAPE, alternative))
-
-
-def _identify(element: etree._Element, node: Paragraph) -> None:
-    """eId, wId and the amendtrack attributes of a node element, then its num."""
-    element.set("eId", id_to_akn(node.eid))
-    if node.pid is not None:
-        element.set("wId", id_to_akn(node.pid))
-    element.set(_at("kind"), node.kind)
-    element.set(_at("label"), _escape(_ATTR_ESCAPE, node.label))
-    if node.label_inferred:
-        element.set(_at("labelInferred"), "true")
-    if node.num is not None:
-        _put_text(_sub(element, "num"), node.num)
-
-
-def _text_block(block: etree._Element, node: Paragraph) -> None:
-    """The node's text with its markers as one `p`, then its brackets."""
-    p = _sub(block, "p")
-    _put_text(p, node.text)
-    _put_markers(p, node)
-    _put_brackets(block, node)
-
-
-def _block_node(parent: etree._Element, tag: str, node: Paragraph) -> None:
-    """A preambular paragraph (`recital`) or one of its descendants (`item`): blocks only, nested by blockList."""
-    element = _sub(parent, tag)
-    _identify(element, node)
-    _text_block(element, node)
-    if node.children:
-        listing = _sub(element, "blockList")
-        for child in node.children:
-            _block_node(listing, "item", child)
-
-
-def _heading_tag(node: Paragraph, parent: Paragraph | None) -> tuple[str, dict[str, str]]:
-    """hcontainer name="annex" for the annex, section for a part, subsection for a part of a part."""
-    if node.label.strip().casefold().startswith("annex"):
-        return "hcontainer", {"name": "annex"}
-    if parent is not None and parent.kind == "heading" and not parent.label.strip().casefold().startswith("annex"):
-        return "subsection", {}
-    return "section", {}
-
-
-def _body_node(parent_element: etree._Element, node: Paragraph, parent: Paragraph | None) -> None:
-    """A node of the main body and its descendants as AKN hierarchy elements."""
-    if node.kind == "heading":
-        tag, attrs = _heading_tag(node, parent)
-        element = _sub(parent_element, tag, **attrs)
-        _identify(element, node)
-        heading = _sub(element, "heading")
-        _put_text(heading, node.text)
-        _put_markers(heading, node)
-        if node.brackets:
-            _put_brackets(_sub(element, "intro"), node)
-    else:
-        tag = {"subparagraph": "subparagraph", "item": "point"}.get(node.kind, "paragraph")
-        element = _sub(parent_element, tag)
-        _identify(element, node)
-        _text_block(_sub(element, "intro" if node.children else "content"), node)
-    for child in node.children:
-        _body_node(element, child, node)
-
-
-def _is_report(draft: Draft) -> bool:
-    """A report: numbered narrative paragraphs or recommendations, and nothing of a resolution."""
-    kinds = {node.kind for node, _ in draft.walk()}
-    return bool(kinds & {"paragraph", "recommendation"}) and not kinds & {"preamble", "operative"}
-
-
-def _iso_date(date: str | None) -> str | None:
-    """The date if it is a real ISO date (the XSD's xsd:date), else None."""
-    if date is None or not _ISO_DATE.fullmatch(date.strip()):
-        return None
-    try:
-        return datetime.date.fromisoformat(date.strip()).isoformat()
-    except ValueError:
-        return None
-
-
-def _meta(
-    doc: etree._Element, doc_type: str, subtype: str, negotiation: str, document: str, label: str, date: str | None
-) -> None:
-    """meta/identification (FRBR Work, Expression, Manifestation) and the references they point at."""
-    iso = _iso_date(date)
-    day = iso or PLACEHOLDER_DATE
-    date_name = "circulated" if iso else "unknown"
-    part = functools.partial(quote, safe="-._~")
-    work = f"/akn/un/{doc_type}/{subtype}/{part(negotiation)}/{day}/{part(document)}"
-    expression = f"{work}/{LANGUAGE}@{day}"
-    meta = _sub(doc, "meta")
-    identification = _sub(meta, "identification", source="#amendtrack")
-
-    frbr_work = _sub(identification, "FRBRWork")
-    _sub(frbr_work, "FRBRthis", value=f"{work}/!main")
-    _sub(frbr_work, "FRBRuri", value=work)
-    _sub(frbr_work, "FRBRdate", date=day, name=date_name)
-    _sub(frbr_work, "FRBRauthor", href="#negotiation")
-    _sub(frbr_work, "FRBRcountry", value="un")
-    _sub(frbr_work, "FRBRsubtype", value=subtype)
-    _sub(frbr_work, "FRBRnumber", value=_ILLEGAL.sub("", document))
-    _sub(frbr_work, "FRBRname", value=_ILLEGAL.sub("", negotiation))
-
-    frbr_expression = _sub(identification, "FRBRExpression")
-    _sub(frbr_expression, "FRBRthis", value=f"{expression}/!main")
-    _sub(frbr_expression, "FRBRuri", value=expression)
-    _sub(frbr_expression, "FRBRalias", value=_ILLEGAL.sub("", label), name="draftLabel")
-    _sub(frbr_expression, "FRBRdate", date=day, name=date_name)
-    _sub(frbr_expression, "FRBRauthor", href="#negotiation")
-    _sub(frbr_expression, "FRBRlanguage", language=LANGUAGE)
-
-    frbr_manifestation = _sub(identification, "FRBRManifestation")
-    _sub(frbr_manifestation, "FRBRthis", value=f"{expression}/!main.xml")
-    _sub(frbr_manifestation, "FRBRuri", value=f"{expression}.akn")
-    _sub(frbr_manifestation, "FRBRdate", date=day, name="transformation")
-    _sub(frbr_manifestation, "FRBRauthor", href="#amendtrack")
-    _sub(frbr_manifestation, "FRBRformat", value="application/akn+xml")
-
-
-def _references(doc: etree._Element, negotiation: str, title: str | None) -> None:
-    """The TLCOrganizations behind `source="#amendtrack"` and the FRBR authors."""
-    meta = doc.find(_akn("meta"))
-    assert meta is not None
-    references = _sub(meta, "references", source="#amendtrack")
-    _sub(references, "TLCOrganization", eId="amendtrack", href="/ontology/organization/amendtrack", showAs="amendtrack")
-    _sub(
-        references,
-        "TLCOrganization",
-        eId="negotiation",
-        href=f"/ontology/organization/un/{quote(negotiation, safe='-._~')}",
-        showAs=_ILLEGAL.sub("", title or negotiation),
-    )
-
-
-def _indent(element: etree._Element, level: int = 0) -> None:
-    """Indent element-only content; text elements (p, num, heading, …) are left exactly as they are."""
-    children = list(element)
-    if not children or element.tag in _TEXTUAL:
-        return
-    inner = "\n" + "  " * (level + 1)
-    element.text = inner
-    for child in children:
-        child.tail = inner
-        _indent(child, level + 1)
-    children[-1].tail = "\n" + "  " * level
-
-
-def draft_to_akn(
-    draft: Draft, negotiation: str, document: str, label: str, date: str | None, title: str | None = None
-) -> bytes:
-    """The draft as an Akoma Ntoso 3.0 document (UTF-8 bytes, deterministic), valid against the shipped XSD.
-
-    `negotiation` and `document` are the store's keys (they make the FRBR IRIs), `label` the
-    draft's label, `date` its ISO date (None or a non-ISO date: 1970-01-01, named "unknown"),
-    `title` the negotiation's title (shown for the negotiating body).
-    """
-    report = _is_report(draft)
-    doc_type, name, subtype = ("doc", "report", "report") if report else ("statement", "resolution", "deliberation")
-    root = etree.Element(_akn("akomaNtoso"), nsmap={None: AKN_NS, "amendtrack": AT_NS})
-    doc = _sub(root, doc_type, name=name)
-    _meta(doc, doc_type, subtype, negotiation, document, label, date)
-    _references(doc, negotiation, title)
-
-    if draft.preface:
-        preface = _sub(doc, "preface")
-        for line in draft.preface:
-            _put_text(_sub(preface, "p"), line)
-
-    nodes = list(draft.paragraphs)
-    leading = 0
-    while leading < len(nodes) and nodes[leading].kind == "preamble":
-        leading += 1
-    if leading:
-        recitals = _sub(_sub(doc, "preamble"), "recitals")
-        for node in nodes[:leading]:
-            _block_node(recitals, "recital", node)
-
-    body = _sub(doc, "mainBody")
-    for node in nodes[leading:]:
-        _body_node(body, node, None)
-    if not len(body):
-        _sub(body, "p")  # the XSD wants something in mainBody; the reader skips an empty p
-    _indent(root)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
 # --- validating -----------------------------------------------------------------------------
@@ -439,7 +198,7 @@ def _parse(data: bytes, source: str) -> etree._Element:
     info = root.getroottree().docinfo
     if info.doctype or info.internalDTD is not None:  # e.g. declared in another encoding than UTF-8
         raise InputError(source, DOCTYPE_REFUSED, line=1)
-    if root.tag != _akn("akomaNtoso"):
+    if root.tag != akn_tag("akomaNtoso"):
         raise InputError(
             source,
             f"not an Akoma Ntoso 3.0 document: the root element is <{etree.QName(root).localname}> "
@@ -463,19 +222,19 @@ class _Reader:
         return InputError(self.source, message, line=element.sourceline)
 
     def attr(self, element: etree._Element, name: str) -> str | None:
-        value = element.get(_at(name))
+        value = element.get(at_tag(name))
         return _unescape(value) if value is not None else None
 
     def text(self, element: etree._Element) -> str:
         """The text of a mixed-content element without its markers; stand-ins become their characters."""
         parts = [element.text or ""]
         for child in element:
-            if child.tag == _akn("inline") and child.get("name") == CHAR_NAME:
-                code = child.get(_at("code")) or ""
+            if child.tag == akn_tag("inline") and child.get("name") == CHAR_NAME:
+                code = child.get(at_tag("code")) or ""
                 if not re.fullmatch(r"[0-9A-F]{4}", code):
                     raise self.fail(child, f"bad character stand-in code {code!r}")
                 parts.append(chr(int(code, 16)))
-            elif child.tag not in (_akn("remark"), _akn("authorialNote")):
+            elif child.tag not in (akn_tag("remark"), akn_tag("authorialNote")):
                 parts.append("".join(child.itertext()))
             parts.append(child.tail or "")
         return "".join(parts)
@@ -484,17 +243,17 @@ class _Reader:
         """The remarks and authorial notes of a text element, in order."""
         found = []
         for child in element:
-            if child.tag == _akn("remark"):
+            if child.tag == akn_tag("remark"):
                 kind, text = self.attr(child, "marker") or "note", self.text(child)
-            elif child.tag == _akn("authorialNote"):
+            elif child.tag == akn_tag("authorialNote"):
                 kind = self.attr(child, "marker") or "footnote"
-                text = "\n".join(self.text(p) for p in child.iter(_akn("p")))
+                text = "\n".join(self.text(p) for p in child.iter(akn_tag("p")))
             else:
                 continue
             if kind not in MARKER_KINDS:
                 raise self.fail(child, f"unknown marker kind {kind!r} (expected one of {', '.join(MARKER_KINDS)})")
             ref = self.attr(child, "ref")
-            if ref is None and child.tag == _akn("authorialNote"):
+            if ref is None and child.tag == akn_tag("authorialNote"):
                 ref = child.get("marker")
             found.append(Marker(kind=kind, text=text, ref=ref))
         return found
@@ -502,8 +261,8 @@ class _Reader:
     def brackets(self, block: etree._Element) -> list[Bracket]:
         """The amendtrack:bracket elements in the block's `foreign` children."""
         found = []
-        for foreign in block.findall(_akn("foreign")):
-            for element in foreign.iter(_at("bracket")):
+        for foreign in block.findall(akn_tag("foreign")):
+            for element in foreign.iter(at_tag("bracket")):
                 try:
                     start, end = int(element.get("start", "")), int(element.get("end", ""))
                 except ValueError:
@@ -513,7 +272,7 @@ class _Reader:
                         start=start,
                         end=end,
                         text=_unescape(element.get("text", "")),
-                        alternatives=[_unescape(a.get("text", "")) for a in element.iter(_at("alternative"))],
+                        alternatives=[_unescape(a.get("text", "")) for a in element.iter(at_tag("alternative"))],
                         closed=element.get("closed", "true") != "false",
                     )
                 )
@@ -522,14 +281,14 @@ class _Reader:
     def node(self, element: etree._Element) -> Paragraph:
         """One node element (recital, item, paragraph, section, …) and its descendants."""
         tag = etree.QName(element).localname
-        kind = element.get(_at("kind")) or _NODE_KINDS[tag]
+        kind = element.get(at_tag("kind")) or _NODE_KINDS[tag]
         if kind not in KINDS:
             raise self.fail(element, f"unknown paragraph kind {kind!r} (expected one of {', '.join(KINDS)})")
         eid = element.get("eId")
         if not eid:
             raise self.fail(element, f"<{tag}> has no eId")
         wid = element.get("wId")
-        num_element = element.find(_akn("num"))
+        num_element = element.find(akn_tag("num"))
         num = self.text(num_element) if num_element is not None else None
         label = self.attr(element, "label") or (num.strip().rstrip(".,:") if num else None) or id_from_akn(eid)
         node = Paragraph(
@@ -538,39 +297,39 @@ class _Reader:
             text="",
             eid=id_from_akn(eid),
             num=num,
-            label_inferred=element.get(_at("labelInferred")) == "true",
+            label_inferred=element.get(at_tag("labelInferred")) == "true",
             pid=id_from_akn(wid) if wid else None,
             line_start=element.sourceline,
         )
         lines = [element.sourceline or 0]
 
-        heading = element.find(_akn("heading"))
+        heading = element.find(akn_tag("heading"))
         if kind == "heading" and heading is not None:
             node.text, node.markers = self.text(heading), self.markers(heading)
             lines.append(heading.sourceline or 0)
-        blocks = [b for b in (element.find(_akn("intro")), element.find(_akn("content"))) if b is not None]
+        blocks = [b for b in (element.find(akn_tag("intro")), element.find(akn_tag("content"))) if b is not None]
         if tag in ("recital", "item"):
             blocks = [element]
-        structure = {_akn("num"), _akn("blockList")} if tag in ("recital", "item") else set()
+        structure = {akn_tag("num"), akn_tag("blockList")} if tag in ("recital", "item") else set()
         for block in blocks:
             for child in block:
-                if child.tag not in (_akn("p"), _akn("foreign")) and child.tag not in structure:
+                if child.tag not in (akn_tag("p"), akn_tag("foreign")) and child.tag not in structure:
                     where = etree.QName(block).localname
                     raise self.fail(child, f"<{etree.QName(child).localname}> in <{where}> is not read by amendtrack")
-            paragraphs = block.findall(_akn("p"))
+            paragraphs = block.findall(akn_tag("p"))
             if paragraphs and kind == "heading" and heading is not None:
                 raise self.fail(paragraphs[0], f"text beside the heading of <{tag}> is not read by amendtrack")
             if paragraphs:
                 node.text = "\n".join(self.text(p) for p in paragraphs)
                 node.markers = [m for p in paragraphs for m in self.markers(p)]
             node.brackets.extend(self.brackets(block))
-            lines.extend(e.sourceline or 0 for e in block if e.tag in (_akn("p"), _akn("foreign")))
+            lines.extend(e.sourceline or 0 for e in block if e.tag in (akn_tag("p"), akn_tag("foreign")))
         node.line_end = max(lines)
 
         for child in element:
             child_tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
             if tag in ("recital", "item") and child_tag == "blockList":
-                node.children.extend(self.node(item) for item in child.findall(_akn("item")))
+                node.children.extend(self.node(item) for item in child.findall(akn_tag("item")))
             elif child.tag.startswith(f"{{{AKN_NS}}}") and child_tag in _NODE_KINDS and child_tag not in ("item",):
                 if child_tag == "recital":
                     raise self.fail(child, "a <recital> belongs in the preamble")
@@ -585,31 +344,31 @@ class _Reader:
         if doc is None:
             raise self.fail(root, "<akomaNtoso> holds no document")
         tag = etree.QName(doc).localname
-        body = doc.find(_akn("mainBody"))
+        body = doc.find(akn_tag("mainBody"))
         if body is None:
             raise self.fail(doc, f"<{tag}> has no <mainBody>: only open-structure documents (statement, doc) are read")
         draft = Draft(paragraphs=[], source=self.source)
-        preface = doc.find(_akn("preface"))
+        preface = doc.find(akn_tag("preface"))
         if preface is not None:
             for block in preface:
-                if block.tag != _akn("p"):
+                if block.tag != akn_tag("p"):
                     raise self.fail(block, f"<{etree.QName(block).localname}> in the preface is not read by amendtrack")
                 draft.preface.append(self.text(block))
-        preamble = doc.find(_akn("preamble"))
+        preamble = doc.find(akn_tag("preamble"))
         if preamble is not None:
             for block in preamble:
-                if block.tag != _akn("recitals"):
+                if block.tag != akn_tag("recitals"):
                     raise self.fail(
                         block, f"<{etree.QName(block).localname}> in the preamble is not read by amendtrack"
                     )
                 for recital in block:
-                    if recital.tag != _akn("recital"):
+                    if recital.tag != akn_tag("recital"):
                         where = etree.QName(recital).localname
                         raise self.fail(recital, f"<{where}> in the recitals is not read by amendtrack")
                     draft.paragraphs.append(self.node(recital))
         for element in body:
             name = etree.QName(element).localname
-            if element.tag == _akn("p") and not "".join(element.itertext()).strip():
+            if element.tag == akn_tag("p") and not "".join(element.itertext()).strip():
                 continue  # the placeholder of an empty main body
             if name not in _NODE_KINDS or name in ("recital", "item"):
                 raise self.fail(element, f"<{name}> in the main body is not read by amendtrack")

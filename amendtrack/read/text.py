@@ -92,7 +92,7 @@ class _Stack:
     series: str
 
 
-def read_draft_file(path: str | Path) -> Draft:
+def read_text_file(path: str | Path) -> Draft:
     """Read a draft from a text file; bad input raises InputError naming the file."""
     path = Path(path)
     try:

@@ -22,7 +22,6 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from io import BytesIO
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -31,9 +30,7 @@ from amendtrack.compare.comparison import Comparison, Row
 from amendtrack.compare.redline import BOUNDARY, DELETE, EQUAL, INSERT, Change, new_text, old_text, redline
 from amendtrack.model.proposal import Edit, Proposal, find_span
 from amendtrack.model.tree import Draft, Paragraph, normalise_label
-
-if TYPE_CHECKING:  # tracking pulls in the store; the writer only needs the table's shape
-    from amendtrack.report.tracking import CompilationEntry, CompilationRow, CompilationTable
+from amendtrack.report.compilation import CompilationEntry, CompilationRow, CompilationTable
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

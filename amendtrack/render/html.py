@@ -12,25 +12,19 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from amendtrack.compare.comparison import Comparison, Row
 from amendtrack.compare.redline import BOUNDARY, DELETE, EQUAL, INSERT, Change
 from amendtrack.model.proposal import Proposal, Source
-from amendtrack.report.tracking import (
-    STATUS_ORDER,
-    CompilationTable,
-    DelegationReport,
-    Outcome,
-    ParagraphHistory,
-    ParagraphVersion,
-)
+from amendtrack.report.compilation import CompilationTable
+from amendtrack.report.dashboard import Charts
+from amendtrack.report.delegation import DelegationReport
+from amendtrack.report.history import ParagraphHistory, ParagraphVersion
+from amendtrack.report.snapshot import STATUS_ORDER, Outcome
 from amendtrack.resources import templates_dir
-
-if TYPE_CHECKING:
-    from amendtrack.render.site import Charts, NegotiationPages, Page
 
 Segment = tuple[str, str]  # (kind, text); kind is equal, delete, insert or boundary
 MAX_DEPTH = 3  # deeper sub-paragraphs are indented like depth 3
@@ -161,7 +155,7 @@ def row_view(row: Row) -> RowView:
     )
 
 
-def _date(value: Any) -> tuple[str, str]:
+def date_parts(value: Any) -> tuple[str, str]:
     """(machine date, date in words): '2010-07-19' → ('2010-07-19', '19 July 2010'); other text as given."""
     if not value:
         return "", ""
@@ -177,7 +171,7 @@ def _date(value: Any) -> tuple[str, str]:
 
 def _side_meta(meta: dict | None, fallback_label: str) -> dict[str, str]:
     meta = meta or {}
-    iso, words = _date(meta.get("date"))
+    iso, words = date_parts(meta.get("date"))
     return {"label": str(meta.get("label") or fallback_label or ""), "date": words, "datetime": iso}
 
 
@@ -621,7 +615,7 @@ class VersionView:
 
 def version_view(version: ParagraphVersion, first: bool, anchor: str, next_draft: str | None) -> VersionView:
     """Turn one ParagraphVersion into its block: the first version plain, later ones redlined."""
-    iso, words = _date(version.date)
+    iso, words = date_parts(version.date)
     if version.changes and not first:
         segments = inline(version.changes)
     else:
@@ -742,7 +736,7 @@ def compilation_html(table: CompilationTable, nav: Nav | None = None) -> str:
         title=f"Compilation of inputs on {_the(table.draft_label)} · {table.negotiation_title}",
         negotiation=table.negotiation_title,
         draft=table.draft_label,
-        date=_date(table.draft_date)[0] if table.draft_date else "",
+        date=date_parts(table.draft_date)[0] if table.draft_date else "",
         next_draft=_the(table.next_draft) if table.next_draft else "",
         with_disposition=table.with_disposition,
         rows=rows,
@@ -822,38 +816,6 @@ def dashboard_html(charts: Charts, negotiation_title: str, nav: Nav | None = Non
         charts=views,
         legend=[badge(s) for s in STATUS_ORDER],
     )
-
-
-def negotiation_index_html(pages: NegotiationPages, nav: Nav | None = None) -> str:
-    """The page of one negotiation: its drafts and links to every page made for it."""
-    folder = pages.redlines[0].path.split("/")[0] if pages.redlines else None
-
-    def local(page: Page) -> tuple[str, str]:
-        """(href relative to the negotiation's folder, title)."""
-        return (page.path.split("/", 1)[1] if "/" in page.path else page.path, page.title)
-
-    template = environment().get_template("negotiation.html")
-    return template.render(
-        nav=nav or [],
-        title=pages.title,
-        negotiation=pages.title,
-        drafts=[(label, _date(date)[0] if date else "", n) for _, label, date, n in pages.drafts],
-        redlines=[local(p) for p in pages.redlines],
-        compilations=[local(p) for p in pages.compilations],
-        delegations=[local(p) for p in pages.delegations],
-        paragraphs=[local(p) for p in pages.paragraphs],
-        dashboard=local(pages.dashboard) if pages.dashboard else None,
-        folder=folder,
-    )
-
-
-def site_index_html(negotiations: list[NegotiationPages]) -> str:
-    """The site's front page: every negotiation, and the search box."""
-    template = environment().get_template("site_index.html")
-    items = [
-        (n.title, f"{n.redlines[0].path.split('/')[0] if n.redlines else n.key}/index.html", n) for n in negotiations
-    ]
-    return template.render(title="amendtrack reports", negotiations=items)
 
 
 def search_index_js(entries: list[dict]) -> str:

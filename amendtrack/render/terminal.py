@@ -1,9 +1,178 @@
-"""Reports for the terminal: plain lines, redlines as [-deleted-]{+inserted+}."""
+"""Text for the terminal: tables, the outline of a draft, redlines as [-deleted-]{+inserted+} or in colour, reports.
+
+Every function returns lines (or one string); the command line prints them.
+"""
 
 from __future__ import annotations
 
-from amendtrack.compare.redline import plain
-from amendtrack.report.tracking import STATUS_ORDER, DelegationReport, Outcome, ParagraphHistory
+import contextlib
+import shutil
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TextIO
+
+import click
+
+from amendtrack.compare.align import Alignment
+from amendtrack.compare.comparison import Comparison
+from amendtrack.compare.redline import DELETE, INSERT, Change, plain
+from amendtrack.model.proposal import Proposal
+from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.report.delegation import DelegationReport
+from amendtrack.report.history import ParagraphHistory
+from amendtrack.report.snapshot import STATUS_ORDER, Outcome
+
+NO_WORDS = ("move", "merge", "split", "comment")  # operations that change no words: `applied` means nothing
+
+
+def table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], right: set[int] | None = None) -> str:
+    """Plain columns separated by two spaces; `right` columns are right-aligned."""
+    right = right or set()
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = [
+            cell.rjust(w) if i in right else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        return "  ".join(cells).rstrip()
+
+    return "\n".join([line(header), *(line(row) for row in rows)])
+
+
+def _width(default: int) -> int:
+    """The terminal's width in columns (`default` when it cannot be told, as when printing to a file)."""
+    return shutil.get_terminal_size((default, 24)).columns
+
+
+def shorten(line: str, width: int) -> str:
+    """Cut a line to `width` characters, ending with … when cut."""
+    width = max(width, 20)
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def count(n: int, noun: str) -> str:
+    """'1 paragraph', '2 paragraphs'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def drafts_table(documents: list[dict[str, Any]]) -> str:
+    """`amendtrack drafts`: negotiation, order, key, label, date, kind, paragraphs and the SHA-256's first 12 digits."""
+    header = ("negotiation", "order", "key", "label", "date", "kind", "paragraphs", "sha256")
+    rows = [
+        (
+            d["negotiation"],
+            str(d["order"]),
+            d["key"],
+            d["label"],
+            d["date"] or "-",
+            d["kind"],
+            str(d["paragraphs"]),
+            d["sha256"][:12],
+        )
+        for d in documents
+    ]
+    return table(header, rows, right={1, 6})
+
+
+def proposals_table(found: list[tuple[int, Proposal]], width: int | None = None) -> list[str]:
+    """`amendtrack proposals`: id, delegations, paragraph, operation, applied and words, each line cut to the width."""
+    width = width or _width(120)
+    rows = []
+    for number, proposal in found:
+        record = proposal.to_dict()
+        target = proposal.paragraph or "?"
+        if proposal.new_label:
+            target = f"{target} → {proposal.new_label}"
+        applied = "-" if proposal.operation in NO_WORDS else ("yes" if proposal.applied else "no")
+        words = record["text"] or proposal.rationale or ""
+        rows.append(
+            (
+                str(number),
+                shorten(", ".join(proposal.delegations), 28),
+                shorten(target, 20),
+                proposal.operation,
+                applied,
+                " ".join(words.split()),
+            )
+        )
+    header = ("id", "delegations", "paragraph", "operation", "applied", "text")
+    return [shorten(line, width) for line in table(header, rows, right={0}).splitlines()]
+
+
+def delegations_table(records: list[dict[str, Any]]) -> str:
+    """`amendtrack delegations`: each delegation, its kind and its number of proposals."""
+    rows = [(r["name"], r["kind"], str(r["proposals"])) for r in records]
+    return table(("delegation", "kind", "proposals"), rows, right={2})
+
+
+def outline(tree: Draft, width: int | None = None) -> list[str]:
+    """The tree as indented lines no wider than the width: label (? when inferred), kind, [markers], text."""
+    width = width or _width(100)
+    entries: list[tuple[str, Paragraph]] = []
+
+    def visit(nodes: list[Paragraph], depth: int) -> None:
+        for node in nodes:
+            entries.append(("  " * depth + node.label + ("?" if node.label_inferred else ""), node))
+            visit(node.children, depth + 1)
+
+    visit(tree.paragraphs, 0)
+    if not entries:
+        return ["(no paragraphs)"]
+    label_width = min(max(len(label) for label, _ in entries), 28)
+    kind_width = max(len(node.kind) for _, node in entries)
+    lines = []
+    for label, node in entries:
+        markers = "".join(f"[{marker.text.strip().strip('[]').strip()}] " for marker in node.markers)
+        line = f"{label.ljust(label_width)}  {node.kind.ljust(kind_width)}  {markers}{' '.join(node.text.split())}"
+        lines.append(shorten(line.rstrip(), width))
+    return lines
+
+
+def _totals(counts: dict[str, int], conflicts: list[str]) -> list[str]:
+    """The count of each relation on one line, then one line per conflict."""
+    return ["", ", ".join(f"{n} {relation}" for relation, n in counts.items() if n)] + [
+        f"conflict: {conflict}" for conflict in conflicts
+    ]
+
+
+def alignment_lines(alignment: Alignment) -> list[str]:
+    """`amendtrack align`: one row per link (relation, from, to, score, source, note), then counts and conflicts."""
+    rows = [
+        (
+            link.relation,
+            ", ".join(p.label for p in link.sources) or "-",
+            ", ".join(p.label for p in link.targets) or "-",
+            f"{link.score:.2f}",
+            link.source,
+            link.note,
+        )
+        for link in alignment.links
+    ]
+    header = ("relation", "from", "to", "score", "source", "note")
+    return [table(header, rows, right={3}), *_totals(alignment.counts(), alignment.conflicts)]
+
+
+def redline_text(changes: list[Change], colour: bool) -> str:
+    """A redline for the terminal: coloured, or [-deleted-]{+inserted+}."""
+    if not colour:
+        return plain(changes)
+    parts = []
+    for change in changes:
+        if change.op == DELETE:
+            parts.append(click.style(change.text, fg="red", strikethrough=True))
+        elif change.op == INSERT:
+            parts.append(click.style(change.text, fg="green", underline=True))
+        else:
+            parts.append(change.text)
+    return "".join(parts)
+
+
+def comparison_lines(comparison: Comparison, colour: bool) -> list[str]:
+    """`amendtrack diff`: each link named (bold in colour) above its redline, then counts and conflicts."""
+    lines = []
+    for row in comparison.rows:
+        heading = f"{', '.join(row.old_labels) or '-'} → {', '.join(row.new_labels) or '-'}: {row.description}"
+        lines += [click.style(heading, bold=True) if colour else heading, redline_text(row.changes, colour), ""]
+    return lines + _totals(comparison.counts, comparison.conflicts)[1:]
 
 
 def dispositions_table(records: list[dict]) -> list[str]:
@@ -13,17 +182,14 @@ def dispositions_table(records: list[dict]) -> list[str]:
         for delegation in record["delegations"]:
             row = counts.setdefault(delegation, {status: 0 for status in STATUS_ORDER})
             row[record["disposition"]] = row.get(record["disposition"], 0) + 1
-    header = ["delegation", *STATUS_ORDER, "total"]
-    rows = [[name, *(str(row[s]) for s in STATUS_ORDER), str(sum(row.values()))] for name, row in counts.items()]
+    header = ("delegation", *STATUS_ORDER, "total")
+    rows = [(name, *(str(row[s]) for s in STATUS_ORDER), str(sum(row.values()))) for name, row in counts.items()]
     rows.sort(key=lambda r: (-int(r[-1]), r[0]))
-    widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]
-    return [
-        "  ".join(cell.ljust(w) if k == 0 else cell.rjust(w) for k, (cell, w) in enumerate(zip(r, widths, strict=True)))
-        for r in [header, *rows]
-    ]
+    return table(header, rows, right=set(range(1, len(header)))).splitlines()
 
 
 def outcome_lines(outcome: Outcome) -> list[str]:
+    """One proposal's outcome: who asked what, the verdict with its explanation, the redlines."""
     proposal = outcome.proposal
     status = outcome.status + (f" (computed: {outcome.computed.status})" if outcome.override else "")
     lines = [f"  #{outcome.id} {proposal.operation} by {', '.join(proposal.delegations)}: {status}"]
@@ -38,6 +204,7 @@ def outcome_lines(outcome: Outcome) -> list[str]:
 
 
 def report_lines(report: DelegationReport) -> list[str]:
+    """`amendtrack report`: totals, then each paragraph with the outcomes of the proposals made on it."""
     against = f"judged against the {report.next_draft}" if report.next_draft else "pending: no next draft yet"
     totals = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in report.totals.items() if n)
     lines = [f"{report.delegation}: proposals on the {report.base_draft}, {against}", totals or "no proposals", ""]
@@ -50,6 +217,7 @@ def report_lines(report: DelegationReport) -> list[str]:
 
 
 def history_lines(history: ParagraphHistory) -> list[str]:
+    """`amendtrack history`: each draft's version of the paragraph, redlined, with its markers and proposals."""
     lines = [f"paragraph {history.label} ({history.pid})", ""]
     for version in history.versions:
         where = version.label or "not in this draft"
@@ -62,3 +230,37 @@ def history_lines(history: ParagraphHistory) -> list[str]:
             lines.extend(outcome_lines(outcome))
         lines.append("")
     return lines
+
+
+def demo_lines(demo: Any) -> list[str]:
+    """`amendtrack demo` (an api.DemoResult): the database, each negotiation's documents and proposals, the site."""
+    lines = [f"demo database: {demo.database}"]
+    for negotiation in demo.negotiations:
+        lines += ["", f"{negotiation['key']}: {negotiation['title']}"]
+        for d in negotiation["documents"]:
+            date = f", {d['date']}" if d["date"] else ""
+            size = count(d["size"], "proposal" if d["kind"] == "inputs" else "paragraph")
+            lines.append(f"  {d['order']}. {d['key']} - {d['label']}{date}: {size}")
+        lines.append(
+            f"  {count(negotiation['proposals'], 'proposal')} from {count(negotiation['delegations'], 'delegation')}"
+        )
+    site = f"site: {demo.site.pages} pages, open {demo.site.index.resolve()}"
+    return [*lines, "", site, f"built in {demo.seconds:.1f} s (import and site)"]
+
+
+@contextlib.contextmanager
+def progress_bar(stream: TextIO) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress(what, done, total) callback drawing a bar on `stream` when it is a terminal, else None."""
+    if not stream.isatty():
+        yield None
+        return
+    with contextlib.ExitStack() as stack:
+        bar: Any = None
+
+        def progress(what: str, done: int, total: int) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = stack.enter_context(click.progressbar(length=total, label="importing", file=stream))
+            bar.update(done - bar.pos, current_item=what)
+
+        yield progress

@@ -21,25 +21,19 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
+from amendtrack.store.drafts import ImportResult, negotiation_row
+from amendtrack.store.engine import writing
 from amendtrack.store.tables import (
     AlignmentRow,
     DelegationRow,
     DispositionRow,
     DocumentRow,
-    ImportResult,
     LineageLinkRow,
     NegotiationRow,
     OverrideRow,
     ParagraphRow,
     ProposalRow,
     ProposalSponsorRow,
-    _negotiation,
-    engine_for,
-    ensure_schema,
-    for_writing,
-    require_schema,
-    retrying,
-    sqlite_file,
 )
 
 FORMAT = "amendtrack-dump"
@@ -69,7 +63,7 @@ _SPONSOR_FIELDS = ("attribution", "verbatim", "source_file", "line_start", "line
 
 def dump_negotiation(session: Session, negotiation_key: str) -> dict[str, Any]:
     """Everything stored about one negotiation, as plain JSON data (see the module docstring)."""
-    negotiation = _negotiation(session, negotiation_key)
+    negotiation = negotiation_row(session, negotiation_key)
     tables = set(inspect(session.connection()).get_table_names())  # an older database may lack some
     documents = session.scalars(
         select(DocumentRow).where(DocumentRow.negotiation_id == negotiation.id).order_by(DocumentRow.seq)
@@ -208,18 +202,6 @@ def _by_proposal(session: Session, model: type[DispositionRow] | type[OverrideRo
     return found
 
 
-def export_json(url: str | None, negotiation: str) -> str:
-    """`amendtrack export json`: the dump of a stored negotiation as JSON text (read only)."""
-    engine = engine_for(url)
-    try:
-        require_schema(engine)
-        with Session(engine) as session:
-            dump = dump_negotiation(session, negotiation)
-    finally:
-        engine.dispose()
-    return json.dumps(dump, ensure_ascii=False, indent=1) + "\n"
-
-
 # --- restore -----------------------------------------------------------------------------------
 
 
@@ -251,28 +233,10 @@ def restore(dump: dict[str, Any], url: str | None, source: Path, negotiation: st
 
     The negotiation must not be stored there yet. One result per document, as for an import.
     """
-    from amendtrack.store.importer import _discard_if_empty
-
-    engine = for_writing(engine_for(url))
-    db_file = sqlite_file(engine)
-    existed = db_file is not None and db_file.exists()
-
-    def work() -> list[ImportResult]:
-        with Session(engine) as session, session.begin():
-            ensure_schema(session.connection())
-            return _restore(session, dump, source, negotiation)
-
     try:
-        return retrying(work)
+        return writing(url, lambda session: _restore(session, dump, source, negotiation), create=True)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        failure: BaseException = InputError(str(source), f"not a valid amendtrack dump ({type(exc).__name__}: {exc})")
-    except BaseException as exc:
-        failure = exc
-    finally:
-        engine.dispose()
-    if db_file is not None and not existed:
-        _discard_if_empty(db_file)
-    raise failure
+        raise InputError(str(source), f"not a valid amendtrack dump ({type(exc).__name__}: {exc})") from None
 
 
 def _restore(session: Session, dump: dict[str, Any], source: Path, rename: str | None) -> list[ImportResult]:

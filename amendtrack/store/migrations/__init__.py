@@ -11,9 +11,9 @@ A database is stamped in Alembic's own `alembic_version` table. Databases writte
 schema was versioned have none: their revision is read from the tables they hold, stamped, and
 migrated from there. `ensure` (every write: import, dispositions, overrides) creates a new
 database whole and stamps it at HEAD, migrates an older one inside the caller's transaction, and
-costs one query on a current one; `upgrade` is `amendtrack db upgrade`.
+costs one query on a current one; `store.engine.upgrade` (`amendtrack db upgrade`) runs `migrate` alone.
 
-To add a revision: change the tables in amendtrack/store.py, write `versions/NNNN_name.py` (for
+To add a revision: change the tables in amendtrack/store/tables.py, write `versions/NNNN_name.py` (for
 example with `alembic.command.revision(config(url=...), "...", autogenerate=True)` against a
 database at HEAD), append it to REVISIONS, and set HEAD. Revisions that only add tables or
 columns may run inside an import's transaction; one that rebuilds SQLite tables (batch mode)
@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Column, Connection, MetaData, PrimaryKeyConstraint, String, Table, inspect, select, text
 
 from amendtrack.errors import InputError
+from amendtrack.store.tables import Base
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -138,46 +139,7 @@ def ensure(connection: Connection) -> None:
         if revision == HEAD and stamped:
             return
     if revision is None:  # a new database: every table at once
-        from amendtrack.store.tables import Base
-
         Base.metadata.create_all(connection)
         stamp(connection, HEAD)
         return
     migrate(connection)
-
-
-def upgrade(url: str | None) -> tuple[str | None, str]:
-    """`amendtrack db upgrade`: bring the database at `url` to HEAD in place, in one transaction.
-
-    Returns (the revision it was at, None for an empty database; HEAD). A missing SQLite file is
-    an error, not a new database. On SQLite foreign keys are off while the revisions run (so a
-    table can be rebuilt without cascading deletes) and checked before the commit.
-    """
-    from amendtrack.store.tables import engine_for, for_writing, retrying, sqlite_file
-
-    engine = for_writing(engine_for(url))
-    path = sqlite_file(engine)
-    if path is not None and not path.is_file():
-        raise InputError(str(path), "no such database")
-
-    def work() -> str | None:
-        with engine.connect() as connection:
-            sqlite = connection.dialect.name == "sqlite"
-            if sqlite:  # outside any transaction, where SQLite honours it
-                connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
-            try:
-                with connection.begin():
-                    before = migrate(connection)
-                    if sqlite:
-                        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
-                        if broken:
-                            raise InputError(None, f"migration left {len(broken)} broken references: {broken[:3]}")
-            finally:
-                if sqlite:
-                    connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
-        return before
-
-    try:
-        return retrying(work), HEAD
-    finally:
-        engine.dispose()

@@ -7,9 +7,10 @@ caller's transaction); the alembic command line runs it with `sqlalchemy.url`.
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import Connection
+from sqlalchemy import Connection, create_engine
 
-from amendtrack.store.tables import Base, engine_for, resolve_url
+from amendtrack.resources import resolve_url
+from amendtrack.store.tables import Base
 
 config = context.config
 
@@ -34,8 +35,8 @@ if context.is_offline_mode():
         context.run_migrations()
 elif (given := config.attributes.get("connection")) is not None:
     run(given)
-else:
-    engine = engine_for(config.get_main_option("sqlalchemy.url"))
+else:  # the alembic command line (a developer writing a revision): amendtrack itself always passes a connection
+    engine = create_engine(resolve_url(config.get_main_option("sqlalchemy.url")))
     try:
         with engine.connect() as connection:
             run(connection)

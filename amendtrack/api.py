@@ -1,0 +1,411 @@
+"""amendtrack as a library: one function per command, on a database given by its URL.
+
+`url` is any SQLAlchemy URL; None means $AMENDTRACK_DB, else ./amendtrack.db. Functions that only
+read open the database with `store.engine.reading` (never creating it); those that write, or that
+compute and store dispositions on the way, run in one transaction with `store.engine.writing`.
+Bad input raises `errors.InputError`, whose message is one line naming the file and the place.
+
+The command line (`cli.py`) parses options, calls these functions, and prints what they return
+through `render.terminal` (or writes it with `render.html`, `render.docx`, `render.akn`).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from amendtrack.errors import InputError
+from amendtrack.resources import DEMO_DB_NAME, SITE_FOLDER, sample_negotiations
+from amendtrack.store import drafts as stored_drafts
+from amendtrack.store.drafts import ImportResult
+from amendtrack.store.engine import NO_PROPOSALS, has_proposal_tables, reading, writing
+from amendtrack.store.importer import import_inputs, import_path
+
+if TYPE_CHECKING:
+    from amendtrack.compare.comparison import Comparison
+    from amendtrack.model.proposal import Proposal
+    from amendtrack.model.tree import Draft
+    from amendtrack.report.compilation import CompilationTable
+    from amendtrack.report.delegation import DelegationProposals, DelegationReport
+    from amendtrack.report.history import ParagraphHistory
+    from amendtrack.report.snapshot import Snapshot
+    from amendtrack.store.lineage import AlignedDrafts
+
+# The comparison, report and render modules are imported by the functions that need them: the
+# read-only commands (drafts, paragraphs, proposals, delegations) start without loading them.
+
+__all__ = [
+    "ImportResult",
+    "import_inputs",
+    "import_path",
+    "align",
+    "apply",
+    "build_site",
+    "clear_disposition",
+    "compilation",
+    "delegation_proposals",
+    "delegations",
+    "demo",
+    "diff",
+    "dispositions",
+    "drafts",
+    "export_akn",
+    "export_json",
+    "history",
+    "paragraph_records",
+    "paragraphs",
+    "proposals",
+    "report",
+    "report_record",
+    "history_record",
+    "set_disposition",
+    "snapshot",
+    "upgrade",
+]
+
+
+def paragraph_records(tree: Draft) -> list[dict]:
+    """A draft's paragraphs as the records of `amendtrack paragraphs --json` (the stable contract)."""
+    from amendtrack.model.tree import paragraph_records as records
+
+    return records(tree)
+
+
+def report_record(report: DelegationReport) -> dict:
+    """A delegation report as the JSON `amendtrack report --json` prints."""
+    from amendtrack.report.delegation import report_record as record
+
+    return record(report)
+
+
+def history_record(history: ParagraphHistory) -> dict:
+    """A paragraph history as the JSON `amendtrack history --json` prints."""
+    from amendtrack.report.history import history_record as record
+
+    return record(history)
+
+
+def drafts(url: str | None, negotiation: str | None = None) -> list[dict[str, Any]]:
+    """Stored documents in order (of one negotiation, or of all): the records of `amendtrack drafts --json`."""
+    with reading(url) as session:
+        return stored_drafts.list_documents(session, negotiation)
+
+
+def paragraphs(url: str | None, negotiation: str, draft: str) -> Draft:
+    """The paragraph tree of a stored draft (DRAFT: its key, label or order number)."""
+    with reading(url) as session:
+        return stored_drafts.load_draft(session, negotiation, draft)
+
+
+def proposals(
+    url: str | None,
+    negotiation: str,
+    draft: str | None = None,
+    delegation: str | None = None,
+    paragraph: str | None = None,
+) -> list[tuple[int, Proposal]]:
+    """Stored proposals with their ids, in document order, filtered by draft, delegation and paragraph."""
+    from amendtrack.store.proposals import load_proposals
+
+    with reading(url, proposals=True) as session:
+        return load_proposals(session, negotiation, draft, delegation, paragraph)
+
+
+def delegations(url: str | None, negotiation: str | None = None) -> list[dict[str, Any]]:
+    """Every known delegation with its kind and the proposals it made: the records of `delegations --json`."""
+    from amendtrack.model.delegation import Registry
+    from amendtrack.store.proposals import delegation_records
+
+    with reading(url) as session:
+        if has_proposal_tables(session):
+            return delegation_records(session, negotiation)
+    if negotiation is not None:
+        raise InputError(None, NO_PROPOSALS)
+    return [{**d.to_dict(), "proposals": 0, "negotiations": {}} for d in Registry.load()]
+
+
+def align(url: str | None, negotiation: str, old: str, new: str) -> AlignedDrafts:
+    """Align two stored drafts and store the lineage, in one transaction: `amendtrack align`."""
+    from amendtrack.store.lineage import align_pair
+
+    return writing(url, lambda session: align_pair(session, negotiation, old, new))
+
+
+@dataclass
+class Redline:
+    """Two stored drafts aligned, every link redlined, and the negotiation's title: what `diff` shows or writes."""
+
+    aligned: AlignedDrafts
+    comparison: Comparison
+    title: str
+
+    def html(self) -> str:
+        """The side-by-side HTML report, self-contained."""
+        from amendtrack.render.html import redline_html
+
+        a = self.aligned
+        sides = {"label": a.old_label, "date": a.old_date}, {"label": a.new_label, "date": a.new_date}
+        return redline_html(self.comparison, self.title, *sides)
+
+    def docx(self, author: str) -> bytes:
+        """The later draft as Word, every change against the earlier one a tracked change by `author`."""
+        from amendtrack.render.docx import redline_docx
+
+        a = self.aligned
+        return redline_docx(self.comparison, author, a.new_date, self.title, old=a.old, new=a.new)
+
+
+def diff(url: str | None, negotiation: str, old: str, new: str) -> Redline:
+    """Align (and store the lineage of) two drafts, then redline every link: `amendtrack diff`."""
+    from amendtrack.compare.comparison import compare
+    from amendtrack.store.lineage import align_pair
+
+    def work(session: Any) -> tuple[AlignedDrafts, str]:
+        return align_pair(session, negotiation, old, new), stored_drafts.negotiation_title(session, negotiation)
+
+    aligned, title = writing(url, work)
+    comparison = compare(aligned.old, aligned.new, aligned.old_label, aligned.new_label, aligned.alignment)
+    return Redline(aligned, comparison, title)
+
+
+def snapshot(url: str | None, negotiation: str) -> Snapshot:
+    """A negotiation loaded and judged, with every computed disposition stored (overrides untouched)."""
+    from amendtrack.store.snapshot import load_snapshot
+
+    return writing(url, lambda session: load_snapshot(session, negotiation))
+
+
+def dispositions(url: str | None, negotiation: str) -> list[dict]:
+    """Recompute and store every disposition of a negotiation: the records of `amendtrack dispositions --json`."""
+    from amendtrack.report.snapshot import disposition_records
+
+    return disposition_records(snapshot(url, negotiation))
+
+
+def set_disposition(url: str | None, proposal_id: int, status: str, note: str) -> None:
+    """Store a facilitator's disposition of a proposal, kept beside the computed one."""
+    from amendtrack.store.dispositions import set_override
+
+    writing(url, lambda session: set_override(session, proposal_id, status, note))
+
+
+def clear_disposition(url: str | None, proposal_id: int) -> bool:
+    """Remove a facilitator's disposition (the computed one shows again); False when there was none."""
+    from amendtrack.store.dispositions import clear_override
+
+    return writing(url, lambda session: clear_override(session, proposal_id))
+
+
+def report(url: str | None, negotiation: str, delegation: str, draft: str | None = None) -> DelegationReport:
+    """Every proposal of a delegation (co-sponsored ones included) and what became of it."""
+    from amendtrack.report.delegation import delegation_report
+    from amendtrack.store.proposals import load_proposals
+    from amendtrack.store.snapshot import load_snapshot
+
+    def work(session: Any) -> tuple[Snapshot, str | None]:
+        load_proposals(session, negotiation, draft_ref=draft, delegation=delegation)  # unknown names: one-line error
+        key = stored_drafts.find_document(session, negotiation, draft).key if draft is not None else None
+        return load_snapshot(session, negotiation), key
+
+    snap, key = writing(url, work)
+    return delegation_report(snap, delegation, key)
+
+
+def history(url: str | None, negotiation: str, label: str, draft: str | None = None) -> ParagraphHistory:
+    """One paragraph through every draft (followed by its persistent id) with the proposals made on it."""
+    from amendtrack.report.history import paragraph_history
+    from amendtrack.store.snapshot import load_snapshot
+
+    def work(session: Any) -> tuple[Snapshot, str]:
+        documents = stored_drafts.drafts_of(session, negotiation)
+        if not documents:
+            raise InputError(None, f"negotiation {negotiation!r} has no drafts")
+        start = stored_drafts.find_document(session, negotiation, draft) if draft else documents[0]
+        node = stored_drafts.load_draft(session, negotiation, start.key).find(label)
+        if node is None:
+            raise InputError(None, f"draft {start.key!r} of {negotiation!r} has no paragraph {label!r}")
+        assert node.pid is not None
+        return load_snapshot(session, negotiation), node.pid
+
+    snap, pid = writing(url, work)
+    return paragraph_history(snap, pid, label)
+
+
+def compilation(url: str | None, negotiation: str, draft: str, with_disposition: bool = False) -> CompilationTable:
+    """Every paragraph of a draft in order with every delegation's input on it (alphabetical), new ones after."""
+    from amendtrack.report.compilation import compilation_table
+    from amendtrack.store.snapshot import load_snapshot
+
+    def work(session: Any) -> tuple[Snapshot, str]:
+        document = stored_drafts.find_document(session, negotiation, draft)
+        if document.kind != "draft":
+            raise InputError(None, f"{document.key!r} is a compilation of inputs, not a draft: compile its draft")
+        return load_snapshot(session, negotiation), document.key
+
+    snap, key = writing(url, work)
+    return compilation_table(snap, key, with_disposition)
+
+
+def apply(url: str | None, negotiation: str, draft: str, delegation: str) -> bytes:
+    """A draft as Word, one delegation's proposals on it as tracked changes by that delegation."""
+    from amendtrack.render.docx import apply_docx
+
+    found = delegation_proposals(url, negotiation, draft, delegation)
+    title, label = found.negotiation_title, found.draft_label
+    return apply_docx(found.draft, found.proposals, found.delegation, found.date, title, draft_label=label)
+
+
+def delegation_proposals(url: str | None, negotiation: str, draft: str, delegation: str) -> DelegationProposals:
+    """A draft and the proposals one delegation made or co-sponsored on it: what `amendtrack apply` writes."""
+    from amendtrack.model.delegation import Registry
+    from amendtrack.report.delegation import DelegationProposals
+    from amendtrack.store.proposals import inputs_dates, load_proposals
+
+    with reading(url, proposals=True) as session:
+        document = stored_drafts.find_document(session, negotiation, draft)
+        if document.kind != "draft":
+            raise InputError(None, f"{document.key!r} is a compilation of inputs, not a draft: name its draft")
+        found = load_proposals(session, negotiation, draft_ref=document.key, delegation=delegation)
+        if not found:
+            raise InputError(None, f"no proposals of {delegation} on {document.key!r} of {negotiation}")
+        dates = inputs_dates(session, [pid for pid, _ in found])
+        known = Registry.load().resolve(delegation)
+        return DelegationProposals(
+            negotiation,
+            stored_drafts.negotiation_title(session, negotiation),
+            known.name if known else delegation,
+            document.key,
+            document.label,
+            max(dates, default=None) or document.date,
+            stored_drafts.load_draft(session, negotiation, document.key),
+            [proposal for _, proposal in found],
+        )
+
+
+def export_akn(url: str | None, negotiation: str, draft: str) -> bytes:
+    """A stored draft as an Akoma Ntoso 3.0 document (UTF-8 bytes), valid against the shipped schema."""
+    from amendtrack.render.akn import draft_to_akn
+
+    with reading(url) as session:
+        document = stored_drafts.find_document(session, negotiation, draft)
+        if document.kind != "draft":
+            raise InputError(None, f"{document.key!r} is an inputs document, not a draft: only drafts are exported")
+        tree = stored_drafts.load_draft(session, negotiation, document.key)
+        title = stored_drafts.negotiation_title(session, negotiation)
+    return draft_to_akn(tree, negotiation, document.key, document.label, document.date, title)
+
+
+def export_json(url: str | None, negotiation: str) -> str:
+    """The dump of a stored negotiation as JSON text: a backup that `import` restores exactly."""
+    from amendtrack.store.backup import dump_negotiation
+
+    with reading(url) as session:
+        dump = dump_negotiation(session, negotiation)
+    return json.dumps(dump, ensure_ascii=False, indent=1) + "\n"
+
+
+def upgrade(url: str | None) -> tuple[str | None, str]:
+    """Bring the database's schema up to date in place: (the revision it was at, None if empty; the newest)."""
+    from amendtrack.store.engine import upgrade as upgrade_schema
+
+    return upgrade_schema(url)
+
+
+@dataclass
+class SiteResult:
+    """What `amendtrack site` wrote: the index page, the number of pages, and how long it took."""
+
+    index: Path
+    pages: int
+    seconds: float
+
+
+def build_site(url: str | None, out: Path | str, negotiations: list[str] | None = None) -> SiteResult:
+    """Write the whole report site of the given negotiations (default: all) into the folder `out`."""
+    from amendtrack.render import site
+
+    started = time.perf_counter()
+    out = Path(out)
+    with reading(url) as session:
+        keys = negotiations or [n["key"] for n in stored_drafts.list_negotiations(session)]
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    sections = []
+    search: list[dict] = []
+    for key in keys:
+        pages, entries, count = site.write_negotiation(snapshot(url, key), out)
+        sections.append(pages)
+        search.extend(entries)
+        written += count
+    index = site.write_index(out, sections, search)
+    return SiteResult(index, written + 1, time.perf_counter() - started)
+
+
+@dataclass
+class DemoResult:
+    """What `amendtrack demo` made: the database, what it holds, and the site."""
+
+    database: Path
+    negotiations: list[dict]  # {key, title, documents: [{order, key, label, date, kind, size}], proposals, delegations}
+    site: SiteResult
+    seconds: float
+
+
+def demo(out: Path | str = ".", site_folder: Path | str | None = None) -> DemoResult:
+    """Import the packaged sample negotiations into a fresh SQLite file and build the whole site from them.
+
+    The database is OUT/amendtrack-demo.db, deleted and recreated every time; the site goes to
+    OUT/amendtrack-site unless another folder is given.
+    """
+    started = time.perf_counter()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    database = out / DEMO_DB_NAME
+    for stale in (database, database.with_name(DEMO_DB_NAME + "-wal"), database.with_name(DEMO_DB_NAME + "-shm")):
+        stale.unlink(missing_ok=True)
+    url = f"sqlite:///{database.resolve()}"
+    for folder in sample_negotiations():
+        import_path(folder, url)
+    summary = _summary(url)
+    site = build_site(url, Path(site_folder) if site_folder else out / SITE_FOLDER)
+    return DemoResult(database, summary, site, time.perf_counter() - started)
+
+
+def _summary(url: str) -> list[dict]:
+    """Each negotiation: its documents (with paragraphs, or proposals for inputs), proposals and delegations."""
+    from amendtrack.store.proposals import delegation_counts, proposal_counts
+
+    with reading(url) as session:
+        negotiations = stored_drafts.list_negotiations(session)
+        documents = stored_drafts.list_documents(session)
+        counts = proposal_counts(session)
+        delegations = {n["key"]: len(delegation_counts(session, n["key"])) for n in negotiations}
+    summary = []
+    for negotiation in negotiations:
+        key = negotiation["key"]
+        docs = [
+            {
+                "order": d["order"],
+                "key": d["key"],
+                "label": d["label"],
+                "date": d["date"],
+                "kind": d["kind"],
+                "size": counts.get((key, d["key"]), 0) if d["kind"] == "inputs" else d["paragraphs"],
+            }
+            for d in documents
+            if d["negotiation"] == key
+        ]
+        total = sum(n for (neg, _doc), n in counts.items() if neg == key)
+        summary.append(
+            {
+                "key": key,
+                "title": negotiation["title"],
+                "documents": docs,
+                "proposals": total,
+                "delegations": delegations[key],
+            }
+        )
+    return summary

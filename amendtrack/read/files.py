@@ -1,0 +1,123 @@
+"""Which reader reads a file: drafts and inputs by their suffix, and a file's identity (its SHA-256).
+
+Drafts: plain text (`.txt`, OCR'd or clean), Akoma Ntoso 3.0 (`.xml`), Word (`.docx`). Inputs on a
+draft: a compilation table (`.txt`), proposals as CSV or JSON, or Word (`.docx`: tracked changes, or
+a compilation table). The readers are imported when first needed: the text reader is the heaviest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from amendtrack.compare.disposition import NodeFinder
+from amendtrack.errors import InputError
+from amendtrack.model.delegation import Registry
+from amendtrack.model.proposal import Proposal
+from amendtrack.model.tree import Draft, Paragraph
+
+DRAFT_SUFFIXES = (".txt", ".xml", ".docx")
+INPUTS_SUFFIXES = (".txt", ".csv", ".json", ".docx")
+
+
+def check_draft_suffix(path: Path) -> None:
+    """Only plain-text, Akoma Ntoso (.xml) and Word (.docx) drafts can be read so far."""
+    suffix = path.suffix.lower()
+    if suffix in INPUTS_SUFFIXES and suffix not in DRAFT_SUFFIXES:
+        raise InputError(
+            str(path), f"a {path.suffix} file holds inputs, not a draft (amendtrack import-inputs FILE --draft D)"
+        )
+    if suffix not in DRAFT_SUFFIXES:
+        raise InputError(
+            str(path), f"cannot read {path.suffix or 'extensionless'} files yet (only .txt, .xml and .docx drafts)"
+        )
+
+
+def check_inputs_suffix(path: Path) -> None:
+    """Inputs are a compilation table (.txt), structured proposals (.csv, .json) or Word (.docx)."""
+    if path.suffix.lower() not in INPUTS_SUFFIXES:
+        raise InputError(
+            str(path), f"cannot read {path.suffix or 'extensionless'} inputs (expected .txt, .csv, .json or .docx)"
+        )
+
+
+def sha256(path: Path) -> str:
+    """The SHA-256 of the file's bytes: a document's identity in the store."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from None
+
+
+def read_draft_file(path: Path) -> Draft:
+    """Read one draft file into a paragraph tree: Akoma Ntoso .xml, Word .docx, else text."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xml":
+            from amendtrack.read.akn import read_akn_file
+
+            return read_akn_file(path)
+        if suffix == ".docx":
+            from amendtrack.read.word import read_docx_draft
+
+            return read_docx_draft(path)
+        from amendtrack.read.text import read_text_file
+
+        return read_text_file(path)
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), _not_utf8(exc)) from None
+
+
+def read_compilation(path: Path, base: Draft, registry: Registry) -> list[Proposal]:
+    """Read a compilation table of inputs (.txt) against its base draft."""
+    from amendtrack.read.compilation import read_compilation_file
+
+    try:
+        return read_compilation_file(path, base, registry)
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), _not_utf8(exc)) from None
+
+
+def read_inputs_file(
+    path: Path,
+    base: Draft,
+    registry: Registry,
+    skip_invalid: bool = False,
+    delegation: str | None = None,
+    author_map: dict[str, str] | None = None,
+) -> tuple[list[Proposal], list[str]]:
+    """Read an inputs file against its base draft: the proposals, and the rows left out (with `skip_invalid`).
+
+    For a .docx with tracked changes `delegation` attributes the whole file and `author_map`
+    (Word user name → delegation) each author.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        return read_compilation(path, base, registry), []
+    if suffix == ".docx":  # tracked changes, or a compilation table in Word
+        from amendtrack.read.word import read_docx_inputs
+
+        return read_docx_inputs(path, base, registry, delegation, author_map), []
+    from amendtrack.read.inputs_csv import read_inputs_file as read_rows
+
+    indexed = _IndexedDraft(base.paragraphs, base.preface, base.source)  # every row looks a label up
+    return read_rows(path, indexed, registry, skip_invalid=skip_invalid)
+
+
+def _not_utf8(exc: UnicodeDecodeError) -> str:
+    return f"not UTF-8 text ({exc.reason} at byte {exc.start})"
+
+
+class _IndexedDraft(Draft):
+    """The same tree, with find() answered from an index built on first use (Draft.find walks the tree).
+
+    Reading an inputs file looks up a paragraph or two per row; the base tree does not change meanwhile.
+    The answer is Draft.find's: the first node in document order with that eId, else with that label.
+    """
+
+    _finder: NodeFinder | None = None
+
+    def find(self, label_or_eid: str) -> Paragraph | None:
+        if self._finder is None:
+            self._finder = NodeFinder(self)
+        return self._finder.find(label_or_eid)
