@@ -55,37 +55,13 @@ __all__ = [
     "export_akn",
     "export_json",
     "history",
-    "paragraph_records",
     "paragraphs",
     "proposals",
     "report",
-    "report_record",
-    "history_record",
     "set_disposition",
     "snapshot",
     "upgrade",
 ]
-
-
-def paragraph_records(tree: Draft) -> list[dict]:
-    """A draft's paragraphs as the records of `amendtrack paragraphs --json` (the stable contract)."""
-    from amendtrack.model.tree import paragraph_records as records
-
-    return records(tree)
-
-
-def report_record(report: DelegationReport) -> dict:
-    """A delegation report as the JSON `amendtrack report --json` prints."""
-    from amendtrack.report.delegation import report_record as record
-
-    return record(report)
-
-
-def history_record(history: ParagraphHistory) -> dict:
-    """A paragraph history as the JSON `amendtrack history --json` prints."""
-    from amendtrack.report.history import history_record as record
-
-    return record(history)
 
 
 def drafts(url: str | None, negotiation: str | None = None) -> list[dict[str, Any]]:

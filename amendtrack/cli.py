@@ -202,7 +202,7 @@ def paragraphs_command(negotiation: str, draft: str, as_json: bool) -> None:
     markers, brackets, line_start and line_end.
     """
     tree = api.paragraphs(_db(), negotiation, draft)
-    _echo_json(api.paragraph_records(tree)) if as_json else _echo_lines(terminal.outline(tree))
+    _echo_json(tree.records()) if as_json else _echo_lines(terminal.outline(tree))
 
 
 @cli.command("align")
@@ -340,7 +340,7 @@ def report_command(negotiation: str, delegation: str, draft: str | None, **out: 
     was asked, and the disposition in words with its evidence. Totals at the top.
     """
     report = api.report(_db(), negotiation, delegation, draft)
-    _show(report, out, terminal.report_lines, api.report_record, html.delegation_report_html)
+    _show(report, out, terminal.report_lines, html.delegation_report_html)
 
 
 @cli.command("history")
@@ -357,15 +357,15 @@ def history_command(negotiation: str, label: str, draft: str | None, **out: Any)
     with its disposition. LABEL is as printed in --draft (PP7, 42, OP2(a)) or an eId.
     """
     history = api.history(_db(), negotiation, label, draft)
-    _show(history, out, terminal.history_lines, api.history_record, html.paragraph_history_html)
+    _show(history, out, terminal.history_lines, html.paragraph_history_html)
 
 
-def _show(data: Any, out: dict[str, Any], lines: Callable, record: Callable, page: Callable) -> None:
+def _show(data: Any, out: dict[str, Any], lines: Callable, page: Callable) -> None:
     """A report or a history: written as HTML (--html), printed as JSON (--json), both, or printed as text."""
     if out["html_file"] is not None:
         _write_file(out["html_file"], page(data).encode("utf-8"), quiet=out["as_json"])
     if out["as_json"]:
-        _echo_json(record(data))
+        _echo_json(data.to_dict())
     elif out["html_file"] is None:
         _echo_lines(lines(data))
 

@@ -14,7 +14,7 @@ from lxml import etree
 
 from amendtrack.cli import cli
 from amendtrack.errors import InputError
-from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph, paragraph_records
+from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph
 from amendtrack.read import akn
 from amendtrack.read.akn import AKN_NS, AT_NS, read_akn, read_akn_file, validate
 from amendtrack.read.text import read_text_file
@@ -48,7 +48,7 @@ def strip_lines(records: list[dict]) -> list[dict]:
 
 
 def without_lines(draft: Draft) -> list[dict]:
-    return strip_lines(paragraph_records(draft))
+    return strip_lines(draft.records())
 
 
 def run(*args: str) -> tuple[int, str, str, bytes]:

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from amendtrack import __version__
 from amendtrack.cli import cli
-from amendtrack.model.tree import paragraph_records
 from amendtrack.render.terminal import outline
 from amendtrack.store.drafts import load_draft
 from amendtrack.store.engine import engine_for
@@ -127,7 +126,7 @@ def test_paragraphs_json_is_exactly_the_records(db_url: str) -> None:
         create_schema(session.connection())
         save_draft(session, "neg", "N", "first", "First", None, "draft", "hand.txt", "c" * 64, build_draft())
     with Session(engine) as session:
-        expected = json.dumps(paragraph_records(load_draft(session, "neg", "first")), ensure_ascii=False, indent=2)
+        expected = json.dumps(load_draft(session, "neg", "first").records(), ensure_ascii=False, indent=2)
     engine.dispose()
     code, out, _ = run("--db", db_url, "paragraphs", "neg", "first", "--json")
     assert code == 0

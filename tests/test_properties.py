@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from amendtrack.compare.align import RELATIONS, align
 from amendtrack.errors import InputError
-from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph, paragraph_records
+from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph
 from amendtrack.read import ocr
 from amendtrack.read.akn import read_akn
 from amendtrack.read.text import read_draft_text
@@ -382,7 +382,7 @@ def engine() -> Engine:
 
 def records(draft: Draft) -> list[dict]:
     """`paragraphs --json` records without line numbers (an XML file has lines of its own)."""
-    return [{k: v for k, v in r.items() if k not in ("line_start", "line_end")} for r in paragraph_records(draft)]
+    return [{k: v for k, v in r.items() if k not in ("line_start", "line_end")} for r in draft.records()]
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
-from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph, paragraph_records
+from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph
 from amendtrack.resources import resolve_url
 from amendtrack.store.drafts import list_documents, list_negotiations, load_draft, save_draft
 from amendtrack.store.engine import create_schema, engine_for, require_schema
@@ -66,7 +66,7 @@ def test_both_backends_give_identical_json(sqlite_url: str, pg_url: str) -> None
     save(sqlite_url, build_draft())
     save(pg_url, build_draft())
     dumped = [
-        json.dumps(paragraph_records(load(url, "1")), ensure_ascii=False, indent=2) for url in (sqlite_url, pg_url)
+        json.dumps(load(url, "1").records(), ensure_ascii=False, indent=2) for url in (sqlite_url, pg_url)
     ]
     assert dumped[0] == dumped[1]
     assert '"pid": "older:pp_12"' in dumped[0]
@@ -290,7 +290,7 @@ def test_the_gpa_sample_reads_back_the_same_from_both_backends(sqlite_url: str, 
         engine = engine_for(url)
         try:
             with Session(engine) as session:
-                trees = [paragraph_records(load_draft(session, "gpa-2010", ref)) for ref in ("1", "3")]
+                trees = [load_draft(session, "gpa-2010", ref).records() for ref in ("1", "3")]
                 proposals = [{"id": pid, **p.to_dict()} for pid, p in load_proposals(session, "gpa-2010")]
         finally:
             engine.dispose()

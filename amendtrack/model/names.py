@@ -25,3 +25,8 @@ def the(label: str | None, empty: str = "the draft") -> str:
 def document_key(label: str) -> str:
     """A document's key from its label: 'Draft of 19 July' → 'draft-of-19-july' (dots kept: 'l.1-add.1')."""
     return slug(label, keep=".", empty="draft")
+
+
+def count(n: int, noun: str) -> str:
+    """'1 paragraph', '2 paragraphs'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -76,6 +76,23 @@ class Paragraph:
     line_end: int | None = None
     pid: str | None = None  # persistent id across drafts; given by the store / lineage
 
+    def to_dict(self, parent: Paragraph | None = None) -> dict:
+        """The node as a flat record (children left out): the JSON contract of `amendtrack paragraphs --json`."""
+        return {
+            "label": self.label,
+            "eid": self.eid,
+            "pid": self.pid,
+            "kind": self.kind,
+            "parent": parent.eid if parent else None,
+            "num": self.num,
+            "label_inferred": self.label_inferred,
+            "text": self.text,
+            "markers": [m.to_dict() for m in self.markers],
+            "brackets": [b.to_dict() for b in self.brackets],
+            "line_start": self.line_start,
+            "line_end": self.line_end,
+        }
+
 
 @dataclass
 class Draft:
@@ -93,6 +110,10 @@ class Draft:
             yield node, parent
             if node.children:
                 stack.extend([(child, node) for child in reversed(node.children)])
+
+    def records(self) -> list[dict]:
+        """Every node as a flat record, parents before their children: `amendtrack paragraphs --json`."""
+        return [node.to_dict(parent) for node, parent in self.walk()]
 
     def find(self, label_or_eid: str) -> Paragraph | None:
         """The node with this label or eId (eId first, since it is unique)."""
@@ -116,26 +137,3 @@ def normalise_label(label: str) -> str:
             text = text[len(prefix) :]
             break
     return "".join(ch for ch in text if ch.isalnum() or ch in "()")
-
-
-def paragraph_records(draft: Draft) -> list[dict]:
-    """The draft as flat records: the JSON contract of `amendtrack paragraphs --json`."""
-    records = []
-    for node, parent in draft.walk():
-        records.append(
-            {
-                "label": node.label,
-                "eid": node.eid,
-                "pid": node.pid,
-                "kind": node.kind,
-                "parent": parent.eid if parent else None,
-                "num": node.num,
-                "label_inferred": node.label_inferred,
-                "text": node.text,
-                "markers": [m.to_dict() for m in node.markers],
-                "brackets": [b.to_dict() for b in node.brackets],
-                "line_start": node.line_start,
-                "line_end": node.line_end,
-            }
-        )
-    return records

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from amendtrack.compare.comparison import Comparison, Row
 from amendtrack.compare.redline import BOUNDARY, DELETE, EQUAL, INSERT, Change
+from amendtrack.model.names import count, the
 from amendtrack.model.proposal import Proposal, Source
 from amendtrack.report.compilation import CompilationTable
 from amendtrack.report.dashboard import Charts
@@ -55,6 +56,12 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def page(template: str, nav: Nav | None, title: str, negotiation_title: str | None = None, **fields: Any) -> str:
+    """A page from its template: the breadcrumb, and the title followed by the negotiation's when there is one."""
+    full = f"{title} · {negotiation_title}" if negotiation_title else title
+    return environment().get_template(template).render(nav=nav or [], title=full, **fields)
 
 
 def _append(out: list[Segment], kind: str, text: str) -> None:
@@ -194,10 +201,11 @@ def redline_html(
     new = _side_meta(new_meta, comparison.new_label)
     counts = [(relation, n) for relation, n in comparison.counts.items()]
     title = f"{old['label']} → {new['label']}"
-    template = environment().get_template("redline.html")
-    return template.render(
-        nav=nav or [],
-        title=f"{title} · {negotiation_title}" if negotiation_title else title,
+    return page(
+        "redline.html",
+        nav,
+        title,
+        negotiation_title,
         negotiation=negotiation_title,
         old=old,
         new=new,
@@ -270,13 +278,6 @@ def badge(status: str) -> Badge:
     """The badge of a disposition (unknown statuses are shown as given, in grey)."""
     css = "st-" + "".join(c if c.isalnum() else "-" for c in status.replace("/", "")).strip("-")
     return Badge(status, css, STATUS_SIGNS.get(status, "•"), STATUS_WORDS.get(status, status.replace("_", " ")))
-
-
-def _the(label: str | None) -> str:
-    """'Draft of 19 July 2010' → 'the draft of 19 July 2010', for sentences (acronyms kept)."""
-    if not label:
-        return "the draft"
-    return "the " + (label[0].lower() + label[1:] if label[:1].isupper() and not label[:2].isupper() else label)
 
 
 def _cap(text: str) -> str:
@@ -413,7 +414,7 @@ def _evidence(outcome: Outcome, next_draft: str | None) -> list[tuple[str, str]]
         ("missing (word stems)", ", ".join(ev.missing)),
         (
             "found in",
-            f"paragraph {ev.found_in}" + (f" of {_the(next_draft)}" if next_draft else "") if ev.found_in else "",
+            f"paragraph {ev.found_in}" + (f" of {the(next_draft)}" if next_draft else "") if ev.found_in else "",
         ),
         (
             "paragraph became",
@@ -438,9 +439,9 @@ def _inputs(proposal: Proposal) -> list[InputView]:
 def outcome_view(outcome: Outcome, delegation: str | None, base_draft: str, next_draft: str | None) -> OutcomeView:
     """Turn one Outcome into its card: the texts as segments, the verdict and evidence in words."""
     p = outcome.proposal
-    base_name = f"paragraph {outcome.base_label} of {_the(base_draft)}" if outcome.base_label else _the(base_draft)
+    base_name = f"paragraph {outcome.base_label} of {the(base_draft)}" if outcome.base_label else the(base_draft)
     if p.operation == "new_paragraph" and (p.resulting_text or p.text):
-        where = f" (next to paragraph {outcome.base_label} of {_the(base_draft)})" if outcome.base_label else ""
+        where = f" (next to paragraph {outcome.base_label} of {the(base_draft)})" if outcome.base_label else ""
         label = f" {p.new_label}" if p.new_label else ""
         proposed = TextView(f"Proposed: new paragraph{label}{where}", _plain(p.resulting_text or p.text, "insert"))
     elif outcome.proposed:
@@ -475,15 +476,15 @@ def outcome_view(outcome: Outcome, delegation: str | None, base_draft: str, next
     elif outcome.next_label is None and p.operation == "comment":
         nxt = None  # nothing to compare: the verdict line says so
     elif outcome.next_label is None:
-        nxt = TextView(_cap(_the(next_draft)), [], f"No paragraph of {_the(next_draft)} corresponds.")
+        nxt = TextView(_cap(the(next_draft)), [], f"No paragraph of {the(next_draft)} corresponds.")
     elif outcome.against_next:
         nxt = TextView(
-            f"Paragraph {outcome.next_label} of {_the(next_draft)}, compared with {compared}",
+            f"Paragraph {outcome.next_label} of {the(next_draft)}, compared with {compared}",
             inline(outcome.against_next),
         )
     else:
         nxt = TextView(
-            f"Paragraph {outcome.next_label} of {_the(next_draft)}",
+            f"Paragraph {outcome.next_label} of {the(next_draft)}",
             _plain(outcome.next_text),
             "" if outcome.next_text else "no text",
         )
@@ -563,32 +564,33 @@ def delegation_report_html(report: DelegationReport, nav: Nav | None = None) -> 
         views = [outcome_view(o, report.delegation, report.base_draft, report.next_draft) for o in outcomes]
         base_text = next((o.base_text for o in outcomes if o.base_text), "") or ""
         name = label or "(no paragraph)"
-        heading = f"{name} in {_the(report.base_draft)}, as the proposals found it"
+        heading = f"{name} in {the(report.base_draft)}, as the proposals found it"
         sections.append(
             SectionView(anchor_for(label or "none", taken), name, heading, base_text, views, [v.badge for v in views])
         )
         count += len(outcomes)
         shared += sum(1 for o in outcomes if len(o.proposal.sponsors) > 1)
     if report.next_draft:
-        scope = f"Proposals on {_the(report.base_draft)}, judged against {_the(report.next_draft)}"
+        scope = f"Proposals on {the(report.base_draft)}, judged against {the(report.next_draft)}"
     else:
-        scope = f"Proposals on {_the(report.base_draft)} · pending: no next draft yet"
+        scope = f"Proposals on {the(report.base_draft)} · pending: no next draft yet"
     summary = (
         f"{count} proposal{'s' if count != 1 else ''} on {len(sections)} paragraph{'s' if len(sections) != 1 else ''}"
     )
     if shared:
         summary += f", {shared} of them with co-sponsors"
-    title = f"{report.delegation}: proposals on {_the(report.base_draft)}"
-    template = environment().get_template("report.html")
-    return template.render(
-        nav=nav or [],
-        title=f"{title} · {report.negotiation_title}" if report.negotiation_title else title,
+    title = f"{report.delegation}: proposals on {the(report.base_draft)}"
+    return page(
+        "report.html",
+        nav,
+        title,
+        report.negotiation_title,
         negotiation=report.negotiation_title,
         delegation=report.delegation,
         kind=KIND_WORDS.get(report.delegation_kind, report.delegation_kind.replace("_", " ")),
         scope=scope,
         summary=summary,
-        next_draft=_the(report.next_draft) if report.next_draft else "",
+        next_draft=the(report.next_draft) if report.next_draft else "",
         totals=totals_view(report.totals),
         legend=_legend([s for s in STATUS_ORDER if report.next_draft or s in ("pending", "n/a")]),
         sections=sections,
@@ -620,7 +622,7 @@ def version_view(version: ParagraphVersion, first: bool, anchor: str, next_draft
         segments = inline(version.changes)
     else:
         segments = _plain(version.text)
-    draft = _the(version.draft_label)
+    draft = the(version.draft_label)
     return VersionView(
         anchor=anchor,
         draft=version.draft_label,
@@ -632,7 +634,7 @@ def version_view(version: ParagraphVersion, first: bool, anchor: str, next_draft
         note=version.note,
         markers=list(version.markers),
         segments=segments,
-        proposals_heading=f"{_count(len(version.proposals), 'proposal')} made on {version.label} in {draft}",
+        proposals_heading=f"{count(len(version.proposals), 'proposal')} made on {version.label} in {draft}",
         proposals=[outcome_view(o, None, version.draft_label, next_draft) for o in version.proposals],
     )
 
@@ -656,21 +658,18 @@ def paragraph_history_html(history: ParagraphHistory, nav: Nav | None = None) ->
     ]
     proposals = sum(len(v.proposals) for v in views)
     title = f"Paragraph {history.label}: its history"
-    template = environment().get_template("history.html")
-    return template.render(
-        nav=nav or [],
-        title=f"{title} · {history.negotiation_title}" if history.negotiation_title else title,
+    return page(
+        "history.html",
+        nav,
+        title,
+        history.negotiation_title,
         negotiation=history.negotiation_title,
         label=history.label,
         pid=history.pid,
         versions=views,
-        summary=f"{_count(len(views), 'draft')}, {_count(proposals, 'proposal')}",
+        summary=f"{count(len(views), 'draft')}, {count(proposals, 'proposal')}",
         legend=_legend(sorted({v.badge.status for view in views for v in view.proposals}, key=_status_rank)),
     )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _status_rank(status: str) -> int:
@@ -730,14 +729,14 @@ def compilation_html(table: CompilationTable, nav: Nav | None = None) -> str:
             TableRowView(row.kind, anchor_for(row.label, taken, "row"), row.label, row.text, row.depth, entries)
         )
     inputs = sum(len(r.entries) for r in rows)
-    template = environment().get_template("compilation.html")
-    return template.render(
-        nav=nav or [],
-        title=f"Compilation of inputs on {_the(table.draft_label)} · {table.negotiation_title}",
+    return page(
+        "compilation.html",
+        nav,
+        f"Compilation of inputs on {the(table.draft_label)} · {table.negotiation_title}",
         negotiation=table.negotiation_title,
         draft=table.draft_label,
         date=date_parts(table.draft_date)[0] if table.draft_date else "",
-        next_draft=_the(table.next_draft) if table.next_draft else "",
+        next_draft=the(table.next_draft) if table.next_draft else "",
         with_disposition=table.with_disposition,
         rows=rows,
         inputs=inputs,
@@ -808,10 +807,10 @@ def dashboard_html(charts: Charts, negotiation_title: str, nav: Nav | None = Non
         _stacked_chart("Dispositions per delegation", charts.dispositions_per_delegation),
         _bar_chart("Open square brackets per draft", charts.brackets_per_draft, "bracketed spans"),
     ]
-    template = environment().get_template("dashboard.html")
-    return template.render(
-        nav=nav or [],
-        title=f"Dashboard · {negotiation_title}",
+    return page(
+        "dashboard.html",
+        nav,
+        f"Dashboard · {negotiation_title}",
         negotiation=negotiation_title,
         charts=views,
         legend=[badge(s) for s in STATUS_ORDER],

@@ -15,6 +15,7 @@ import click
 from amendtrack.compare.align import Alignment
 from amendtrack.compare.comparison import Comparison
 from amendtrack.compare.redline import DELETE, INSERT, Change, plain
+from amendtrack.model.names import count
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.report.delegation import DelegationReport
@@ -47,11 +48,6 @@ def shorten(line: str, width: int) -> str:
     """Cut a line to `width` characters, ending with … when cut."""
     width = max(width, 20)
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
-
-
-def count(n: int, noun: str) -> str:
-    """'1 paragraph', '2 paragraphs'."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def drafts_table(documents: list[dict[str, Any]]) -> str:

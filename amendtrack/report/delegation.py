@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from amendtrack.model.delegation import Registry
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft
-from amendtrack.report.snapshot import STATUS_ORDER, Outcome, Snapshot, outcome_record
+from amendtrack.report.snapshot import STATUS_ORDER, Outcome, Snapshot
 
 
 @dataclass
@@ -22,6 +22,21 @@ class DelegationReport:
     next_draft: str | None  # label of the draft they are judged against (None: pending)
     totals: dict[str, int]  # status → count, in STATUS_ORDER
     paragraphs: list[tuple[str, list[Outcome]]]  # (paragraph label, its outcomes), in the base draft's order
+
+    def to_dict(self) -> dict:
+        """The report as JSON: `amendtrack report --json`."""
+        return {
+            "negotiation": self.negotiation,
+            "delegation": self.delegation,
+            "kind": self.delegation_kind,
+            "base_draft": self.base_draft,
+            "next_draft": self.next_draft,
+            "totals": self.totals,
+            "paragraphs": [
+                {"paragraph": label, "proposals": [o.to_dict() for o in outcomes]}
+                for label, outcomes in self.paragraphs
+            ],
+        }
 
 
 def delegation_report(snap: Snapshot, delegation: str, draft: str | None = None) -> DelegationReport:
@@ -47,22 +62,6 @@ def delegation_report(snap: Snapshot, delegation: str, draft: str | None = None)
         totals,
         list(by_paragraph.items()),
     )
-
-
-def report_record(report: DelegationReport) -> dict:
-    """A delegation report as JSON."""
-    return {
-        "negotiation": report.negotiation,
-        "delegation": report.delegation,
-        "kind": report.delegation_kind,
-        "base_draft": report.base_draft,
-        "next_draft": report.next_draft,
-        "totals": report.totals,
-        "paragraphs": [
-            {"paragraph": label, "proposals": [outcome_record(o) for o in outcomes]}
-            for label, outcomes in report.paragraphs
-        ],
-    }
 
 
 @dataclass

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from amendtrack.compare.redline import Change, plain, redline
 from amendtrack.model.tree import Paragraph
-from amendtrack.report.snapshot import Outcome, Snapshot, outcome_record
+from amendtrack.report.snapshot import Outcome, Snapshot
 
 MARKERS_SHOWN = ("formerly", "merged", "deleted", "forthcoming", "note")
 
@@ -36,6 +36,29 @@ class ParagraphHistory:
     pid: str
     label: str  # the label it was asked for by
     versions: list[ParagraphVersion]
+
+    def to_dict(self) -> dict:
+        """The history as JSON: `amendtrack history --json`."""
+        return {
+            "negotiation": self.negotiation,
+            "pid": self.pid,
+            "label": self.label,
+            "versions": [
+                {
+                    "draft": v.draft_key,
+                    "draft_label": v.draft_label,
+                    "date": v.date,
+                    "label": v.label,
+                    "text": v.text,
+                    "relation": v.relation,
+                    "note": v.note,
+                    "markers": v.markers,
+                    "redline": plain(v.changes) if v.changes else None,
+                    "proposals": [o.to_dict() for o in v.proposals],
+                }
+                for v in self.versions
+            ],
+        }
 
 
 def paragraph_history(snap: Snapshot, pid: str, label: str) -> ParagraphHistory:
@@ -75,27 +98,3 @@ def _relation(snap: Snapshot, before: str | None, key: str, here: Paragraph | No
     if link is not None:
         return link.relation, link.note or link.relation
     return None, ""
-
-
-def history_record(history: ParagraphHistory) -> dict:
-    """A paragraph history as JSON."""
-    return {
-        "negotiation": history.negotiation,
-        "pid": history.pid,
-        "label": history.label,
-        "versions": [
-            {
-                "draft": v.draft_key,
-                "draft_label": v.draft_label,
-                "date": v.date,
-                "label": v.label,
-                "text": v.text,
-                "relation": v.relation,
-                "note": v.note,
-                "markers": v.markers,
-                "redline": plain(v.changes) if v.changes else None,
-                "proposals": [outcome_record(o) for o in v.proposals],
-            }
-            for v in history.versions
-        ],
-    }

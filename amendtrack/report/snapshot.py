@@ -7,6 +7,7 @@ plain data (the store fills it, see store.snapshot); reports, histories, tables 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from amendtrack.compare.align import Alignment, Link
@@ -38,6 +39,26 @@ class Outcome:
     def status(self) -> str:
         """The disposition reports show: the facilitator's override if any, else the computed one."""
         return self.override or self.computed.status
+
+    def to_dict(self) -> dict:
+        """The outcome as JSON: the proposal, its redlines as [-…-]{+…+} text, and its disposition."""
+        record = {"id": self.id, **self.proposal.to_dict()}
+        record.update(
+            {
+                "disposition": self.status,
+                "computed": self.computed.status,
+                "override": self.override,
+                "note": self.note,
+                "explanation": self.computed.explanation,
+                "evidence": self.computed.to_dict()["evidence"],
+                "base_text": self.base_text,
+                "proposed_redline": plain(self.proposed) if self.proposed else None,
+                "next_paragraph": self.next_label,
+                "next_text": self.next_text,
+                "next_redline": plain(self.against_next) if self.against_next else None,
+            }
+        )
+        return record
 
 
 @dataclass
@@ -86,22 +107,23 @@ class Snapshot:
 
     def with_label(self, key: str, label: str) -> Paragraph | None:
         """The first node of draft `key` whose label is exactly `label`."""
-        found = self._labels.get(key)
-        if found is None:
-            found = self._labels[key] = {}
-            for node, _ in self.tree(key).walk():
-                found.setdefault(node.label, node)
-        return found.get(label)
+        return self._first(self._labels, key, lambda node: node.label).get(label)
 
     def with_pid(self, key: str, pid: str) -> Paragraph | None:
         """The first node of draft `key` with this persistent id."""
-        found = self._pids.get(key)
+        return self._first(self._pids, key, lambda node: node.pid).get(pid)
+
+    def _first(
+        self, cache: dict[str, dict[str, Paragraph]], key: str, value: Callable[[Paragraph], str | None]
+    ) -> dict[str, Paragraph]:
+        """Draft `key`'s nodes by `value` (the first in document order wins), built once into `cache`."""
+        found = cache.get(key)
         if found is None:
-            found = self._pids[key] = {}
+            found = cache[key] = {}
             for node, _ in self.tree(key).walk():
-                if node.pid is not None:
-                    found.setdefault(node.pid, node)
-        return found.get(pid)
+                if (name := value(node)) is not None:
+                    found.setdefault(name, node)
+        return found
 
     def proposals_on(self, key: str, label: str | None) -> list[tuple[int, Proposal, str]]:
         """The proposals made on draft `key` whose paragraph is `label`, in order."""
@@ -196,24 +218,3 @@ def disposition_records(snap: Snapshot) -> list[dict]:
             }
         )
     return records
-
-
-def outcome_record(outcome: Outcome) -> dict:
-    """An outcome as JSON: the proposal, its redlines as [-…-]{+…+} text, and its disposition."""
-    record = {"id": outcome.id, **outcome.proposal.to_dict()}
-    record.update(
-        {
-            "disposition": outcome.status,
-            "computed": outcome.computed.status,
-            "override": outcome.override,
-            "note": outcome.note,
-            "explanation": outcome.computed.explanation,
-            "evidence": outcome.computed.to_dict()["evidence"],
-            "base_text": outcome.base_text,
-            "proposed_redline": plain(outcome.proposed) if outcome.proposed else None,
-            "next_paragraph": outcome.next_label,
-            "next_text": outcome.next_text,
-            "next_redline": plain(outcome.against_next) if outcome.against_next else None,
-        }
-    )
-    return record

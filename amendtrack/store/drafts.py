@@ -154,22 +154,14 @@ def _insert_tree(session: Session, document_id: int, doc_key: str, draft: Draft)
         for node, parent in level:
             if node.pid is None:
                 node.pid = f"{doc_key}:{node.eid}"
+            row = node.to_dict()  # the record of `paragraphs --json`, but for its parent, which is a row id here
+            del row["parent"]
             rows.append(
                 {
                     "document_id": document_id,
                     "parent_id": row_ids[id(parent)] if parent is not None else None,
                     "position": position[id(node)],
-                    "label": node.label,
-                    "num": node.num,
-                    "kind": node.kind,
-                    "eid": node.eid,
-                    "pid": node.pid,
-                    "text": node.text,
-                    "markers": [marker.to_dict() for marker in node.markers],
-                    "brackets": [bracket.to_dict() for bracket in node.brackets],
-                    "label_inferred": node.label_inferred,
-                    "line_start": node.line_start,
-                    "line_end": node.line_end,
+                    **row,
                 }
             )
         id_at = insert_many_with_ids(session, ParagraphRow, rows, "position")  # one bulk insert per level
