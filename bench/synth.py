@@ -173,6 +173,23 @@ class Text:
     title: str
 
 
+@dataclass
+class _Target:
+    """What a proposal is made on: a paragraph (or one of its sub-paragraphs: its label and text), and the draft's
+    top-level paragraphs and labels."""
+
+    para: Para
+    label: str
+    base: str
+    tops: list[Para]
+    labels: set[str]
+
+
+# The operations of the synthetic proposals, and their shares (in this order: the random draws depend on it).
+OPERATIONS = ("insert", "replace", "delete", "redraft", "new_paragraph", "comment", "move", "merge", "split")
+OPERATION_SHARES = (25, 20, 12, 10, 9, 10, 4, 4, 6)
+
+
 def _roman(number: int) -> str:
     out = ""
     for value, digits in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
@@ -561,8 +578,6 @@ class Generator:
         takeable: list[tuple[Para, str]] = []
         groups: dict[tuple, list[set[str]]] = {}  # change → the sponsors of each proposal making it
         stored = 0
-        operations = ["insert", "replace", "delete", "redraft", "new_paragraph", "comment", "move", "merge", "split"]
-        shares = [25, 20, 12, 10, 9, 10, 4, 4, 6]
         while len(rows) < count:
             if rows and rnd.random() < 0.04:  # another delegation asks for the very same change
                 again = dict(rnd.choice(rows))
@@ -572,58 +587,85 @@ class Generator:
                     rows.append(again)
                     stored += self._group(groups, again)
                 continue
-            op = rnd.choices(operations, shares)[0]
-            para, label, base = rnd.choice(targets)
-            row = {"delegation": "; ".join(self.sponsors()), "paragraph": label, "operation": op}
-            if op == "insert":
-                anchor = self._span(base, rnd.randint(2, 4))
-                if anchor is None:
-                    continue
-                row.update(anchor=anchor, position=rnd.choice(["after", "after", "before"]), text=self._words(2, 6))
-            elif op == "replace":
-                old = self._span(base, rnd.randint(2, 5))
-                if old is None:
-                    continue
-                row.update(old=old, text=self._words(2, 6))
-            elif op == "delete":
-                if rnd.random() < 0.2:
-                    row.update(old="")
-                else:
-                    old = self._span(base, rnd.randint(2, 6))
-                    if old is None:
-                        continue
-                    row.update(old=old)
-            elif op == "redraft":
-                row.update(text=self.reword(self.reword(base)))
-            elif op == "new_paragraph":
-                anchor = rnd.choice(tops)
-                suffix = next((s for s in SUFFIXES if f"{anchor.label}{s}" not in labels), None)
-                if suffix is None:
-                    continue
-                row.update(paragraph=f"{anchor.label}{suffix}", anchor=anchor.label)
-                row.update(text=self.paragraph_text(anchor.part, False))
-            elif op == "comment":
-                row.update(rationale=rnd.choice(RATIONALES))
-            elif op in ("move", "merge"):
-                same = [p for p in tops if p.part == para.part and p.label != label and p is not para]
-                if not same or label != para.label:
-                    continue
-                other = rnd.choice(same)
-                row.update(anchor=other.label)
-                if op == "move":
-                    row.update(position=rnd.choice(["after", "before"]))
-                elif rnd.random() < 0.5:
-                    row.update(text=f"{base.rstrip(',;:.')}, and {other.text[:1].lower()}{other.text[1:]}")
-            elif op == "split":
-                if rnd.random() < 0.3:
-                    row.update(text=base)
+            op = rnd.choices(OPERATIONS, OPERATION_SHARES)[0]
+            target = _Target(*rnd.choice(targets), tops, labels)
+            row = {"delegation": "; ".join(self.sponsors()), "paragraph": target.label, "operation": op}
+            if not getattr(self, f"_fill_{op}")(row, target):
+                continue
             if row.get("rationale") is None and op != "comment" and rnd.random() < 0.15:
                 row["rationale"] = rnd.choice(RATIONALES)
             rows.append(row)
             stored += self._group(groups, row)
-            if label == para.label and op in ("insert", "replace", "redraft") and rnd.random() < 0.15:
-                takeable.append((para, self._applied(row, base)))
+            if target.label == target.para.label and op in ("insert", "replace", "redraft") and rnd.random() < 0.15:
+                takeable.append((target.para, self._applied(row, target.base)))
         return rows, [t for t in takeable if t[1]], stored
+
+    # Each _fill_<operation> completes a CSV row of that operation on its target; False: none fits, draw again.
+
+    def _fill_insert(self, row: dict, target: _Target) -> bool:
+        anchor = self._span(target.base, self.random.randint(2, 4))
+        if anchor is None:
+            return False
+        row.update(anchor=anchor, position=self.random.choice(["after", "after", "before"]), text=self._words(2, 6))
+        return True
+
+    def _fill_replace(self, row: dict, target: _Target) -> bool:
+        old = self._span(target.base, self.random.randint(2, 5))
+        if old is None:
+            return False
+        row.update(old=old, text=self._words(2, 6))
+        return True
+
+    def _fill_delete(self, row: dict, target: _Target) -> bool:
+        if self.random.random() < 0.2:
+            row.update(old="")
+            return True
+        old = self._span(target.base, self.random.randint(2, 6))
+        if old is None:
+            return False
+        row.update(old=old)
+        return True
+
+    def _fill_redraft(self, row: dict, target: _Target) -> bool:
+        row.update(text=self.reword(self.reword(target.base)))
+        return True
+
+    def _fill_new_paragraph(self, row: dict, target: _Target) -> bool:
+        anchor = self.random.choice(target.tops)
+        suffix = next((s for s in SUFFIXES if f"{anchor.label}{s}" not in target.labels), None)
+        if suffix is None:
+            return False
+        row.update(paragraph=f"{anchor.label}{suffix}", anchor=anchor.label)
+        row.update(text=self.paragraph_text(anchor.part, False))
+        return True
+
+    def _fill_comment(self, row: dict, target: _Target) -> bool:
+        row.update(rationale=self.random.choice(RATIONALES))
+        return True
+
+    def _fill_move(self, row: dict, target: _Target) -> bool:
+        return self._fill_move_or_merge(row, target, "move")
+
+    def _fill_merge(self, row: dict, target: _Target) -> bool:
+        return self._fill_move_or_merge(row, target, "merge")
+
+    def _fill_move_or_merge(self, row: dict, target: _Target, op: str) -> bool:
+        para, label = target.para, target.label
+        same = [p for p in target.tops if p.part == para.part and p.label != label and p is not para]
+        if not same or label != para.label:
+            return False
+        other = self.random.choice(same)
+        row.update(anchor=other.label)
+        if op == "move":
+            row.update(position=self.random.choice(["after", "before"]))
+        elif self.random.random() < 0.5:
+            row.update(text=f"{target.base.rstrip(',;:.')}, and {other.text[:1].lower()}{other.text[1:]}")
+        return True
+
+    def _fill_split(self, row: dict, target: _Target) -> bool:
+        if self.random.random() < 0.3:
+            row.update(text=target.base)
+        return True
 
     def _group(self, groups: dict[tuple, list[set[str]]], row: dict) -> int:
         """1 when the row is a proposal of its own, 0 when it joins an earlier one as a co-sponsor."""
