@@ -1,0 +1,225 @@
+"""The compilation table in Word: each paragraph of the draft beside the inputs on it, in landscape.
+
+Facilitators circulate compilations in Word; the inputs show as redlines in formatted runs (red
+strike-through, blue underline), not as tracked changes, so that the table itself reads as text.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from amendtrack.compare.redline import DELETE, EQUAL, INSERT
+from amendtrack.render.docx.paragraphs import Look, Para, Run, title_block
+from amendtrack.render.docx.printed import date_words
+from amendtrack.render.docx.wordml import (
+    DEFAULT_AUTHOR,
+    DELETED_RED,
+    GREY,
+    INSERTED_BLUE,
+    MARGIN,
+    PAGE_LONG,
+    sub_element,
+    w_tag,
+)
+from amendtrack.render.docx.writer import Writer
+from amendtrack.report.compilation import CompilationEntry, CompilationRow, CompilationTable
+
+SMALL = 17  # half-points: rationale and notes in the table
+_DEL_LOOK = Look(strike=True, color=DELETED_RED)
+_INS_LOOK = Look(underline=True, color=INSERTED_BLUE)
+
+
+def compilation_docx(table: CompilationTable) -> bytes:
+    """The compilation table as a landscape Word table with a repeating header row.
+
+    Headings span the table; proposed new paragraphs follow their anchor; each input shows its
+    delegations in bold, then its redline against the paragraph (formatted runs, not tracked
+    changes) or its verbatim words, then its rationale in smaller type; with dispositions a third
+    column says what became of each input. A table of inputs per delegation ends the document.
+    """
+    writer = Writer(DEFAULT_AUTHOR, table.draft_date)
+    body: list[etree._Element] = [writer.paragraph(p) for p in _title(table)]
+    body.append(_inputs_table(table, writer))
+    body.append(writer.paragraph(Para([Run(EQUAL, "Inputs per delegation")], style="Heading1", keep_next=True)))
+    body.append(_counts_table(table.counts, writer))
+    body.append(writer.paragraph(Para()))
+    footer = f"{table.negotiation} · compilation of inputs on the {table.draft_label}"
+    return writer.package(body, f"Compilation of inputs: {table.draft_label}", footer, landscape=True, track=False)
+
+
+def _title(table: CompilationTable) -> list[Para]:
+    """The title block: what is compiled, the negotiation, the draft, its date and the draft judged against."""
+    when = date_words(table.draft_date)
+    judged = (
+        f" · dispositions judged against the {table.next_draft}" if table.with_disposition and table.next_draft else ""
+    )
+    return title_block(
+        [
+            (
+                "Title",
+                f"Compilation of inputs on the {table.draft_label}" if table.draft_label else "Compilation of inputs",
+            ),
+            ("Subtitle", table.negotiation_title or table.negotiation),
+            ("Subtitle", f"{table.draft_label}" + (f", {when}" if when not in table.draft_label else "") + judged),
+        ]
+    )
+
+
+def _inputs_table(table: CompilationTable, writer: Writer) -> etree._Element:
+    """The table proper: paragraph | inputs (| disposition), a heading row across the columns."""
+    usable = PAGE_LONG - 2 * MARGIN
+    widths = [4700, usable - 4700 - 2700, 2700] if table.with_disposition else [5200, usable - 5200]
+    header = ["Paragraph", "Inputs"] + (
+        ["Disposition" + (f" in the {table.next_draft}" if table.next_draft else "")] if table.with_disposition else []
+    )
+    grid = _bordered_table(widths, header)
+    for row in table.rows:
+        tr = sub_element(grid, "tr")
+        if row.kind == "heading":
+            _heading_row(tr, row, sum(widths), len(widths), writer)
+        else:
+            _paragraph_row(tr, row, widths, writer)
+    return grid
+
+
+def _heading_row(tr: etree._Element, row: CompilationRow, width: int, span: int, writer: Writer) -> None:
+    """A heading in bold across the table, with the inputs on it below."""
+    cell = _cell(tr, width, span=span, fill="E7ECF4")
+    texts = [Run(EQUAL, row.label, label=True, look=Look(bold=True))] if row.label else []
+    texts.append(Run(EQUAL, row.text, look=Look(bold=True)))
+    cell.append(writer.paragraph(Para(texts, style="TableText", keep_next=True, labelled=bool(row.label))))
+    if row.entries:
+        _fill(cell, _entry_paras(row.entries), writer)
+
+
+def _paragraph_row(tr: etree._Element, row: CompilationRow, widths: list[int], writer: Writer) -> None:
+    """A paragraph beside the inputs on it and, with a third column, what became of each."""
+    _fill(_cell(tr, widths[0]), _left_paras(row), writer)
+    _fill(_cell(tr, widths[1]), _entry_paras(row.entries) or [Para(style="TableText")], writer)
+    if len(widths) == 3:
+        _fill(_cell(tr, widths[2]), _disposition_paras(row.entries) or [Para(style="TableText")], writer)
+
+
+def _fill(cell: etree._Element, paras: list[Para], writer: Writer) -> None:
+    """Write the paragraphs into the cell."""
+    for para in paras:
+        cell.append(writer.paragraph(para))
+
+
+def _counts_table(counts: dict[str, int], writer: Writer) -> etree._Element:
+    """How many inputs each delegation made, and the total in bold."""
+    grid = _bordered_table([5000, 1800], ["Delegation", "Inputs"])
+    for name, count in [*counts.items(), ("Total", sum(counts.values()))]:
+        tr = sub_element(grid, "tr")
+        look = Look(bold=name == "Total")
+        _cell(tr, 5000).append(writer.paragraph(Para([Run(EQUAL, name, look=look)], style="TableText")))
+        _cell(tr, 1800).append(
+            writer.paragraph(Para([Run(EQUAL, str(count), look=look)], style="TableText", align="right"))
+        )
+    return grid
+
+
+def _bordered_table(widths: list[int], header: list[str]) -> etree._Element:
+    """A bordered table of fixed column widths whose first row repeats on every page."""
+    tbl = etree.Element(w_tag("tbl"))
+    tblpr = sub_element(tbl, "tblPr")
+    sub_element(tblpr, "tblStyle", val="TableGrid")
+    sub_element(tblpr, "tblW", w=sum(widths), type="dxa")
+    borders = sub_element(tblpr, "tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        sub_element(borders, side, val="single", sz=4, space=0, color="808080")
+    sub_element(tblpr, "tblLayout", type="fixed")
+    sub_element(tblpr, "tblLook", val="04A0", firstRow=1, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1, noVBand=1)
+    cols = sub_element(tbl, "tblGrid")
+    for width in widths:
+        sub_element(cols, "gridCol", w=width)
+    tr = sub_element(tbl, "tr")
+    trpr = sub_element(tr, "trPr")
+    sub_element(trpr, "cantSplit")
+    sub_element(trpr, "tblHeader")
+    for width, text in zip(widths, header, strict=True):
+        cell = _cell(tr, width, fill="D9D9D9")
+        p = sub_element(cell, "p")
+        ppr = sub_element(p, "pPr")
+        sub_element(ppr, "pStyle", val="TableText")
+        sub_element(ppr, "keepNext")
+        r = sub_element(p, "r")
+        sub_element(sub_element(r, "rPr"), "b")
+        sub_element(r, "t").text = text
+    return tbl
+
+
+def _cell(tr: etree._Element, width: int, span: int = 1, fill: str | None = None) -> etree._Element:
+    """A cell of this width, across `span` columns, shaded with `fill`."""
+    tc = sub_element(tr, "tc")
+    tcpr = sub_element(tc, "tcPr")
+    sub_element(tcpr, "tcW", w=width, type="dxa")
+    if span > 1:
+        sub_element(tcpr, "gridSpan", val=span)
+    if fill:
+        sub_element(tcpr, "shd", val="clear", color="auto", fill=fill)
+    return tc
+
+
+def _left_paras(row: CompilationRow) -> list[Para]:
+    """The paragraph column: label, tab and text, indented for sub-paragraphs; a new paragraph says so."""
+    para = Para(style="TableText", depth=row.depth, labelled=bool(row.label))
+    if row.label:
+        para.add(Run(EQUAL, row.label, label=True, look=Look(bold=True)))
+    if row.kind == "new_paragraph":
+        para.add(Run(EQUAL, "proposed new paragraph" + ("\n" if row.text else ""), look=Look(italic=True, color=GREY)))
+    para.add(Run(EQUAL, row.text))
+    return [para]
+
+
+def _entry_paras(entries: list[CompilationEntry]) -> list[Para]:
+    """Each input: delegations in bold, the redline or the verbatim words, the rationale in smaller type."""
+    paras: list[Para] = []
+    for entry in entries:
+        who = Para(style="TableText", keep_next=True)
+        who.add(Run(EQUAL, ", ".join(entry.delegations), look=Look(bold=True)))
+        note = entry.operation.replace("_", " ")
+        if entry.attribution == "inferred":
+            note += ", attributed from its place in the table"
+        who.add(Run(EQUAL, f"  {note}", look=Look(italic=True, size=SMALL, color=GREY)))
+        paras.append(who)
+        words = Para(style="TableText")
+        if entry.changes:
+            for change in entry.changes:
+                look = _DEL_LOOK if change.op == DELETE else _INS_LOOK if change.op == INSERT else None
+                words.add(Run(EQUAL, change.text, look=look))
+        else:
+            words.add(Run(EQUAL, " ".join(entry.verbatim.split())))
+        paras.append(words)
+        small = Look(italic=True, size=SMALL, color=GREY)
+        if entry.rationale:
+            paras.append(Para([Run(EQUAL, " ".join(entry.rationale.split()), look=small)], style="TableText"))
+        if entry.references:
+            paras.append(Para([Run(EQUAL, "Sources: " + "; ".join(entry.references), look=small)], style="TableText"))
+        paras[-1].after = 160
+    return paras
+
+
+def _disposition_paras(entries: list[CompilationEntry]) -> list[Para]:
+    """What became of each input in the next draft, in bold, and why in smaller type."""
+    paras = []
+    for entry in entries:
+        status = (entry.disposition or "—").replace("_", " ")
+        paras.append(
+            Para(
+                [
+                    Run(EQUAL, ", ".join(entry.delegations) + ": ", look=Look(size=SMALL)),
+                    Run(EQUAL, status, look=Look(bold=True)),
+                ],
+                style="TableText",
+            )
+        )
+        if entry.explanation:
+            paras.append(
+                Para(
+                    [Run(EQUAL, " ".join(entry.explanation.split()), look=Look(italic=True, size=SMALL, color=GREY))],
+                    style="TableText",
+                    after=160,
+                )
+            )
+    return paras
