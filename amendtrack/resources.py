@@ -8,7 +8,6 @@ them beside the package. Both layouts are looked up, the installed one first.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -17,15 +16,6 @@ DEFAULT_URL = "sqlite:///amendtrack.db"
 ENV_VAR = "AMENDTRACK_DB"  # the database URL when --db is not given
 DEMO_DB_NAME = "amendtrack-demo.db"
 SITE_FOLDER = "amendtrack-site"
-
-
-def resolve_url(url: str | None) -> str:
-    """The database URL to use: the given one, else $AMENDTRACK_DB, else ./amendtrack.db; PostgreSQL via psycopg 3."""
-    url = url or os.environ.get(ENV_VAR) or DEFAULT_URL
-    for prefix in ("postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix) :]
-    return url
 
 
 def _locate(package_dir: Path, installed_name: str, checkout_name: str) -> Path:

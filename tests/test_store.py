@@ -14,9 +14,8 @@ from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph
-from amendtrack.resources import resolve_url
 from amendtrack.store.drafts import list_documents, list_negotiations, load_draft, save_draft
-from amendtrack.store.engine import create_schema, engine_for, require_schema
+from amendtrack.store.engine import create_schema, engine_for, require_schema, resolve_url
 from amendtrack.store.tables import ParagraphRow
 
 from conftest import build_draft
@@ -65,9 +64,7 @@ def test_round_trip_rebuilds_the_same_tree(db_url: str, hand_draft: Draft) -> No
 def test_both_backends_give_identical_json(sqlite_url: str, pg_url: str) -> None:
     save(sqlite_url, build_draft())
     save(pg_url, build_draft())
-    dumped = [
-        json.dumps(load(url, "1").records(), ensure_ascii=False, indent=2) for url in (sqlite_url, pg_url)
-    ]
+    dumped = [json.dumps(load(url, "1").records(), ensure_ascii=False, indent=2) for url in (sqlite_url, pg_url)]
     assert dumped[0] == dumped[1]
     assert '"pid": "older:pp_12"' in dumped[0]
 

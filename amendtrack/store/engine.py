@@ -11,6 +11,7 @@ Functions elsewhere in the store take the session and never commit on their own.
 from __future__ import annotations
 
 import logging
+import os
 import random
 import sqlite3
 import time
@@ -25,7 +26,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
-from amendtrack.resources import resolve_url
+from amendtrack.resources import DEFAULT_URL, ENV_VAR
 from amendtrack.store import migrations
 from amendtrack.store.tables import CORE_TABLES, PROPOSAL_TABLES, Base
 
@@ -35,6 +36,15 @@ log = logging.getLogger(__name__)
 WRITES = "amendtrack_writes"  # execution option: this engine's transactions write
 UNCHECKED_REFERENCES = "amendtrack_unchecked_references"  # …and run with SQLite's foreign keys off (migrations)
 NO_PROPOSALS = "no proposals stored yet (import some first: amendtrack import-inputs FILE …)"
+
+
+def resolve_url(url: str | None) -> str:
+    """The database URL to use: the given one, else $AMENDTRACK_DB, else ./amendtrack.db; PostgreSQL via psycopg 3."""
+    url = url or os.environ.get(ENV_VAR) or DEFAULT_URL
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
 
 
 def engine_for(url: str | None = None) -> Engine:

@@ -14,8 +14,9 @@ database whole and stamps it at HEAD, migrates an older one inside the caller's 
 costs one query on a current one; `store.engine.upgrade` (`amendtrack db upgrade`) runs `migrate` alone.
 
 To add a revision: change the tables in amendtrack/store/tables.py, write `versions/NNNN_name.py` (for
-example with `alembic.command.revision(config(url=...), "...", autogenerate=True)` against a
-database at HEAD), append it to REVISIONS, and set HEAD. Revisions that only add tables or
+example with `alembic.command.revision(config(connection), "...", autogenerate=True)` inside
+`store.engine.writing(url, lambda session: …(session.connection()), migrating=True)` on a database
+at HEAD), append it to REVISIONS, and set HEAD. Revisions that only add tables or
 columns may run inside an import's transaction; one that rebuilds SQLite tables (batch mode)
 needs foreign keys off, which only `upgrade` does.
 """
@@ -54,14 +55,12 @@ _version = Table(
 )
 
 
-def config(connection: Connection | None = None, url: str | None = None) -> Config:
-    """An Alembic Config built in code: the scripts in this package, on `connection` (or `url`)."""
+def config(connection: Connection | None = None) -> Config:
+    """An Alembic Config built in code: the scripts in this package, run on `connection`."""
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(FOLDER))
-    if url is not None:
-        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     if connection is not None:
         cfg.attributes["connection"] = connection
     return cfg

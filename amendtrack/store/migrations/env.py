@@ -1,18 +1,14 @@
-"""Alembic environment of amendtrack.
-
-amendtrack runs it with its own connection (`config.attributes["connection"]`, inside the
-caller's transaction); the alembic command line runs it with `sqlalchemy.url`.
+"""Alembic environment of amendtrack: the revisions run on the connection amendtrack passes
+(`config.attributes["connection"]`), inside the caller's transaction; store.engine is the one
+place that opens a database.
 """
 
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import Connection, create_engine
+from sqlalchemy import Connection
 
-from amendtrack.resources import resolve_url
 from amendtrack.store.tables import Base
-
-config = context.config
 
 
 def run(connection: Connection) -> None:
@@ -27,19 +23,7 @@ def run(connection: Connection) -> None:
         context.run_migrations()
 
 
-if context.is_offline_mode():
-    context.configure(
-        url=resolve_url(config.get_main_option("sqlalchemy.url")), target_metadata=Base.metadata, literal_binds=True
-    )
-    with context.begin_transaction():
-        context.run_migrations()
-elif (given := config.attributes.get("connection")) is not None:
-    run(given)
-else:  # the alembic command line (a developer writing a revision): amendtrack itself always passes a connection
-    engine = create_engine(resolve_url(config.get_main_option("sqlalchemy.url")))
-    try:
-        with engine.connect() as connection:
-            run(connection)
-            connection.commit()
-    finally:
-        engine.dispose()
+given = context.config.attributes.get("connection")
+if given is None:
+    raise RuntimeError("amendtrack's migrations run on a connection: migrations.config(connection)")
+run(given)
