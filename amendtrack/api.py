@@ -20,9 +20,7 @@ from typing import TYPE_CHECKING, Any
 from amendtrack.errors import InputError
 from amendtrack.resources import DEMO_DB_NAME, SITE_FOLDER, sample_negotiations
 from amendtrack.store import drafts as stored_drafts
-from amendtrack.store.drafts import ImportResult
 from amendtrack.store.engine import NO_PROPOSALS, has_proposal_tables, reading, writing
-from amendtrack.store.importer import import_inputs, import_path
 
 if TYPE_CHECKING:
     from amendtrack.compare.comparison import Comparison
@@ -34,34 +32,17 @@ if TYPE_CHECKING:
     from amendtrack.report.snapshot import Snapshot
     from amendtrack.store.lineage import AlignedDrafts
 
-# The comparison, report and render modules are imported by the functions that need them: the
-# read-only commands (drafts, paragraphs, proposals, delegations) start without loading them.
+# The readers, comparison, report and render modules are imported by the functions that need them:
+# the read-only commands (drafts, paragraphs, proposals, delegations) start without loading them.
 
-__all__ = [
-    "ImportResult",
-    "import_inputs",
-    "import_path",
-    "align",
-    "apply",
-    "build_site",
-    "clear_disposition",
-    "compilation",
-    "delegation_proposals",
-    "delegations",
-    "demo",
-    "diff",
-    "dispositions",
-    "drafts",
-    "export_akn",
-    "export_json",
-    "history",
-    "paragraphs",
-    "proposals",
-    "report",
-    "set_disposition",
-    "snapshot",
-    "upgrade",
-]
+
+def __getattr__(name: str) -> Any:
+    """`import_path` and `import_inputs` (store.importer), loaded when first asked for."""
+    if name in ("import_path", "import_inputs"):
+        from amendtrack.store import importer
+
+        return getattr(importer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def drafts(url: str | None, negotiation: str | None = None) -> list[dict[str, Any]]:
@@ -343,6 +324,8 @@ def demo(out: Path | str = ".", site_folder: Path | str | None = None) -> DemoRe
     for stale in (database, database.with_name(DEMO_DB_NAME + "-wal"), database.with_name(DEMO_DB_NAME + "-shm")):
         stale.unlink(missing_ok=True)
     url = f"sqlite:///{database.resolve()}"
+    from amendtrack.store.importer import import_path
+
     for folder in sample_negotiations():
         import_path(folder, url)
     summary = _summary(url)

@@ -8,19 +8,22 @@ from __future__ import annotations
 import contextlib
 import shutil
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from amendtrack.compare.align import Alignment
-from amendtrack.compare.comparison import Comparison
 from amendtrack.compare.redline import DELETE, INSERT, Change, plain
 from amendtrack.model.names import count
+from amendtrack.model.proposal import STATUSES as STATUS_ORDER
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph
-from amendtrack.report.delegation import DelegationReport
-from amendtrack.report.history import ParagraphHistory
-from amendtrack.report.snapshot import STATUS_ORDER, Outcome
+
+if TYPE_CHECKING:  # types only: listing drafts or proposals should not load the aligner and the reports
+    from amendtrack.compare.align import Alignment
+    from amendtrack.compare.comparison import Comparison
+    from amendtrack.report.delegation import DelegationReport
+    from amendtrack.report.history import ParagraphHistory
+    from amendtrack.report.snapshot import Outcome
 
 NO_WORDS = ("move", "merge", "split", "comment")  # operations that change no words: `applied` means nothing
 
