@@ -44,7 +44,9 @@ from amendtrack.errors import InputError
 from amendtrack.model.proposal import Edit, Proposal, Source, Sponsor, apply, apply_edits
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.read import ocr
-from amendtrack.read.text import FOOTNOTE, _Reader, extract_markers
+from amendtrack.read.lines import FOOTNOTE, DraftLines, find_body_start
+from amendtrack.read.markers import extract_markers
+from amendtrack.read.text import read_draft_lines
 
 if TYPE_CHECKING:
     from amendtrack.model.delegation import Registry
@@ -824,20 +826,12 @@ def _draft_lines(doc: _Document, groups: list[_Group]) -> tuple[list[str], list[
     return preface, lines
 
 
-class _DocxReader(_Reader):
+def _read_lines(preface: list[str], lines: list[tuple[int, str]], source: str) -> Draft:
     """The text reader's structure rules over Word paragraphs: one line each, a paragraph mark ends it."""
-
-    def __init__(self, preface: list[str], lines: list[tuple[int, str]], source: str):
-        super().__init__("\n".join(line for _, line in lines if not line.startswith("\x00")), source)
-        self.docx_preface, self.docx_lines = preface, lines
-
-    def _lines(self) -> tuple[list[str], list[tuple[int, str]]]:
-        start = self._body_start(self.docx_lines)
-        before = [line for _, line in self.docx_lines[:start] if line and not line.startswith("\x00")]
-        return self.docx_preface + before, self.docx_lines[start:]
-
-    def _continues(self, unit: object, line: str) -> bool:
-        return False  # in Word a paragraph ends at its mark: the next one never carries it on
+    start = find_body_start(lines)
+    before = [line for _, line in lines[:start] if line and not line.startswith("\x00")]
+    vocab = ocr.vocabulary("\n".join(line for _, line in lines if not line.startswith("\x00")))
+    return read_draft_lines(DraftLines(preface + before, lines[start:], vocab), source, blocks_run_on=False)
 
 
 def _read_tree(doc: _Document, accept: Accept) -> tuple[Draft, list[_Group]]:
@@ -845,7 +839,7 @@ def _read_tree(doc: _Document, accept: Accept) -> tuple[Draft, list[_Group]]:
     preface, lines = _draft_lines(doc, groups)
     if not any(line for _, line in lines):
         raise InputError(doc.source, "no paragraphs found: the document body is empty")
-    return _DocxReader(preface, lines, doc.source).read(), groups
+    return _read_lines(preface, lines, doc.source), groups
 
 
 def read_docx_draft(path: Path | str) -> Draft:

@@ -1,0 +1,188 @@
+"""The first step of reading a text draft: its lines, cleaned of everything that is not paragraph text.
+
+Page furniture (page numbers, symbols), running headers and lines repeated on every page become
+blank lines; the title block before the body becomes the preface; footnotes and Word balloons
+are taken out of the flow into marker lines (`FOOTNOTE`, `BALLOON`) the paragraphs pick up later;
+a '[Formerly' whose label OCR put on a later line is closed again. Line numbers stay those of
+the file, so every paragraph can say where it was read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from amendtrack.read import ocr
+from amendtrack.read.labels import (
+    ANNEX,
+    NUMBER_LABEL,
+    PP_LABEL,
+    RECOMMENDATION,
+    ROMAN_HEADING,
+    SUB_LABEL,
+    is_structural,
+)
+
+Line = tuple[int, str]  # (1-based line number in the file, text)
+
+# Marker lines: taken out of the text, they travel in the flow to the paragraph they belong to.
+BALLOON = "\x00BALLOON:"
+FOOTNOTE = "\x00FOOTNOTE:"
+
+_FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
+_FOOTNOTE_LINE = re.compile(r"^\s*(?P<m>\*|\d{1,2})\s{2,}(?P<t>\S.*)$")
+_UNCLOSED_MARKER = re.compile(r"\[\s*(formerly|merged with(?: paragraph)?)\s*$", re.I)
+
+
+@dataclass
+class DraftLines:
+    """A draft made ready to cut into paragraphs: its preface, its body's lines and what joining them needs."""
+
+    preface: list[str]
+    body: list[Line]
+    vocab: set[str]  # the document's words, to undo line-end hyphenation
+    footnote_marks: set[str] = field(default_factory=set)  # marks of the footnotes taken out
+
+
+def clean_lines(text: str) -> DraftLines:
+    """The lines of a text draft, page furniture, footnotes and balloons taken out, the preface set apart."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = ocr.collapse_double_spacing([ocr.clean_line(line) for line in raw])
+    vocab = ocr.vocabulary(text)
+    numbered: list[Line] = [(i + 1, line) for i, line in enumerate(lines) if line != ocr.SOFT]
+    start = find_body_start(numbered)
+    preface = [" ".join(line.split()) for _, line in numbered[:start] if line]
+    body, marks = take_out_footnotes(numbered[start:])
+    body = blank_page_furniture(body, ocr.title_tokens(preface))
+    body = take_out_balloons(body)
+    body = close_split_markers(body)
+    return DraftLines(preface, body, vocab, marks)
+
+
+def find_body_start(lines: list[Line]) -> int:
+    """Index of the first line that starts the body: a label, a heading or a recommendation."""
+    for i, (_, line) in enumerate(lines):
+        if line and _starts_body(line):
+            return i
+    return len(lines)
+
+
+def _starts_body(line: str) -> bool:
+    if PP_LABEL.match(line) or RECOMMENDATION.match(line) or ANNEX.match(line) and line.strip().isupper():
+        return True
+    m = ROMAN_HEADING.match(line)
+    if m and ocr.ocr_roman(m.group("r")) and len(line) < 150 and not line.rstrip().endswith((";", ",")):
+        return True
+    m = NUMBER_LABEL.match(line)
+    return bool(m and m.group("tok").isdigit() and int(m.group("tok")) == 1 and m.group("p") == ".")
+
+
+def take_out_footnotes(lines: list[Line]) -> tuple[list[Line], set[str]]:
+    """Move footnote blocks (after a rule of underscores) out of the flow; also the marks they use."""
+    out: list[Line] = []
+    marks: set[str] = set()
+    i = 0
+    while i < len(lines):
+        no, line = lines[i]
+        rule = _FOOTNOTE_RULE.match(line)
+        out.append((no, "" if rule else line))
+        i += 1
+        if not rule:
+            continue
+        while i < len(lines) and not lines[i][1]:
+            out.append((lines[i][0], ""))
+            i += 1
+        while i < len(lines) and _FOOTNOTE_LINE.match(lines[i][1]):
+            i = _take_out_footnote(lines, i, no, out, marks)
+    return out, marks
+
+
+def _take_out_footnote(lines: list[Line], i: int, rule: int, out: list[Line], marks: set[str]) -> int:
+    """The footnote starting at line i as one marker line (at the rule's line number); the index after it."""
+    m = _FOOTNOTE_LINE.match(lines[i][1])
+    assert m is not None
+    mark, body = m.group("m"), [m.group("t")]
+    out.append((lines[i][0], ""))
+    i += 1
+    while i < len(lines) and _continues_footnote(lines[i][1], body[-1]):
+        body.append(lines[i][1])
+        out.append((lines[i][0], ""))
+        i += 1
+    marks.add(mark)
+    out.append((rule, f"{FOOTNOTE}{mark}:{ocr.join_lines(body)}"))
+    return i
+
+
+def _continues_footnote(line: str, previous: str) -> bool:
+    return bool(
+        line
+        and ocr.line_end_char(previous) != "."
+        and not _FOOTNOTE_LINE.match(line)
+        and not is_structural(line)
+        and not SUB_LABEL.match(line)
+    )
+
+
+def blank_page_furniture(lines: list[Line], title: set[str]) -> list[Line]:
+    """Page numbers, symbols, running headers and lines repeated page after page become blank lines."""
+    repeated = ocr.repeated_lines([line for _, line in lines])
+    cleaned: list[Line] = []
+    for i, (no, line) in enumerate(lines):
+        isolated = (i == 0 or not lines[i - 1][1]) and (i + 1 == len(lines) or not lines[i + 1][1])
+        if line and _is_furniture(line, isolated, title, repeated):
+            line = ""
+        cleaned.append((no, line))
+    return cleaned
+
+
+def _is_furniture(line: str, isolated: bool, title: set[str], repeated: set[str]) -> bool:
+    return (
+        ocr.is_furniture(line)
+        or (isolated and not is_structural(line) and ocr.is_running_header(line, title))
+        or (isolated and " ".join(line.split()) in repeated)
+    )
+
+
+def take_out_balloons(lines: list[Line]) -> list[Line]:
+    """Word balloons ('- { Deleted: role') become facilitator edits, never paragraph text."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        no, line = lines[i]
+        m = ocr.BALLOON_START.match(line) if line and not line.startswith("\x00") else None
+        if m:
+            text = [m.group("text")]
+            i += 1
+            while i < len(lines) and lines[i][1] and not is_structural(lines[i][1]):
+                text.append(lines[i][1])
+                i += 1
+            out.append((no, f"{BALLOON}{m.group('what')}:{ocr.balloon_text(' '.join(text))}"))
+            continue
+        out.extend(_inline_balloon(no, line))
+        i += 1
+    return out
+
+
+def _inline_balloon(no: int, line: str) -> list[Line]:
+    """A balloon OCR put at the end of a text line: the text, then the balloon as its own marker line."""
+    m = ocr.BALLOON_INLINE.search(line) if line and not line.startswith("\x00") else None
+    if m and m.start("at") > 0:
+        return [(no, line[: m.start("at")]), (no, f"{BALLOON}{m.group('what')}:{ocr.balloon_text(m.group('text'))}")]
+    return [(no, line)]
+
+
+def close_split_markers(lines: list[Line]) -> list[Line]:
+    """Join '[Formerly' with the label OCR put on a later line ('PP8'), closing the bracket."""
+    out = list(lines)
+    for i, (no, line) in enumerate(out):
+        if not line or not _UNCLOSED_MARKER.search(line):
+            continue
+        for j in range(i + 1, min(i + 5, len(out))):
+            nxt = out[j][1].strip()
+            if not nxt:
+                continue
+            if len(nxt) <= 12 and re.fullmatch(r"(PP|OP)?\s*\.?\s*\d{1,3}\s*(bis|ter)?\]?", nxt, re.I):
+                out[i] = (no, f"{line} {nxt.rstrip(']')}]")
+                out[j] = (out[j][0], "")
+            break
+    return out

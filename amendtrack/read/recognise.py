@@ -1,0 +1,96 @@
+"""Recognise a line's label in its context: believed only when it fits the numbering around it.
+
+"1956," at a line start is text, not paragraph 1956; "L." where 1 is due is paragraph 1; "(c)"
+after "(b)" is a sub-paragraph, and "II. Title" after section I is a section. The shapes are
+`amendtrack.read.labels`; this module weighs them against what the reader has seen so far.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from amendtrack.read import ocr
+from amendtrack.read.labels import Label, letter_heading, number_label, pp_label, roman_heading, sub_label
+from amendtrack.read.units import Reading, Unit
+
+
+def recognise_label(at: Reading, line: str) -> Label | None:
+    """A label at the start of the line that fits the numbering around it, or None.
+
+    A number may also be the next item of a numbered list inside a paragraph (series 'numitem').
+    """
+    label = pp_label(line)
+    if label is not None and _fits(at, "pp", label.number, label.suffix):
+        return label
+    label = number_label(line)
+    if label is not None:
+        numbered = _paragraph_or_list_item(at, label)
+        if numbered is not None:
+            return numbered
+    label = sub_label(line) if at.top is not None else None
+    if label is not None and _sub_fits(at, label.letter):
+        return label
+    return None
+
+
+def _paragraph_or_list_item(at: Reading, label: Label) -> Label | None:
+    opens_list = starts_numbered_list(at, label.number)
+    if _fits(at, at.number_series(), label.number, label.suffix) and not opens_list:
+        return label
+    if at.numlist and label.number == at.numlist.next or opens_list:
+        return replace(label, series="numitem")
+    return None
+
+
+def starts_numbered_list(at: Reading, n: int) -> bool:
+    """A '1.' under a paragraph ending in ':' where 1 cannot be the next paragraph: a numbered list."""
+    if n != 1 or at.top is None or at.current is None:
+        return False
+    if at.numlist and at.numlist.parent is at.top:
+        return False
+    return at.last.get(at.number_series(), 0) > 1 and ocr.line_end_char(at.current.lines[-1][1]) == ":"
+
+
+def _fits(at: Reading, series: str, n: int, suffix: str) -> bool:
+    """Whether number n (with its suffix) can come next in a series: unused, and near the last one read."""
+    if series == "op" and at.part == "preamble" and at.mode == "resolution":
+        last = 0
+    elif series == "op" and at.last.get("op", 0) >= 1 and n == 1 and not suffix:
+        return not at.used.get("annex")  # numbering restarts: the annex
+    else:
+        last = at.last.get(series, 0)
+    if (n, suffix) in at.used.get(series, set()):
+        return False
+    return last - 4 <= n <= last + 6 if last else 1 <= n <= 6
+
+
+def _sub_fits(at: Reading, letter: str) -> bool:
+    """Whether a sub-paragraph letter can come here: (a) after an ending line, else the letter due (or near it)."""
+    previous = at.current.lines[-1][1] if at.current and at.current.lines else ""
+    if letter == "a":
+        return ocr.line_end_char(previous) in (":", ";", ".", "") or at.current is at.top
+    if at.sub_next is None:
+        return False
+    expected = at.sub_next
+    return letter == expected or letter == chr(ord(expected) - 1) or expected < letter <= chr(ord(expected) + 1)
+
+
+def recognise_heading(at: Reading, line: str) -> Unit | None:
+    """A section ('II. Title') or, in a report, subsection ('B. Title') heading that fits those before it."""
+    stripped = line.strip()
+    if len(stripped) > 200 or stripped.endswith((";", ",")):
+        return None
+    label = roman_heading(line)
+    if label is not None:
+        last = at.section.heading_level and int(at.section.heading_key) if at.section else 0
+        if label.number == last + 1 or (last == 0 and label.number <= 5):
+            return Unit(
+                "heading", None, label=label, container=at.annex, heading_level=1, heading_key=str(label.number)
+            )
+    label = letter_heading(line) if at.mode == "report" else None
+    if label is not None:
+        letter = label.letter
+        last = at.subsection.heading_key if at.subsection else ""
+        if (not last and letter <= "E") or (last and last < letter <= chr(ord(last) + 2)):
+            return Unit("heading", None, label=label, container=at.section, heading_level=2, heading_key=letter)
+    return None
