@@ -1,0 +1,89 @@
+"""Lineage links: which paragraph(s) of one draft became which of the next, and in what order to show them.
+
+A link has a relation (same, modified, renumbered, moved, merged, split, new, deleted), a
+similarity score and a source (``declared`` when a marker in the later draft says so and the
+text agrees, ``inferred`` otherwise).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from amendtrack.model.tree import Draft, Paragraph
+
+RELATIONS = ("same", "modified", "renumbered", "moved", "merged", "split", "new", "deleted")
+
+
+@dataclass
+class Link:
+    """One lineage link between draft N (sources) and draft N+1 (targets)."""
+
+    relation: str
+    sources: list[Paragraph]
+    targets: list[Paragraph]
+    score: float
+    source: str = "inferred"
+    note: str = ""
+    placeholders: list[Paragraph] = field(default_factory=list)  # "[Merged with paragraph 42]" nodes that record it
+    conflict: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "from": [p.label for p in self.sources],
+            "to": [p.label for p in self.targets],
+            "relation": self.relation,
+            "score": round(self.score, 3),
+            "source": self.source,
+            "from_pid": [p.pid for p in self.sources],
+            "to_pid": [p.pid for p in self.targets],
+            "from_eid": [p.eid for p in self.sources],
+            "to_eid": [p.eid for p in self.targets],
+            "placeholders": [p.label for p in self.placeholders],
+            "note": self.note,
+            "conflict": self.conflict,
+        }
+
+
+@dataclass
+class Alignment:
+    """Every paragraph of two drafts in exactly one link, and what the later draft declares that its text denies."""
+
+    links: list[Link]
+    conflicts: list[str]
+
+    def counts(self) -> dict[str, int]:
+        """How many links of each relation among paragraphs (headings left out), in the vocabulary's order."""
+        found = Counter(link.relation for link in self.links if (link.targets or link.sources)[0].kind != "heading")
+        return {relation: found.get(relation, 0) for relation in RELATIONS}
+
+
+def kept(same_text: bool, same_label: bool) -> str:
+    """The relation of a paragraph that went on as one paragraph, without moving."""
+    if not same_text:
+        return "modified"
+    return "same" if same_label else "renumbered"
+
+
+def in_reading_order(links: list[Link], old: Draft, new: Draft) -> list[Link]:
+    """Links in the order of the new draft; what was deleted comes right after what preceded it in the old one."""
+    new_pos = {id(node): k for k, (node, _) in enumerate(new.walk())}
+    old_order = [node for node, _ in old.walk()]
+    old_pos = {id(node): k for k, node in enumerate(old_order)}
+    link_of = {id(node): link for link in links for node in link.sources + link.targets}
+    keys: dict[int, tuple] = {}
+    for link in links:
+        if link.targets:
+            keys[id(link)] = (min(new_pos[id(n)] for n in link.targets), 0, 0)
+    for link in links:
+        if link.targets:
+            continue
+        first = old_pos[id(link.sources[0])]
+        key: tuple = (-1, 1, first)
+        for at in range(first - 1, -1, -1):
+            anchor = link_of.get(id(old_order[at]))
+            if anchor is not None and anchor.targets:
+                key = (keys[id(anchor)][0], 1, first)
+                break
+        keys[id(link)] = key
+    return sorted(links, key=lambda link: keys[id(link)])

@@ -1,0 +1,241 @@
+"""Decide what became of each paragraph of the earlier draft, one step at a time.
+
+What the later draft declares comes first: its placeholders ("[Merged with paragraph 42]",
+"[Paragraph deleted]") and its "[Formerly PP12]" markers, each honoured only when the text
+agrees (a conflict is noted otherwise). Then the words decide, the surest pairs first; then
+position links a lone paragraph between two linked neighbours; what is still left may have
+been merged into a paragraph or split off from one. Each step records its decisions in
+`Decisions` and leaves alone what an earlier step decided.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from amendtrack.compare.paragraph_index import Block, DraftPair
+from amendtrack.model.tree import Marker, Paragraph, normalise_label
+
+MATCH = 0.25  # least similarity for a one-to-one link between paragraphs of the same label
+MATCH_RELABELLED = 0.50  # … and between paragraphs of different labels (renumbered or moved)
+MATCH_OTHER_KIND = 0.70  # … and between kinds that rarely turn into each other (a recommendation, a report paragraph)
+SAME_LABEL_BONUS = 0.1  # added to the similarity of two paragraphs that kept their label
+CONTAINED = 0.70  # least share of a paragraph's words found in another for a merge or split
+DECLARED_OK = 0.15  # least share of words a declared merge must show to be honoured
+STILL_THERE = 0.75  # a paragraph declared deleted whose text is this like a paragraph of the later draft is not
+FORMERLY_OK = 0.45  # least similarity a declared renumbering must show to be honoured
+FORMERLY_SLACK = 0.05  # … and how much less than the best match it may be
+NEIGHBOUR = 0.12  # least similarity for a link that order alone suggests (between two linked neighbours)
+SPLIT_REACH = 2  # a split-off part sits within this many paragraphs of the part that kept the place
+
+
+@dataclass
+class Decisions:
+    """What the steps have decided so far, by block index in the earlier (old) and later (new) draft."""
+
+    pairs: dict[int, int] = field(default_factory=dict)  # old block → new block, one-to-one
+    declared: set[tuple[int, int]] = field(default_factory=set)  # pairs a [Formerly …] marker declared
+    merged_into: dict[int, int] = field(default_factory=dict)  # old block → new block it was merged into
+    declared_merges: set[int] = field(default_factory=set)  # old blocks a placeholder declares merged
+    split_from: dict[int, int] = field(default_factory=dict)  # new block → old block it was split from
+    deleted: set[int] = field(default_factory=set)  # old blocks a placeholder declares deleted
+    placeholders: dict[int, list[Paragraph]] = field(default_factory=dict)  # old block → its placeholders
+    conflicts: list[str] = field(default_factory=list)  # declarations the text does not bear out
+    taken_old: set[int] = field(default_factory=set)  # old blocks decided (once the declarations are settled)
+    taken_new: set[int] = field(default_factory=set)  # new blocks decided (…)
+
+    def settle_declarations(self) -> None:
+        """Hold what the draft declares and the text bears out: the steps after this one link only the rest."""
+        self.taken_old = set(self.pairs) | set(self.merged_into) | self.deleted
+        self.taken_new = set(self.pairs.values())
+
+    def link(self, i: int, j: int) -> None:
+        """Old block i went on as new block j."""
+        self.pairs[i] = j
+        self.taken_old.add(i)
+        self.taken_new.add(j)
+
+
+def honour_placeholders(drafts: DraftPair, found: Decisions) -> None:
+    """A placeholder of the later draft ('43. [Merged with paragraph 42]') says what became of its paragraph.
+
+    An old placeholder stays gone; a new one declares a merge or a deletion, honoured when the
+    words agree (the merged paragraph's words are in the one it names, the deleted one's are
+    nowhere else).
+    """
+    new_by_label = {block.key: block.index for block in drafts.new if not block.placeholder}
+    for block in drafts.new:
+        if not block.placeholder:
+            continue
+        old_index = drafts.old_labelled(block.key)
+        if old_index is None:
+            found.conflicts.append(f"{block.node.label}: placeholder for a paragraph the earlier draft does not have")
+            continue
+        found.placeholders.setdefault(old_index, []).append(block.node)
+        if drafts.old[old_index].placeholder:
+            continue
+        for marker in block.node.markers:
+            if marker.kind == "merged" and marker.ref:
+                _honour_merge(drafts, found, block, marker, old_index, new_by_label.get(normalise_label(marker.ref)))
+            elif marker.kind == "deleted":
+                _honour_deletion(drafts, found, block, marker, old_index)
+
+
+def _honour_merge(
+    drafts: DraftPair, found: Decisions, placeholder: Block, marker: Marker, old_index: int, into: int | None
+) -> None:
+    if into is None:
+        found.conflicts.append(f"{placeholder.node.label}: {marker.text} names no paragraph of this draft")
+        return
+    share = drafts.weights.containment(drafts.old[old_index].bag, drafts.new[into].bag)
+    if share >= DECLARED_OK:
+        found.merged_into[old_index] = into
+        found.declared_merges.add(old_index)
+    else:
+        found.conflicts.append(
+            f"{placeholder.node.label}: {marker.text}, but only {share:.0%} of its words are in {marker.ref}"
+        )
+
+
+def _honour_deletion(drafts: DraftPair, found: Decisions, placeholder: Block, marker: Marker, old_index: int) -> None:
+    best = max(((drafts.score(old_index, j), j) for j in drafts.later_candidates(old_index)), default=(0.0, -1))
+    if best[0] >= STILL_THERE:
+        found.conflicts.append(
+            f"{placeholder.node.label}: {marker.text}, but its text is in {drafts.new[best[1]].node.label}"
+            f" ({best[0]:.2f})"
+        )
+    else:
+        found.deleted.add(old_index)
+
+
+def honour_renumbering(drafts: DraftPair, found: Decisions) -> None:
+    """'[Formerly PP12]' links a paragraph to the one it names, when the text agrees better than with any other."""
+    for block in drafts.new:
+        for marker in block.node.markers:
+            if marker.kind == "formerly" and marker.ref:
+                _honour_formerly(drafts, found, block, marker)
+
+
+def _honour_formerly(drafts: DraftPair, found: Decisions, block: Block, marker: Marker) -> None:
+    old_index = drafts.old_labelled(normalise_label(marker.ref))
+    if old_index is not None and (old_index in found.merged_into or old_index in found.deleted):
+        found.conflicts.append(  # one link per paragraph: the placeholder's declaration stands
+            f"{block.node.label}: {marker.text}, but a placeholder of this draft says {marker.ref} went"
+        )
+        return
+    j = block.index
+    best = max(((drafts.score(i, j), i) for i in drafts.earlier_candidates(j)), default=(0.0, -1))
+    claimed = drafts.score(old_index, j) if old_index is not None else 0.0
+    if old_index is not None and claimed >= FORMERLY_OK and claimed >= best[0] - FORMERLY_SLACK:
+        found.pairs[old_index] = j
+        found.declared.add((old_index, j))
+    elif best[1] >= 0:
+        found.conflicts.append(
+            f"{block.node.label}: {marker.text}, but its text matches {drafts.old[best[1]].node.label} "
+            f"({best[0]:.2f}) rather than {marker.ref} ({claimed:.2f}); the marker probably uses the "
+            "numbering of an intermediate draft"
+        )
+
+
+def link_unchanged(drafts: DraftPair, found: Decisions) -> None:
+    """Link a paragraph that kept its (unique) label and its words at once, without scoring its candidates.
+
+    Such a pair scores the most any pair can (likeness 1 plus the bonus for the same label), and no other
+    pair with that label exists, so pairing best-first would link it anyway; most paragraphs of a
+    late draft are like this.
+    """
+    new_keys = Counter(block.key for block in drafts.new)
+    for j in drafts.targets:
+        block = drafts.new[j]
+        same_label = drafts.old_by_label.get(block.key, ())
+        if j in found.taken_new or len(same_label) != 1 or new_keys[block.key] != 1 or not block.bag:
+            continue
+        i = same_label[0]
+        if i not in found.taken_old and not drafts.old[i].placeholder and drafts.old[i].bag == block.bag:
+            found.link(i, j)
+
+
+def pair_best_first(drafts: DraftPair, found: Decisions) -> None:
+    """Link the remaining paragraphs one to one by likeness of words, the most alike pair first.
+
+    A pair must pass its bar (`_least_likeness`); a pair that kept its label gets a bonus.
+    """
+    scored = []
+    for j in drafts.targets:
+        if j in found.taken_new:
+            continue
+        for i in drafts.earlier_candidates(j):
+            if i in found.taken_old:
+                continue
+            s = drafts.score(i, j)
+            if s < _least_likeness(drafts.old[i], drafts.new[j]):
+                continue
+            if drafts.old[i].key == drafts.new[j].key:
+                s += SAME_LABEL_BONUS
+            scored.append((s, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    for _s, i, j in scored:
+        if i not in found.taken_old and j not in found.taken_new:
+            found.link(i, j)
+
+
+def _least_likeness(a: Block, b: Block) -> float:
+    """The least similarity a one-to-one link between these two paragraphs needs."""
+    if a.family != b.family:
+        return MATCH_OTHER_KIND
+    return MATCH if a.key == b.key else MATCH_RELABELLED
+
+
+def fill_gaps_by_position(drafts: DraftPair, found: Decisions) -> None:
+    """A lone paragraph between two linked neighbours, keeping its number on both sides, is the same paragraph."""
+    anchors = sorted(found.pairs.items(), key=lambda p: p[1])
+    bounds = [(-1, -1)] + anchors + [(len(drafts.old), len(drafts.new))]
+    for (i1, j1), (i2, j2) in zip(bounds, bounds[1:], strict=False):
+        if i2 <= i1:
+            continue
+        olds = [i for i in range(i1 + 1, i2) if i not in found.taken_old and not drafts.old[i].placeholder]
+        news = [j for j in range(j1 + 1, j2) if j not in found.taken_new and not drafts.new[j].placeholder]
+        if len(olds) != 1 or len(news) != 1:
+            continue  # order says something only about a lone paragraph between two linked ones
+        i, j = olds[0], news[0]
+        a, b = drafts.old[i], drafts.new[j]
+        if a.key == b.key and a.family == b.family and drafts.score(i, j) + SAME_LABEL_BONUS >= NEIGHBOUR:
+            found.link(i, j)
+
+
+def find_merges(drafts: DraftPair, found: Decisions) -> None:
+    """A paragraph still unlinked whose words are nearly all in one paragraph of the later draft was merged into it."""
+    for block in drafts.old:
+        i = block.index
+        if i in found.taken_old or block.placeholder:
+            continue
+        best = max(
+            (
+                (drafts.weights.containment(block.bag, drafts.new[j].bag), j)
+                for j in drafts.later_candidates(i)
+                if drafts.new[j].family == block.family
+            ),
+            default=(0.0, -1),
+        )
+        if best[0] >= CONTAINED:
+            found.merged_into[i] = best[1]
+            found.taken_old.add(i)
+
+
+def find_splits(drafts: DraftPair, found: Decisions) -> None:
+    """A new paragraph still unlinked whose words are nearly all in a nearby linked paragraph was split off it."""
+    merge_targets = set(found.merged_into.values())  # already in a merged link: never a split-off part too
+    for j in drafts.targets:
+        if j in found.taken_new or j in merge_targets:
+            continue
+        best = max(
+            (
+                (drafts.weights.containment(drafts.new[j].bag, drafts.old[i].bag), i)
+                for i in drafts.earlier_candidates(j)
+                if i in found.pairs and abs(found.pairs[i] - j) <= SPLIT_REACH
+            ),
+            default=(0.0, -1),
+        )
+        if best[0] >= CONTAINED:
+            found.split_from[j] = best[1]
+            found.taken_new.add(j)

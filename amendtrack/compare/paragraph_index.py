@@ -1,0 +1,202 @@
+"""Two drafts' paragraphs, indexed so that each can be compared with the few it may have become.
+
+A paragraph is compared by the weighted stems of its text with its sub-paragraphs and items.
+Candidates come from an inverted index of rare word stems, so the cost grows with the number of
+paragraphs, not with the product of the two counts; scores and candidates are computed once per
+paragraph or pair.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from amendtrack.model.tree import Draft, Paragraph, normalise_label
+from amendtrack.model.words import Weights, content_stems
+
+BLOCK_KINDS = ("preamble", "operative", "paragraph", "recommendation", "chapeau")
+
+MAX_CANDIDATES = 24  # at most this many old paragraphs are scored against a new one: the nearest in the order
+RARE_TERMS = 12  # how many of a paragraph's rarest stems are looked up in the index
+
+
+def composite_text(node: Paragraph) -> str:
+    """A paragraph with its sub-paragraphs and items, as one text."""
+    parts = [node.text] + [composite_text(child) for child in node.children]
+    return " ".join(part for part in parts if part)
+
+
+def is_placeholder(node: Paragraph) -> bool:
+    """A paragraph kept only to say it went: '43. [Merged with paragraph 42]', '5. [Paragraph deleted]'."""
+    return not node.text and any(m.kind in ("merged", "deleted") for m in node.markers)
+
+
+@dataclass
+class Block:
+    """A top-level paragraph of one draft, as the aligner compares it."""
+
+    node: Paragraph
+    index: int  # order among the draft's blocks
+    bag: dict[str, float]  # stem → count, then (once the draft pair's weights are known) tf-idf weight
+    norm: float = 0.0
+    key: str = ""  # the label as compared (normalise_label)
+    family: str = ""  # _family(kind)
+    placeholder: bool = False
+
+
+class DraftPair:
+    """The blocks and headings of an earlier (old) and a later (new) draft, with what compares them."""
+
+    def __init__(self, old: Draft, new: Draft):
+        self.old_draft, self.new_draft = old, new
+        self._own_bags: dict[int, Counter[str]] = {}
+        old_blocks, self.old_headings = _blocks(old)
+        new_blocks, self.new_headings = _blocks(new)
+        self.old = [self._block(node, i) for i, node in enumerate(old_blocks)]
+        self.new = [self._block(node, i) for i, node in enumerate(new_blocks)]
+        self.weights = Weights([block.bag for block in self.old + self.new])
+        for block in self.old + self.new:
+            block.bag = self.weights.vector(block.bag)
+            block.norm = self.weights.norm(block.bag)
+        self.old_postings = _postings(self.old)  # stem → old blocks
+        self.new_postings = _postings(b for b in self.new if not b.placeholder)  # stem → new blocks, for merges
+        self.old_by_label: dict[str, list[int]] = {}
+        for block in self.old:
+            self.old_by_label.setdefault(block.key, []).append(block.index)
+        self.targets = [block.index for block in self.new if not block.placeholder]  # what old blocks can become
+        self._scores: dict[tuple[int, int], float] = {}
+        self._candidates: dict[int, list[int]] = {}
+
+    def _block(self, node: Paragraph, index: int) -> Block:
+        return Block(
+            node,
+            index,
+            self._composite(node),
+            placeholder=is_placeholder(node),
+            key=normalise_label(node.label),
+            family=_family(node.kind),
+        )
+
+    def _own(self, node: Paragraph) -> Counter[str]:
+        """The stems of a node's own text, computed once."""
+        bag = self._own_bags.get(id(node))
+        if bag is None:
+            bag = self._own_bags[id(node)] = Counter(content_stems(node.text))
+        return bag
+
+    def _composite(self, node: Paragraph) -> Counter[str]:
+        """The stems of a node with its sub-paragraphs and items (as of composite_text); never changed after."""
+        if not node.children:
+            return self._own(node)
+        bag = Counter(self._own(node))
+        for child in node.children:
+            bag.update(self._composite(child))
+        return bag
+
+    def vector(self, node: Paragraph) -> dict[str, float]:
+        """The weighted stems of a node's own text (a heading, a sub-paragraph)."""
+        return self.weights.vector(self._own(node))
+
+    def old_labelled(self, key: str) -> int | None:
+        """The old block with this (normalised) label; the last one if several have it."""
+        found = self.old_by_label.get(key)
+        return found[-1] if found else None
+
+    def score(self, i: int, j: int) -> float:
+        """How alike old block i and new block j are, 0…1."""
+        key = (i, j)
+        if key not in self._scores:
+            a, b = self.old[i], self.new[j]
+            self._scores[key] = self.weights.cosine(a.bag, b.bag, a.norm, b.norm)
+        return self._scores[key]
+
+    def earlier_candidates(self, j: int) -> list[int]:
+        """Old blocks that share one of the rarer stems of new block j, the nearest in the order first.
+
+        At most MAX_CANDIDATES of them (plus any of the same label), so a long draft costs a
+        bounded number of comparisons per paragraph.
+        """
+        cached = self._candidates.get(j)
+        if cached is not None:
+            return cached
+        block = self.new[j]
+        terms = self.weights.rarest(block.bag, RARE_TERMS)  # the bag's stems are among those the weights know
+        expected = j * len(self.old) / max(len(self.new), 1)
+        found = _gather(self.old_postings, terms, expected)
+        found = _nearest(found, expected) | set(self.old_by_label.get(block.key, ()))
+        result = sorted(i for i in found if not self.old[i].placeholder)
+        self._candidates[j] = result
+        return result
+
+    def later_candidates(self, i: int) -> list[int]:
+        """New blocks (no placeholders) that share one of the rarer stems of old block i, the nearest in the order."""
+        terms = self.weights.rarest(self.old[i].bag, RARE_TERMS)
+        expected = i * len(self.new) / max(len(self.old), 1)
+        return sorted(_nearest(_gather(self.new_postings, terms, expected), expected))
+
+
+def index_paragraphs(old: Draft, new: Draft) -> DraftPair:
+    """The two drafts' blocks, weighted and indexed for comparison."""
+    return DraftPair(old, new)
+
+
+def _blocks(draft: Draft) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Top-level paragraphs (those under headings or at the top) and headings, in order."""
+    blocks, headings = [], []
+    for node, parent in draft.walk():
+        if node.kind == "heading":
+            headings.append(node)
+        elif node.kind in BLOCK_KINDS and (parent is None or parent.kind == "heading"):
+            blocks.append(node)
+    return blocks, headings
+
+
+def _postings(blocks: Iterable[Block]) -> dict[str, list[int]]:
+    """Stem → the blocks that contain it, in order."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for block in blocks:
+        for term in block.bag:
+            index[term].append(block.index)
+    return index
+
+
+def _family(kind: str) -> str:
+    """Kinds that turn into each other between drafts: preambular and operative text do, reports' parts do not."""
+    return {"recommendation": "recommendation", "paragraph": "paragraph"}.get(kind, "resolution")
+
+
+def _gather(index: dict[str, list[int]], terms: list[str], expected: float) -> set[int]:
+    """The paragraphs that contain any of `terms`, from each term's postings only those nearest `expected`.
+
+    Postings are in document order, so a bisection finds the window; a word common to the
+    whole draft costs no more than a rare one.
+    """
+    found: set[int] = set()
+    for term in terms:
+        postings = index.get(term, ())
+        if len(postings) <= MAX_CANDIDATES:
+            found.update(postings)
+            continue
+        at = bisect_left(postings, expected)
+        found.update(postings[max(0, at - MAX_CANDIDATES // 2) : at + MAX_CANDIDATES // 2])
+    return found
+
+
+def _nearest(indices: set[int], expected: float) -> set[int]:
+    """The MAX_CANDIDATES indices nearest to where a paragraph would be expected (the lower one on a tie)."""
+    if len(indices) <= MAX_CANDIDATES:
+        return indices
+    ordered = sorted(indices)  # then outwards from `expected`: no key function per index
+    right = bisect_left(ordered, expected)
+    left = right - 1
+    chosen: set[int] = set()
+    while len(chosen) < MAX_CANDIDATES:
+        if left >= 0 and (right == len(ordered) or expected - ordered[left] <= ordered[right] - expected):
+            chosen.add(ordered[left])
+            left -= 1
+        else:
+            chosen.add(ordered[right])
+            right += 1
+    return chosen

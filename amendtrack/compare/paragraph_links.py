@@ -1,0 +1,157 @@
+"""Turn the decisions about top-level paragraphs into links, naming moves, merges and splits.
+
+A paragraph that kept its place among the others is same, modified or renumbered; one whose
+new place breaks the order of the rest is moved. Several paragraphs in one are merged; one in
+several is split. What no decision covers is deleted (earlier draft) or new (later draft).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from amendtrack.compare.links import Link, kept
+from amendtrack.compare.pairing import Decisions
+from amendtrack.compare.paragraph_index import DraftPair, composite_text
+from amendtrack.model.tree import Paragraph, normalise_label
+from amendtrack.model.words import normalise
+
+
+def sources_by_target(found: Decisions) -> dict[int, list[int]]:
+    """New block → the old blocks it continues (one, or several merged into it)."""
+    groups: dict[int, list[int]] = {}
+    for i, j in found.pairs.items():
+        groups.setdefault(j, []).append(i)
+    for i, j in found.merged_into.items():
+        groups.setdefault(j, []).append(i)
+    return groups
+
+
+def name_moves(found: Decisions) -> dict[int, str]:
+    """Old block → "up" or "down", for the paragraphs whose new place breaks the order of the rest.
+
+    Only paragraphs that went on as one paragraph count; those in the longest run that keeps
+    its order stay where they were.
+    """
+    groups = sources_by_target(found)
+    single = {i: j for j, sources in groups.items() for i in sources if len(sources) == 1}
+    ordered = sorted(single.items(), key=lambda p: p[1])
+    keep = _longest_increasing([i for i, _ in ordered])
+    moves: dict[int, str] = {}
+    rank_old = {i: k for k, (i, _) in enumerate(sorted(single.items()))}
+    for k, (i, _) in enumerate(ordered):
+        if i in keep:
+            continue
+        moves[i] = "up" if k < rank_old[i] else "down"
+    return moves
+
+
+def link_paragraphs(drafts: DraftPair, found: Decisions, moves: dict[int, str]) -> list[Link]:
+    """One link per new paragraph that continues old ones (in the new order), then the deleted, then the new."""
+    groups = sources_by_target(found)
+    splits: dict[int, list[int]] = {}  # old block → extra new targets
+    for j, i in found.split_from.items():
+        splits.setdefault(i, []).append(j)
+    links: list[Link] = []
+    split_shown: set[int] = set()
+    for j in sorted(groups):
+        sources = sorted(groups[j])
+        held = [p for i in sources for p in found.placeholders.get(i, [])]
+        if len(sources) > 1:
+            links.append(_merged(drafts, found, sources, j, held))
+        elif sources[0] in splits:
+            extra = sorted(splits[sources[0]])
+            split_shown.update(extra)
+            links.append(_split(drafts, sources[0], [j] + extra, held))
+        else:
+            links.append(_one_to_one(drafts, found, sources[0], j, moves.get(sources[0]), held))
+    links.extend(_deleted(drafts, found, {i for sources in groups.values() for i in sources}))
+    used_new = set(groups) | split_shown  # a split-off part whose source was merged is reported as new
+    links.extend(_new(drafts, used_new))
+    return links
+
+
+def _merged(drafts: DraftPair, found: Decisions, sources: list[int], j: int, held: list[Paragraph]) -> Link:
+    target = drafts.new[j]
+    share = min(drafts.weights.containment(drafts.old[i].bag, target.bag) for i in sources)
+    source = "declared" if any(i in found.declared_merges for i in sources) else "inferred"
+    absorbed = [drafts.old[i].node.label for i in sources if drafts.old[i].node.label != target.node.label]
+    note = f"merged from {_span(absorbed)} into {target.node.label}"
+    return Link("merged", [drafts.old[i].node for i in sources], [target.node], share, source, note, held)
+
+
+def _split(drafts: DraftPair, i: int, parts: list[int], held: list[Paragraph]) -> Link:
+    """Old block i split into new blocks `parts`: the one that kept its place, then the split-off ones."""
+    origin = drafts.old[i]
+    nodes_new = [drafts.new[k].node for k in parts]
+    share = min(drafts.weights.containment(drafts.new[k].bag, origin.bag) for k in parts)
+    note = f"split from {origin.node.label} into {', '.join(n.label for n in nodes_new)}"
+    return Link("split", [origin.node], nodes_new, share, "inferred", note, held)
+
+
+def _one_to_one(
+    drafts: DraftPair, found: Decisions, i: int, j: int, direction: str | None, held: list[Paragraph]
+) -> Link:
+    a, b = drafts.old[i], drafts.new[j]
+    source = "declared" if (i, j) in found.declared else "inferred"
+    same_text = a.bag == b.bag and normalise(composite_text(a.node)) == normalise(composite_text(b.node))
+    same_label = normalise_label(a.node.label) == normalise_label(b.node.label)
+    score = 1.0 if same_text else drafts.score(i, j)
+    formerly = f"formerly {a.node.label}" if not same_label else ""
+    if direction:
+        note = ", ".join(x for x in (formerly, f"moved {direction}") if x)
+        return Link("moved", [a.node], [b.node], score, source, note, held)
+    return Link(kept(same_text, same_label), [a.node], [b.node], score, source, formerly, held)
+
+
+def _deleted(drafts: DraftPair, found: Decisions, continued: set[int]) -> list[Link]:
+    """The old paragraphs no link continues: declared deleted when a placeholder says so."""
+    links = []
+    for block in drafts.old:
+        if block.index in continued:
+            continue
+        held = found.placeholders.get(block.index, [])
+        source = "declared" if block.index in found.placeholders else "inferred"
+        note = f"deleted ({held[0].markers[0].text})" if held else "deleted"
+        links.append(Link("deleted", [block.node], [], 0.0, source, note, held))
+    return links
+
+
+def _new(drafts: DraftPair, used: set[int]) -> list[Link]:
+    """The new paragraphs (placeholders aside) no link reaches."""
+    return [
+        Link("new", [], [block.node], 0.0, "inferred", "new")
+        for block in drafts.new
+        if block.index not in used and not block.placeholder
+    ]
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """The values of one longest strictly increasing subsequence (patience sorting)."""
+    tails: list[int] = []
+    tail_at: list[int] = []
+    previous: list[int] = [-1] * len(values)
+    for k, value in enumerate(values):
+        pos = bisect_left(tails, value)
+        if pos > 0:
+            previous[k] = tail_at[pos - 1]
+        if pos == len(tails):
+            tails.append(value)
+            tail_at.append(k)
+        else:
+            tails[pos] = value
+            tail_at[pos] = k
+    keep: set[int] = set()
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        keep.add(values[k])
+        k = previous[k]
+    return keep
+
+
+def _span(labels: list[str]) -> str:
+    """'43, 44, 45, 46, 47' → '43–47' where the labels are a plain run of numbers."""
+    if len(labels) > 2 and all(label.isdigit() for label in labels):
+        numbers = [int(label) for label in labels]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(labels)

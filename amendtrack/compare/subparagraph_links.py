@@ -1,0 +1,104 @@
+"""Link sub-paragraphs and items inside the links of their parents.
+
+A parent's link says where to look: the sub-paragraphs of the old paragraph(s) are paired with
+those of the new one(s) by likeness of words, the most alike first; one whose words are nearly
+all in another was merged into it; the rest are deleted or new.
+"""
+
+from __future__ import annotations
+
+from amendtrack.compare.links import Link, kept
+from amendtrack.compare.pairing import CONTAINED, MATCH
+from amendtrack.compare.paragraph_index import DraftPair
+from amendtrack.model.tree import Paragraph, normalise_label
+from amendtrack.model.words import Weights, normalise
+
+
+def link_sub_paragraphs(drafts: DraftPair, links: list[Link]) -> list[Link]:
+    """Links for the sub-paragraphs and items of every linked paragraph (a heading's paragraphs are linked already)."""
+    found: list[Link] = []
+    for link in links:
+        if not link.sources and not link.targets or (link.sources or link.targets)[0].kind == "heading":
+            continue
+        old_children = [c for p in link.sources for c in _descendants(p)]
+        new_children = [c for p in link.targets for c in _descendants(p)]
+        if old_children or new_children:
+            found.extend(_link_inside(drafts, old_children, new_children))
+    return found
+
+
+def _link_inside(drafts: DraftPair, old_children: list[Paragraph], new_children: list[Paragraph]) -> list[Link]:
+    """The links among the sub-paragraphs of one parent link: deleted ones first, then in the new order."""
+    bags_old = [drafts.vector(c) for c in old_children]
+    if _unchanged(old_children, new_children, bags_old):  # what the pairing below would find, directly
+        return [_kept(a, b, True, 1.0) for a, b in zip(old_children, new_children, strict=True)]
+    bags_new = [drafts.vector(c) for c in new_children]
+    weights = drafts.weights
+    pair = _pair_best_first(weights, bags_old, bags_new)
+    into: dict[int, list[int]] = {}  # new child → old children merged into it
+    found: list[Link] = []
+    for x, bag in enumerate(bags_old):
+        if x in pair:
+            continue
+        best = max(((weights.containment(bag, b), y) for y, b in enumerate(bags_new)), default=(0.0, -1))
+        if best[0] >= CONTAINED:
+            into.setdefault(best[1], []).append(x)
+        else:
+            found.append(Link("deleted", [old_children[x]], [], 0.0, "inferred", "deleted"))
+    for y, child in enumerate(new_children):
+        sources = [x for x, t in pair.items() if t == y] + into.get(y, [])
+        if not sources:
+            found.append(Link("new", [], [child], 0.0, "inferred", "new"))
+        elif len(sources) > 1:
+            nodes = [old_children[x] for x in sorted(sources)]
+            note = f"merged from {', '.join(n.label for n in nodes)} into {child.label}"
+            share = min(weights.containment(bags_old[x], bags_new[y]) for x in sources)
+            found.append(Link("merged", nodes, [child], share, "inferred", note))
+        else:
+            old_child = old_children[sources[0]]
+            same = normalise(old_child.text) == normalise(child.text)
+            score = 1.0 if same else weights.cosine(bags_old[sources[0]], bags_new[y])
+            found.append(_kept(old_child, child, same, score))
+    return found
+
+
+def _pair_best_first(
+    weights: Weights, bags_old: list[dict[str, float]], bags_new: list[dict[str, float]]
+) -> dict[int, int]:
+    """Old child → new child, one to one, the most alike pair first (at least MATCH alike)."""
+    norms_old = [weights.norm(bag) for bag in bags_old]
+    norms_new = [weights.norm(bag) for bag in bags_new]
+    scored = sorted(
+        (
+            (weights.cosine(a, b, norms_old[x], norms_new[y]), x, y)
+            for x, a in enumerate(bags_old)
+            for y, b in enumerate(bags_new)
+        ),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    pair: dict[int, int] = {}
+    taken: set[int] = set()
+    for s, x, y in scored:
+        if s >= MATCH and x not in pair and y not in taken:
+            pair[x] = y
+            taken.add(y)
+    return pair
+
+
+def _kept(old_child: Paragraph, child: Paragraph, same_text: bool, score: float) -> Link:
+    same_label = normalise_label(old_child.label) == normalise_label(child.label)
+    note = "" if same_label else f"formerly {old_child.label}"
+    return Link(kept(same_text, same_label), [old_child], [child], score, "inferred", note)
+
+
+def _unchanged(old: list[Paragraph], new: list[Paragraph], vectors: list[dict[str, float]]) -> bool:
+    """The same texts in the same order, each with words to compare (an empty vector pairs with nothing)."""
+    return len(old) == len(new) and all(a.text == b.text for a, b in zip(old, new, strict=True)) and all(vectors)
+
+
+def _descendants(node: Paragraph) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for child in node.children:
+        out.append(child)
+        out.extend(_descendants(child))
+    return out
