@@ -27,14 +27,14 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from amendtrack.errors import InputError
 from amendtrack.model.delegation import Registry
 from amendtrack.model.proposal import OPERATIONS, Edit, Proposal, Source, Sponsor, apply
-from amendtrack.model.tree import Draft
+from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.read import ocr
 
 COLUMNS = ("delegation", "paragraph", "operation", "anchor", "position", "old", "text", "rationale")
@@ -65,6 +65,7 @@ _USES: dict[str, tuple[str, ...]] = {
     "split": ("text",),
     "comment": (),
 }
+_WHOLE_TEXT = ("redraft", "new_paragraph", "merge", "split")  # operations whose `text` is the resulting text
 
 # A cell a spreadsheet would run: "=…" always; "+", "-", "@" when followed by a function call,
 # a DDE link (cmd|…), a sheet or cell reference, arithmetic, or another trigger. Text that merely
@@ -130,7 +131,7 @@ def read_inputs(
 
     proposals: list[Proposal] = []
     for row in rows:
-        proposal, row_problems = _proposal(row, base, registry, source_name or Path(file).name)
+        proposal, row_problems = _proposal_of_row(row, base, registry, source_name or Path(file).name)
         found.extend((row.number, problem) for problem in row_problems)
         if proposal is not None and not row_problems:
             proposals.append(proposal)
@@ -168,7 +169,7 @@ def _check_columns(names: list[str]) -> list[str]:
     if unknown:
         problems.append(
             f"unknown column{'s' if len(unknown) > 1 else ''} "
-            f"{', '.join(repr(_show(n)) for n in unknown)} (expected: {', '.join(COLUMNS)})"
+            f"{', '.join(repr(_excerpt(n)) for n in unknown)} (expected: {', '.join(COLUMNS)})"
         )
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
@@ -264,98 +265,155 @@ def _json_rows(text: str, file: str) -> tuple[list[_Row], list[tuple[int, str]]]
 # --- one row → one proposal -------------------------------------------------------------------
 
 
-def _show(value: str, limit: int = 60) -> str:
+def _excerpt(value: str, limit: int = 60) -> str:
     """A cell as it may appear in a one-line message: one line, shortened."""
     value = " ".join(str(value).split())
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def _proposal(row: _Row, base: Draft, registry: Registry, file: str) -> tuple[Proposal | None, list[str]]:
-    """The proposal a row describes, or the problems that stop it."""
+@dataclass
+class _Target:
+    """Where a row's proposal goes: its paragraph in the base draft, a new label, the other paragraphs named."""
+
+    paragraph: Paragraph | None = None
+    new_label: str | None = None
+    related: list[str] = field(default_factory=list)
+
+
+def _proposal_of_row(row: _Row, base: Draft, registry: Registry, file: str) -> tuple[Proposal | None, list[str]]:
+    """The proposal a row describes, or the problems that stop it.
+
+    The checks run in the order a reader of the row would: formulas, the delegation, the
+    operation (without a known one, nothing more can be checked), the cells it needs and
+    uses, then the paragraph.
+    """
     formulas = [name for name in COLUMNS if _FORMULA.match(str(row.cells.get(name, "")))]
     if formulas:
         return None, [f"{name} looks like a spreadsheet formula (refused)" for name in formulas]
     cells = {name: str(row.cells.get(name, "")).strip() for name in COLUMNS}
     problems: list[str] = []
+    sponsors = _row_sponsors(cells["delegation"], registry, problems)
+    operation = _row_operation(cells["operation"], problems)
+    if operation is None:
+        return None, problems
+    position = cells["position"].casefold() or "after"
+    problems.extend(_cell_problems(operation, cells, position))
+    target = _row_target(operation, cells, position, base, problems)
+    if problems:
+        return None, problems
+    paragraph = target.paragraph
+    proposal = Proposal(
+        operation=operation,
+        paragraph=paragraph.label if paragraph is not None else None,
+        sponsors=[Sponsor(name, "labelled", row.text, Source(file, row.number, row.number)) for name in sponsors],
+        edits=_row_edits(operation, cells, position),
+        text=cells["text"] if operation in _WHOLE_TEXT and cells["text"] else None,
+        new_label=target.new_label,
+        related=target.related,
+        rationale=cells["rationale"] or None,
+        pid=paragraph.pid if paragraph is not None else None,
+    )
+    apply(proposal, paragraph.text if paragraph is not None else None)
+    return proposal, []
 
-    names = [name.strip() for name in cells["delegation"].split(";") if name.strip()]
+
+def _row_sponsors(cell: str, registry: Registry, problems: list[str]) -> list[str]:
+    """The delegations of the `delegation` cell (`;`-separated), by their registry names, each once."""
+    names = [name.strip() for name in cell.split(";") if name.strip()]
     if not names:
         problems.append("missing delegation")
     sponsors: list[str] = []
     for name in names:
         delegation = registry.resolve(name)
         if delegation is None:
-            problems.append(f"unknown delegation {_show(name)!r}")
+            problems.append(f"unknown delegation {_excerpt(name)!r}")
         elif delegation.name not in sponsors:
             sponsors.append(delegation.name)
+    return sponsors
 
-    operation = cells["operation"].casefold().replace(" ", "_").replace("-", "_")
+
+def _row_operation(cell: str, problems: list[str]) -> str | None:
+    """The operation a row names ('new paragraph', 'New-Paragraph' → 'new_paragraph'), or None if it names none."""
+    operation = cell.casefold().replace(" ", "_").replace("-", "_")
     if not operation:
         problems.append("missing operation")
-        return None, problems
+        return None
     if operation not in OPERATIONS:
-        problems.append(f"unknown operation {_show(cells['operation'])!r} (expected one of: {', '.join(OPERATIONS)})")
-        return None, problems
-    for name in _NEEDS[operation]:
-        if not cells[name]:
-            problems.append(f"missing {name} for {operation}")
-    for name in ("anchor", "position", "old", "text"):
-        if cells[name] and name not in _USES[operation]:
-            problems.append(f"{name} is not used by {operation}")
-    position = cells["position"].casefold() or "after"
+        problems.append(f"unknown operation {_excerpt(cell)!r} (expected one of: {', '.join(OPERATIONS)})")
+        return None
+    return operation
+
+
+def _cell_problems(operation: str, cells: dict[str, str], position: str) -> list[str]:
+    """Cells the operation needs but the row leaves empty, cells it fills that the operation does not use,
+    and a position that is neither 'after' nor 'before'."""
+    problems = [f"missing {name} for {operation}" for name in _NEEDS[operation] if not cells[name]]
+    problems += [
+        f"{name} is not used by {operation}"
+        for name in ("anchor", "position", "old", "text")
+        if cells[name] and name not in _USES[operation]
+    ]
     if cells["position"] and position not in ("after", "before"):
-        problems.append(f"position must be 'after' or 'before', not {_show(cells['position'])!r}")
+        problems.append(f"position must be 'after' or 'before', not {_excerpt(cells['position'])!r}")
     elif operation == "new_paragraph" and position != "after":
         problems.append("a new paragraph goes after its anchor paragraph (position: after)")
+    return problems
 
+
+def _row_target(operation: str, cells: dict[str, str], position: str, base: Draft, problems: list[str]) -> _Target:
+    """The paragraph a row's proposal is on, found in the base draft (a new paragraph: the one it follows)."""
     label = cells["paragraph"]
-    target = base.find(label) if label else None
-    new_label: str | None = None
-    related: list[str] = []
     if not label:
         problems.append("missing paragraph")
-    elif operation == "new_paragraph":
-        if target is not None:
-            problems.append(f"paragraph {_show(label)!r} is already in the draft (new_paragraph needs a new label)")
-        new_label, target = label, None
-        if cells["anchor"]:
-            target = base.find(cells["anchor"])
-            if target is None:
-                problems.append(f"unknown anchor paragraph {_show(cells['anchor'])!r} (not in the base draft)")
-    elif target is None:
-        problems.append(f"unknown paragraph {_show(label)!r} (not in the base draft)")
+        return _Target()
+    if operation == "new_paragraph":
+        return _new_paragraph_target(label, base.find(label), cells["anchor"], base, problems)
+    target = _Target(base.find(label))
+    if target.paragraph is None:
+        problems.append(f"unknown paragraph {_excerpt(label)!r} (not in the base draft)")
     elif operation in ("move", "merge") and cells["anchor"]:
-        for ref in (ref.strip() for ref in cells["anchor"].split(";") if ref.strip()):
-            other = base.find(ref)
-            if other is None:
-                problems.append(f"unknown anchor paragraph {_show(ref)!r} (not in the base draft)")
-            elif other is target:
-                problems.append(f"paragraph {_show(ref)!r} cannot be {operation}d with itself")
-            else:
-                related.append(other.label)
-        if operation == "move" and len(related) == 1:
-            new_label = f"{position} {related[0]}"
-    if problems:
-        return None, problems
+        target.related = _related_paragraphs(operation, cells["anchor"], target.paragraph, base, problems)
+        if operation == "move" and len(target.related) == 1:
+            target.new_label = f"{position} {target.related[0]}"
+    return target
 
-    edits: list[Edit] = []
+
+def _new_paragraph_target(
+    label: str, existing: Paragraph | None, anchor: str, base: Draft, problems: list[str]
+) -> _Target:
+    """A new paragraph's label (which the draft must not have yet) and the paragraph it follows."""
+    if existing is not None:
+        problems.append(f"paragraph {_excerpt(label)!r} is already in the draft (new_paragraph needs a new label)")
+    target = _Target(None, new_label=label)
+    if anchor:
+        target.paragraph = base.find(anchor)
+        if target.paragraph is None:
+            problems.append(f"unknown anchor paragraph {_excerpt(anchor)!r} (not in the base draft)")
+    return target
+
+
+def _related_paragraphs(
+    operation: str, anchor: str, paragraph: Paragraph, base: Draft, problems: list[str]
+) -> list[str]:
+    """The paragraphs a move or merge names in its `anchor` cell (`;`-separated), by their labels."""
+    related: list[str] = []
+    for ref in (ref.strip() for ref in anchor.split(";") if ref.strip()):
+        other = base.find(ref)
+        if other is None:
+            problems.append(f"unknown anchor paragraph {_excerpt(ref)!r} (not in the base draft)")
+        elif other is paragraph:
+            problems.append(f"paragraph {_excerpt(ref)!r} cannot be {operation}d with itself")
+        else:
+            related.append(other.label)
+    return related
+
+
+def _row_edits(operation: str, cells: dict[str, str], position: str) -> list[Edit]:
+    """The word edits of an insertion, a replacement, or a deletion of some words (not of the paragraph)."""
     if operation == "insert":
-        edits = [Edit("insert", new=cells["text"], anchor=cells["anchor"], position=position)]
-    elif operation == "replace":
-        edits = [Edit("replace", old=cells["old"], new=cells["text"])]
-    elif operation == "delete" and cells["old"]:
-        edits = [Edit("delete", old=cells["old"])]
-    uses_text = operation in ("redraft", "new_paragraph", "merge", "split")
-    proposal = Proposal(
-        operation=operation,
-        paragraph=target.label if target is not None else None,
-        sponsors=[Sponsor(name, "labelled", row.text, Source(file, row.number, row.number)) for name in sponsors],
-        edits=edits,
-        text=cells["text"] if uses_text and cells["text"] else None,
-        new_label=new_label,
-        related=related,
-        rationale=cells["rationale"] or None,
-        pid=target.pid if target is not None else None,
-    )
-    apply(proposal, target.text if target is not None else None)
-    return proposal, []
+        return [Edit("insert", new=cells["text"], anchor=cells["anchor"], position=position)]
+    if operation == "replace":
+        return [Edit("replace", old=cells["old"], new=cells["text"])]
+    if operation == "delete" and cells["old"]:
+        return [Edit("delete", old=cells["old"])]
+    return []

@@ -1,0 +1,150 @@
+"""A row of the compilation split into delegations' inputs, following the base text as it goes.
+
+OCR reads the table's two columns interleaved, so a row mixes lines of the base paragraph
+with lines of the inputs on it. The paragraph's own text is followed word by word: a line
+that carries it on from where it stopped is the base, not an input, while a delegation's
+restatement (which starts again from the beginning) is an input.
+
+An input starts at a delegation's name ("Japan: …"). After a blank line, unlabelled text that
+names a paragraph of its own ("OP 1bis", "Paragraph 2: delete") is a further input of the
+delegation before it, attributed by its place ("inferred"); other unlabelled text continues
+the input before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from amendtrack.model.tree import Paragraph
+from amendtrack.read import ocr
+from amendtrack.read.compilation_rows import Line, ParagraphRow
+from amendtrack.read.wording import text_with_subparagraphs, words_of
+
+if TYPE_CHECKING:
+    from amendtrack.model.delegation import Registry
+
+_STRAY = re.compile(r"^\s*(?:\d{1,3}\s*[.,]?|[^\w\s]{1,3}|[a-z])\s*$")  # "52.", "o", "~"
+_PART_HEADING = re.compile(r"^\s*ANNEX\b.*$|^\s*(?:I|II|III|IV|I1|I11|II1)\.\s+[A-Z][a-z]+ing\b.*$")
+_RATIONALE = re.compile(r"^\s*\(rationale\)\s*", re.I)
+_NAMES_PARAGRAPH = re.compile(
+    r"^\s*(?:(?:New\s+)?(?:para(?:graph)?|§)\s*\.?\s*\d|(?:OP|PP)\s*\.?\s*\d|Bullet\s+\d|\(?§\s*\d|[a-z]\s*(?:bis|ter)\)"
+    r"|\d{1,2}\s*\.?\s*(?:bis|ter)\b|OP\s*\d*\s*\(?[a-z]\)?\s*:)",
+    re.I,
+)
+
+
+@dataclass
+class Input:
+    """One delegation's input as cut from the compilation, before it is read."""
+
+    delegation: str
+    attribution: str  # "labelled" (its name opens it) or "inferred" (from its place after the one before)
+    paragraph: Paragraph | None  # the base paragraph whose row it sits in
+    lines: list[Line] = field(default_factory=list)
+    rationale: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The input's lines joined into running text (line-end hyphens mended)."""
+        return ocr.join_lines([line for _, line in self.lines])
+
+
+def split_row(row: ParagraphRow, registry: Registry) -> list[Input]:
+    """The delegations' inputs in a row, in order, without the lines of the base text among them."""
+    reader = _RowReader(row.paragraph, words_of(text_with_subparagraphs(row.paragraph)), registry)
+    for no, line in row.lines:
+        reader.read_line(no, line)
+    return [an_input for an_input in reader.inputs if an_input.lines or an_input.rationale]
+
+
+@dataclass
+class _RowReader:
+    """Where reading a row has got to: how far its base text is followed, and which input is open."""
+
+    paragraph: Paragraph
+    base_words: list[str]  # the base paragraph's words, sub-paragraphs included
+    registry: Registry
+    pointer: int = 0  # how many of the base words the row has shown so far
+    gap: bool = True  # a blank line came just before (a new block may start)
+    in_base: bool = True  # still in the base text, before any input
+    current: Input | None = None
+    inputs: list[Input] = field(default_factory=list)
+
+    def read_line(self, no: int, line: str) -> None:
+        """Take one line of the row: a blank, a delegation's label, noise, the base text or an input's text."""
+        if not line:
+            self.gap = True
+            return
+        if self._opens_labelled_input(no, line) or _STRAY.match(line):
+            return  # a stray is a left-column label ("52.") or a bullet glyph left alone on its line
+        if _PART_HEADING.match(line):
+            self.current, self.gap = None, True  # "ANNEX: PLAN OF ACTION" closes the row's inputs
+            return
+        if not self._follows_base_text(line):
+            self.in_base = False
+            self._continue_input(no, line)
+
+    def _opens_labelled_input(self, no: int, line: str) -> bool:
+        """A delegation's name opens the line ("Japan: Delete …"): a new input."""
+        label = self.registry.match_label(line, block_start=self.gap)
+        if label is None:
+            return False
+        delegation, rest = label
+        self._open(Input(delegation.name, "labelled", self.paragraph, [(no, rest)] if rest.strip() else []))
+        self.in_base = False
+        return True
+
+    def _follows_base_text(self, line: str) -> bool:
+        """The line is the base paragraph's own text, carrying on where the row last showed it."""
+        words = words_of(line)
+        advanced = _follows(self.base_words, self.pointer, words)
+        # Among the inputs, only a line that continues the base exactly where it stopped is the base:
+        # one that starts the paragraph again is a delegation's restatement.
+        if advanced is None or not (self.in_base or _continues_base(self.base_words, self.pointer, words)):
+            return False
+        self.pointer = advanced
+        self.gap = False
+        return True
+
+    def _continue_input(self, no: int, line: str) -> None:
+        """An unlabelled line: a rationale, a further input of the same delegation, or more of the open input."""
+        current, after_gap = self.current, self.gap
+        self.gap = False
+        if current is None:
+            return  # text before any input: the base row's own remnants
+        if _RATIONALE.match(line):
+            current.rationale.append(_RATIONALE.sub("", line))
+        elif after_gap and _NAMES_PARAGRAPH.match(line) and current.lines:
+            self._open(Input(current.delegation, "inferred", self.paragraph, [(no, line)]))
+        elif current.rationale and after_gap:
+            current.rationale.append(line)
+        else:
+            current.lines.append((no, line))
+
+    def _open(self, an_input: Input) -> None:
+        self.current = an_input
+        self.inputs.append(an_input)
+        self.gap = False
+
+
+def _follows(base: list[str], pointer: int, words: list[str]) -> int | None:
+    """The new pointer if `words` continue the base text at `pointer` (OCR-tolerant), else None."""
+    if not words or pointer >= len(base):
+        return None
+    window = base[pointer : pointer + len(words) + 4]
+    matcher = SequenceMatcher(None, window, words, autojunk=False)
+    shared = sum(b.size for b in matcher.get_matching_blocks())
+    if shared < max(1, 0.7 * len(words)):
+        return None
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks or blocks[0].a > 3:
+        return None
+    return pointer + blocks[-1].a + blocks[-1].size
+
+
+def _continues_base(base: list[str], pointer: int, words: list[str]) -> bool:
+    """A base line interleaved among inputs: it continues the base text exactly where it stopped."""
+    return pointer > 0 and len(words) >= 3 and base[pointer : pointer + 2] == words[:2]

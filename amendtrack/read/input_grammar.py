@@ -1,0 +1,345 @@
+"""What an input asks, read by the forms negotiators write.
+
+Each form is tried in turn, and the first that fits gives the proposals: deletions ("Delete",
+"Delete PP3", "Delete “X”"), replacements ("Replace “X” with “Y”"), insertions ("Add, after “X”,
+“Y”"), redrafts ("Redraft as follows: …"), moves, merges, splits, additions, and at last a
+restatement of the paragraph diffed against the base. What fits no form is a comment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from amendtrack.model.proposal import Edit, Proposal, Sponsor, apply
+from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.read.compilation_context import Compilation
+from amendtrack.read.input_paragraph import PARAGRAPH_NAMED, resolve_label
+from amendtrack.read.restatement import Restatement, restatement
+from amendtrack.read.wording import without_quotes
+
+_Q = r"[“\"‘']\s*(.+?)\s*[”\"’']"  # a quoted string
+_UNCLOSED = r"[“\"‘]\s*(.+?)\s*(?:[”\"’]|\.\.\.|…|$)"  # a quote the scan may have cut off
+_NEXT = r"(?=\s*(?:,|and)?\s*\b(?:add\s*,?\s*)?(?:after|before)\s+[“\"‘]|\s*$)"  # where inserted words end
+_COMMENT = re.compile(
+    r"^\s*(?:recommend|suggest|we\b|it\b|needs?\b|ideally|again|please|this\b|there\b|would|should|in addition"
+    r"|currently|the aim|comment|question|note\b|\[note|why\b|what\b|how\b|is\b|are\b)",
+    re.I,
+)
+_DELETE_ALONE = ("delete", "delete whole paragraph", "delete paragraph", "delete the paragraph", "deleted")
+_MOVED_FROM = re.compile(r"^\(?\s*moved from (?:paragraph|para|op)\s*\.?\s*(\d+\w*)\s*\)?\s*", re.I)
+
+
+@dataclass
+class Request:
+    """An input as it is being read: its words still to read, the paragraph it is about, who asks and why."""
+
+    text: str
+    paragraph: str | None  # the label of the paragraph it is about, as far as known
+    row: Paragraph | None  # the base paragraph whose row it sits in
+    sponsor: Sponsor
+    rationale: str | None
+    references: list[str]  # the resolutions it cites ("A/RES/64/178")
+
+    def proposal(self, operation: str, **fields: Any) -> Proposal:
+        """A proposal of this input on its paragraph."""
+        return Proposal(
+            operation, self.paragraph, [self.sponsor], rationale=self.rationale, references=self.references, **fields
+        )
+
+
+Form = Callable[[Request, Compilation], list[Proposal] | None]
+
+
+def read_request(request: Request, compilation: Compilation) -> list[Proposal]:
+    """The proposals an input makes: those of the first form it fits (`_FORMS`, in order), else a comment."""
+    for form in _FORMS:
+        proposals = form(request, compilation)
+        if proposals is not None:
+            return proposals
+    return _restatement_or_comment(request, compilation)
+
+
+def new_paragraph(request: Request, label: str | None, text: str, base: Draft) -> Proposal:
+    """A new paragraph ('PP5bis: …'), placed after the paragraph it is numbered from; or, when it says
+    it was moved from another ('Paragraph 10ter (moved from paragraph 39)'), a move with the text as it should read."""
+    moved = _MOVED_FROM.match(text)
+    if moved:
+        source = moved.group(1)
+        text = without_quotes(text[moved.end() :]) or None
+        return replace(request, paragraph=source).proposal("move", text=text, new_label=label, related=[source])
+    numbered_from = re.sub(r"(bis|ter|quater)\b", "", label or "", flags=re.I).replace("()", "")
+    found = base.find(numbered_from) if numbered_from else None
+    after = found.label if found is not None else request.paragraph  # PP2bis follows PP2, wherever it was written
+    proposal = replace(request, paragraph=after).proposal(
+        "new_paragraph", text=without_quotes(text) or None, new_label=label
+    )
+    return apply(proposal, None)
+
+
+# --- deleting the paragraph -------------------------------------------------------------------
+
+
+def _deletion_of_paragraph(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Delete', 'Delete paragraph.', and 'Delete. It repeats PP3' (the reason is the rationale)."""
+    if request.text.lower().strip().rstrip(" .;:") in _DELETE_ALONE:
+        return [request.proposal("delete")]
+    m = re.match(
+        r"^delete(?:\s+(?:the\s+)?(?:whole\s+)?paragraph)?\s*[.;]\s*(?P<why>[^“\"]+)$", request.text, re.I | re.S
+    )
+    return [_because(request.proposal("delete"), m.group("why").strip())] if m else None
+
+
+def _deletion_and_redraft(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Delete and redraft as follows: …': a redraft."""
+    m = re.match(r"^delete and (?:re)?draft\b.*?as follows\s*:?\s*(?P<t>.+)$", request.text, re.I | re.S)
+    return [request.proposal("redraft", text=without_quotes(m.group("t")))] if m else None
+
+
+def _deletion_of_named_paragraph(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Delete PP3', 'Delete the whole paragraph OP 2': the paragraph it names is deleted."""
+    low = request.text.lower().strip()
+    if not re.match(r"^delete\s+(?:the\s+)?(?:whole\s+)?(?:paragraph|para)?\s*(?:pp|op)\s*\.?\s*\d", low):
+        return None
+    named = PARAGRAPH_NAMED.search(request.text[6:])
+    proposal = request.proposal("delete")
+    if named:
+        proposal.paragraph = resolve_label(named, _base_paragraph(request, compilation), compilation)
+    return [proposal]
+
+
+def _deletion_with_reason(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Delete (covered by OP4)': the reason in brackets is the rationale."""
+    m = re.match(r"^delete\s*\((?P<why>[^()]+)\)", request.text, re.I)
+    return [_because(request.proposal("delete"), m.group("why"))] if m else None
+
+
+def _deletion_or_redraft(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Delete or replace with: …': two proposals, the redraft as the less certain."""
+    m = re.match(r"^delete\s+or\s+(?:change|replace)\s+(?:to|with)\s*:?\s*(?P<alt>.+)$", request.text, re.I | re.S)
+    if not m:
+        return None
+    return [
+        request.proposal("delete"),
+        request.proposal("redraft", text=without_quotes(m.group("alt")), confidence=0.8),
+    ]
+
+
+# --- quoted words deleted or replaced -----------------------------------------------------------
+
+
+def _deletion_then_replacement(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Delete “X” and replace it with “Y”': a replacement."""
+    m = re.match(
+        rf"^delete\s+{_Q}\s*,?\s*and\s+replace\s+(?:it\s+)?(?:with|by)\s+(?P<new>[“\"‘].*)$", request.text, re.I | re.S
+    )
+    if not m:
+        return None
+    return [request.proposal("replace", edits=[Edit("replace", old=m.group(1), new=without_quotes(m.group("new")))])]
+
+
+def _deletion_of_words(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Delete “X”, “Y” and “Z”', with any reason after them as the rationale."""
+    m = re.match(
+        rf"^delete\s+(?P<spans>{_Q}(?:\s*(?:,|and|,\s*and)\s*{_Q})*)\s*[.;]?\s*(?P<why>.*)$", request.text, re.I | re.S
+    )
+    if not m:
+        return None
+    proposal = request.proposal("delete", edits=[Edit("delete", old=q) for q in re.findall(_Q, m.group("spans"))])
+    return [_because(proposal, m.group("why").strip() or None)]
+
+
+def _replacement(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Replace “X” with “Y”', 'Change “X” to “Y”'."""
+    m = re.match(rf"^(?:replace|change|substitute)\s+{_Q}\s+(?:with|by|to|into)\s+{_Q}", request.text, re.I)
+    return [request.proposal("replace", edits=[Edit("replace", old=m.group(1), new=m.group(2))])] if m else None
+
+
+# --- words inserted -------------------------------------------------------------------------------
+
+
+def _insertion(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """Words inserted after or before quoted words, or at the end (see `insertions`)."""
+    edits = insertions(request.text)
+    return [request.proposal("insert", edits=edits)] if edits else None
+
+
+# Quoted words to insert after or before quoted words; the inserted words run to the next
+# 'after “…”' or to the end, so quotes inside them ('“(hereinafter “X Protocol”)”') stay whole.
+_INSERTED_AT_QUOTE = (
+    rf"(?:add|4dd|insert)\s*,?\s*(?P<pos>after|before)\s+{_Q}(?:\s+in line \d+)?\s*,?\s*(?P<new>[“\"‘].*?)",
+    rf"(?P<pos>after|before)\s+{_Q}\s*,?\s*(?:add|insert)\s+(?P<new>[“\"‘].*?)",
+)
+
+
+def insertions(text: str) -> list[Edit]:
+    """The insertions an input asks: 'Add, after “X”, “Y”', 'After “X” add “Y”' (several at once),
+    '… adding “Y” before “X”', 'At the end of the paragraph add: …', 'After “X” include Y'."""
+    for pattern in _INSERTED_AT_QUOTE:
+        edits = [
+            Edit("insert", new=without_quotes(m.group("new")), anchor=m.group(2), position=m.group("pos").lower())
+            for m in re.finditer(pattern + _NEXT, text, re.I | re.S)
+        ]
+        if edits:
+            return edits
+    edit = _single_insertion(text)
+    return [edit] if edit is not None else []
+
+
+def _single_insertion(text: str) -> Edit | None:
+    """'Adding “Y” after “X…”' (the anchor's quote may be cut off), 'At the end of the sentence add: …',
+    'After “X” include Y' (unquoted words)."""
+    m = re.search(
+        rf"(?:add|adding|insert|inserting)\s*:?\s*{_Q}.*?\b(?P<pos>after|before)\s+{_UNCLOSED}", text, re.I | re.S
+    )
+    if m:
+        return Edit("insert", new=m.group(1), anchor=m.group(3), position=m.group("pos").lower())
+    m = re.match(r"^at the end of the (?:paragraph|sentence),?\s*(?:add|insert)\s*:?\s*(?P<new>.+)$", text, re.I | re.S)
+    if m:
+        return Edit("insert", new=without_quotes(m.group("new")), position="end")
+    m = re.match(
+        rf"^(?P<pos>after|before)\s+(?:the\s+)?{_Q}\s*,?\s*(?:include|add|insert)\s+(?P<new>[^“\"].*)$",
+        text,
+        re.I | re.S,
+    )
+    if m:
+        return Edit("insert", new=m.group("new").strip(), anchor=m.group(2), position=m.group("pos").lower())
+    return None
+
+
+# --- the paragraph redrafted, moved, merged or split -----------------------------------------------
+
+
+def _redraft_as_follows(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Redraft as follows: …', 'Change whole paragraph to: …', 'Replace OP2 with: …'."""
+    text = request.text
+    m = re.match(
+        r"^(?:redraft|request revision|rephrase|revise|reword|amend)\s+(?:as follows|to read)\s*[:.]?\s*(?P<t>.*)$"
+        r"|^change whole paragraph to\s*:?\s*(?P<t2>.*)$"
+        r"|^replace\s+(?:(?:pp|op)\s*\.?\s*\d+\s*(?:\([a-z]\))?\s*)?with\s*[:.…]*\s*(?P<t3>.*)$",
+        text,
+        re.I | re.S,
+    )
+    if not m:
+        return None
+    proposed = without_quotes(m.group("t") or m.group("t2") or m.group("t3") or "")
+    named = re.match(r"^replace\s+(?P<pp>pp|op)\s*\.?\s*(?P<n>\d+)\s*(?P<suf>)(?P<sub>\([a-z]\))?", text, re.I)
+    proposal = request.proposal("redraft", text=proposed or None)
+    if named and named.group("n"):
+        proposal.paragraph = resolve_label(named, _base_paragraph(request, compilation), compilation)
+    return [proposal]
+
+
+def _move_of_paragraph(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Place this paragraph after OP6', 'Switch the order of paragraphs 4 and 5', 'Move to the preamble'."""
+    move = _destination(request.text)
+    return [request.proposal("move", new_label=move[0], related=move[1])] if move is not None else None
+
+
+def _destination(text: str) -> tuple[str | None, list[str]] | None:
+    """Where a move sends the paragraph, and which other paragraphs it names."""
+    m = re.search(r"place (?:this )?paragraph (after|before) (?:op|pp|paragraph)?\s*\.?\s*(\d+\w*)", text, re.I)
+    if m:
+        return f"{m.group(1).lower()} {m.group(2)}", [m.group(2)]
+    m = re.search(r"switch (?:the )?order of paragraphs? (\d+) and (\d+)", text, re.I)
+    if m:
+        return None, [m.group(1), m.group(2)]
+    m = re.search(r"moved? (?:from|to) paragraph\s+(\d+\s*(?:bis|ter)?)", text, re.I)
+    if m:
+        return "".join(m.group(1).split()), [m.group(1).replace(" ", "")]
+    m = re.search(r"\b(?:move|moving)\b.*?\bto\s+(?:the\s+)?(preamble|[a-z]+ section|point \d+)", text, re.I | re.S)
+    if m:
+        return m.group(1), []
+    return None
+
+
+def _merger_with_others(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Merge with paragraph 7', 'Streamline paragraphs … by deleting paragraphs 8 and 9', '(see pp 3 above)'."""
+    text = request.text
+    merge = re.search(r"\bmerg(?:e|ing)\b[^.]*?\b(?:with|into)\s+(?:paragraph|para|op|pp)?\s*\.?\s*(\d+)", text, re.I)
+    named = merge or re.search(r"streamline paragraphs?.*?deleting paragraphs?\s+([\d,\sand]+)", text, re.I | re.S)
+    if not named and not re.search(r"\(see pp\.?\s*\d+ above\)", text, re.I):
+        return None
+    related = re.findall(r"\d+", named.group(1)) if named else []
+    if not related:
+        related = [f"PP{n}" for n in re.findall(r"pp\.?\s*(\d+)", text, re.I)]
+    return [request.proposal("merge", related=related)]
+
+
+def _split_of_paragraph(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Split into two paragraphs: …' (the text after the colon, if any)."""
+    if not re.search(r"\bsplit(?:ting)?\b", request.text, re.I):
+        return None
+    _, colon, rest = request.text.partition(":")
+    return [request.proposal("split", text=rest.strip() or None if colon else None)]
+
+
+# --- words added, restatements, comments ------------------------------------------------------------
+
+
+def _suggested_addition(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Japan suggests adding “…”', 'Recommends including “…”': an insertion without a place."""
+    m = re.match(
+        rf"^(?:\w+\s+)?(?:suggests?|recommends?)\s+(?:adding|inserting|including)\s*:?\s*{_Q}", request.text, re.I
+    )
+    return [request.proposal("insert", edits=[Edit("insert", new=m.group(1))])] if m else None
+
+
+def _addition(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Add: …', 'Insert …', 'Suggest adding …' (unquoted, no place); 'Add new section …' is a new paragraph."""
+    low = request.text.lower().strip()
+    if not re.match(r"^(?:add|insert|include)\b", low) and not re.match(r"^suggest(?:s)?\s+adding\b", low):
+        return None
+    words = re.sub(r"^(?:add|insert|include|suggests?\s+adding)\s*[:,]?\s*", "", request.text, flags=re.I)
+    if re.match(r"^new section\b", words, re.I):
+        return [request.proposal("new_paragraph", text=words, new_label="new section")]
+    return [request.proposal("insert", edits=[Edit("insert", new=without_quotes(words))])]
+
+
+def _restatement_or_comment(request: Request, compilation: Compilation) -> list[Proposal]:
+    """The paragraph restated with changes (the edit is the difference), else a comment."""
+    found = None if _COMMENT.match(request.text) else _restatement(request, compilation)
+    if found is None:
+        return [request.proposal("comment")]
+    return [request.proposal(found.operation, text=found.text, edits=found.edits, confidence=found.confidence)]
+
+
+def _restatement(request: Request, compilation: Compilation) -> Restatement | None:
+    """The change the input makes by restating its paragraph, if it is a restatement."""
+    node = _base_paragraph(request, compilation)
+    if node is None:
+        return None
+    return restatement(request.text, node, compilation.nearby_words(node), compilation.vocabulary)
+
+
+def _base_paragraph(request: Request, compilation: Compilation) -> Paragraph | None:
+    """The base paragraph the input is about, as far as known."""
+    return compilation.base.find(request.paragraph) if request.paragraph else None
+
+
+def _because(proposal: Proposal, why: str | None) -> Proposal:
+    """The proposal with `why` as its rationale, unless it has one already."""
+    proposal.rationale = proposal.rationale or why
+    return proposal
+
+
+# In the order they are tried: a form earlier in the list wins.
+_FORMS: tuple[Form, ...] = (
+    _deletion_of_paragraph,
+    _deletion_and_redraft,
+    _deletion_of_named_paragraph,
+    _deletion_with_reason,
+    _deletion_or_redraft,
+    _deletion_then_replacement,
+    _deletion_of_words,
+    _replacement,
+    _insertion,
+    _redraft_as_follows,
+    _move_of_paragraph,
+    _merger_with_others,
+    _split_of_paragraph,
+    _suggested_addition,
+    _addition,
+)

@@ -1,0 +1,108 @@
+"""Which paragraph of the base draft an input is about.
+
+An input is about the paragraph whose row it sits in, unless it says otherwise: it names a
+paragraph ("PP14:", "OP5", "2(d)", "Bullet 3:"), it speaks of a list's bullets, it restates a
+neighbouring paragraph the compilation has no row for, or its edit quotes words that only a
+neighbouring paragraph has.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from amendtrack.model.proposal import Proposal, apply
+from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.read.compilation_context import Compilation
+from amendtrack.read.wording import words_of
+
+# A paragraph named at the start of an input: "New para 13bis:", "PP.5", "(OP 2(d))", "39:".
+PARAGRAPH_NAMED = re.compile(
+    r"^\s*(?:(?P<new>New\s+)?(?:para(?:graph)?\.?|§)\s*)?\(?§?\s*(?P<pp>PP|OP)?\s*\.?\s*(?P<n>\d{1,2})\s*\.?\s*"
+    r"(?P<suf>bis|ter|quater)?\s*(?P<sub>\([a-z]\))?\s*\)?\s*(?:,\s*page\s*\d+\s*)?"
+    r"(?::|\)|\.(?=\s)|\s*$|(?=\s+[A-Z“\"(]))",
+    re.I,
+)
+
+
+def paragraph_named_first(text: str) -> re.Match[str] | None:
+    """The paragraph an input names before what it asks ('PP14:', 'New Paragraph 39', 'OP2bis'), if any.
+
+    A bare number counts only when a colon follows it: '39: delete', not '39 countries'.
+    """
+    m = PARAGRAPH_NAMED.match(text)
+    if m and (m.group("pp") or m.group("new") or m.group("suf") or text[: m.end()].rstrip().endswith(":")):
+        return m
+    return None
+
+
+def resolve_label(m: re.Match[str], row: Paragraph | None, compilation: Compilation) -> str | None:
+    """The label of a paragraph an input names: 'PP14', 'OP5' (resolution or annex, by where it stands), '2(d)'."""
+    number, suffix, sub = m.group("n"), (m.group("suf") or "").lower(), (m.group("sub") or "").lower()
+    in_resolution = row is None or row.kind == "preamble" or row.label.startswith("OP")
+    prefix = (m.group("pp") or "").upper()
+    if prefix == "PP" or (not prefix and row is not None and row.kind == "preamble"):
+        label = f"PP{number}{suffix}"  # in a preambular row, "New para 13bis" is PP13bis
+    elif in_resolution and f"OP{number}" in compilation.resolution_ops:
+        label = f"OP{number}{suffix}"
+    else:
+        label = f"{number}{suffix}"
+    return label + sub
+
+
+def bullet_label(number: str, base: Draft) -> str | None:
+    """The label of a list's bullet item by its number ('Bullet 2' → '12 bullet 2'), if the draft has one."""
+    return next((n.label for n, _ in base.walk() if n.label.endswith(f" bullet {number}")), None)
+
+
+def paragraph_with_bullets(row: Paragraph, compilation: Compilation) -> str | None:
+    """The nearest paragraph with bullet items around a row (inputs on a list sit in the next row too)."""
+    nodes = compilation.row_paragraphs
+    at = next((k for k, n in enumerate(nodes) if n is row), 0)
+    near = sorted(nodes[max(0, at - 3) : at + 4], key=lambda n: abs(nodes.index(n) - at))
+    return next((n.label for n in near if any(c.kind == "item" for c in n.children)), None)
+
+
+def restated_paragraph(text: str, row: Paragraph | None, compilation: Compilation) -> str | None:
+    """The paragraph an input restates when its row is followed by paragraphs the compilation lost.
+
+    The GPA compilation has no row for PP2 or PP3: inputs on them sit in PP1's row; and now
+    and then an input on one paragraph was pasted into its neighbour's row.
+    """
+    others = compilation.lacking_after(row)
+    at = compilation.place(row)
+    if at is not None:
+        nodes = compilation.row_paragraphs
+        others += [n for n in nodes[max(0, at - 2) : at + 3] if n is not row and n.kind != "heading"]
+    words = words_of(text)
+    if not others or len(words) < 5:
+        return None
+
+    def shared(node: Paragraph) -> int:
+        matcher = SequenceMatcher(None, words_of(node.text), words, autojunk=False)
+        return sum(b.size for b in matcher.get_matching_blocks())
+
+    best = max(others, key=shared)
+    if shared(best) >= max(4, 1.5 * shared(row)):
+        return best.label
+    return None
+
+
+def move_to_quoted_paragraph(proposal: Proposal, row: Paragraph | None, compilation: Compilation) -> None:
+    """An edit quoting words of a neighbouring paragraph rather than of its row's: it is about that one.
+
+    The proposal moves (and is applied) to the first paragraph near the row where its edits apply.
+    """
+    at = compilation.place(row)
+    if at is None:
+        return
+    near = compilation.lacking_after(row) + compilation.row_paragraphs[max(0, at - 2) : at + 3]
+    for node in near:
+        for candidate in [node] + [c for c, _ in Draft(node.children).walk()]:
+            if candidate.label == proposal.paragraph or not candidate.text:
+                continue
+            trial = apply(Proposal(proposal.operation, candidate.label, [], edits=proposal.edits), candidate.text)
+            if trial.applied:
+                proposal.paragraph = candidate.label
+                apply(proposal, candidate.text)
+                return

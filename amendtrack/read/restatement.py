@@ -1,0 +1,99 @@
+"""Restatements and ellipsis fragments, diffed against the base paragraph to find the edit they make.
+
+Delegations often write no instruction at all: they restate the paragraph as they want it
+(striking words through), or quote a stretch of it between ellipses ("… victims of
+trafficking, in particular women …"). The edit is what differs from the base: the stretch
+of the base the fragment covers, replaced by the fragment's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import Match, SequenceMatcher
+
+from amendtrack.model.proposal import Edit
+from amendtrack.model.tree import Paragraph
+from amendtrack.read.strikethrough import Vocabulary, unstrike
+from amendtrack.read.wording import WORDS, words_of
+
+_ELLIPSIS = ("...", "…")
+_NEAR = 3  # unmatched words at a fragment's edge that still belong to the stretch it restates
+
+
+@dataclass(frozen=True)
+class Restatement:
+    """The change a restatement makes: a redraft (text) or one edit, with how sure the reading is."""
+
+    operation: str  # "redraft" for a whole paragraph restated; "replace", "insert" or "delete" for a stretch
+    confidence: float
+    text: str | None = None
+    edits: list[Edit] = field(default_factory=list)
+
+
+def restatement(text: str, paragraph: Paragraph, struck_from: set[str], vocabulary: Vocabulary) -> Restatement | None:
+    """The change an input makes by restating (part of) `paragraph`; None when it is not a restatement
+    of it, or restates it unchanged."""
+    fragment = text.strip()
+    dotted = fragment.startswith(_ELLIPSIS) or fragment.endswith(_ELLIPSIS)
+    words, struck = unstrike(fragment.strip(".… "), struck_from, vocabulary)
+    cleaned = " ".join(words)
+    base, restated = words_of(paragraph.text), words_of(cleaned)
+    blocks = _shared_runs(base, restated)
+    if blocks is None:
+        return None
+    start, end = _restated_stretch(blocks, len(base), len(restated))
+    whole = not dotted and start <= 2 and blocks[0].b <= 2  # restates the paragraph from its beginning
+    confidence = 0.7 if struck else 0.9
+    old = _stretch_text(paragraph.text, start, end)
+    if words_of(old) == restated or (whole and base == restated):
+        return None  # the base text again, unchanged: no proposal in it
+    if whole:
+        return Restatement("redraft", confidence, text=cleaned)
+    return Restatement(_kind_of_change(old, cleaned), confidence, edits=[Edit("replace", old=old, new=cleaned)])
+
+
+def _shared_runs(base: list[str], restated: list[str]) -> list[Match] | None:
+    """The runs of words the fragment shares with the base, when it shares enough to restate it."""
+    if len(restated) < 3:
+        return None
+    matcher = SequenceMatcher(None, base, restated, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    shared = sum(b.size for b in blocks)
+    if shared < max(2, 0.4 * min(len(restated), len(base))) or (shared < 3 and blocks[0].a > 2):
+        return None
+    return blocks
+
+
+def _restated_stretch(blocks: list[Match], base_length: int, restated_length: int) -> tuple[int, int]:
+    """The base words (start, end) the fragment restates: its shared runs, widened over a few changed
+    words at either edge ("To support the …" replaces "Supporting the …")."""
+    start, end = blocks[0].a, blocks[-1].a + blocks[-1].size
+    leading, trailing = blocks[0].b, restated_length - (blocks[-1].b + blocks[-1].size)
+    if leading and start <= _NEAR:
+        start = 0
+    elif 0 < leading <= _NEAR:
+        start = max(0, start - leading)
+    if trailing and base_length - end <= _NEAR:
+        end = base_length
+    elif 0 < trailing <= _NEAR:
+        end = min(base_length, end + trailing)
+    return start, end
+
+
+def _kind_of_change(old: str, new: str) -> str:
+    """'insert' when every old word is kept in order, 'delete' when words are only taken out, else 'replace'."""
+    old_words, new_words = words_of(old), words_of(new)
+    old_set, new_set = set(old_words), set(new_words)
+    if old and old_words == [w for w in new_words if w in old_set]:
+        return "insert"
+    if new and new_words == [w for w in old_words if w in new_set]:
+        return "delete"
+    return "replace"
+
+
+def _stretch_text(text: str, start: int, end: int) -> str:
+    """The stretch of `text` from its start-th to its (end-1)-th word."""
+    positions = [m.span() for m in WORDS.finditer(text)]
+    if not positions or start >= len(positions):
+        return ""
+    return text[positions[start][0] : positions[min(end, len(positions)) - 1][1]]
