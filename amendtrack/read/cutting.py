@@ -69,6 +69,8 @@ def _finish(at: Reading, source: str) -> None:
 
 
 def _read_line(at: Reading, no: int, line: str, gap: bool, blocks_run_on: bool) -> None:
+    """One line: it opens something (a recommendation, the annex, a labelled unit, a heading), carries on
+    the unit being read, or starts an unlabelled one."""
     if (
         _waits_for_recommendation(at, line)
         or _opens_annex(at, no, line)

@@ -27,6 +27,11 @@ _MAGIC = {
 }
 
 
+def what_file(data: bytes) -> str | None:
+    """What a file is by its first bytes when it is plainly not text ('a PDF file'), else None."""
+    return next((what for magic, what in _MAGIC.items() if data.startswith(magic)), None)
+
+
 # Far above any real draft or compilation (the longest sample is 150 kB), and small enough that the
 # readers, linear in the size, finish in seconds: larger text is refused before it is decoded.
 MAX_TEXT_BYTES = 10 * 1024 * 1024
@@ -39,9 +44,9 @@ def decode_text(data: bytes, source: str) -> str:
     """
     if len(data) > MAX_TEXT_BYTES:
         raise InputError(source, f"file too large: {len(data)} bytes (limit {MAX_TEXT_BYTES} for a text file)")
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            raise InputError(source, f"not a text file: it is {what}", line=1)
+    what = what_file(data)
+    if what is not None:
+        raise InputError(source, f"not a text file: it is {what}", line=1)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
