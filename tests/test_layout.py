@@ -86,3 +86,16 @@ def test_the_cli_has_no_sql_and_no_store() -> None:
     assert not any(name.startswith(("sqlalchemy", "amendtrack.store")) for name in imported)
     assert not any(word in text for word in ("select(", "session", "Session", "amendtrack.store"))
     assert len(text.splitlines()) < 500
+
+
+def test_every_package_is_installed() -> None:
+    """setup.cfg lists packages by hand (templates and data are mapped in): a new subpackage must be listed too."""
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg")
+    listed = set(config["options"]["packages"].split())
+    found = {
+        ".".join(p.parent.relative_to(ROOT).parts) for p in PACKAGE.rglob("__init__.py") if "__pycache__" not in p.parts
+    }
+    assert found <= listed, sorted(found - listed)

@@ -14,8 +14,8 @@ from pathlib import Path
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Draft
 from amendtrack.read import ocr
-from amendtrack.read.lines import FOOTNOTE, DraftLines, Line, find_body_start
 from amendtrack.read.text import read_draft_lines
+from amendtrack.read.text.lines import FOOTNOTE, DraftLines, Line, find_body_start
 from amendtrack.read.word.document import Accept, Document, accept_all
 from amendtrack.read.word.views import ViewParagraph, clean, view_paragraphs
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Draft, Paragraph
-from amendtrack.read.markers import extract_markers
+from amendtrack.read.text.markers import extract_markers
 from amendtrack.read.word.authors import Attribution
 from amendtrack.read.word.document import Comment, Document, reject_all, visible
 from amendtrack.read.word.draft import label_as_typed, read_tree

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from amendtrack.compare.redline import plain, redline
 from amendtrack.model.proposal import Proposal, Source, apply
 from amendtrack.model.tree import Paragraph
-from amendtrack.read.markers import extract_markers
+from amendtrack.read.text.markers import extract_markers
 from amendtrack.read.word.authors import WordSponsor, word_sponsor
 from amendtrack.read.word.document import Revision
 from amendtrack.read.word.edits import edits_between, norm

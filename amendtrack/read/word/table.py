@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from amendtrack.errors import InputError
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph
-from amendtrack.read.lines import Line
+from amendtrack.read.text.lines import Line
 from amendtrack.read.word.document import Document, accept_all, visible
 from amendtrack.read.word.matching import similar
 from amendtrack.read.word.views import clean
@@ -52,16 +52,19 @@ def main_table(doc: Document) -> Table | None:
 
 def table_proposals(doc: Document, base: Draft, registry: Registry) -> list[Proposal]:
     """The proposals of an opened document's compilation table, row by row."""
-    from amendtrack.read.compilation import _Compilation
+    from amendtrack.read.compilation.context import Compilation
+    from amendtrack.read.compilation.inputs import split_row
+    from amendtrack.read.compilation.reading import read_input
+    from amendtrack.read.compilation.rows import ParagraphRow
 
     table = main_table(doc)
     if table is None:
         raise InputError(doc.source, "no compilation table (2 or 3 columns: paragraph | inputs) in this document")
     text = "\n".join(line for row in table for cell in row for _, line in _cell_lines(doc, cell))
-    reader = _Compilation(text, base, registry, doc.source)
-    reader.missing = {}
+    compilation = Compilation.start(text, base, registry, doc.source)
+    compilation.missing = {}
     nodes = [node for node, _ in base.walk() if node.text]
-    tops = reader._base_nodes()
+    tops = compilation.row_paragraphs
     pointer = 0
     node: Paragraph | None = None
     proposals: list[Proposal] = []
@@ -71,13 +74,13 @@ def table_proposals(doc: Document, base: Draft, registry: Registry) -> list[Prop
         left = _cell_lines(doc, row[0])
         merged = bool(row[0]) and doc.paras[row[0][0]].merged_up
         if left and not merged:  # an empty or merged first cell carries on the row above
-            node = _row_paragraph(reader, " ".join(line for _, line in left), tops, nodes, pointer)
+            node = _row_paragraph(" ".join(line for _, line in left), tops, nodes, pointer)
             if node is not None and node in tops:
                 pointer = tops.index(node) + 1
         if node is None:
             continue
-        for entry in reader._entries(node, _input_lines(doc, row, registry)):
-            proposals.extend(reader._interpret(entry))
+        for entry in split_row(ParagraphRow(node, _input_lines(doc, row, registry)), registry):
+            proposals.extend(read_input(entry, compilation))
     if not proposals:
         raise InputError(doc.source, "no delegation inputs found in the compilation table")
     return proposals
@@ -111,12 +114,12 @@ def _cell_lines(doc: Document, cell: list[int]) -> list[Line]:
     return lines
 
 
-def _row_paragraph(
-    reader: object, text: str, tops: list[Paragraph], nodes: list[Paragraph], pointer: int
-) -> Paragraph | None:
+def _row_paragraph(text: str, tops: list[Paragraph], nodes: list[Paragraph], pointer: int) -> Paragraph | None:
     """The draft paragraph a row's first column shows: by label and opening words, else the most similar."""
+    from amendtrack.read.compilation.rows import opens_row
+
     for node in tops[pointer:] + tops[:pointer]:
-        if reader._starts(text, node):  # type: ignore[attr-defined]
+        if opens_row(text, node):
             return node
     body = re.sub(r"^\s*(?:PP\s*\.?\s*)?[\dIVXivx]{1,4}\s*(?:bis|ter)?\s*[.,:]?\s+|^\s*\([a-z]\)\s+", "", text)
     scored = [(similar(node.text, body), node) for node in nodes]

@@ -15,10 +15,10 @@ from typing import Any
 
 from amendtrack.model.proposal import Edit, Proposal, Sponsor, apply
 from amendtrack.model.tree import Draft, Paragraph
-from amendtrack.read.compilation_context import Compilation
-from amendtrack.read.input_paragraph import PARAGRAPH_NAMED, resolve_label
-from amendtrack.read.restatement import Restatement, restatement
-from amendtrack.read.wording import without_quotes
+from amendtrack.read.compilation.context import Compilation
+from amendtrack.read.compilation.restatement import Restatement, restatement
+from amendtrack.read.compilation.targets import PARAGRAPH_NAMED, resolve_label
+from amendtrack.read.compilation.wording import without_quotes
 
 _Q = r"[“\"‘']\s*(.+?)\s*[”\"’']"  # a quoted string
 _UNCLOSED = r"[“\"‘]\s*(.+?)\s*(?:[”\"’]|\.\.\.|…|$)"  # a quote the scan may have cut off

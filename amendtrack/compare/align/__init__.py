@@ -1,22 +1,23 @@
 """Align two drafts paragraph by paragraph: which paragraph(s) of one became which of the next.
 
-The result is lineage (see `amendtrack.compare.links`): every paragraph of both drafts appears
+The result is lineage (see `amendtrack.compare.align.links`): every paragraph of both drafts appears
 in exactly one link. `align` runs the steps a negotiator would take, in order; each step is a
 function of its own module:
 
-- index the paragraphs (`paragraph_index`);
+- index the paragraphs (`index`);
 - decide what became of each top-level paragraph (`pairing`): honour the placeholders and the
   renumbering the later draft declares, link unchanged paragraphs, pair the rest best-first,
   fill gaps by position, find merges and splits;
-- say it as links (`paragraph_links`), naming moves; link headings (`heading_links`) and the
-  sub-paragraphs inside their parents (`subparagraph_links`); put the links in reading order.
+- say it as links (`paragraphs`), naming moves; link headings (`headings`) and the
+  sub-paragraphs inside their parents (`subparagraphs`); put the links in reading order.
 """
 
 from __future__ import annotations
 
-from amendtrack.compare.heading_links import link_headings
-from amendtrack.compare.links import RELATIONS, Alignment, Link, in_reading_order
-from amendtrack.compare.pairing import (
+from amendtrack.compare.align.headings import link_headings
+from amendtrack.compare.align.index import BLOCK_KINDS, composite_text, index_paragraphs, is_placeholder
+from amendtrack.compare.align.links import RELATIONS, Alignment, Link, in_reading_order
+from amendtrack.compare.align.pairing import (
     Decisions,
     fill_gaps_by_position,
     find_merges,
@@ -26,9 +27,8 @@ from amendtrack.compare.pairing import (
     link_unchanged,
     pair_best_first,
 )
-from amendtrack.compare.paragraph_index import BLOCK_KINDS, composite_text, index_paragraphs, is_placeholder
-from amendtrack.compare.paragraph_links import link_paragraphs, name_moves
-from amendtrack.compare.subparagraph_links import link_sub_paragraphs
+from amendtrack.compare.align.paragraphs import link_paragraphs, name_moves
+from amendtrack.compare.align.subparagraphs import link_sub_paragraphs
 from amendtrack.model.tree import Draft
 
 __all__ = ["BLOCK_KINDS", "RELATIONS", "Alignment", "Link", "align", "composite_text", "is_placeholder"]

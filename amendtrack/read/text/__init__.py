@@ -28,11 +28,11 @@ from pathlib import Path
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Draft
 from amendtrack.read import ocr
-from amendtrack.read.cutting import cut_into_units
-from amendtrack.read.lines import BALLOON, FOOTNOTE, DraftLines, clean_lines
-from amendtrack.read.markers import extract_markers, find_brackets, marker_ref
-from amendtrack.read.paragraphs import build_paragraphs
-from amendtrack.read.reconcile import reconcile_lost_labels
+from amendtrack.read.text.cutting import cut_into_units
+from amendtrack.read.text.lines import BALLOON, FOOTNOTE, DraftLines, clean_lines
+from amendtrack.read.text.markers import extract_markers, find_brackets, marker_ref
+from amendtrack.read.text.paragraphs import build_paragraphs
+from amendtrack.read.text.reconcile import reconcile_lost_labels
 
 __all__ = [
     "BALLOON",

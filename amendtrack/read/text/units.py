@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from amendtrack.model.tree import Marker, Paragraph
-from amendtrack.read.labels import Label
-from amendtrack.read.lines import Line
+from amendtrack.read.text.labels import Label
+from amendtrack.read.text.lines import Line
 
 
 @dataclass

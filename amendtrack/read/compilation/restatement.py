@@ -13,8 +13,8 @@ from difflib import Match, SequenceMatcher
 
 from amendtrack.model.proposal import Edit
 from amendtrack.model.tree import Paragraph
-from amendtrack.read.strikethrough import Vocabulary, unstrike
-from amendtrack.read.wording import WORDS, words_of
+from amendtrack.read.compilation.strikethrough import Vocabulary, unstrike
+from amendtrack.read.compilation.wording import WORDS, words_of
 
 _ELLIPSIS = ("...", "…")
 _NEAR = 3  # unmatched words at a fragment's edge that still belong to the stretch it restates

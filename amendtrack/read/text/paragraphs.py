@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from amendtrack.model.tree import Bracket, Marker, Paragraph
 from amendtrack.read import ocr
-from amendtrack.read.labels import annex_title
-from amendtrack.read.markers import extract_markers, find_brackets
-from amendtrack.read.units import Event, Unit
+from amendtrack.read.text.labels import annex_title
+from amendtrack.read.text.markers import extract_markers, find_brackets
+from amendtrack.read.text.units import Event, Unit
 
 _KIND = {"pp": "preamble", "op": "operative", "annex": "operative", "report": "paragraph", "rec": "recommendation"}
 

@@ -2,7 +2,7 @@
 
 'PP5', '12.', '(a)', a bullet, 'II. Title', 'B. Title', 'ANNEX', 'Recommendation 4': each shape is
 read here into a `Label`, without judging whether it fits the numbering around it (that is
-`amendtrack.read.recognise`).
+`amendtrack.read.text.recognise`).
 """
 
 from __future__ import annotations

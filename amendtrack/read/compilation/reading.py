@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 
 from amendtrack.model.proposal import Proposal, Source, Sponsor, apply
-from amendtrack.read.compilation_context import Compilation
-from amendtrack.read.compilation_inputs import Input
-from amendtrack.read.input_grammar import Request, new_paragraph, read_request
-from amendtrack.read.input_paragraph import (
+from amendtrack.read.compilation.context import Compilation
+from amendtrack.read.compilation.grammar import Request, new_paragraph, read_request
+from amendtrack.read.compilation.inputs import Input
+from amendtrack.read.compilation.strikethrough import unstrike
+from amendtrack.read.compilation.targets import (
     bullet_label,
     move_to_quoted_paragraph,
     paragraph_named_first,
@@ -23,8 +24,7 @@ from amendtrack.read.input_paragraph import (
     resolve_label,
     restated_paragraph,
 )
-from amendtrack.read.strikethrough import unstrike
-from amendtrack.read.wording import without_quotes
+from amendtrack.read.compilation.wording import without_quotes
 
 _REFERENCE = re.compile(
     r"\(\s*(?:taken from\s+|based (?:on|in)\s+|source:\s*)?"

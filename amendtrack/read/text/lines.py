@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from amendtrack.read import ocr
-from amendtrack.read.labels import (
+from amendtrack.read.text.labels import (
     ANNEX,
     NUMBER_LABEL,
     PP_LABEL,

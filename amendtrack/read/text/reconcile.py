@@ -8,8 +8,8 @@ then named after the paragraph it follows).
 
 from __future__ import annotations
 
-from amendtrack.read.labels import Label
-from amendtrack.read.units import Event, StackedLabel, Unit
+from amendtrack.read.text.labels import Label
+from amendtrack.read.text.units import Event, StackedLabel, Unit
 
 _NUMBERED = ("pp", "op", "annex", "report")  # the series whose numbers a reader can infer
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from amendtrack.compare.links import Link
-from amendtrack.compare.paragraph_index import DraftPair
+from amendtrack.compare.align.index import DraftPair
+from amendtrack.compare.align.links import Link
 from amendtrack.model.tree import normalise_label
 from amendtrack.model.words import normalise
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from amendtrack.model.tree import Paragraph, normalise_label
 from amendtrack.read import ocr
-from amendtrack.read.wording import words_of
+from amendtrack.read.compilation.wording import words_of
 
 if TYPE_CHECKING:
     from amendtrack.model.delegation import Registry

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from amendtrack.compare.links import Link, kept
-from amendtrack.compare.pairing import Decisions
-from amendtrack.compare.paragraph_index import DraftPair, composite_text
+from amendtrack.compare.align.index import DraftPair, composite_text
+from amendtrack.compare.align.links import Link, kept
+from amendtrack.compare.align.pairing import Decisions
 from amendtrack.model.tree import Paragraph, normalise_label
 from amendtrack.model.words import normalise
 

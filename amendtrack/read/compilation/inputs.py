@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from amendtrack.model.tree import Paragraph
 from amendtrack.read import ocr
-from amendtrack.read.compilation_rows import Line, ParagraphRow
-from amendtrack.read.wording import text_with_subparagraphs, words_of
+from amendtrack.read.compilation.rows import Line, ParagraphRow
+from amendtrack.read.compilation.wording import text_with_subparagraphs, words_of
 
 if TYPE_CHECKING:
     from amendtrack.model.delegation import Registry

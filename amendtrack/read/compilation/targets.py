@@ -13,8 +13,8 @@ from difflib import SequenceMatcher
 
 from amendtrack.model.proposal import Proposal, apply
 from amendtrack.model.tree import Draft, Paragraph
-from amendtrack.read.compilation_context import Compilation
-from amendtrack.read.wording import words_of
+from amendtrack.read.compilation.context import Compilation
+from amendtrack.read.compilation.wording import words_of
 
 # A paragraph named at the start of an input: "New para 13bis:", "PP.5", "(OP 2(d))", "39:".
 PARAGRAPH_NAMED = re.compile(

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from amendtrack.model.tree import Draft
-from amendtrack.read.wording import WORDS
+from amendtrack.read.compilation.wording import WORDS
 
 _HYPHENS = re.compile(r"[-—–+]+")
 

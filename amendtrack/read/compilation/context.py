@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from amendtrack.model.tree import Draft, Paragraph
-from amendtrack.read.strikethrough import Vocabulary
-from amendtrack.read.wording import text_with_subparagraphs, words_of
+from amendtrack.read.compilation.strikethrough import Vocabulary
+from amendtrack.read.compilation.wording import text_with_subparagraphs, words_of
 
 if TYPE_CHECKING:
     from amendtrack.model.delegation import Registry

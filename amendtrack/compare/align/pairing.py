@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from amendtrack.compare.paragraph_index import Block, DraftPair
+from amendtrack.compare.align.index import Block, DraftPair
 from amendtrack.model.tree import Marker, Paragraph, normalise_label
 
 MATCH = 0.25  # least similarity for a one-to-one link between paragraphs of the same label

@@ -2,7 +2,7 @@
 
 "1956," at a line start is text, not paragraph 1956; "L." where 1 is due is paragraph 1; "(c)"
 after "(b)" is a sub-paragraph, and "II. Title" after section I is a section. The shapes are
-`amendtrack.read.labels`; this module weighs them against what the reader has seen so far.
+`amendtrack.read.text.labels`; this module weighs them against what the reader has seen so far.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from amendtrack.read import ocr
-from amendtrack.read.labels import Label, letter_heading, number_label, pp_label, roman_heading, sub_label
-from amendtrack.read.units import Reading, Unit
+from amendtrack.read.text.labels import Label, letter_heading, number_label, pp_label, roman_heading, sub_label
+from amendtrack.read.text.units import Reading, Unit
 
 
 def recognise_label(at: Reading, line: str) -> Label | None:

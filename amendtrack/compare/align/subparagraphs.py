@@ -7,9 +7,9 @@ all in another was merged into it; the rest are deleted or new.
 
 from __future__ import annotations
 
-from amendtrack.compare.links import Link, kept
-from amendtrack.compare.pairing import CONTAINED, MATCH
-from amendtrack.compare.paragraph_index import DraftPair
+from amendtrack.compare.align.index import DraftPair
+from amendtrack.compare.align.links import Link, kept
+from amendtrack.compare.align.pairing import CONTAINED, MATCH
 from amendtrack.model.tree import Paragraph, normalise_label
 from amendtrack.model.words import Weights, normalise
 

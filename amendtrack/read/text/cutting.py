@@ -12,11 +12,11 @@ from __future__ import annotations
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Marker
 from amendtrack.read import ocr
-from amendtrack.read.labels import BULLET, PP_LABEL, Label, is_annex_heading, recommendation_label
-from amendtrack.read.lines import BALLOON, FOOTNOTE, Line
-from amendtrack.read.markers import NOTE_BLOCK, note_marker, strip_editorial
-from amendtrack.read.recognise import recognise_heading, recognise_label, starts_numbered_list
-from amendtrack.read.units import NumberedList, Reading, StackedLabel, Unit
+from amendtrack.read.text.labels import BULLET, PP_LABEL, Label, is_annex_heading, recommendation_label
+from amendtrack.read.text.lines import BALLOON, FOOTNOTE, Line
+from amendtrack.read.text.markers import NOTE_BLOCK, note_marker, strip_editorial
+from amendtrack.read.text.recognise import recognise_heading, recognise_label, starts_numbered_list
+from amendtrack.read.text.units import NumberedList, Reading, StackedLabel, Unit
 
 _NOT_A_DRAFT = "no paragraphs found: this does not look like a draft"
 
