@@ -84,7 +84,7 @@ def delegations(url: str | None, negotiation: str | None = None) -> list[dict[st
     return [{**d.to_dict(), "proposals": 0, "negotiations": {}} for d in Registry.load()]
 
 
-def align(url: str | None, negotiation: str, old: str, new: str) -> AlignedDrafts:
+def align_drafts(url: str | None, negotiation: str, old: str, new: str) -> AlignedDrafts:
     """Align two stored drafts and store the lineage, in one transaction: `amendtrack align`."""
     from amendtrack.store.lineage import align_pair
 
@@ -206,7 +206,7 @@ def compilation(url: str | None, negotiation: str, draft: str, with_disposition:
     return compilation_table(snap, key, with_disposition)
 
 
-def apply(url: str | None, negotiation: str, draft: str, delegation: str) -> bytes:
+def apply_proposals(url: str | None, negotiation: str, draft: str, delegation: str) -> bytes:
     """A draft as Word, one delegation's proposals on it as tracked changes by that delegation."""
     from amendtrack.render.docx import apply_docx
 
@@ -266,7 +266,7 @@ def export_json(url: str | None, negotiation: str) -> str:
 
 def upgrade(url: str | None) -> tuple[str | None, str]:
     """Bring the database's schema up to date in place: (the revision it was at, None if empty; the newest)."""
-    from amendtrack.store.engine import upgrade as upgrade_schema
+    from amendtrack.store.engine import upgrade_schema
 
     return upgrade_schema(url)
 

@@ -219,7 +219,7 @@ def align_command(negotiation: str, from_draft: str, to_draft: str, as_json: boo
     Markers the text contradicts are reported as conflicts. Re-aligning gives the same result.
     --json prints one object per link (fields: see README).
     """
-    alignment = api.align(_db(), negotiation, from_draft, to_draft).alignment
+    alignment = api.align_drafts(_db(), negotiation, from_draft, to_draft).alignment
     links = [link.to_dict() for link in alignment.links]
     _echo_json(links) if as_json else _echo_lines(terminal.alignment_lines(alignment))
 
@@ -408,7 +408,7 @@ def apply_command(negotiation: str, draft: str, delegation: str, docx_file: Path
     Moves, merges, splits, comments and proposals that could not be applied become comments
     saying what was asked and why it is not a tracked change.
     """
-    _write_file(docx_file, api.apply(_db(), negotiation, draft, delegation))
+    _write_file(docx_file, api.apply_proposals(_db(), negotiation, draft, delegation))
 
 
 @cli.command("site")

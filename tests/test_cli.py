@@ -283,3 +283,28 @@ def test_real_sample_json_is_identical_on_sqlite_and_postgres(sqlite_url: str, p
         outputs.append([run("--db", url, "paragraphs", d["negotiation"], d["key"], "--json")[1] for d in drafts])
     assert len(outputs[0]) == 2 and all(len(json.loads(out)) > 50 for out in outputs[0])
     assert outputs[0] == outputs[1]
+
+
+def test_help_names_every_kind_of_file_read() -> None:
+    _, out, _ = run("--help")
+    assert "Word" in out and "Akoma Ntoso" in out and "CSV" in out
+    _, out, _ = run("import", "--help")
+    assert all(suffix in out for suffix in (".txt", ".docx", ".xml", ".json", "manifest.toml"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compile", "gpa-2010", "first-draft"],  # no output named
+        ["diff", "gpa-2010"],  # arguments missing
+        ["disposition", "set", "7", "approved", "--note", "x"],  # not a disposition
+        ["drafts", "--no-such-option"],
+        ["no-such-command"],
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_status_1(args: list[str], tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--db", f"sqlite:///{tmp_path / 'none.db'}", *args])
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert result.stderr.startswith("amendtrack: error: ") and result.stderr.count("\n") == 1
+    assert not (tmp_path / "none.db").exists()

@@ -12,7 +12,7 @@ import pytest
 from amendtrack.errors import InputError
 from amendtrack.model.proposal import Source
 from amendtrack.model.tree import Draft
-from amendtrack.read.inputs_csv import COLUMNS, read_inputs, read_inputs_file
+from amendtrack.read.inputs_csv import COLUMNS, read_rows, read_rows_file
 from amendtrack.read.text import read_text_file
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "drafts"
@@ -47,14 +47,14 @@ def write(tmp_path: Path, rows: list[str], name: str = "inputs.csv", header: str
 
 def problems_of(path: Path, base: Draft) -> InputError:
     with pytest.raises(InputError) as caught:
-        read_inputs_file(path, base)
+        read_rows_file(path, base)
     assert "\n" not in str(caught.value)  # one line
     return caught.value
 
 
 def test_usa_insertion_in_paragraph_26_gives_the_expected_text(tmp_path: Path, first_draft: Draft) -> None:
     path = write(tmp_path, GOOD_ROWS[:1])
-    [proposal], problems = read_inputs_file(path, first_draft)
+    [proposal], problems = read_rows_file(path, first_draft)
     assert problems == []
     assert (proposal.delegations, proposal.paragraph, proposal.operation) == (["USA"], "26", "insert")
     assert proposal.anchor == "border control officers"
@@ -69,7 +69,7 @@ def test_usa_insertion_in_paragraph_26_gives_the_expected_text(tmp_path: Path, f
 
 
 def test_every_operation_becomes_a_proposal(tmp_path: Path, first_draft: Draft) -> None:
-    proposals, problems = read_inputs_file(write(tmp_path, GOOD_ROWS), first_draft)
+    proposals, problems = read_rows_file(write(tmp_path, GOOD_ROWS), first_draft)
     assert problems == []
     summary = [(p.delegations, p.operation, p.paragraph, p.new_label, p.related, p.applied) for p in proposals]
     assert summary == [
@@ -141,7 +141,7 @@ def test_formula_injection_is_refused_and_never_echoed(tmp_path: Path, first_dra
     error = problems_of(write(tmp_path, [GOOD_ROWS[0], row]), first_draft)
     assert error.reason == "1 problem: row 3: text looks like a spreadsheet formula (refused)"
     assert cell.strip() not in str(error)
-    proposals, problems = read_inputs_file(write(tmp_path, [GOOD_ROWS[0], row]), first_draft, skip_invalid=True)
+    proposals, problems = read_rows_file(write(tmp_path, [GOOD_ROWS[0], row]), first_draft, skip_invalid=True)
     assert len(proposals) == 1 and problems == ["row 3: text looks like a spreadsheet formula (refused)"]
     assert all(cell.strip() not in (p.resulting_text or "") for p in proposals)
 
@@ -163,7 +163,7 @@ def test_optional_columns_may_be_left_out_and_semicolons_separate_cells(tmp_path
     path = write(
         tmp_path, ["Thailand;5;delete", "Colombia;PP4;comment;Why?"], header="delegation;paragraph;operation;rationale"
     )
-    proposals, _ = read_inputs_file(path, first_draft)
+    proposals, _ = read_rows_file(path, first_draft)
     assert [(p.delegations, p.operation, p.paragraph, p.rationale) for p in proposals] == [
         (["Thailand"], "delete", "5", None),
         (["Colombia"], "comment", "PP4", "Why?"),
@@ -172,11 +172,11 @@ def test_optional_columns_may_be_left_out_and_semicolons_separate_cells(tmp_path
 
 def test_skip_invalid_returns_the_good_rows_and_the_problems(tmp_path: Path, first_draft: Draft) -> None:
     path = write(tmp_path, [GOOD_ROWS[0], "Atlantis,26,delete,,,,,", "", GOOD_ROWS[3], "USA,26,delete,,,,,,extra"])
-    proposals, problems = read_inputs_file(path, first_draft, skip_invalid=True)
+    proposals, problems = read_rows_file(path, first_draft, skip_invalid=True)
     assert [p.sponsors[0].source.line_start for p in proposals if p.sponsors[0].source] == [2, 5]
     assert problems == ["row 3: unknown delegation 'Atlantis'", "row 6: 9 cells but the header has 8 columns"]
     with pytest.raises(InputError, match="1 problem: row 2: unknown delegation 'Atlantis'"):
-        read_inputs_file(write(tmp_path, ["Atlantis,26,delete,,,,,"]), first_draft, skip_invalid=True)
+        read_rows_file(write(tmp_path, ["Atlantis,26,delete,,,,,"]), first_draft, skip_invalid=True)
 
 
 @pytest.mark.parametrize(
@@ -191,13 +191,13 @@ def test_skip_invalid_returns_the_good_rows_and_the_problems(tmp_path: Path, fir
 )
 def test_files_that_are_not_csv_text(first_draft: Draft, data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message) as caught:
-        read_inputs(data, "mail.csv", first_draft)
+        read_rows(data, "mail.csv", first_draft)
     assert str(caught.value).startswith("mail.csv")
 
 
 def test_a_utf8_bom_from_a_spreadsheet_is_accepted(first_draft: Draft) -> None:
     data = ("\ufeff" + HEADER + "\nCôte d'Ivoire,5,delete,,,,,\n").encode("utf-8")
-    [proposal], _ = read_inputs(data, "mail.csv", first_draft)
+    [proposal], _ = read_rows(data, "mail.csv", first_draft)
     assert proposal.delegations == ["Côte d'Ivoire"]
 
 
@@ -208,8 +208,8 @@ def test_json_gives_the_same_proposals_as_csv(tmp_path: Path, first_draft: Draft
     items[1]["delegation"] = ["Japan", "Canada"]  # co-sponsors may be a list
     json_path = tmp_path / "inputs.json"
     json_path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-    from_csv, _ = read_inputs_file(csv_path, first_draft)
-    from_json, _ = read_inputs_file(json_path, first_draft)
+    from_csv, _ = read_rows_file(csv_path, first_draft)
+    from_json, _ = read_rows_file(json_path, first_draft)
 
     def without_evidence(proposals: list) -> list[dict]:
         return [
@@ -232,7 +232,7 @@ def test_json_problems_name_the_item(tmp_path: Path, first_draft: Draft) -> None
     ]
     path.write_text(json.dumps(items), encoding="utf-8")
     with pytest.raises(InputError) as caught:
-        read_inputs_file(path, first_draft)
+        read_rows_file(path, first_draft)
     assert caught.value.reason == (
         "4 problems: item 2: unknown delegation 'Atlantis'; item 3: unknown column 'colour' (expected: "
         + ", ".join(COLUMNS)
@@ -240,12 +240,12 @@ def test_json_problems_name_the_item(tmp_path: Path, first_draft: Draft) -> None
     )
     path.write_text('{"delegation": "USA"}', encoding="utf-8")
     with pytest.raises(InputError, match="expected a JSON list of objects"):
-        read_inputs_file(path, first_draft)
+        read_rows_file(path, first_draft)
     path.write_text("[{", encoding="utf-8")
     with pytest.raises(InputError, match="not valid JSON"):
-        read_inputs_file(path, first_draft)
+        read_rows_file(path, first_draft)
 
 
 def test_other_suffixes_are_refused(tmp_path: Path, first_draft: Draft) -> None:
     with pytest.raises(InputError, match=r"cannot read \.xlsx files as inputs"):
-        read_inputs(b"PK", "mail.xlsx", first_draft)
+        read_rows(b"PK", "mail.xlsx", first_draft)

@@ -440,3 +440,20 @@ def test_every_gpa_report_and_history_renders_and_opens_in_chromium(tmp_path: Pa
     assert all(url.startswith(("file:", "data:", "about:")) for url in requests), requests
     assert (ARTIFACTS / "report-Japan.png").stat().st_size > 50_000
     assert (ARTIFACTS / "history-43.png").stat().st_size > 50_000
+
+
+def test_report_and_history_write_the_page_and_print_the_json_when_asked_both(tmp_path: Path) -> None:
+    """--html with --json: the page is written and the JSON printed (stdout stays JSON; 'wrote' goes to stderr)."""
+    url = f"sqlite:///{tmp_path / 'gpa.db'}"
+    import_path(GPA, url)
+    for args, page, key in [
+        (["report", "gpa-2010", "--delegation", "Japan"], tmp_path / "japan.html", "delegation"),
+        (["history", "gpa-2010", "43"], tmp_path / "43.html", "pid"),
+    ]:
+        result = CliRunner().invoke(cli, ["--db", url, *args, "--html", str(page), "--json"], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert key in json.loads(result.stdout)
+        assert result.stderr == f"wrote {page}\n"
+        assert "<html" in page.read_text(encoding="utf-8")
+        alone = CliRunner().invoke(cli, ["--db", url, *args, "--json"], catch_exceptions=False)
+        assert json.loads(alone.stdout) == json.loads(result.stdout)

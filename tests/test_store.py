@@ -276,7 +276,7 @@ def test_any_tree_round_trips_through_sqlite(paragraphs: list[Paragraph], prefac
 
 def test_the_gpa_sample_reads_back_the_same_from_both_backends(sqlite_url: str, pg_url: str) -> None:
     """PostgreSQL stores rows with COPY, SQLite with INSERT: what comes back, and what is derived, is the same."""
-    from amendtrack.api import align, dispositions
+    from amendtrack.api import align_drafts, dispositions
     from amendtrack.store.importer import import_path
     from amendtrack.store.proposals import load_proposals
 
@@ -291,7 +291,7 @@ def test_the_gpa_sample_reads_back_the_same_from_both_backends(sqlite_url: str, 
                 proposals = [{"id": pid, **p.to_dict()} for pid, p in load_proposals(session, "gpa-2010")]
         finally:
             engine.dispose()
-        links = [link.to_dict() for link in align(url, "gpa-2010", "1", "3").alignment.links]
+        links = [link.to_dict() for link in align_drafts(url, "gpa-2010", "1", "3").alignment.links]
         seen.append(json.dumps([trees, proposals, links, dispositions(url, "gpa-2010")], ensure_ascii=False))
     assert seen[0] == seen[1]
     assert len(json.loads(seen[0])[1]) == 520  # every proposal of the compilation made it, on both

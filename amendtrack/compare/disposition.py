@@ -424,12 +424,12 @@ class _Judge:
         old_words = " ".join(edit.old or "" for edit in self.p.edits)
         quoted = f"‘{_short(old_words)}’ → ‘{_short(new_words)}’"
         successors = self.successors_with_children()
-        texts = [_plain(n.text) for n in successors]
-        if any(_plain(new_words) in t for t in texts):
-            node = successors[[_plain(new_words) in t for t in texts].index(True)]
+        texts = [_phrase_text(n.text) for n in successors]
+        if any(_phrase_text(new_words) in t for t in texts):
+            node = successors[[_phrase_text(new_words) in t for t in texts].index(True)]
             self.record(new_words, 1.0, content(new_words), node)
             return self.verdict("accepted", f"your replacement {quoted} is {self._at(node)}", 1.0)
-        if _plain(old_words) and any(_plain(old_words) in t for t in texts):
+        if _phrase_text(old_words) and any(_phrase_text(old_words) in t for t in texts):
             self.record(new_words, 0.0, [], None)
             return self.verdict("not_reflected", f"‘{_short(old_words)}’ is still {self.where()}", 0.0)
         old_stems, new_stems = content(old_words), content(new_words)
@@ -540,7 +540,7 @@ class _Judge:
         return self.verdict("not_reflected", f"paragraph {self.p.paragraph} was not split ({self.where()})", 0)
 
 
-def _plain(text: str) -> str:
+def _phrase_text(text: str) -> str:
     """Lower-case words joined by single spaces: for exact phrase tests that ignore punctuation and quotes."""
     return " " + " ".join(t.lower() for t in tokens(text or "") if t[:1].isalnum()) + " "
 

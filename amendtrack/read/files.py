@@ -98,10 +98,10 @@ def read_inputs_file(
         from amendtrack.read.word import read_docx_inputs
 
         return read_docx_inputs(path, base, registry, delegation, author_map), []
-    from amendtrack.read.inputs_csv import read_inputs_file as read_rows
+    from amendtrack.read.inputs_csv import read_rows_file
 
     indexed = _IndexedDraft(base.paragraphs, base.preface, base.source)  # every row looks a label up
-    return read_rows(path, indexed, registry, skip_invalid=skip_invalid)
+    return read_rows_file(path, indexed, registry, skip_invalid=skip_invalid)
 
 
 def _not_utf8(exc: UnicodeDecodeError) -> str:

@@ -93,7 +93,7 @@ class _Row:
     text: str
 
 
-def read_inputs_file(
+def read_rows_file(
     path: Path | str, base: Draft, registry: Registry | None = None, skip_invalid: bool = False
 ) -> tuple[list[Proposal], list[str]]:
     """Read a .csv or .json file of proposals against `base`: (proposals, problems of skipped rows).
@@ -107,10 +107,10 @@ def read_inputs_file(
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from None
-    return read_inputs(data, str(path), base, registry, skip_invalid, source_name=path.name)
+    return read_rows(data, str(path), base, registry, skip_invalid, source_name=path.name)
 
 
-def read_inputs(
+def read_rows(
     data: bytes,
     file: str,
     base: Draft,
@@ -118,7 +118,7 @@ def read_inputs(
     skip_invalid: bool = False,
     source_name: str | None = None,
 ) -> tuple[list[Proposal], list[str]]:
-    """Like read_inputs_file, from bytes; `file` names it in errors (its suffix picks CSV or JSON)."""
+    """Like read_rows_file, from bytes; `file` names it in errors (its suffix picks CSV or JSON)."""
     registry = registry or Registry.load()
     suffix = Path(file).suffix.lower()
     if suffix not in SUFFIXES:

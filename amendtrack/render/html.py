@@ -398,7 +398,7 @@ class OutcomeView:
     confidence: str
 
 
-def _plain(text: str | None, kind: str = "equal") -> list[Segment]:
+def _segments(text: str | None, kind: str = "equal") -> list[Segment]:
     out: list[Segment] = []
     if text:
         _append(out, kind, text)
@@ -443,27 +443,27 @@ def outcome_view(outcome: Outcome, delegation: str | None, base_draft: str, next
     if p.operation == "new_paragraph" and (p.resulting_text or p.text):
         where = f" (next to paragraph {outcome.base_label} of {the(base_draft)})" if outcome.base_label else ""
         label = f" {p.new_label}" if p.new_label else ""
-        proposed = TextView(f"Proposed: new paragraph{label}{where}", _plain(p.resulting_text or p.text, "insert"))
+        proposed = TextView(f"Proposed: new paragraph{label}{where}", _segments(p.resulting_text or p.text, "insert"))
     elif outcome.proposed:
         whole = all(change.op == DELETE for change in outcome.proposed if change.text.strip())
         verb = "delete" if p.operation == "delete" and whole else "changes to"
         proposed = TextView(f"Proposed: {verb} {base_name}", inline(outcome.proposed))
     elif p.operation == "comment":
         said = " / ".join(" ".join(i.verbatim.split()) for i in _inputs(p) if i.verbatim)
-        proposed = TextView("Comment, as written", _plain(said), "no text")
+        proposed = TextView("Comment, as written", _segments(said), "no text")
     elif p.operation == "delete" and p.resulting_text == "" and outcome.base_text:
-        proposed = TextView(f"Proposed: delete {base_name}", _plain(outcome.base_text, "delete"))
+        proposed = TextView(f"Proposed: delete {base_name}", _segments(outcome.base_text, "delete"))
     elif p.text or p.resulting_text:
         new = p.resulting_text or p.text
         label = f" {p.new_label}" if p.new_label else ""
         if outcome.base_text and outcome.base_text != new:
-            proposed = TextView(f"Proposed text{label} (in place of {base_name})", _plain(new, "insert"))
+            proposed = TextView(f"Proposed text{label} (in place of {base_name})", _segments(new, "insert"))
         else:
-            proposed = TextView(f"Proposed text{label}", _plain(new, "insert"))
+            proposed = TextView(f"Proposed text{label}", _segments(new, "insert"))
     elif outcome.base_text and p.edits:
-        proposed = TextView(_cap(base_name) + " (the change could not be placed in it)", _plain(outcome.base_text))
+        proposed = TextView(_cap(base_name) + " (the change could not be placed in it)", _segments(outcome.base_text))
     elif outcome.base_text:
-        proposed = TextView(_cap(base_name) + " (no new wording proposed)", _plain(outcome.base_text))
+        proposed = TextView(_cap(base_name) + " (no new wording proposed)", _segments(outcome.base_text))
     else:
         proposed = TextView("Proposed", [], "no text")
     if outcome.proposed or (p.operation == "new_paragraph" and (p.resulting_text or p.text)):
@@ -485,7 +485,7 @@ def outcome_view(outcome: Outcome, delegation: str | None, base_draft: str, next
     else:
         nxt = TextView(
             f"Paragraph {outcome.next_label} of {the(next_draft)}",
-            _plain(outcome.next_text),
+            _segments(outcome.next_text),
             "" if outcome.next_text else "no text",
         )
     current = badge(outcome.status)
@@ -621,7 +621,7 @@ def version_view(version: ParagraphVersion, first: bool, anchor: str, next_draft
     if version.changes and not first:
         segments = inline(version.changes)
     else:
-        segments = _plain(version.text)
+        segments = _segments(version.text)
     draft = the(version.draft_label)
     return VersionView(
         anchor=anchor,

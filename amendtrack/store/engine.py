@@ -278,7 +278,7 @@ def _discard_if_empty(db_file: Path) -> None:
         connection.close()
 
 
-def upgrade(url: str | None) -> tuple[str | None, str]:
+def upgrade_schema(url: str | None) -> tuple[str | None, str]:
     """`amendtrack db upgrade`: bring the database at `url` to the newest schema in place, in one transaction.
 
     Returns (the revision it was at, None for an empty database; the newest). A missing SQLite file

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from amendtrack.compare.align.index import DraftPair
+from amendtrack.compare.align.index import ParagraphIndex
 from amendtrack.compare.align.links import Link
 from amendtrack.model.tree import normalise_label
 from amendtrack.model.words import normalise
 
 
-def link_headings(drafts: DraftPair) -> list[Link]:
+def link_headings(drafts: ParagraphIndex) -> list[Link]:
     """Each new heading with the first unused old heading of its label (same or modified), then the deleted ones."""
     links: list[Link] = []
     used: set[int] = set()
@@ -28,7 +28,7 @@ def link_headings(drafts: DraftPair) -> list[Link]:
     return links
 
 
-def _first_unused(drafts: DraftPair, key: str, used: set[int]) -> int | None:
+def _first_unused(drafts: ParagraphIndex, key: str, used: set[int]) -> int | None:
     """The first old heading with this (normalised) label not linked yet."""
     for k, old in enumerate(drafts.old_headings):
         if k not in used and normalise_label(old.label) == key:

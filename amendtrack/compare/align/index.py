@@ -46,7 +46,7 @@ class Block:
     placeholder: bool = False
 
 
-class DraftPair:
+class ParagraphIndex:
     """The blocks and headings of an earlier (old) and a later (new) draft, with what compares them."""
 
     def __init__(self, old: Draft, new: Draft):
@@ -137,9 +137,9 @@ class DraftPair:
         return sorted(_nearest(_gather(self.new_postings, terms, expected), expected))
 
 
-def index_paragraphs(old: Draft, new: Draft) -> DraftPair:
+def index_paragraphs(old: Draft, new: Draft) -> ParagraphIndex:
     """The two drafts' blocks, weighted and indexed for comparison."""
-    return DraftPair(old, new)
+    return ParagraphIndex(old, new)
 
 
 def _blocks(draft: Draft) -> tuple[list[Paragraph], list[Paragraph]]:

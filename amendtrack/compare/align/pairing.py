@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from amendtrack.compare.align.index import Block, DraftPair
+from amendtrack.compare.align.index import Block, ParagraphIndex
 from amendtrack.model.tree import Marker, Paragraph, normalise_label
 
 MATCH = 0.25  # least similarity for a one-to-one link between paragraphs of the same label
@@ -56,7 +56,7 @@ class Decisions:
         self.taken_new.add(j)
 
 
-def honour_placeholders(drafts: DraftPair, found: Decisions) -> None:
+def honour_placeholders(drafts: ParagraphIndex, found: Decisions) -> None:
     """A placeholder of the later draft ('43. [Merged with paragraph 42]') says what became of its paragraph.
 
     An old placeholder stays gone; a new one declares a merge or a deletion, honoured when the
@@ -82,7 +82,7 @@ def honour_placeholders(drafts: DraftPair, found: Decisions) -> None:
 
 
 def _honour_merge(
-    drafts: DraftPair, found: Decisions, placeholder: Block, marker: Marker, old_index: int, into: int | None
+    drafts: ParagraphIndex, found: Decisions, placeholder: Block, marker: Marker, old_index: int, into: int | None
 ) -> None:
     if into is None:
         found.conflicts.append(f"{placeholder.node.label}: {marker.text} names no paragraph of this draft")
@@ -97,7 +97,9 @@ def _honour_merge(
         )
 
 
-def _honour_deletion(drafts: DraftPair, found: Decisions, placeholder: Block, marker: Marker, old_index: int) -> None:
+def _honour_deletion(
+    drafts: ParagraphIndex, found: Decisions, placeholder: Block, marker: Marker, old_index: int
+) -> None:
     best = max(((drafts.score(old_index, j), j) for j in drafts.later_candidates(old_index)), default=(0.0, -1))
     if best[0] >= STILL_THERE:
         found.conflicts.append(
@@ -108,7 +110,7 @@ def _honour_deletion(drafts: DraftPair, found: Decisions, placeholder: Block, ma
         found.deleted.add(old_index)
 
 
-def honour_renumbering(drafts: DraftPair, found: Decisions) -> None:
+def honour_renumbering(drafts: ParagraphIndex, found: Decisions) -> None:
     """'[Formerly PP12]' links a paragraph to the one it names, when the text agrees better than with any other."""
     for block in drafts.new:
         for marker in block.node.markers:
@@ -116,7 +118,7 @@ def honour_renumbering(drafts: DraftPair, found: Decisions) -> None:
                 _honour_formerly(drafts, found, block, marker)
 
 
-def _honour_formerly(drafts: DraftPair, found: Decisions, block: Block, marker: Marker) -> None:
+def _honour_formerly(drafts: ParagraphIndex, found: Decisions, block: Block, marker: Marker) -> None:
     old_index = drafts.old_labelled(normalise_label(marker.ref))
     if old_index is not None and (old_index in found.merged_into or old_index in found.deleted):
         found.conflicts.append(  # one link per paragraph: the placeholder's declaration stands
@@ -137,7 +139,7 @@ def _honour_formerly(drafts: DraftPair, found: Decisions, block: Block, marker: 
         )
 
 
-def link_unchanged(drafts: DraftPair, found: Decisions) -> None:
+def link_unchanged(drafts: ParagraphIndex, found: Decisions) -> None:
     """Link a paragraph that kept its (unique) label and its words at once, without scoring its candidates.
 
     Such a pair scores the most any pair can (likeness 1 plus the bonus for the same label), and no other
@@ -155,7 +157,7 @@ def link_unchanged(drafts: DraftPair, found: Decisions) -> None:
             found.link(i, j)
 
 
-def pair_best_first(drafts: DraftPair, found: Decisions) -> None:
+def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
     """Link the remaining paragraphs one to one by likeness of words, the most alike pair first.
 
     A pair must pass its bar (`_least_likeness`); a pair that kept its label gets a bonus.
@@ -186,7 +188,7 @@ def _least_likeness(a: Block, b: Block) -> float:
     return MATCH if a.key == b.key else MATCH_RELABELLED
 
 
-def fill_gaps_by_position(drafts: DraftPair, found: Decisions) -> None:
+def fill_gaps_by_position(drafts: ParagraphIndex, found: Decisions) -> None:
     """A lone paragraph between two linked neighbours, keeping its number on both sides, is the same paragraph."""
     anchors = sorted(found.pairs.items(), key=lambda p: p[1])
     bounds = [(-1, -1)] + anchors + [(len(drafts.old), len(drafts.new))]
@@ -203,7 +205,7 @@ def fill_gaps_by_position(drafts: DraftPair, found: Decisions) -> None:
             found.link(i, j)
 
 
-def find_merges(drafts: DraftPair, found: Decisions) -> None:
+def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
     """A paragraph still unlinked whose words are nearly all in one paragraph of the later draft was merged into it."""
     for block in drafts.old:
         i = block.index
@@ -222,7 +224,7 @@ def find_merges(drafts: DraftPair, found: Decisions) -> None:
             found.taken_old.add(i)
 
 
-def find_splits(drafts: DraftPair, found: Decisions) -> None:
+def find_splits(drafts: ParagraphIndex, found: Decisions) -> None:
     """A new paragraph still unlinked whose words are nearly all in a nearby linked paragraph was split off it."""
     merge_targets = set(found.merged_into.values())  # already in a merged link: never a split-off part too
     for j in drafts.targets:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from amendtrack.compare.align.index import DraftPair, composite_text
+from amendtrack.compare.align.index import ParagraphIndex, composite_text
 from amendtrack.compare.align.links import Link, kept
 from amendtrack.compare.align.pairing import Decisions
 from amendtrack.model.tree import Paragraph, normalise_label
@@ -45,7 +45,7 @@ def name_moves(found: Decisions) -> dict[int, str]:
     return moves
 
 
-def link_paragraphs(drafts: DraftPair, found: Decisions, moves: dict[int, str]) -> list[Link]:
+def link_paragraphs(drafts: ParagraphIndex, found: Decisions, moves: dict[int, str]) -> list[Link]:
     """One link per new paragraph that continues old ones (in the new order), then the deleted, then the new."""
     groups = sources_by_target(found)
     splits: dict[int, list[int]] = {}  # old block → extra new targets
@@ -70,7 +70,7 @@ def link_paragraphs(drafts: DraftPair, found: Decisions, moves: dict[int, str]) 
     return links
 
 
-def _merged(drafts: DraftPair, found: Decisions, sources: list[int], j: int, held: list[Paragraph]) -> Link:
+def _merged(drafts: ParagraphIndex, found: Decisions, sources: list[int], j: int, held: list[Paragraph]) -> Link:
     target = drafts.new[j]
     share = min(drafts.weights.containment(drafts.old[i].bag, target.bag) for i in sources)
     source = "declared" if any(i in found.declared_merges for i in sources) else "inferred"
@@ -79,7 +79,7 @@ def _merged(drafts: DraftPair, found: Decisions, sources: list[int], j: int, hel
     return Link("merged", [drafts.old[i].node for i in sources], [target.node], share, source, note, held)
 
 
-def _split(drafts: DraftPair, i: int, parts: list[int], held: list[Paragraph]) -> Link:
+def _split(drafts: ParagraphIndex, i: int, parts: list[int], held: list[Paragraph]) -> Link:
     """Old block i split into new blocks `parts`: the one that kept its place, then the split-off ones."""
     origin = drafts.old[i]
     nodes_new = [drafts.new[k].node for k in parts]
@@ -89,7 +89,7 @@ def _split(drafts: DraftPair, i: int, parts: list[int], held: list[Paragraph]) -
 
 
 def _one_to_one(
-    drafts: DraftPair, found: Decisions, i: int, j: int, direction: str | None, held: list[Paragraph]
+    drafts: ParagraphIndex, found: Decisions, i: int, j: int, direction: str | None, held: list[Paragraph]
 ) -> Link:
     a, b = drafts.old[i], drafts.new[j]
     source = "declared" if (i, j) in found.declared else "inferred"
@@ -103,7 +103,7 @@ def _one_to_one(
     return Link(kept(same_text, same_label), [a.node], [b.node], score, source, formerly, held)
 
 
-def _deleted(drafts: DraftPair, found: Decisions, continued: set[int]) -> list[Link]:
+def _deleted(drafts: ParagraphIndex, found: Decisions, continued: set[int]) -> list[Link]:
     """The old paragraphs no link continues: declared deleted when a placeholder says so."""
     links = []
     for block in drafts.old:
@@ -116,7 +116,7 @@ def _deleted(drafts: DraftPair, found: Decisions, continued: set[int]) -> list[L
     return links
 
 
-def _new(drafts: DraftPair, used: set[int]) -> list[Link]:
+def _new(drafts: ParagraphIndex, used: set[int]) -> list[Link]:
     """The new paragraphs (placeholders aside) no link reaches."""
     return [
         Link("new", [], [block.node], 0.0, "inferred", "new")

@@ -7,14 +7,14 @@ all in another was merged into it; the rest are deleted or new.
 
 from __future__ import annotations
 
-from amendtrack.compare.align.index import DraftPair
+from amendtrack.compare.align.index import ParagraphIndex
 from amendtrack.compare.align.links import Link, kept
 from amendtrack.compare.align.pairing import CONTAINED, MATCH
 from amendtrack.model.tree import Paragraph, normalise_label
 from amendtrack.model.words import Weights, normalise
 
 
-def link_sub_paragraphs(drafts: DraftPair, links: list[Link]) -> list[Link]:
+def link_sub_paragraphs(drafts: ParagraphIndex, links: list[Link]) -> list[Link]:
     """Links for the sub-paragraphs and items of every linked paragraph (a heading's paragraphs are linked already)."""
     found: list[Link] = []
     for link in links:
@@ -27,7 +27,7 @@ def link_sub_paragraphs(drafts: DraftPair, links: list[Link]) -> list[Link]:
     return found
 
 
-def _link_inside(drafts: DraftPair, old_children: list[Paragraph], new_children: list[Paragraph]) -> list[Link]:
+def _link_inside(drafts: ParagraphIndex, old_children: list[Paragraph], new_children: list[Paragraph]) -> list[Link]:
     """The links among the sub-paragraphs of one parent link: deleted ones first, then in the new order."""
     bags_old = [drafts.vector(c) for c in old_children]
     if _unchanged(old_children, new_children, bags_old):  # what the pairing below would find, directly

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from amendtrack.model.tree import Paragraph
 from amendtrack.read import ocr
-from amendtrack.read.compilation.rows import Line, ParagraphRow
+from amendtrack.read.compilation.rows import Line, ParagraphInputs
 from amendtrack.read.compilation.wording import text_with_subparagraphs, words_of
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class Input:
         return ocr.join_lines([line for _, line in self.lines])
 
 
-def split_row(row: ParagraphRow, registry: Registry) -> list[Input]:
+def split_row(row: ParagraphInputs, registry: Registry) -> list[Input]:
     """The delegations' inputs in a row, in order, without the lines of the base text among them."""
     reader = _RowReader(row.paragraph, words_of(text_with_subparagraphs(row.paragraph)), registry)
     for no, line in row.lines:

@@ -27,7 +27,7 @@ _BASE_LABEL = re.compile(
 
 
 @dataclass
-class ParagraphRow:
+class ParagraphInputs:
     """One row of the compilation: a base paragraph and the lines from its opening words to the next row."""
 
     paragraph: Paragraph
@@ -69,7 +69,7 @@ def _without_page_noise(line: str, labelled: bool, repeated: set[str]) -> str:
 
 def cut_into_rows(
     lines: list[Line], paragraphs: list[Paragraph], registry: Registry
-) -> tuple[list[ParagraphRow], dict[int, list[Paragraph]]]:
+) -> tuple[list[ParagraphInputs], dict[int, list[Paragraph]]]:
     """The rows found, in draft order, and for each found paragraph the next ones that have no row.
 
     Each paragraph is looked for after the row before it, so a restatement of an earlier
@@ -89,7 +89,7 @@ def cut_into_rows(
     if not found:
         return [], missing
     ends = [start for _, start in found[1:]] + [len(lines)]  # a row runs to the next one found
-    rows = [ParagraphRow(paragraph, lines[start:end]) for (paragraph, start), end in zip(found, ends, strict=True)]
+    rows = [ParagraphInputs(paragraph, lines[start:end]) for (paragraph, start), end in zip(found, ends, strict=True)]
     return rows, missing
 
 

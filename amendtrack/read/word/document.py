@@ -115,7 +115,7 @@ def has_mark(p: WordParagraph, accept: Accept) -> bool:
 # --- the document -------------------------------------------------------------------------------------------
 
 
-class Document:
+class WordDocument:
     """A .docx opened and walked: paragraphs in body order (cells included), numbering, footnotes, comments."""
 
     def __init__(self, path: Path | str):

@@ -16,7 +16,7 @@ from amendtrack.model.tree import Draft
 from amendtrack.read import ocr
 from amendtrack.read.text import read_draft_lines
 from amendtrack.read.text.lines import FOOTNOTE, DraftLines, Line, find_body_start
-from amendtrack.read.word.document import Accept, Document, accept_all
+from amendtrack.read.word.document import Accept, WordDocument, accept_all
 from amendtrack.read.word.views import ViewParagraph, clean, view_paragraphs
 
 _TAB_LABEL = re.compile(r"^\s*(\d{1,3}(?:bis|ter|quater|quinquies)?)\t")  # '44<tab>Ensuring': label 44
@@ -32,11 +32,11 @@ def read_docx_draft(path: Path | str) -> Draft:
     `footnote` markers on the paragraph that cites them; fields and hyperlinks are their text.
     Bad or hostile files raise InputError naming the file.
     """
-    draft, _ = read_tree(Document(path), accept_all)
+    draft, _ = read_tree(WordDocument(path), accept_all)
     return draft
 
 
-def read_tree(doc: Document, accept: Accept) -> tuple[Draft, list[ViewParagraph]]:
+def read_tree(doc: WordDocument, accept: Accept) -> tuple[Draft, list[ViewParagraph]]:
     """The tree of one view of the document, and the view's paragraphs (tree line numbers count them)."""
     paragraphs = view_paragraphs(doc, accept)
     preface, lines = _draft_lines(doc, paragraphs)
@@ -54,7 +54,7 @@ def label_as_typed(raw: str) -> str:
     return clean(_TAB_LABEL.sub(r"\1. ", raw))
 
 
-def _draft_lines(doc: Document, paragraphs: list[ViewParagraph]) -> tuple[list[str], list[Line]]:
+def _draft_lines(doc: WordDocument, paragraphs: list[ViewParagraph]) -> tuple[list[str], list[Line]]:
     """The title block, and one line per paragraph (its computed label in front) with blank lines between."""
     counter = doc.numbering.counter()
     preface: list[str] = []

@@ -43,7 +43,7 @@ def edits_between(old: str, new: str) -> tuple[str, list[Edit]] | None:
         if not deleted.strip() and not inserted.strip():
             continue
         expected = norm(current[:s] + inserted + current[e:])
-        edit = _place(current, s, e, inserted, expected)
+        edit = _least_context_edit(current, s, e, inserted, expected)
         if edit is None:
             return None
         kinds.add("insert" if not deleted.strip() else "delete" if not inserted.strip() else "replace")
@@ -83,7 +83,7 @@ def _regions(changes: list) -> list[Region]:
     return regions
 
 
-def _place(text: str, s: int, e: int, inserted: str, expected: str) -> Edit | None:
+def _least_context_edit(text: str, s: int, e: int, inserted: str, expected: str) -> Edit | None:
     """One edit at [s, e) of `text` that apply_edits places right, with the least context that makes it so."""
 
     def works(edit: Edit) -> bool:
@@ -95,7 +95,7 @@ def _place(text: str, s: int, e: int, inserted: str, expected: str) -> Edit | No
     before = [m.start() for m in _WORD_SPAN.finditer(text[:s])]
     after = [m.end() + e for m in _WORD_SPAN.finditer(text[e:])]
     if not text[s:e].strip():  # an insertion
-        return _insertion(text, s, e, inserted.strip(), before, after, works)
+        return _anchored_insertion(text, s, e, inserted.strip(), before, after, works)
     for left in range(0, min(len(before), 6) + 1):
         for right in range(0, min(len(after), 2) + 1) if left == 0 else (0,):
             a = before[-left] if left else s
@@ -108,7 +108,7 @@ def _place(text: str, s: int, e: int, inserted: str, expected: str) -> Edit | No
     return None
 
 
-def _insertion(
+def _anchored_insertion(
     text: str, s: int, e: int, words: str, before: list[int], after: list[int], works: Callable[[Edit], bool]
 ) -> Edit | None:
     """An insertion after the fewest words before it, else before the fewest words after it."""

@@ -9,7 +9,7 @@ from amendtrack.errors import InputError
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft
 from amendtrack.read.word.authors import Authors
-from amendtrack.read.word.document import Document
+from amendtrack.read.word.document import WordDocument
 from amendtrack.read.word.table import main_table, table_proposals
 from amendtrack.read.word.tracked import tracked_proposals
 
@@ -19,14 +19,14 @@ if TYPE_CHECKING:
 
 def docx_inputs_kind(path: Path | str) -> str:
     """'tracked_changes' when the file carries tracked changes, 'compilation' for a table, else InputError."""
-    return _kind(Document(path))
+    return _kind(WordDocument(path))
 
 
 def read_docx_inputs(
     path: Path | str, base: Draft, registry: Registry, delegation: str | None = None, author_map: Authors | None = None
 ) -> list[Proposal]:
     """Proposals from a .docx: its tracked changes (see read_docx_proposals), else its compilation table."""
-    doc = Document(path)
+    doc = WordDocument(path)
     if _kind(doc) == "compilation":
         if delegation is not None or author_map is not None:
             raise InputError(
@@ -37,7 +37,7 @@ def read_docx_inputs(
     return tracked_proposals(doc, base, registry, delegation, author_map)
 
 
-def _kind(doc: Document) -> str:
+def _kind(doc: WordDocument) -> str:
     if doc.authors():
         return "tracked_changes"
     if main_table(doc) is not None:

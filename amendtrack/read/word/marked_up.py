@@ -14,7 +14,7 @@ from amendtrack.errors import InputError
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.read.text.markers import extract_markers
 from amendtrack.read.word.authors import Attribution
-from amendtrack.read.word.document import Comment, Document, reject_all, visible
+from amendtrack.read.word.document import Comment, WordDocument, reject_all, visible
 from amendtrack.read.word.draft import label_as_typed, read_tree
 from amendtrack.read.word.matching import match_to_draft
 from amendtrack.read.word.views import ViewParagraph
@@ -24,7 +24,7 @@ from amendtrack.read.word.views import ViewParagraph
 class MarkedUpFile:
     """The file's own tree with every change rejected, each paragraph linked to the stored draft."""
 
-    doc: Document
+    doc: WordDocument
     who: Attribution
     authors: list[str]  # of tracked changes, in order of first appearance
     tree: Draft
@@ -115,7 +115,7 @@ class MarkedUpFile:
         return text
 
 
-def open_marked_up(doc: Document, base: Draft, who: Attribution) -> MarkedUpFile:
+def open_marked_up(doc: WordDocument, base: Draft, who: Attribution) -> MarkedUpFile:
     """The file read as the draft its changes were made on, every author known, linked to the stored draft."""
     authors = doc.authors()
     if not authors and not doc.comments:

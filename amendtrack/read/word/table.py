@@ -15,7 +15,7 @@ from amendtrack.errors import InputError
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.read.text.lines import Line
-from amendtrack.read.word.document import Document, accept_all, visible
+from amendtrack.read.word.document import WordDocument, accept_all, visible
 from amendtrack.read.word.matching import similar
 from amendtrack.read.word.views import clean
 
@@ -34,10 +34,10 @@ def read_docx_compilation(path: Path | str, base: Draft, registry: Registry) -> 
     table whose middle column names a delegation, the third column is that delegation's input;
     otherwise the third column (dispositions, notes) is not read.
     """
-    return table_proposals(Document(path), base, registry)
+    return table_proposals(WordDocument(path), base, registry)
 
 
-def main_table(doc: Document) -> Table | None:
+def main_table(doc: WordDocument) -> Table | None:
     """The body's compilation table: 2-3 columns, two rows or more, holding most of the document's words."""
     total = sum(len(s.text.strip()) for p in doc.paras for s in p.segs) or 1
     best = None
@@ -50,12 +50,12 @@ def main_table(doc: Document) -> Table | None:
     return best
 
 
-def table_proposals(doc: Document, base: Draft, registry: Registry) -> list[Proposal]:
+def table_proposals(doc: WordDocument, base: Draft, registry: Registry) -> list[Proposal]:
     """The proposals of an opened document's compilation table, row by row."""
     from amendtrack.read.compilation.context import Compilation
     from amendtrack.read.compilation.inputs import split_row
     from amendtrack.read.compilation.reading import read_input
-    from amendtrack.read.compilation.rows import ParagraphRow
+    from amendtrack.read.compilation.rows import ParagraphInputs
 
     table = main_table(doc)
     if table is None:
@@ -79,14 +79,14 @@ def table_proposals(doc: Document, base: Draft, registry: Registry) -> list[Prop
                 pointer = tops.index(node) + 1
         if node is None:
             continue
-        for entry in split_row(ParagraphRow(node, _input_lines(doc, row, registry)), registry):
+        for entry in split_row(ParagraphInputs(node, _input_lines(doc, row, registry)), registry):
             proposals.extend(read_input(entry, compilation))
     if not proposals:
         raise InputError(doc.source, "no delegation inputs found in the compilation table")
     return proposals
 
 
-def _input_lines(doc: Document, row: list[list[int]], registry: Registry) -> list[Line]:
+def _input_lines(doc: WordDocument, row: list[list[int]], registry: Registry) -> list[Line]:
     """A row's inputs as lines, each after a blank line; a delegation named alone (or in the middle column) as 'X:'."""
     inputs: list[Line] = []
     named = None
@@ -104,7 +104,7 @@ def _input_lines(doc: Document, row: list[list[int]], registry: Registry) -> lis
     return inputs
 
 
-def _cell_lines(doc: Document, cell: list[int]) -> list[Line]:
+def _cell_lines(doc: WordDocument, cell: list[int]) -> list[Line]:
     """A cell's paragraphs as lines (1-based paragraph numbers), every change accepted, struck words left out."""
     lines = []
     for i in cell:

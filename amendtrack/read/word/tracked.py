@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.read.word.authors import Attribution, Authors
-from amendtrack.read.word.document import Document, has_mark, reject_all, visible
+from amendtrack.read.word.document import WordDocument, has_mark, reject_all, visible
 from amendtrack.read.word.marked_up import open_marked_up
 from amendtrack.read.word.proposals import AuthorChanges, Found, Moved, comment_proposals
 from amendtrack.read.word.views import ViewParagraph, view_paragraphs
@@ -38,11 +38,11 @@ def read_docx_proposals(
     words (or by the same author on the paragraph) are the rationale; other comments are
     `comment` proposals. Each sponsor is a `WordSponsor` keeping the author and latest w:date.
     """
-    return tracked_proposals(Document(path), base, registry, delegation, author_map)
+    return tracked_proposals(WordDocument(path), base, registry, delegation, author_map)
 
 
 def tracked_proposals(
-    doc: Document, base: Draft, registry: Registry, delegation: str | None, author_map: Authors | None
+    doc: WordDocument, base: Draft, registry: Registry, delegation: str | None, author_map: Authors | None
 ) -> list[Proposal]:
     """The proposals of an opened document's tracked changes and comments (see read_docx_proposals)."""
     file = open_marked_up(doc, base, Attribution(registry, doc.source, delegation, author_map))

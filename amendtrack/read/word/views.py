@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from amendtrack.read.word.document import Accept, Document, has_mark, visible
+from amendtrack.read.word.document import Accept, WordDocument, has_mark, visible
 
 
 @dataclass
@@ -25,7 +25,7 @@ class ViewParagraph:
         return self.paras[-1]
 
 
-def view_paragraphs(doc: Document, accept: Accept) -> list[ViewParagraph]:
+def view_paragraphs(doc: WordDocument, accept: Accept) -> list[ViewParagraph]:
     """The paragraphs of a view: a paragraph whose mark is gone runs on into the next one (never across cells)."""
     groups: list[ViewParagraph] = []
     current: list[int] = []

@@ -89,18 +89,18 @@ def _heading_row(tr: etree._Element, row: CompilationRow, width: int, span: int,
     texts.append(Run(EQUAL, row.text, look=Look(bold=True)))
     cell.append(writer.paragraph(Para(texts, style="TableText", keep_next=True, labelled=bool(row.label))))
     if row.entries:
-        _fill(cell, _entry_paras(row.entries), writer)
+        _fill_cell(cell, _entry_paras(row.entries), writer)
 
 
 def _paragraph_row(tr: etree._Element, row: CompilationRow, widths: list[int], writer: Writer) -> None:
     """A paragraph beside the inputs on it and, with a third column, what became of each."""
-    _fill(_cell(tr, widths[0]), _left_paras(row), writer)
-    _fill(_cell(tr, widths[1]), _entry_paras(row.entries) or [Para(style="TableText")], writer)
+    _fill_cell(_cell(tr, widths[0]), _left_paras(row), writer)
+    _fill_cell(_cell(tr, widths[1]), _entry_paras(row.entries) or [Para(style="TableText")], writer)
     if len(widths) == 3:
-        _fill(_cell(tr, widths[2]), _disposition_paras(row.entries) or [Para(style="TableText")], writer)
+        _fill_cell(_cell(tr, widths[2]), _disposition_paras(row.entries) or [Para(style="TableText")], writer)
 
 
-def _fill(cell: etree._Element, paras: list[Para], writer: Writer) -> None:
+def _fill_cell(cell: etree._Element, paras: list[Para], writer: Writer) -> None:
     """Write the paragraphs into the cell."""
     for para in paras:
         cell.append(writer.paragraph(para))

@@ -20,7 +20,7 @@ def place_edits(base: str, edits: list[Edit]) -> list[Change] | None:
     marked = _MarkedText(base)
     try:
         for edit in edits:
-            if not _place(marked, edit):
+            if not _mark_edit(marked, edit):
                 return None
     except ValueError:  # the words occur more than once
         return None
@@ -68,7 +68,7 @@ class _MarkedText:
         return changes
 
 
-def _place(marked: _MarkedText, edit: Edit) -> bool:
+def _mark_edit(marked: _MarkedText, edit: Edit) -> bool:
     """Place one edit; False when its words are not in the paragraph or it is no word edit."""
     text = marked.text()
     words = (edit.new or "").strip()

@@ -37,7 +37,7 @@ class Run:
 
 
 @dataclass
-class Marker:
+class RangeMark:
     """A point in a paragraph where a comment or a move range starts or ends."""
 
     kind: str  # commentRangeStart, commentRangeEnd, commentReference, move(From|To)Range(Start|End)
@@ -49,7 +49,7 @@ class Marker:
 class Para:
     """A Word paragraph: its runs and markers, its paragraph mark (plain or tracked) and its layout."""
 
-    items: list[Run | Marker] = field(default_factory=list)
+    items: list[Run | RangeMark] = field(default_factory=list)
     mark: str = EQUAL  # the paragraph mark: plain, or deleted / inserted / moved
     style: str | None = None
     depth: int = 0
@@ -60,7 +60,7 @@ class Para:
     old: int | None = None  # redline: the old paragraph that starts here (what rejecting leaves)
     new: int | None = None  # redline: the new paragraph that starts here (what accepting leaves)
 
-    def add(self, item: Run | Marker) -> None:
+    def add(self, item: Run | RangeMark) -> None:
         self.items.append(item)
 
     def has_text(self) -> bool:
@@ -69,9 +69,9 @@ class Para:
 
 def annotate(first: Para, last: Para, number: int) -> None:
     """Anchor comment `number` from the start of `first` to the end of `last`."""
-    first.items.insert(0, Marker("commentRangeStart", number))
-    last.add(Marker("commentRangeEnd", number))
-    last.add(Marker("commentReference", number))
+    first.items.insert(0, RangeMark("commentRangeStart", number))
+    last.add(RangeMark("commentRangeEnd", number))
+    last.add(RangeMark("commentReference", number))
 
 
 def title_block(lines: list[tuple[str, str]]) -> list[Para]:

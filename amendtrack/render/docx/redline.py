@@ -15,7 +15,7 @@ from amendtrack.compare.comparison import Comparison, Row
 from amendtrack.compare.redline import BOUNDARY, DELETE, EQUAL, INSERT
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.render.docx.moves import plain_mark, shown_at_row, staying_in_place
-from amendtrack.render.docx.paragraphs import MOVE_FROM, MOVE_TO, Marker, Para, Run, annotate, title_block
+from amendtrack.render.docx.paragraphs import MOVE_FROM, MOVE_TO, Para, RangeMark, Run, annotate, title_block
 from amendtrack.render.docx.printed import date_words, indent_level, printed_label
 from amendtrack.render.docx.wordml import DEFAULT_AUTHOR
 from amendtrack.render.docx.writer import Writer
@@ -175,9 +175,9 @@ class _RedlineBuilder:
             self.ranges[name] = (from_id, to_id)
             kind, number = ("moveTo", to_id) if name.startswith("old") else ("moveFrom", from_id)
             end_para, end_k = last[name]
-            end_para.items.insert(end_k + 1, Marker(f"{kind}RangeEnd", number))
+            end_para.items.insert(end_k + 1, RangeMark(f"{kind}RangeEnd", number))
             start_para, start_k = first[name]
-            start_para.items.insert(start_k, Marker(f"{kind}RangeStart", number, name))
+            start_para.items.insert(start_k, RangeMark(f"{kind}RangeStart", number, name))
 
     def _comment(self, row: Row, paras: list[Para]) -> None:
         """Name renumbering, moves, merges and splits (and conflicts) in a comment over the row."""
@@ -202,12 +202,12 @@ class _RedlineBuilder:
         para.labelled = bool(label)
         if moved:
             kind, number = ("moveFrom", self.ranges[name][0]) if old_side else ("moveTo", self.ranges[name][1])
-            para.add(Marker(f"{kind}RangeStart", number, name))
+            para.add(RangeMark(f"{kind}RangeStart", number, name))
         if label:
             para.add(Run(op, label, label=True))
         para.add(Run(op, node.text))
         if moved:
-            para.add(Marker(f"{kind}RangeEnd", number))
+            para.add(RangeMark(f"{kind}RangeEnd", number))
         other = ", ".join(row.new_labels if old_side else row.old_labels) or "-"
         text = (
             f"{node.label} moved from here into {other}: {row.description}"

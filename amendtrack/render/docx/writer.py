@@ -14,7 +14,7 @@ from lxml import etree
 
 from amendtrack.compare.redline import DELETE, EQUAL, INSERT
 from amendtrack.render.docx.package import document_part, write_package
-from amendtrack.render.docx.paragraphs import MOVE_FROM, MOVE_TO, Look, Marker, Para, Run
+from amendtrack.render.docx.paragraphs import MOVE_FROM, MOVE_TO, Look, Para, RangeMark, Run
 from amendtrack.render.docx.wordml import HANG, W_NS, XML_SPACE, sub_element, w_tag, xml_safe
 
 _REVISION_TAG = {DELETE: "del", INSERT: "ins", MOVE_FROM: "moveFrom", MOVE_TO: "moveTo"}
@@ -85,13 +85,13 @@ class Writer:
         if para.mark != EQUAL:
             self._revision(sub_element(ppr, "rPr"), para.mark)
         for item in para.items:
-            if isinstance(item, Marker):
+            if isinstance(item, RangeMark):
                 self._marker(p, item)
             elif item.text:
                 self._words(p, item)
         return p
 
-    def _marker(self, p: etree._Element, marker: Marker) -> None:
+    def _marker(self, p: etree._Element, marker: RangeMark) -> None:
         if marker.kind == "commentReference":
             run = sub_element(p, "r")
             sub_element(sub_element(run, "rPr"), "rStyle", val="CommentReference")
