@@ -1,8 +1,48 @@
-"""Names made from labels: keys and file-name parts (slugs), and a draft's label inside a sentence."""
+"""Names: keys and labels as they may be stored, slugs for file names, and a draft's label inside a sentence.
+
+A **key** names a negotiation or a document on the command line, in URLs and in file names: letters,
+digits, '.', '_' and '-', starting with a letter or a digit, at most 100 characters (`check_key`).
+A **label** is free text shown to people (a draft's label, a delegation's name, an author): at most
+500 characters, without control characters or unpaired surrogates (`check_label`).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
+
+from amendtrack.errors import InputError
+
+KEY_RULE = "letters, digits, '.', '_' and '-', starting with a letter or a digit, at most 100 characters"
+_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+# C0 and C1 controls (tab and newline aside), line and paragraph separators, lone surrogates
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+MAX_LABEL = 500
+MAX_FILE_PART = 80  # a slug in a file name is cut here (with a hash of the whole) so no name is too long
+
+
+def check_key(value: str, what: str, where: str | None = None) -> str:
+    """`value` when it is a valid key, else an InputError naming `what` ('negotiation', 'document id')."""
+    if not isinstance(value, str) or not _KEY.fullmatch(value):
+        raise InputError(where, f"{what} {shown(value)} is not a valid key: use {KEY_RULE}")
+    return value
+
+
+def check_label(value: str, what: str, where: str | None = None) -> str:
+    """`value` when it is a label that can be stored and shown, else an InputError naming `what`."""
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(where, f"{what} is empty")
+    if CONTROL.search(value):
+        raise InputError(where, f"{what} {shown(value)} holds a control character")
+    if len(value) > MAX_LABEL:
+        raise InputError(where, f"{what} is {len(value)} characters long (at most {MAX_LABEL})")
+    return value
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value for a one-line message: quoted, control characters escaped, cut to `limit` characters."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def slug(text: str, keep: str = "", empty: str = "x") -> str:
@@ -24,7 +64,16 @@ def the(label: str | None, empty: str = "the draft") -> str:
 
 def document_key(label: str) -> str:
     """A document's key from its label: 'Draft of 19 July' → 'draft-of-19-july' (dots kept: 'l.1-add.1')."""
-    return slug(label, keep=".", empty="draft")
+    return slug(label, keep=".", empty="draft")[:100].rstrip("-.")
+
+
+def file_part(text: str) -> str:
+    """A slug for a file name, never longer than MAX_FILE_PART: a long one is cut and told apart by a hash."""
+    part = slug(text)
+    if len(part) <= MAX_FILE_PART:
+        return part
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{part[: MAX_FILE_PART - 11].rstrip('-')}-{digest}"
 
 
 def count(n: int, noun: str) -> str:
