@@ -7,6 +7,7 @@ the evidence of every delegation survives the grouping.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import replace
@@ -16,6 +17,7 @@ from amendtrack.model.proposal import Proposal
 _QUOTES = re.compile(r"[\"'“”‘’«»„`]")
 
 
+@functools.lru_cache(maxsize=65536)  # a delegation repeating itself repeats its words
 def fold_words(text: str | None) -> str:
     """Words as compared for co-sponsorship: case, quotes, spacing and outer punctuation folded away."""
     if not text:
@@ -54,6 +56,49 @@ def change_key(proposal: Proposal) -> tuple | None:
     )
 
 
+class _SameChange:
+    """The groups making one change, in first-seen order, and who is in each.
+
+    A proposal joins the first group none of its delegations is in. For each delegation a pointer
+    to the first group it is not in only moves forward (a delegation never leaves a group), so a
+    delegation repeating the same change thousands of times costs a step each, not a scan.
+    """
+
+    def __init__(self) -> None:
+        self.groups: list[Proposal] = []
+        self.members: list[set[str]] = []
+        self.first_free: dict[str, int] = {}
+
+    def joinable(self, who: set[str]) -> int | None:
+        """The index of the first group that none of `who` is in, or None."""
+        at = max((self._first_free(name) for name in who), default=0)
+        while at < len(self.groups):
+            if not self.members[at] & who:
+                return at
+            at += 1
+        return None
+
+    def add(self, group: Proposal) -> None:
+        self.groups.append(group)
+        self.members.append(set(group.delegations))
+
+    def join(self, at: int, proposal: Proposal) -> Proposal:
+        """Add the proposal's sponsors and references to group `at` (its confidence: the lowest)."""
+        group = self.groups[at]
+        self.members[at] |= set(proposal.delegations)
+        group.sponsors.extend(proposal.sponsors)
+        group.references.extend(ref for ref in proposal.references if ref not in group.references)
+        group.confidence = min(group.confidence, proposal.confidence)
+        return group
+
+    def _first_free(self, name: str) -> int:
+        at = self.first_free.get(name, 0)
+        while at < len(self.members) and name in self.members[at]:
+            at += 1
+        self.first_free[name] = at
+        return at
+
+
 def group_cosponsored(proposals: list[Proposal]) -> list[Proposal]:
     """Merge proposals that make the same change into one with several sponsors, in first-seen order.
 
@@ -61,35 +106,24 @@ def group_cosponsored(proposals: list[Proposal]) -> list[Proposal]:
     its verbatim and source), their distinct references added, the lowest confidence, and their
     rationales kept (each prefixed with its delegation unless all sponsors gave the same one).
     A delegation is never added twice to one group: the same delegation repeating itself stays
-    two proposals, two pieces of evidence. The input list is not modified.
+    two proposals, two pieces of evidence. The input list is not modified. Time grows with the
+    number of proposals, not its square.
     """
     groups: list[Proposal] = []
-    open_groups: dict[tuple, list[Proposal]] = {}
+    changes: dict[tuple, _SameChange] = {}
     said: dict[int, list[tuple[str, str | None]]] = {}  # group -> (who, rationale) of each proposal in it
     for proposal in proposals:
         key = change_key(proposal)
-        target = None
-        if key is not None:
-            for candidate in open_groups.get(key, []):
-                if not set(candidate.delegations) & set(proposal.delegations):
-                    target = candidate
-                    break
-        if target is None:
-            target = replace(
-                proposal,
-                sponsors=list(proposal.sponsors),
-                references=list(proposal.references),
-                related=list(proposal.related),
-                edits=list(proposal.edits),
-            )
+        same = changes.setdefault(key, _SameChange()) if key is not None else None
+        at = same.joinable(set(proposal.delegations)) if same is not None else None
+        if same is not None and at is not None:
+            target = same.join(at, proposal)
+        else:
+            target = _new_group(proposal)
             groups.append(target)
             said[id(target)] = []
-            if key is not None:
-                open_groups.setdefault(key, []).append(target)
-        else:
-            target.sponsors.extend(proposal.sponsors)
-            target.references.extend(ref for ref in proposal.references if ref not in target.references)
-            target.confidence = min(target.confidence, proposal.confidence)
+            if same is not None:
+                same.add(target)
         said[id(target)].append((", ".join(proposal.delegations), proposal.rationale))
     for group in groups:
         given = said[id(group)]
@@ -97,3 +131,14 @@ def group_cosponsored(proposals: list[Proposal]) -> list[Proposal]:
             # Not every sponsor gave the same reason: say who gave which.
             group.rationale = " | ".join(f"{who}: {text}" for who, text in given if text) or None
     return groups
+
+
+def _new_group(proposal: Proposal) -> Proposal:
+    """A copy of the proposal that other sponsors can join without changing the original."""
+    return replace(
+        proposal,
+        sponsors=list(proposal.sponsors),
+        references=list(proposal.references),
+        related=list(proposal.related),
+        edits=list(proposal.edits),
+    )

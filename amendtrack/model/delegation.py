@@ -55,6 +55,7 @@ class Delegation:
         }
 
 
+@functools.lru_cache(maxsize=4096)  # inputs name the same few delegations row after row
 def name_key(label: str) -> str:
     """Compare names as a reader does: case, accents, spaces and punctuation do not count.
 
