@@ -13,7 +13,6 @@ another id than it had (`amendtrack proposals` shows the new ones).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,8 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
+from amendtrack.model.names import check_key
+from amendtrack.read.dump import FORMAT, VERSION, CheckedDump, check_dump, read_dump
 from amendtrack.store.drafts import ImportResult, negotiation_row
 from amendtrack.store.engine import writing
 from amendtrack.store.tables import (
@@ -36,8 +37,8 @@ from amendtrack.store.tables import (
     ProposalSponsorRow,
 )
 
-FORMAT = "amendtrack-dump"
-VERSION = 1
+__all__ = ["FORMAT", "VERSION", "dump_negotiation", "read_dump", "restore"]  # read_dump: read.dump's, for the importer
+
 _PARAGRAPH_FIELDS = ("label", "num", "kind", "eid", "pid", "text", "markers", "brackets", "label_inferred")
 _LINK_FIELDS = ("relation", "score", "source", "note", "conflict", "from_eids", "to_eids", "placeholder_eids")
 _PROPOSAL_FIELDS = (
@@ -205,38 +206,18 @@ def _by_proposal(session: Session, model: type[DispositionRow] | type[OverrideRo
 # --- restore -----------------------------------------------------------------------------------
 
 
-def read_dump(path: Path) -> dict[str, Any] | None:
-    """The dump in a .json file; None when the file holds something else (a list of proposals, say)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from None
-    marked = f'"{FORMAT}"'.encode() in data[:200]
-    try:
-        dump = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        if not marked:
-            return None
-        line = exc.lineno if isinstance(exc, json.JSONDecodeError) else None
-        raise InputError(str(path), f"not a readable amendtrack dump: {exc}", line=line) from None
-    if not isinstance(dump, dict) or dump.get("format") != FORMAT:
-        return None
-    if dump.get("version") != VERSION:
-        raise InputError(
-            str(path), f"amendtrack dump version {dump.get('version')!r} (this amendtrack reads {VERSION})"
-        )
-    return dump
-
-
 def restore(dump: dict[str, Any], url: str | None, source: Path, negotiation: str | None = None) -> list[ImportResult]:
     """Restore a dump into the database at `url` (under the key `negotiation` if given), in one transaction.
 
-    The negotiation must not be stored there yet. One result per document, as for an import.
+    The negotiation must not be stored there yet. A dump not read by read_dump is checked first
+    (read.dump.check_dump): nothing is written unless all of it is sound. One result per document,
+    as for an import.
     """
-    try:
-        return writing(url, lambda session: _restore(session, dump, source, negotiation), create=True)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise InputError(str(source), f"not a valid amendtrack dump ({type(exc).__name__}: {exc})") from None
+    if not isinstance(dump, CheckedDump):
+        dump = check_dump(dump, str(source))
+    if negotiation is not None:
+        check_key(negotiation, "negotiation", str(source))
+    return writing(url, lambda session: _restore(session, dump, source, negotiation), create=True)
 
 
 def _restore(session: Session, dump: dict[str, Any], source: Path, rename: str | None) -> list[ImportResult]:
