@@ -109,8 +109,10 @@ class Redline:
 
     def docx(self, author: str) -> bytes:
         """The later draft as Word, every change against the earlier one a tracked change by `author`."""
+        from amendtrack.model.names import check_label
         from amendtrack.render.docx import redline_docx
 
+        check_label(author, "the tracked changes' author")
         a = self.aligned
         return redline_docx(self.comparison, author, a.new_date, self.title, old=a.old, new=a.new)
 
@@ -264,6 +266,25 @@ def export_json(url: str | None, negotiation: str) -> str:
     return json.dumps(dump, ensure_ascii=False, indent=1) + "\n"
 
 
+def database_files(url: str | None) -> list[Path]:
+    """The files of the database at `url` (its SQLite file; none for a server): outputs must never go there."""
+    from amendtrack.store.engine import database_file
+
+    found = database_file(url)
+    return [found] if found is not None else []
+
+
+def describe_negotiation(url: str | None, negotiation: str) -> str:
+    """'gpa-2010 (3 documents, 520 proposals)': what deleting it would remove."""
+    with reading(url) as session:
+        return stored_drafts.describe_negotiation(session, negotiation)
+
+
+def delete_negotiation(url: str | None, negotiation: str) -> str:
+    """Delete a negotiation and everything stored about it (delegations stay), in one transaction; what went."""
+    return writing(url, lambda session: stored_drafts.delete_negotiation(session, negotiation))
+
+
 def upgrade(url: str | None) -> tuple[str | None, str]:
     """Bring the database's schema up to date in place: (the revision it was at, None if empty; the newest)."""
     from amendtrack.store.engine import upgrade_schema
@@ -281,23 +302,28 @@ class SiteResult:
 
 
 def build_site(url: str | None, out: Path | str, negotiations: list[str] | None = None) -> SiteResult:
-    """Write the whole report site of the given negotiations (default: all) into the folder `out`."""
+    """Write the whole report site of the given negotiations (default: all) into the folder `out`.
+
+    Each negotiation gets a folder of its own (two keys that make the same folder name are told apart);
+    pages an earlier build wrote there and this one does not are removed.
+    """
     from amendtrack.render import site
+    from amendtrack.render.output import SiteFolder
 
     started = time.perf_counter()
-    out = Path(out)
     with reading(url) as session:
         keys = negotiations or [n["key"] for n in stored_drafts.list_negotiations(session)]
-    out.mkdir(parents=True, exist_ok=True)
+    folder = SiteFolder(Path(out))
     written = 0
     sections = []
     search: list[dict] = []
-    for key in keys:
-        pages, entries, count = site.write_negotiation(snapshot(url, key), out)
+    for key, part in site.unique_names(keys).items():
+        pages, entries, count = site.write_negotiation(snapshot(url, key), folder, part)
         sections.append(pages)
         search.extend(entries)
         written += count
-    index = site.write_index(out, sections, search)
+    index = site.write_index(folder, sections, search)
+    folder.finish()
     return SiteResult(index, written + 1, time.perf_counter() - started)
 
 

@@ -1,105 +1,40 @@
 """The `amendtrack` command line: it parses options, calls `amendtrack.api`, and prints what comes back
 through `render` (terminal text, HTML, Word). Every error (bad input, a database that says no, a wrong
-option) is one line on stderr, `amendtrack: error: <message>`, and exit status 1.
+option) is one line on stderr, `amendtrack: error: <message>`, and exit status 1 (see `console`).
 """
 
 from __future__ import annotations
 
-import importlib
-import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from amendtrack import __version__
-from amendtrack.errors import InputError, database_errors, one_line
+from amendtrack.console import (
+    Commands,
+    api,
+    db,
+    delegation_option,
+    docx,
+    echo_json,
+    echo_lines,
+    file_option,
+    folder_option,
+    force_option,
+    html,
+    json_option,
+    terminal,
+    write_file,
+)
+from amendtrack.errors import InputError, printable
 from amendtrack.model.proposal import STATUSES
 from amendtrack.resources import DEMO_DB_NAME, ENV_VAR, SITE_FOLDER
 
-F = TypeVar("F", bound=Callable[..., Any])
 
-
-class _Library:
-    """A library module, imported when a command first uses it: `--help` loads no SQLAlchemy, Jinja2 or lxml."""
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def __getattr__(self, attribute: str) -> Any:
-        return getattr(importlib.import_module(self._name), attribute)
-
-
-api = _Library("amendtrack.api")
-terminal = _Library("amendtrack.render.terminal")
-html = _Library("amendtrack.render.html")
-docx = _Library("amendtrack.render.docx")
-
-
-def _fail(message: str) -> None:
-    click.echo(f"amendtrack: error: {message}", err=True)
-    sys.exit(1)
-
-
-def _file_option(flag: str, help: str, **extra: Any) -> Callable[[F], F]:
-    """An option naming a file to write (or read): `--html FILE`, `--docx FILE`, `--out FILE`."""
-    name = flag.lstrip("-").replace("-", "_") + ("_file" if flag in ("--html", "--docx") else "")
-    return click.option(flag, name, type=click.Path(dir_okay=False, path_type=Path), help=help, **extra)
-
-
-def _json_option(what: str) -> Callable[[F], F]:
-    return click.option("--json", "as_json", is_flag=True, help=f"Print {what} as JSON.")
-
-
-def _folder_option(default: str, help: str) -> Callable[[F], F]:
-    """`--out FOLDER`, made when missing."""
-    folder = click.Path(file_okay=False, path_type=Path)
-    return click.option("--out", type=folder, default=Path(default), show_default=True, help=help)
-
-
-def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _echo_lines(lines: Iterable[str], err: bool = False) -> None:
-    for line in lines:
-        click.echo(line, err=err)
-
-
-def _write_file(path: Path, data: bytes, quiet: bool = False) -> None:
-    """Write an output file and say so (on stderr when stdout carries JSON); a file not written is an error."""
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise InputError(str(path), f"cannot write: {exc.strerror or exc}") from None
-    click.echo(f"wrote {path}", err=quiet)
-
-
-def _db() -> str | None:
-    """The database URL of this run: --db, else $AMENDTRACK_DB (None: the library's default)."""
-    return click.get_current_context().find_root().params["db"]
-
-
-class _Commands(click.Group):
-    """The command group; a wrong option or argument, too, is one line on stderr and exit status 1."""
-
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        kwargs["standalone_mode"] = False  # click's errors come here instead of its usage message and exit 2
-        try:
-            return super().main(*args, **kwargs)
-        except (InputError, *database_errors()) as exc:
-            _fail(one_line(exc))
-        except click.exceptions.Abort:
-            _fail("aborted")
-        except click.ClickException as exc:
-            ctx = getattr(exc, "ctx", None)
-            hint = f" (see {ctx.command_path} --help)" if ctx is not None else ""
-            _fail(" ".join(exc.format_message().split()) + hint)
-
-
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     envvar=ENV_VAR,
@@ -120,9 +55,6 @@ def cli(db: str | None) -> None:
     """
 
 
-_delegation_option = click.option("--delegation", required=True, metavar="NAME", help="Any of its names: USA, US.")
-
-
 @cli.command("import")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--negotiation", metavar="NAME", help="Negotiation to add a single file to (required for a file).")
@@ -141,8 +73,8 @@ def import_command(path: Path, **document: str | None) -> None:
     file whose SHA-256 is stored already is left as it is.
     """
     with terminal.progress_bar(sys.stderr) as progress:
-        results = api.import_path(path, _db(), progress=progress, **document)
-    _echo_lines(result.message for result in results)
+        results = api.import_path(path, db(), progress=progress, **document)
+    echo_lines(printable(result.message) for result in results)
 
 
 @cli.command("import-inputs")
@@ -152,28 +84,27 @@ def import_command(path: Path, **document: str | None) -> None:
 @click.option("--label", metavar="LABEL", help="Label of the inputs document (default: the file name).")
 @click.option("--skip-invalid", is_flag=True, help="Store the valid rows of a CSV/JSON file and list the others.")
 @click.option("--delegation", metavar="NAME", help="A .docx with tracked changes: the delegation of the whole file.")
-@_file_option("--author-map", "A .docx with tracked changes: Word user names to delegations (.toml or .csv).")
+@file_option("--author-map", "A .docx with tracked changes: Word user names to delegations (.toml or .csv).")
 def import_inputs_command(file: Path, negotiation: str, draft: str, **options: Any) -> None:
     """Import delegations' inputs on a stored draft as proposals.
 
-    FILE is a compilation table (.txt), proposals as CSV or JSON (columns delegation, paragraph,
-    operation, anchor, position, old, text, rationale: see README), or Word (.docx): a copy of
-    the draft with tracked changes (each author's changes to a paragraph are one proposal;
+    FILE is a compilation table (.txt), proposals as CSV or JSON (see README), or Word (.docx): a
+    copy of the draft with tracked changes (each author's changes to a paragraph are one proposal;
     authors are delegations by --author-map, --delegation or their own name), or a compilation
     table. DRAFT is a document key, label or order number.
 
     A file with any bad row stores nothing and every problem is reported with its row; with
     --skip-invalid the valid rows are stored and the others listed on stderr.
     """
-    result = api.import_inputs(file, _db(), negotiation, draft, **options)
-    click.echo(result.message)
+    result = api.import_inputs(file, db(), negotiation, draft, **options)
+    click.echo(printable(result.message))
     for problem in result.problems:
-        click.echo(f"amendtrack: skipped {problem}", err=True)
+        click.echo(printable(f"amendtrack: skipped {problem}"), err=True)
 
 
 @cli.command("drafts")
 @click.argument("negotiation", required=False)
-@_json_option("a list of objects instead of a table")
+@json_option("a list of objects instead of a table")
 def drafts_command(negotiation: str | None, as_json: bool) -> None:
     """List the stored documents of NEGOTIATION (or of all), in order.
 
@@ -181,9 +112,9 @@ def drafts_command(negotiation: str | None, as_json: bool) -> None:
     12 digits of the SHA-256. --json prints objects with the fields negotiation, key, label,
     date, kind, order, source_file, sha256 and paragraphs.
     """
-    documents = api.drafts(_db(), negotiation)
+    documents = api.drafts(db(), negotiation)
     if as_json:
-        _echo_json(documents)
+        echo_json(documents)
     else:
         click.echo(terminal.drafts_table(documents) if documents else "no documents stored yet", err=not documents)
 
@@ -191,7 +122,7 @@ def drafts_command(negotiation: str | None, as_json: bool) -> None:
 @cli.command("paragraphs")
 @click.argument("negotiation")
 @click.argument("draft")
-@_json_option("the paragraph records (the stable contract)")
+@json_option("the paragraph records (the stable contract)")
 def paragraphs_command(negotiation: str, draft: str, as_json: bool) -> None:
     """Show the paragraphs of DRAFT as an indented outline.
 
@@ -201,15 +132,15 @@ def paragraphs_command(negotiation: str, draft: str, as_json: bool) -> None:
     paragraph in document order: label, eid, pid, kind, parent, num, label_inferred, text,
     markers, brackets, line_start and line_end.
     """
-    tree = api.paragraphs(_db(), negotiation, draft)
-    _echo_json(tree.records()) if as_json else _echo_lines(terminal.outline(tree))
+    tree = api.paragraphs(db(), negotiation, draft)
+    echo_json(tree.records()) if as_json else echo_lines(terminal.outline(tree))
 
 
 @cli.command("align")
 @click.argument("negotiation")
 @click.argument("from_draft", metavar="FROM")
 @click.argument("to_draft", metavar="TO")
-@_json_option("the lineage links (the stable contract)")
+@json_option("the lineage links (the stable contract)")
 def align_command(negotiation: str, from_draft: str, to_draft: str, as_json: bool) -> None:
     """Align two drafts paragraph by paragraph and store the lineage.
 
@@ -219,18 +150,19 @@ def align_command(negotiation: str, from_draft: str, to_draft: str, as_json: boo
     Markers the text contradicts are reported as conflicts. Re-aligning gives the same result.
     --json prints one object per link (fields: see README).
     """
-    alignment = api.align_drafts(_db(), negotiation, from_draft, to_draft).alignment
+    alignment = api.align_drafts(db(), negotiation, from_draft, to_draft).alignment
     links = [link.to_dict() for link in alignment.links]
-    _echo_json(links) if as_json else _echo_lines(terminal.alignment_lines(alignment))
+    echo_json(links) if as_json else echo_lines(terminal.alignment_lines(alignment))
 
 
 @cli.command("diff")
 @click.argument("negotiation")
 @click.argument("from_draft", metavar="FROM")
 @click.argument("to_draft", metavar="TO")
-@_file_option("--html", "Write a side-by-side HTML report.")
-@_file_option("--docx", "Write the later draft as Word, every change a tracked change.")
+@file_option("--html", "Write a side-by-side HTML report.")
+@file_option("--docx", "Write the later draft as Word, every change a tracked change.")
 @click.option("--author", default="amendtrack", show_default=True, help="Author of the tracked changes (--docx).")
+@force_option
 @click.option("--color/--no-color", default=None, help="Colour the redline (default: when printing to a terminal).")
 def diff_command(negotiation: str, from_draft: str, to_draft: str, author: str, color: bool | None, **out: Any) -> None:
     """Redline two drafts paragraph by aligned paragraph.
@@ -241,13 +173,13 @@ def diff_command(negotiation: str, from_draft: str, to_draft: str, author: str, 
     a side-by-side report, and --docx FILE writes TO as Word with every change against FROM a
     tracked change by --author (accept all: TO; reject all: FROM); give either or both.
     """
-    redline = api.diff(_db(), negotiation, from_draft, to_draft)
+    redline = api.diff(db(), negotiation, from_draft, to_draft)
     if out["docx_file"] is not None:
-        _write_file(out["docx_file"], redline.docx(author))
+        write_file(out["docx_file"], redline.docx(author))
     if out["html_file"] is not None:
-        _write_file(out["html_file"], redline.html().encode("utf-8"))
+        write_file(out["html_file"], redline.html().encode("utf-8"))
     if out["docx_file"] is None and out["html_file"] is None:
-        _echo_lines(terminal.comparison_lines(redline.comparison, sys.stdout.isatty() if color is None else color))
+        echo_lines(terminal.comparison_lines(redline.comparison, sys.stdout.isatty() if color is None else color))
 
 
 @cli.command("proposals")
@@ -255,7 +187,7 @@ def diff_command(negotiation: str, from_draft: str, to_draft: str, author: str, 
 @click.option("--draft", metavar="DRAFT", help="Only proposals on this draft, or from this inputs document.")
 @click.option("--delegation", metavar="NAME", help="Only proposals this delegation made or co-sponsored.")
 @click.option("--paragraph", metavar="LABEL", help="Only proposals on this paragraph (label, or a persistent id).")
-@_json_option("the proposals (the stable contract)")
+@json_option("the proposals (the stable contract)")
 def proposals_command(negotiation: str, as_json: bool, **filters: str | None) -> None:
     """List the stored proposals of a negotiation.
 
@@ -263,16 +195,16 @@ def proposals_command(negotiation: str, as_json: bool, **filters: str | None) ->
     applied to its paragraph (yes / no / - for moves, merges, splits and comments) and its
     words. --json prints one object per proposal (see README for the fields).
     """
-    found = api.proposals(_db(), negotiation, **filters)
+    found = api.proposals(db(), negotiation, **filters)
     if as_json:
-        _echo_json([{"id": pid, **p.to_dict()} for pid, p in found])
+        echo_json([{"id": pid, **p.to_dict()} for pid, p in found])
     else:
-        _echo_lines(terminal.proposals_table(found) if found else ["no proposals"], err=not found)
+        echo_lines(terminal.proposals_table(found) if found else ["no proposals"], err=not found)
 
 
 @cli.command("delegations")
 @click.option("--negotiation", metavar="NAME", help="Count the proposals of this negotiation only.")
-@_json_option("the delegations (the stable contract)")
+@json_option("the delegations (the stable contract)")
 def delegations_command(negotiation: str | None, as_json: bool) -> None:
     """List every known delegation with its kind and the proposals it made.
 
@@ -280,13 +212,13 @@ def delegations_command(negotiation: str | None, as_json: bool) -> None:
     variants, group membership); counts come from the database (co-sponsored proposals count
     for each sponsor). --json prints one object per delegation (see README for the fields).
     """
-    records = api.delegations(_db(), negotiation)
-    _echo_json(records) if as_json else click.echo(terminal.delegations_table(records))
+    records = api.delegations(db(), negotiation)
+    echo_json(records) if as_json else click.echo(terminal.delegations_table(records))
 
 
 @cli.command("dispositions")
 @click.argument("negotiation")
-@_json_option("one object per proposal (the stable contract)")
+@json_option("one object per proposal (the stable contract)")
 def dispositions_command(negotiation: str, as_json: bool) -> None:
     """Say what became of every proposal in the next draft.
 
@@ -295,8 +227,8 @@ def dispositions_command(negotiation: str, as_json: bool) -> None:
     for comments. A facilitator's override (`amendtrack disposition set`) wins; the computed
     value is kept beside it. Prints a table per delegation, or with --json one object per proposal.
     """
-    records = api.dispositions(_db(), negotiation)
-    _echo_json(records) if as_json else _echo_lines(terminal.dispositions_table(records))
+    records = api.dispositions(db(), negotiation)
+    echo_json(records) if as_json else echo_lines(terminal.dispositions_table(records))
 
 
 @cli.group("disposition")
@@ -305,7 +237,7 @@ def disposition_group() -> None:
 
 
 @disposition_group.command("set")
-@click.argument("proposal_id", type=int)
+@click.argument("proposal_id", type=click.IntRange(1, 2**63 - 1))
 @click.argument("status", type=click.Choice(list(STATUSES)))
 @click.option("--note", required=True, help="Why: kept with the decision and shown in reports.")
 def disposition_set_command(proposal_id: int, status: str, note: str) -> None:
@@ -314,32 +246,33 @@ def disposition_set_command(proposal_id: int, status: str, note: str) -> None:
     The computed value is kept beside the override; reports show both, and the override wins.
     Recomputing dispositions or re-importing documents never removes it.
     """
-    api.set_disposition(_db(), proposal_id, status, note)
+    api.set_disposition(db(), proposal_id, status, note)
     click.echo(f"proposal {proposal_id}: {status} (override)")
 
 
 @disposition_group.command("clear")
-@click.argument("proposal_id", type=int)
+@click.argument("proposal_id", type=click.IntRange(1, 2**63 - 1))
 def disposition_clear_command(proposal_id: int) -> None:
     """Remove the facilitator's disposition of PROPOSAL_ID: the computed one shows again."""
-    removed = api.clear_disposition(_db(), proposal_id)
+    removed = api.clear_disposition(db(), proposal_id)
     click.echo(f"proposal {proposal_id}: override cleared" if removed else f"proposal {proposal_id}: no override")
 
 
 @cli.command("report")
 @click.argument("negotiation")
-@_delegation_option
+@delegation_option
 @click.option("--draft", metavar="DRAFT", help="Only proposals on this draft (default: all drafts).")
-@_file_option("--html", "Write an HTML report.")
-@_json_option("the report (with --html too: the file is written, the JSON printed)")
+@file_option("--html", "Write an HTML report.")
+@force_option
+@json_option("the report (with --html too: the file is written, the JSON printed)")
 def report_command(negotiation: str, delegation: str, draft: str | None, **out: Any) -> None:
     """How each proposal of one delegation was handled in the next draft.
 
-    Every proposal the delegation made or co-sponsored, by paragraph: the operation, what it
-    asked as a redline against the base text, the next draft's text as a redline against what
-    was asked, and the disposition in words with its evidence. Totals at the top.
+    Every proposal the delegation made or co-sponsored, by paragraph: what it asked as a redline
+    against the base text, the next draft against what was asked, and the disposition with its
+    evidence. Totals at the top.
     """
-    report = api.report(_db(), negotiation, delegation, draft)
+    report = api.report(db(), negotiation, delegation, draft)
     _show(report, out, terminal.report_lines, html.delegation_report_html)
 
 
@@ -347,87 +280,88 @@ def report_command(negotiation: str, delegation: str, draft: str | None, **out: 
 @click.argument("negotiation")
 @click.argument("label")
 @click.option("--draft", metavar="DRAFT", help="The draft LABEL is numbered in (default: the first draft).")
-@_file_option("--html", "Write an HTML history.")
-@_json_option("the history (with --html too: the file is written, the JSON printed)")
+@file_option("--html", "Write an HTML history.")
+@force_option
+@json_option("the history (with --html too: the file is written, the JSON printed)")
 def history_command(negotiation: str, label: str, draft: str | None, **out: Any) -> None:
     """One paragraph through every draft, with the proposals made on it.
 
-    Follows the paragraph's persistent id through renumbering, moves, merges and splits: each
-    version redlined against the one before, the relation named, and every proposal made on it
-    with its disposition. LABEL is as printed in --draft (PP7, 42, OP2(a)) or an eId.
+    Follows its persistent id through renumbering, moves, merges and splits: each version against
+    the one before, the relation named, every proposal made on it with its disposition. LABEL is
+    as printed in --draft (PP7, 42, OP2(a)) or an eId.
     """
-    history = api.history(_db(), negotiation, label, draft)
+    history = api.history(db(), negotiation, label, draft)
     _show(history, out, terminal.history_lines, html.paragraph_history_html)
 
 
 def _show(data: Any, out: dict[str, Any], lines: Callable, page: Callable) -> None:
     """A report or a history: written as HTML (--html), printed as JSON (--json), both, or printed as text."""
     if out["html_file"] is not None:
-        _write_file(out["html_file"], page(data).encode("utf-8"), quiet=out["as_json"])
+        write_file(out["html_file"], page(data).encode("utf-8"), quiet=out["as_json"])
     if out["as_json"]:
-        _echo_json(data.to_dict())
+        echo_json(data.to_dict())
     elif out["html_file"] is None:
-        _echo_lines(lines(data))
+        echo_lines(lines(data))
 
 
 @cli.command("compile")
 @click.argument("negotiation")
 @click.argument("draft")
-@_file_option("--html", "Write the table as HTML.")
-@_file_option("--docx", "Write it as Word.")
+@file_option("--html", "Write the table as HTML.")
+@file_option("--docx", "Write it as Word.")
+@force_option
 @click.option("--with-disposition", is_flag=True, help="Add a column: what became of each input in the next draft.")
 def compile_command(negotiation: str, draft: str, with_disposition: bool, **out: Any) -> None:
     """Write the compilation table of DRAFT: each paragraph beside every delegation's input on it.
 
-    One row per paragraph in order (headings across the table, proposed new paragraphs after
-    their anchor), the inputs in alphabetical order of delegation, each as a redline against
-    the paragraph where it has a resulting text, else verbatim, with its rationale; a count of
-    inputs per delegation at the end. --docx FILE writes a landscape Word table whose header
-    row repeats on every page; --html FILE a web page; give either or both.
+    One row per paragraph in order (headings across, proposed new paragraphs after their anchor),
+    the inputs by delegation, each as a redline against the paragraph where it has a resulting
+    text, else verbatim, with its rationale; a count of inputs per delegation at the end. --docx
+    FILE writes a landscape Word table, --html FILE a web page; give either or both.
     """
     if out["html_file"] is None and out["docx_file"] is None:
         raise InputError(None, "compile needs --docx FILE or --html FILE (or both)")
-    table = api.compilation(_db(), negotiation, draft, with_disposition)
+    table = api.compilation(db(), negotiation, draft, with_disposition)
     if out["docx_file"] is not None:
-        _write_file(out["docx_file"], docx.compilation_docx(table))
+        write_file(out["docx_file"], docx.compilation_docx(table))
     if out["html_file"] is not None:
-        _write_file(out["html_file"], html.compilation_html(table).encode("utf-8"))
+        write_file(out["html_file"], html.compilation_html(table).encode("utf-8"))
 
 
 @cli.command("apply")
 @click.argument("negotiation")
 @click.argument("draft")
-@_delegation_option
-@_file_option("--docx", "Word file to write.", required=True)
-def apply_command(negotiation: str, draft: str, delegation: str, docx_file: Path) -> None:
+@delegation_option
+@file_option("--docx", "Word file to write.", required=True)
+@force_option
+def apply_command(negotiation: str, draft: str, delegation: str, docx_file: Path, force: bool) -> None:
     """Write DRAFT with one delegation's proposals as Word tracked changes by that delegation.
 
     The format the General Assembly asks delegations to submit in. Insertions, deletions and
     replacements stand where their words are found; a redraft deletes the old text and inserts
-    the new; a new paragraph is inserted after its anchor; a deleted paragraph is deleted whole.
-    Moves, merges, splits, comments and proposals that could not be applied become comments
-    saying what was asked and why it is not a tracked change.
+    the new; a new paragraph goes after its anchor. Moves, merges, splits, comments and proposals
+    that could not be applied become comments saying what was asked and why.
     """
-    _write_file(docx_file, api.apply_proposals(_db(), negotiation, draft, delegation))
+    write_file(docx_file, api.apply_proposals(db(), negotiation, draft, delegation))
 
 
 @cli.command("site")
 @click.argument("negotiation", required=False)
-@_folder_option("amendtrack-site", "Folder to write the site into.")
+@folder_option("amendtrack-site", "Folder to write the site into.")
 def site_command(negotiation: str | None, out: Path) -> None:
     """Build the static report site of NEGOTIATION (or of all negotiations).
 
-    Writes plain HTML pages that open from the file system, with no server and no network: an
-    index with a search box, the redline of each pair of consecutive drafts, the compilation of
-    inputs on each draft, a report per delegation, a history per paragraph and a dashboard of
-    charts. Computes and stores every disposition on the way.
+    Plain HTML pages that open from the file system, with no server and no network: an index with
+    a search box, the redline of each pair of drafts, the compilation of inputs on each draft, a
+    report per delegation, a history per paragraph and a dashboard. Pages an earlier build wrote
+    and this one does not are removed. Computes and stores every disposition on the way.
     """
-    result = api.build_site(_db(), out, [negotiation] if negotiation else None)
+    result = api.build_site(db(), out, [negotiation] if negotiation else None)
     click.echo(f"{result.pages} pages in {result.seconds:.1f} s: {result.index}")
 
 
 @cli.command("demo")
-@_folder_option(".", f"Folder for the demo database ({DEMO_DB_NAME}) and the site ({SITE_FOLDER}/).")
+@folder_option(".", f"Folder for the demo database ({DEMO_DB_NAME}) and the site ({SITE_FOLDER}/).")
 def demo_command(out: Path) -> None:
     """Import the sample negotiations and build the report site from them.
 
@@ -437,7 +371,7 @@ def demo_command(out: Path) -> None:
     taken. The database is OUT/amendtrack-demo.db (SQLite), deleted and made again on every run;
     --db and $AMENDTRACK_DB are ignored, so ./amendtrack.db is never touched.
     """
-    _echo_lines(terminal.demo_lines(api.demo(out)))
+    echo_lines(terminal.demo_lines(api.demo(out)))
 
 
 @cli.group("export")
@@ -447,32 +381,47 @@ def export_group() -> None:
 
 @export_group.command("json")
 @click.argument("negotiation")
-@_file_option("--out", "Write the JSON to FILE, not to stdout.")
-def export_json_command(negotiation: str, out: Path | None) -> None:
+@file_option("--out", "Write the JSON to FILE, not to stdout.")
+@force_option
+def export_json_command(negotiation: str, out: Path | None, force: bool) -> None:
     """Dump everything about NEGOTIATION as one JSON document: a backup.
 
     Documents with their paragraph trees and persistent ids, the lineage, proposals with their
     sponsors, dispositions and overrides: `amendtrack import FILE.json` restores it exactly into a
     database without NEGOTIATION (--negotiation NAME restores it under another key).
     """
-    text = api.export_json(_db(), negotiation)
-    click.echo(text, nl=False) if out is None else _write_file(out, text.encode("utf-8"))
+    text = api.export_json(db(), negotiation)
+    click.echo(text, nl=False) if out is None else write_file(out, text.encode("utf-8"))
 
 
 @export_group.command("akn")
 @click.argument("negotiation")
 @click.argument("draft")
-@_file_option("--out", "Write the XML to FILE, not to stdout.")
-def export_akn_command(negotiation: str, draft: str, out: Path | None) -> None:
+@file_option("--out", "Write the XML to FILE, not to stdout.")
+@force_option
+def export_akn_command(negotiation: str, draft: str, out: Path | None, force: bool) -> None:
     """Export DRAFT of NEGOTIATION as an Akoma Ntoso 3.0 document.
 
     Writes the XML (valid against the OASIS Akoma Ntoso 3.0 schema shipped with amendtrack) to
-    stdout or to --out FILE: preface, preamble and main body, every paragraph with its eId, its
-    persistent id as wId, its number as printed, text, markers and brackets. `amendtrack import
-    FILE.xml` reads it back into the same tree.
+    stdout or to --out FILE: every paragraph with its eId, persistent id (wId), number as printed,
+    text, markers and brackets. `amendtrack import FILE.xml` reads it back into the same tree.
     """
-    xml = api.export_akn(_db(), negotiation, draft)
-    click.echo(xml, nl=False) if out is None else _write_file(out, xml)  # bytes: as they are to the binary stdout
+    xml = api.export_akn(db(), negotiation, draft)
+    click.echo(xml, nl=False) if out is None else write_file(out, xml)  # bytes: as they are to the binary stdout
+
+
+@cli.command("delete")
+@click.argument("negotiation")
+@click.option("--yes", is_flag=True, help="Delete without asking.")
+def delete_command(negotiation: str, yes: bool) -> None:
+    """Delete NEGOTIATION and everything stored about it, in one transaction.
+
+    Its documents, paragraph trees, lineage, proposals, dispositions and overrides go; delegations,
+    which every negotiation shares, stay. Asks first (answer y) unless --yes.
+    """
+    if not yes:
+        click.confirm(printable(f"Delete {api.describe_negotiation(db(), negotiation)}?"), abort=True, err=True)
+    click.echo(printable(f"deleted {api.delete_negotiation(db(), negotiation)}"))
 
 
 @cli.group("db")
@@ -487,7 +436,7 @@ def db_upgrade_command() -> None:
     A database made by an earlier amendtrack is migrated to the newest revision; its data stays.
     Imports and other writes do this on their own; read-only commands do not.
     """
-    before, after = api.upgrade(_db())
+    before, after = api.upgrade(db())
     click.echo(
         f"database at revision {after}" if before == after else f"database upgraded: {before or 'empty'} → {after}"
     )

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sys
+
+# C0 and C1 controls (tab and newline aside), line and paragraph separators, unpaired surrogates: never
+# printed as they are (a terminal would obey them) and never stored (see model.names.check_label).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 class InputError(Exception):
@@ -28,8 +33,13 @@ def database_errors() -> tuple[type[Exception], ...]:
 
 
 def one_line(exc: BaseException) -> str:
-    """The first non-empty line of an error's message (a database's errors span many)."""
+    """The first non-empty line of an error's message (a database's errors span many), printable."""
     orig = getattr(exc, "orig", None) if isinstance(exc, database_errors()) else None
     text = str(orig) if orig is not None else str(exc)  # a locked, full or read-only database, …
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[0] if lines else type(exc).__name__
+    return printable(lines[0] if lines else type(exc).__name__)
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: each control character and unpaired surrogate shown as an escape."""
+    return CONTROL.sub(lambda match: ascii(match.group())[1:-1], text)

@@ -11,13 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 
-from amendtrack.errors import InputError
+from amendtrack.errors import CONTROL, InputError
 
 KEY_RULE = "letters, digits, '.', '_' and '-', starting with a letter or a digit, at most 100 characters"
 _KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
-# C0 and C1 controls (tab and newline aside), line and paragraph separators, lone surrogates
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 MAX_LABEL = 500
+_SURROGATE = re.compile("[\ud800-\udfff]")  # what a byte that is not UTF-8 becomes in a file name
 MAX_FILE_PART = 80  # a slug in a file name is cut here (with a hash of the whole) so no name is too long
 
 
@@ -32,6 +31,8 @@ def check_label(value: str, what: str, where: str | None = None) -> str:
     """`value` when it is a label that can be stored and shown, else an InputError naming `what`."""
     if not isinstance(value, str) or not value.strip():
         raise InputError(where, f"{what} is empty")
+    if _SURROGATE.search(value):
+        raise InputError(where, f"{what} {shown(value)} is not UTF-8 text")
     if CONTROL.search(value):
         raise InputError(where, f"{what} {shown(value)} holds a control character")
     if len(value) > MAX_LABEL:

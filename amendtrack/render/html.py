@@ -15,9 +15,11 @@ from pathlib import PurePath
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from amendtrack.compare.comparison import Comparison, Row
 from amendtrack.compare.redline import BOUNDARY, DELETE, EQUAL, INSERT, Change
+from amendtrack.errors import CONTROL, printable
 from amendtrack.model.names import count, the
 from amendtrack.model.proposal import Proposal, Source
 from amendtrack.report.compilation import CompilationTable
@@ -47,7 +49,11 @@ Nav = list[tuple[str, str]]  # breadcrumb links of a site page: (label, relative
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    """The Jinja2 environment of the packaged templates, with HTML autoescaping on."""
+    """The Jinja2 environment of the packaged templates, with HTML autoescaping on.
+
+    Every value a template prints first has its control characters shown as escapes (a NUL or an
+    escape sequence from a document never reaches the page as it is), then is escaped for HTML.
+    """
     return Environment(
         loader=FileSystemLoader(str(templates_dir())),
         autoescape=select_autoescape(["html"]),
@@ -55,7 +61,15 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_visible,
     )
+
+
+def _visible(value: Any) -> Any:
+    """A printed value with its control characters escaped (errors.printable); markup stays markup."""
+    if isinstance(value, str) and CONTROL.search(value):
+        return Markup(printable(value)) if isinstance(value, Markup) else printable(value)
+    return value
 
 
 def page(template: str, nav: Nav | None, title: str, negotiation_title: str | None = None, **fields: Any) -> str:

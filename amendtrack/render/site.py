@@ -7,12 +7,14 @@ negotiation comes as a report.Snapshot, loaded once; every page of it is rendere
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from amendtrack.compare.comparison import compare
-from amendtrack.model.names import slug
+from amendtrack.model.names import file_part
 from amendtrack.render import html as render
+from amendtrack.render.output import SiteFolder
 from amendtrack.report.compilation import compilation_table
 from amendtrack.report.dashboard import charts
 from amendtrack.report.delegation import delegation_report
@@ -34,6 +36,7 @@ class NegotiationPages:
 
     key: str
     title: str
+    folder: str  # the negotiation's folder in the site, unique among the site's negotiations
     drafts: list[tuple[str, str, str | None, int]]  # key, label, date, paragraphs
     redlines: list[Page] = field(default_factory=list)
     compilations: list[Page] = field(default_factory=list)
@@ -42,37 +45,61 @@ class NegotiationPages:
     dashboard: Page | None = None
 
 
+def unique_names(names: Iterable[str]) -> dict[str, str]:
+    """Each name's part of a file name (see model.names.file_part), made unique in order: 'neg-a', 'neg-a-2'.
+
+    Different keys can make the same part ('Neg.A', 'neg-a'); the later one gets a number, so no page
+    of one is written over a page of the other and every link goes where it says.
+    """
+    found: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in names:
+        part = base = file_part(name)
+        number = 1
+        while part in taken:
+            number += 1
+            part = f"{base}-{number}"
+        found[name] = part
+        taken.add(part)
+    return found
+
+
 @dataclass
 class _Pages:
     """The pages of one negotiation as they are written, with the search entries they add."""
 
     snap: Snapshot
-    out: Path
+    site: SiteFolder
     pages: NegotiationPages
-    folder: str
     nav: list[tuple[str, str]]
+    delegations: dict[str, str]  # delegation → its page's name part
+    drafts: dict[str, str]  # draft key → its pages' name part
     entries: list[dict] = field(default_factory=list)
     count: int = 0
+
+    @property
+    def folder(self) -> str:
+        return self.pages.folder
 
     def write(self, name: str, html: str) -> str:
         """Write one page of the negotiation's folder; its path under the site."""
         path = f"{self.folder}/{name}"
-        target = self.out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        self.site.write(path, html)
         self.count += 1
         return path
 
 
-def write_negotiation(snap: Snapshot, out: Path) -> tuple[NegotiationPages, list[dict], int]:
-    """Every page of one negotiation; its search entries; how many pages were written."""
+def write_negotiation(snap: Snapshot, site: SiteFolder, folder: str) -> tuple[NegotiationPages, list[dict], int]:
+    """Every page of one negotiation, in `folder` of the site; its search entries; how many pages were written."""
     drafts = [(key, label, date, sum(1 for _ in snap.tree(key).walk())) for key, label, date in snap.drafts]
+    names = sorted({name for _, p, _ in snap.proposals for name in p.delegations}, key=str.casefold)
     site = _Pages(
         snap,
-        out,
-        NegotiationPages(snap.negotiation, snap.title, drafts),
-        slug(snap.negotiation),
+        site,
+        NegotiationPages(snap.negotiation, snap.title, folder, drafts),
         [("All negotiations", "../index.html"), (snap.title, "index.html")],
+        unique_names(names),
+        unique_names(key for key, _, _ in snap.drafts),
     )
     _redlines(site)
     _compilations(site)
@@ -101,7 +128,7 @@ def _redlines(site: _Pages) -> None:
             {"label": pair.next_label, "date": next_date},
             nav=site.nav,
         )
-        path = site.write(f"redline-{slug(key)}-to-{slug(pair.next_key or '')}.html", html)
+        path = site.write(f"redline-{site.drafts[key]}-to-{site.drafts[pair.next_key or key]}.html", html)
         site.pages.redlines.append(Page(path, f"{label} → {pair.next_label}"))
 
 
@@ -111,7 +138,7 @@ def _compilations(site: _Pages) -> None:
     with_proposals = sorted({key for _, _, key in snap.proposals}, key=[k for k, _, _ in snap.drafts].index)
     for key in with_proposals:
         table = compilation_table(snap, key, with_disposition=snap.pairs[key].next is not None)
-        path = site.write(f"compilation-{slug(key)}.html", render.compilation_html(table, nav=site.nav))
+        path = site.write(f"compilation-{site.drafts[key]}.html", render.compilation_html(table, nav=site.nav))
         site.pages.compilations.append(Page(path, f"Compilation of inputs on the {table.draft_label}"))
 
 
@@ -120,7 +147,7 @@ def _delegations(site: _Pages) -> None:
     names = sorted({name for _, p, _ in site.snap.proposals for name in p.delegations}, key=str.casefold)
     for name in names:
         html = render.delegation_report_html(delegation_report(site.snap, name), nav=site.nav)
-        path = site.write(f"delegation-{slug(name)}.html", html)
+        path = site.write(f"delegation-{site.delegations[name]}.html", html)
         site.pages.delegations.append(Page(path, name))
 
 
@@ -131,9 +158,10 @@ def _paragraphs(site: _Pages) -> None:
         for node, _ in site.snap.tree(key).walk():
             if node.pid and node.pid not in seen and node.kind != "heading":
                 seen[node.pid] = node.label
+    files = unique_names(seen)
     for pid, label in seen.items():
         history = paragraph_history(site.snap, pid, label)
-        path = site.write(f"paragraph-{slug(pid)}.html", render.paragraph_history_html(history, nav=site.nav))
+        path = site.write(f"paragraph-{files[pid]}.html", render.paragraph_history_html(history, nav=site.nav))
         site.pages.paragraphs.append(Page(path, label))
         for version in history.versions:
             if version.label and version.text:
@@ -159,14 +187,13 @@ def _proposal_entries(site: _Pages) -> None:
                 "negotiation": site.snap.negotiation,
                 "title": f"{', '.join(proposal.delegations)} on {proposal.paragraph or '?'} ({proposal.operation})",
                 "text": " ".join(text.split()),
-                "url": f"{site.folder}/delegation-{slug(first)}.html#proposal-{pid}",
+                "url": f"{site.folder}/delegation-{site.delegations.get(first, file_part(first))}.html#proposal-{pid}",
             }
         )
 
 
 def negotiation_index_html(pages: NegotiationPages, nav: render.Nav | None = None) -> str:
     """The page of one negotiation: its drafts and links to every page made for it."""
-    folder = pages.redlines[0].path.split("/")[0] if pages.redlines else None
 
     def local(page: Page) -> tuple[str, str]:
         """(href relative to the negotiation's folder, title)."""
@@ -183,22 +210,17 @@ def negotiation_index_html(pages: NegotiationPages, nav: render.Nav | None = Non
         delegations=[local(p) for p in pages.delegations],
         paragraphs=[local(p) for p in pages.paragraphs],
         dashboard=local(pages.dashboard) if pages.dashboard else None,
-        folder=folder,
     )
 
 
 def site_index_html(negotiations: list[NegotiationPages]) -> str:
     """The site's front page: every negotiation, and the search box."""
     template = render.environment().get_template("site_index.html")
-    items = [
-        (n.title, f"{n.redlines[0].path.split('/')[0] if n.redlines else n.key}/index.html", n) for n in negotiations
-    ]
+    items = [(n.title, f"{n.folder}/index.html", n) for n in negotiations]
     return template.render(title="amendtrack reports", negotiations=items)
 
 
-def write_index(out: Path, negotiations: list[NegotiationPages], search: list[dict]) -> Path:
+def write_index(site: SiteFolder, negotiations: list[NegotiationPages], search: list[dict]) -> Path:
     """The site's index page and its search index, beside the negotiations' folders; the index's path."""
-    (out / "search-index.js").write_text(render.search_index_js(search), encoding="utf-8")
-    index = out / "index.html"
-    index.write_text(site_index_html(negotiations), encoding="utf-8")
-    return index
+    site.write("search-index.js", render.search_index_js(search))
+    return site.write("index.html", site_index_html(negotiations))

@@ -1,6 +1,8 @@
 """Text for the terminal: tables, the outline of a draft, redlines as [-deleted-]{+inserted+} or in colour, reports.
 
-Every function returns lines (or one string); the command line prints them.
+Every function returns lines (or one string); the command line prints them. Text that comes from
+documents and inputs is made printable first (errors.printable): a control character in a proposal
+is shown as an escape, never obeyed by the terminal.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from amendtrack.compare.redline import DELETE, INSERT, Change, plain
+from amendtrack.errors import printable
 from amendtrack.model.names import count
 from amendtrack.model.proposal import STATUSES as STATUS_ORDER
 from amendtrack.model.proposal import Proposal
@@ -31,6 +34,7 @@ NO_WORDS = ("move", "merge", "split", "comment")  # operations that change no wo
 def table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], right: set[int] | None = None) -> str:
     """Plain columns separated by two spaces; `right` columns are right-aligned."""
     right = right or set()
+    rows = [tuple(printable(cell) for cell in row) for row in rows]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
     def line(row: tuple[str, ...]) -> str:
@@ -122,14 +126,14 @@ def outline(tree: Draft, width: int | None = None) -> list[str]:
     for label, node in entries:
         markers = "".join(f"[{marker.text.strip().strip('[]').strip()}] " for marker in node.markers)
         line = f"{label.ljust(label_width)}  {node.kind.ljust(kind_width)}  {markers}{' '.join(node.text.split())}"
-        lines.append(shorten(line.rstrip(), width))
+        lines.append(shorten(printable(line.rstrip()), width))
     return lines
 
 
 def _totals(counts: dict[str, int], conflicts: list[str]) -> list[str]:
     """The count of each relation on one line, then one line per conflict."""
     return ["", ", ".join(f"{n} {relation}" for relation, n in counts.items() if n)] + [
-        f"conflict: {conflict}" for conflict in conflicts
+        printable(f"conflict: {conflict}") for conflict in conflicts
     ]
 
 
@@ -153,15 +157,16 @@ def alignment_lines(alignment: Alignment) -> list[str]:
 def redline_text(changes: list[Change], colour: bool) -> str:
     """A redline for the terminal: coloured, or [-deleted-]{+inserted+}."""
     if not colour:
-        return plain(changes)
+        return printable(plain(changes))
     parts = []
     for change in changes:
+        text = printable(change.text)
         if change.op == DELETE:
-            parts.append(click.style(change.text, fg="red", strikethrough=True))
+            parts.append(click.style(text, fg="red", strikethrough=True))
         elif change.op == INSERT:
-            parts.append(click.style(change.text, fg="green", underline=True))
+            parts.append(click.style(text, fg="green", underline=True))
         else:
-            parts.append(change.text)
+            parts.append(text)
     return "".join(parts)
 
 
@@ -169,7 +174,9 @@ def comparison_lines(comparison: Comparison, colour: bool) -> list[str]:
     """`amendtrack diff`: each link named (bold in colour) above its redline, then counts and conflicts."""
     lines = []
     for row in comparison.rows:
-        heading = f"{', '.join(row.old_labels) or '-'} → {', '.join(row.new_labels) or '-'}: {row.description}"
+        heading = printable(
+            f"{', '.join(row.old_labels) or '-'} → {', '.join(row.new_labels) or '-'}: {row.description}"
+        )
         lines += [click.style(heading, bold=True) if colour else heading, redline_text(row.changes, colour), ""]
     return lines + _totals(comparison.counts, comparison.conflicts)[1:]
 
@@ -199,7 +206,7 @@ def outcome_lines(outcome: Outcome) -> list[str]:
         lines.append(f"    asked: {plain(outcome.proposed)}")
     if outcome.against_next and outcome.next_label:
         lines.append(f"    {outcome.next_label} now, against what was asked: {plain(outcome.against_next)}")
-    return lines
+    return [printable(line) for line in lines]
 
 
 def report_lines(report: DelegationReport) -> list[str]:
@@ -208,7 +215,7 @@ def report_lines(report: DelegationReport) -> list[str]:
     totals = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in report.totals.items() if n)
     lines = [f"{report.delegation}: proposals on the {report.base_draft}, {against}", totals or "no proposals", ""]
     for label, outcomes in report.paragraphs:
-        lines.append(f"paragraph {label}")
+        lines.append(printable(f"paragraph {label}"))
         for outcome in outcomes:
             lines.extend(outcome_lines(outcome))
         lines.append("")
@@ -217,14 +224,14 @@ def report_lines(report: DelegationReport) -> list[str]:
 
 def history_lines(history: ParagraphHistory) -> list[str]:
     """`amendtrack history`: each draft's version of the paragraph, redlined, with its markers and proposals."""
-    lines = [f"paragraph {history.label} ({history.pid})", ""]
+    lines = [printable(f"paragraph {history.label} ({history.pid})"), ""]
     for version in history.versions:
         where = version.label or "not in this draft"
-        lines.append(f"{version.draft_label}: {where}" + (f" ({version.note})" if version.note else ""))
+        lines.append(printable(f"{version.draft_label}: {where}" + (f" ({version.note})" if version.note else "")))
         for marker in version.markers:
-            lines.append(f"  {marker}")
+            lines.append(printable(f"  {marker}"))
         if version.label:
-            lines.append("  " + (plain(version.changes) if version.changes else version.text))
+            lines.append(printable("  " + (plain(version.changes) if version.changes else version.text)))
         for outcome in version.proposals:
             lines.extend(outcome_lines(outcome))
         lines.append("")
@@ -244,7 +251,7 @@ def demo_lines(demo: Any) -> list[str]:
             f"  {count(negotiation['proposals'], 'proposal')} from {count(negotiation['delegations'], 'delegation')}"
         )
     site = f"site: {demo.site.pages} pages, open {demo.site.index.resolve()}"
-    return [*lines, "", site, f"built in {demo.seconds:.1f} s (import and site)"]
+    return [printable(line) for line in [*lines, "", site, f"built in {demo.seconds:.1f} s (import and site)"]]
 
 
 @contextlib.contextmanager

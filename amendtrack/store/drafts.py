@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
+from amendtrack.model.names import count
 from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph
 from amendtrack.store.bulk import insert_many_with_ids
-from amendtrack.store.tables import DOCUMENT_KINDS, DocumentRow, NegotiationRow, ParagraphRow
+from amendtrack.store.tables import DOCUMENT_KINDS, DocumentRow, NegotiationRow, ParagraphRow, ProposalRow
 
 
 @dataclass
@@ -289,3 +290,19 @@ def drafts_of(session: Session, negotiation_key: str) -> list[DocumentRow]:
             .order_by(DocumentRow.seq)
         )
     )
+
+
+def describe_negotiation(session: Session, negotiation_key: str) -> str:
+    """'gpa-2010 (3 documents, 520 proposals)'."""
+    row = negotiation_row(session, negotiation_key)
+    documents = session.scalar(select(func.count(DocumentRow.id)).where(DocumentRow.negotiation_id == row.id)) or 0
+    proposals = session.scalar(select(func.count(ProposalRow.id)).where(ProposalRow.negotiation_id == row.id)) or 0
+    return f"{negotiation_key} ({count(documents, 'document')}, {count(proposals, 'proposal')})"
+
+
+def delete_negotiation(session: Session, negotiation_key: str) -> str:
+    """Delete a negotiation; its documents, trees, lineage, proposals and dispositions go with it (cascade)."""
+    described = describe_negotiation(session, negotiation_key)
+    session.execute(NegotiationRow.__table__.delete().where(NegotiationRow.key == negotiation_key))
+    session.flush()
+    return described

@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote, unquote
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -36,6 +37,20 @@ log = logging.getLogger(__name__)
 WRITES = "amendtrack_writes"  # execution option: this engine's transactions write
 UNCHECKED_REFERENCES = "amendtrack_unchecked_references"  # …and run with SQLite's foreign keys off (migrations)
 NO_PROPOSALS = "no proposals stored yet (import some first: amendtrack import-inputs FILE …)"
+LOCK_TIMEOUT_VAR = "AMENDTRACK_LOCK_TIMEOUT"  # seconds a writer waits for another's lock, in all (default 10)
+APPLICATION = "amendtrack"  # how our PostgreSQL sessions name themselves, so a lock's holder can be told
+
+
+def lock_timeout() -> float:
+    """How long, in all, a writer waits for another writer's lock: $AMENDTRACK_LOCK_TIMEOUT seconds, else 10."""
+    given = os.environ.get(LOCK_TIMEOUT_VAR, "").strip()
+    try:
+        seconds = float(given) if given else 10.0
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds <= 86400:
+        raise InputError(None, f"{LOCK_TIMEOUT_VAR} must be a number of seconds (up to 86400), not {given!r}")
+    return seconds
 
 
 def resolve_url(url: str | None) -> str:
@@ -47,12 +62,33 @@ def resolve_url(url: str | None) -> str:
     return url
 
 
-def engine_for(url: str | None = None) -> Engine:
+def engine_for(url: str | None = None, read_only: bool = False) -> Engine:
     """An Engine for `url` (see resolve_url); SQLite gets foreign keys, WAL and a busy timeout.
 
     Nothing is connected (and no SQLite file is created) until the engine is first used. Inside
     amendtrack only `reading` and `writing` call it; tests and benchmarks use it to look underneath.
+    `read_only` (reading): SQLite queries only, and a file this user cannot write is opened as
+    immutable, so reading never leaves -wal or -shm files behind that the owner cannot remove.
     """
+    parsed = _parse(url)
+    sqlite = parsed.get_backend_name() == "sqlite"
+    if sqlite and read_only:
+        parsed = _read_only(parsed)
+    arguments = {} if sqlite or parsed.get_driver_name() != "psycopg" else {"application_name": APPLICATION}
+    try:
+        engine = create_engine(parsed, connect_args=arguments)
+    except ImportError as exc:  # a URL of a database whose Python driver is not installed (mysql://, …)
+        backend = parsed.get_backend_name()
+        raise InputError(
+            None, f"cannot open {backend} databases: its driver {exc.name or ''} is not installed"
+        ) from None
+    if sqlite:
+        _configure_sqlite(engine, read_only)
+    return engine
+
+
+def _parse(url: str | None) -> URL:
+    """The URL, checked: a one-line error for one that is not a URL or needs a driver that is missing."""
     resolved = resolve_url(url)
     try:
         parsed = make_url(resolved)
@@ -63,20 +99,20 @@ def engine_for(url: str | None = None) -> Engine:
             import psycopg  # noqa: F401
         except ImportError:
             raise InputError(None, "PostgreSQL needs psycopg: pip install 'amendtrack[postgres]'") from None
-    try:
-        engine = create_engine(parsed)
-    except ImportError as exc:  # a URL of a database whose Python driver is not installed (mysql://, …)
-        backend = parsed.get_backend_name()
-        raise InputError(
-            None, f"cannot open {backend} databases: its driver {exc.name or ''} is not installed"
-        ) from None
-    if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
-    return engine
+    return parsed
 
 
-def _configure_sqlite(engine: Engine) -> None:
-    """Foreign keys, WAL, a busy timeout, and real transactions (DDL included) for pysqlite."""
+def _read_only(parsed: URL) -> URL:
+    """A SQLite file this user cannot write, as an immutable, read-only URI (nothing created beside it)."""
+    path = _sqlite_path(parsed)
+    if path is None or os.access(path, os.W_OK):
+        return parsed
+    return make_url(f"sqlite:///file:{quote(str(path))}?mode=ro&immutable=1&uri=true")
+
+
+def _configure_sqlite(engine: Engine, read_only: bool) -> None:
+    """Foreign keys, WAL, the lock timeout, and real transactions (DDL included) for pysqlite."""
+    timeout_ms = int(lock_timeout() * 1000)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -85,8 +121,8 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA busy_timeout = 10000")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+        cursor.execute("PRAGMA query_only = ON" if read_only else "PRAGMA journal_mode = WAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -126,9 +162,11 @@ def retrying(
     delay: float = 0.02,
     max_delay: float = 1.0,
     sleep: Callable[[float], None] = time.sleep,
+    deadline: float | None = None,
 ) -> T:
     """Run `work` (one whole transaction) and run it again, after a growing random pause, while the
-    database asks for that (see retry_reason); a unique violation is retried at most twice."""
+    database asks for that (see retry_reason); a unique violation is retried at most twice, and a
+    locked database not after `deadline` (a time.monotonic() value): the busy timeout waited already."""
     conflicts = 0
     for attempt in range(1, attempts + 1):
         try:
@@ -136,7 +174,8 @@ def retrying(
         except DBAPIError as exc:
             reason = retry_reason(exc)
             conflicts += reason == "concurrent insert"
-            if reason is None or attempt == attempts or conflicts > 2:
+            late = reason == "database is locked" and deadline is not None and time.monotonic() >= deadline
+            if reason is None or attempt == attempts or conflicts > 2 or late:
                 raise
             pause = min(max_delay, delay * 2 ** (attempt - 1)) * random.uniform(0.5, 1.5)
             log.info("%s; running the transaction again in %.2f s (attempt %d)", reason, pause, attempt + 1)
@@ -160,12 +199,26 @@ def create_schema(bind: Engine | Connection) -> None:
 
 def sqlite_file(engine: Engine) -> Path | None:
     """The database file of a file-based SQLite engine, else None."""
-    if engine.dialect.name != "sqlite":
+    return _sqlite_path(engine.url) if engine.dialect.name == "sqlite" else None
+
+
+def _sqlite_path(parsed: URL) -> Path | None:
+    """The file of a SQLite URL (a plain path, or a `file:` URI amendtrack made), else None."""
+    database = parsed.database
+    if not database or database == ":memory:":
         return None
-    database = engine.url.database
-    if not database or database == ":memory:" or database.startswith("file:"):
-        return None
+    if database.startswith("file:"):
+        return Path(unquote(database[5:])) if parsed.query.get("immutable") == "1" else None
     return Path(database)
+
+
+def database_file(url: str | None) -> Path | None:
+    """The file of the SQLite database at `url` (after resolve_url), else None; nothing is opened."""
+    try:
+        parsed = make_url(resolve_url(url))
+    except Exception:  # not a URL: engine_for says so when the database is opened
+        return None
+    return _sqlite_path(parsed) if parsed.get_backend_name() == "sqlite" else None
 
 
 def has_proposal_tables(bind: Engine | Connection | Session) -> bool:
@@ -191,10 +244,11 @@ def require_schema(engine: Engine) -> None:
 
 @contextmanager
 def reading(url: str | None, proposals: bool = False) -> Iterator[Session]:
-    """A session on an existing amendtrack database, never creating one; `proposals`: it must hold proposals."""
-    engine = engine_for(url)
+    """A session on an existing amendtrack database, never creating one nor any file beside it;
+    `proposals`: it must hold proposals."""
+    engine = engine_for(url, read_only=True)
     try:
-        require_schema(engine)
+        _require(engine)
         if proposals and not has_proposal_tables(engine):
             raise InputError(None, NO_PROPOSALS)
         with Session(engine) as session:
@@ -223,11 +277,17 @@ def writing(url: str | None, work: Callable[[Session], T], *, create: bool = Fal
     engine = engine.execution_options(**{WRITES: True})
     db_file = sqlite_file(engine)
     existed = db_file is not None and db_file.exists()
+    timeout = lock_timeout()
     done = False
     try:
-        result = retrying(lambda: _transaction(engine, work, migrating))
+        deadline = time.monotonic() + timeout
+        result = retrying(lambda: _transaction(engine, work, migrating, timeout), deadline=deadline)
         done = True
         return result
+    except DBAPIError as exc:
+        if not _locked(exc):
+            raise
+        raise InputError(str(db_file) if db_file else None, _lock_message(engine, timeout)) from None
     finally:
         engine.dispose()
         if not done and create and db_file is not None and not existed:
@@ -235,18 +295,54 @@ def writing(url: str | None, work: Callable[[Session], T], *, create: bool = Fal
 
 
 def _require(engine: Engine) -> None:
-    """require_schema, disposing of the engine when it fails."""
+    """require_schema, disposing of the engine when it fails; a path the system refuses is one line too."""
     try:
         require_schema(engine)
+    except OSError as exc:  # a database path too long, a folder without access, …
+        engine.dispose()
+        raise InputError(str(sqlite_file(engine)), f"cannot open the database: {exc.strerror or exc}") from None
     except BaseException:
         engine.dispose()
         raise
 
 
-def _transaction(engine: Engine, work: Callable[[Session], T], migrating: bool) -> T:
+def _locked(exc: DBAPIError) -> bool:
+    """Whether the database refused because another writer holds its lock (SQLite busy, PostgreSQL 55P03)."""
+    return retry_reason(exc) == "database is locked" or getattr(exc.orig, "sqlstate", None) == "55P03"
+
+
+def _lock_message(engine: Engine, timeout: float) -> str:
+    """What the lock is and how long was waited: the holder too, where the database can tell (PostgreSQL)."""
+    holder = "another process is writing to it"
+    if engine.dialect.name == "postgresql":
+        holder = _postgresql_holder(engine) or holder
+    return f"the database is locked: {holder}; waited {timeout:g} s in all (set {LOCK_TIMEOUT_VAR} to wait longer)"
+
+
+def _postgresql_holder(engine: Engine) -> str | None:
+    """The oldest other session in a transaction on this database: its process id, name and age."""
+    query = (
+        "SELECT pid, application_name, EXTRACT(EPOCH FROM now() - xact_start)::int FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL "
+        "AND state <> 'idle' ORDER BY xact_start LIMIT 1"
+    )
+    try:
+        with engine.connect() as connection:
+            found = connection.exec_driver_sql(query).first()
+    except DBAPIError:
+        return None
+    if found is None:
+        return None
+    pid, name, age = found
+    return f"PostgreSQL process {pid} ({name or 'unnamed'}) has held a transaction open for {age} s"
+
+
+def _transaction(engine: Engine, work: Callable[[Session], T], migrating: bool, timeout: float) -> T:
     """One attempt: the schema ensured (unless migrating), `work`, and (migrating on SQLite) references checked."""
     with Session(engine) as session, session.begin():
         connection = session.connection()
+        if connection.dialect.name == "postgresql":  # SQLite's busy timeout is set on each connection
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(timeout * 1000)}ms'")
         if not migrating:
             ensure_schema(connection)
         result = work(session)

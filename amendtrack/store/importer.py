@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from amendtrack.compare.cosponsor import group_cosponsored
 from amendtrack.errors import InputError
 from amendtrack.model.delegation import Registry
-from amendtrack.model.names import document_key
+from amendtrack.model.names import check_key, check_label, document_key
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft
 from amendtrack.read import files
@@ -241,7 +241,7 @@ def _earlier_draft(plan: _Planned, planned: list[_Planned]) -> tuple[str, Draft]
 def _plan_folder(folder: Path, negotiation: str | None) -> list[_Planned]:
     """Every document of a manifest, hashed, in manifest order."""
     manifest = read_manifest(folder)
-    key = negotiation or manifest.negotiation.id
+    key = check_key(negotiation, "negotiation") if negotiation else manifest.negotiation.id
     title = manifest.negotiation.title
     plans = []
     for document in manifest.documents:
@@ -249,7 +249,9 @@ def _plan_folder(folder: Path, negotiation: str | None) -> list[_Planned]:
             files.check_draft_suffix(document.file)
         else:
             files.check_inputs_suffix(document.file)
-        source_file = document.file.relative_to(manifest.folder.resolve()).as_posix()
+        source_file = check_label(
+            document.file.relative_to(manifest.folder.resolve()).as_posix(), "file name", str(manifest.folder)
+        )
         plans.append(
             _Planned(
                 negotiation=key,
@@ -277,7 +279,11 @@ def _plan_file(path: Path, negotiation: str | None, label: str | None, date: str
 
 def _single(path: Path, negotiation: str, label: str | None, date: str | None, kind: str) -> _Planned:
     """A file given on its own: titled by its negotiation's key, keyed by its label (default: the file name)."""
-    label = label or path.stem
+    check_key(negotiation, "negotiation")
+    check_label(path.name, "file name", str(path))
+    label = check_label(label or path.stem, "label", str(path))
+    if date is not None:
+        check_label(date, "date", str(path))
     return _Planned(
         negotiation=negotiation,
         title=negotiation,
