@@ -146,8 +146,10 @@ def dispositions(url: str | None, negotiation: str) -> list[dict]:
 
 def set_disposition(url: str | None, proposal_id: int, status: str, note: str) -> None:
     """Store a facilitator's disposition of a proposal, kept beside the computed one."""
+    from amendtrack.model.names import check_label
     from amendtrack.store.dispositions import set_override
 
+    check_label(note, "the note")
     writing(url, lambda session: set_override(session, proposal_id, status, note))
 
 

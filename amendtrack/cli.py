@@ -15,6 +15,7 @@ import click
 from amendtrack import __version__
 from amendtrack.console import (
     Commands,
+    FilePath,
     api,
     db,
     delegation_option,
@@ -56,7 +57,7 @@ def cli(db: str | None) -> None:
 
 
 @cli.command("import")
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=FilePath(path_type=Path))
 @click.option("--negotiation", metavar="NAME", help="Negotiation to add a single file to (required for a file).")
 @click.option("--label", metavar="LABEL", help="Label of a single file's draft (default: its file name).")
 @click.option("--date", metavar="DATE", help="Date of a single file's draft, e.g. 2010-07-19.")
@@ -78,7 +79,7 @@ def import_command(path: Path, **document: str | None) -> None:
 
 
 @cli.command("import-inputs")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=FilePath(path_type=Path))
 @click.option("--negotiation", required=True, metavar="NAME", help="The negotiation the draft belongs to.")
 @click.option("--draft", required=True, metavar="DRAFT", help="The stored draft the inputs comment on.")
 @click.option("--label", metavar="LABEL", help="Label of the inputs document (default: the file name).")

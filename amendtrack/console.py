@@ -43,10 +43,19 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
+class FilePath(click.Path):
+    """A path on the command line; one with a NUL (no file can have it) is refused in one line."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            self.fail(f"{printable(value)!r} holds a NUL, which no file name can", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def file_option(flag: str, help: str, **extra: Any) -> Callable[[F], F]:
     """An option naming a file to write (or read): `--html FILE`, `--docx FILE`, `--out FILE`."""
     name = flag.lstrip("-").replace("-", "_") + ("_file" if flag in ("--html", "--docx") else "")
-    return click.option(flag, name, type=click.Path(dir_okay=False, path_type=Path), help=help, **extra)
+    return click.option(flag, name, type=FilePath(dir_okay=False, path_type=Path), help=help, **extra)
 
 
 def json_option(what: str) -> Callable[[F], F]:
@@ -55,7 +64,7 @@ def json_option(what: str) -> Callable[[F], F]:
 
 def folder_option(default: str, help: str) -> Callable[[F], F]:
     """`--out FOLDER`, made when missing."""
-    folder = click.Path(file_okay=False, path_type=Path)
+    folder = FilePath(file_okay=False, path_type=Path)
     return click.option("--out", type=folder, default=Path(default), show_default=True, help=help)
 
 

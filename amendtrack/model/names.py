@@ -20,9 +20,14 @@ _SURROGATE = re.compile("[\ud800-\udfff]")  # what a byte that is not UTF-8 beco
 MAX_FILE_PART = 80  # a slug in a file name is cut here (with a hash of the whole) so no name is too long
 
 
+def is_key(value: str) -> bool:
+    """Whether `value` meets the rule of keys (KEY_RULE)."""
+    return bool(_KEY.fullmatch(value))
+
+
 def check_key(value: str, what: str, where: str | None = None) -> str:
     """`value` when it is a valid key, else an InputError naming `what` ('negotiation', 'document id')."""
-    if not isinstance(value, str) or not _KEY.fullmatch(value):
+    if not isinstance(value, str) or not is_key(value):
         raise InputError(where, f"{what} {shown(value)} is not a valid key: use {KEY_RULE}")
     return value
 

@@ -43,8 +43,8 @@ def _check_target(path: Path, force: bool, protected: Iterable[Path]) -> None:
             raise InputError(str(path), "is not a file")
         if not force and path.is_file() and _starts_with(path, SQLITE_MAGIC):
             raise InputError(str(path), "is a SQLite database: refusing to overwrite it (--force to do it anyway)")
-    except OSError as exc:
-        raise InputError(str(path), f"cannot write: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        raise InputError(str(path), f"cannot write: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 def _starts_with(path: Path, magic: bytes) -> bool:
@@ -65,8 +65,8 @@ def _replace(path: Path, data: bytes, durable: bool = False) -> None:
         os.chmod(temporary, 0o666 & ~_UMASK)
         os.replace(temporary, path)
         temporary = None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot write: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(str(path), f"cannot write: {getattr(exc, 'strerror', None) or exc}") from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):

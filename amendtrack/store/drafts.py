@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
-from amendtrack.model.names import count
+from amendtrack.model.names import count, is_key, shown
 from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph
 from amendtrack.store.bulk import insert_many_with_ids
 from amendtrack.store.tables import DOCUMENT_KINDS, DocumentRow, NegotiationRow, ParagraphRow, ProposalRow
@@ -176,11 +176,12 @@ def _insert_tree(session: Session, document_id: int, doc_key: str, draft: Draft)
 
 def negotiation_row(session: Session, negotiation_key: str) -> NegotiationRow:
     """The negotiation row, or an InputError listing the known ones."""
-    row = session.scalar(select(NegotiationRow).where(NegotiationRow.key == negotiation_key))
+    valid = isinstance(negotiation_key, str) and is_key(negotiation_key)  # nothing else was ever stored
+    row = session.scalar(select(NegotiationRow).where(NegotiationRow.key == negotiation_key)) if valid else None
     if row is None:
         known = session.scalars(select(NegotiationRow.key).order_by(NegotiationRow.key)).all()
         hint = f"known: {', '.join(known)}" if known else "nothing imported yet"
-        raise InputError(None, f"unknown negotiation {negotiation_key!r} ({hint})")
+        raise InputError(None, f"unknown negotiation {shown(negotiation_key)} ({hint})")
     return row
 
 

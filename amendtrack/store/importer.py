@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from amendtrack.compare.cosponsor import group_cosponsored
-from amendtrack.errors import InputError
+from amendtrack.errors import InputError, printable
 from amendtrack.model.delegation import Registry
 from amendtrack.model.names import check_key, check_label, document_key
 from amendtrack.model.proposal import Proposal
@@ -77,7 +77,7 @@ def import_path(
     A .json file written by `amendtrack export json` is restored (see store.backup).
     """
     path = Path(path)
-    if not path.exists():
+    if not _exists(path):
         raise InputError(str(path), "no such file or folder")
     if path.is_file() and path.suffix.lower() == ".json":  # a dump of `amendtrack export json`: restore it
         from amendtrack.store.backup import read_dump, restore
@@ -129,11 +129,20 @@ def import_inputs(
     return result
 
 
+def _exists(path: Path) -> bool:
+    """Whether the path names something; a name the system refuses (too long, a NUL) is a one-line error."""
+    try:
+        return path.exists()
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputError(printable(str(path))[:200], f"cannot use this path: {reason}") from None
+
+
 def _plan_inputs(
     path: Path, negotiation: str, label: str | None, delegation: str | None, author_map: Path | str | None
 ) -> _Planned:
     """One inputs file, checked and hashed, its key from `label` (default: the file name)."""
-    if not path.is_file():
+    if not _exists(path) or not path.is_file():
         raise InputError(str(path), "no such file")
     files.check_inputs_suffix(path)
     if (delegation is not None or author_map is not None) and path.suffix.lower() != ".docx":
