@@ -10,6 +10,7 @@ import pytest
 
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Draft
+from amendtrack.read.limits import read_within_limit
 from amendtrack.read.text import find_brackets, read_draft_text, read_text_file
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "drafts"
@@ -310,6 +311,30 @@ def test_bad_input_is_refused_naming_the_file(tmp_path: Path, content: bytes, re
         read_text_file(path)
     message = str(error.value)
     assert message.startswith(str(path)) and reason in message and "\n" not in message
+
+
+def test_a_file_without_a_size_is_read_no_further_than_its_limit() -> None:
+    """/dev/zero says it has no bytes and never ends: the reader stops one byte past the limit and refuses it."""
+    with pytest.raises(
+        InputError, match=r"^/dev/zero: file too large: more than 1024 bytes \(the limit for a text file\)$"
+    ):
+        read_within_limit("/dev/zero", 1024, "a text file")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("PP1. Recalling\n\nPP2. Reaff\x00irming,", r"^d\.txt:3: text holds a NUL character \(never text\)$"),
+        ("PP1. Recalling \udfff,", r"^d\.txt:1: text holds U\+DFFF, a lone surrogate \(not a character\)$"),
+    ],
+)
+def test_text_given_as_a_string_holds_no_nul_and_no_lone_surrogate(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        read_draft_text(text, "d.txt")
+
+
+def test_a_form_feed_is_text() -> None:
+    assert read_draft_text("PP1. Recalling the Charter\x0cof the United Nations,", "d.txt").paragraphs
 
 
 def test_encodings_are_read(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from amendtrack.errors import InputError
 from amendtrack.model.delegation import Registry
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.read.limits import limit_for, read_within_limit
 
 DRAFT_SUFFIXES = (".txt", ".xml", ".docx")
 INPUTS_SUFFIXES = (".txt", ".csv", ".json", ".docx")
@@ -42,11 +43,12 @@ def check_inputs_suffix(path: Path) -> None:
 
 
 def sha256(path: Path) -> str:
-    """The SHA-256 of the file's bytes: a document's identity in the store."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from None
+    """The SHA-256 of the file's bytes: a document's identity in the store.
+
+    It is taken before the file is read, so a file larger than its reader reads is refused here, by
+    its size, before a byte of it is read (amendtrack.read.limits).
+    """
+    return hashlib.sha256(read_within_limit(path, *limit_for(path))).hexdigest()
 
 
 def read_draft_file(path: Path) -> Draft:

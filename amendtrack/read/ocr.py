@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from amendtrack.errors import InputError
+from amendtrack.read.limits import MAX_TEXT_BYTES, too_large
 
 LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00ad": "", "\u200b": "", "\ufeff": ""}
 
@@ -32,26 +33,20 @@ def what_file(data: bytes) -> str | None:
     return next((what for magic, what in _MAGIC.items() if data.startswith(magic)), None)
 
 
-# Far above any real draft or compilation (the longest sample is 150 kB), and small enough that the
-# readers, linear in the size, finish in seconds: larger text is refused before it is decoded.
-MAX_TEXT_BYTES = 10 * 1024 * 1024
-
-
 def decode_text(data: bytes, source: str) -> str:
     """Bytes of a text file as str: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
 
-    Anything that is not text (binary magic numbers, NUL bytes) or larger than MAX_TEXT_BYTES is refused.
+    Anything that is not text (binary magic numbers, NUL bytes or characters) or larger than
+    MAX_TEXT_BYTES is refused. No lone surrogate comes through: UTF-8 and UTF-16 refuse one, cp1252
+    has none.
     """
     if len(data) > MAX_TEXT_BYTES:
-        raise InputError(source, f"file too large: {len(data)} bytes (limit {MAX_TEXT_BYTES} for a text file)")
+        raise InputError(source, too_large(len(data), MAX_TEXT_BYTES, "a text file"))
     what = what_file(data)
     if what is not None:
         raise InputError(source, f"not a text file: it is {what}", line=1)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(source, f"damaged UTF-16 text at byte {exc.start}") from exc
+        return _decode_utf16(data, source)
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
@@ -60,6 +55,19 @@ def decode_text(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def _decode_utf16(data: bytes, source: str) -> str:
+    """UTF-16 text after its BOM; damage (a lone surrogate, an odd byte) and NUL characters refused at their line."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start - exc.start % 2].decode("utf-16", errors="replace").count("\n") + 1
+        raise InputError(source, f"damaged UTF-16 text at byte {exc.start} ({exc.reason})", line=line) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError(source, f"not a text file: NUL character at offset {nul}", line=text.count("\n", 0, nul) + 1)
+    return text
 
 
 # --- characters and lines ---------------------------------------------------

@@ -33,6 +33,7 @@ from amendtrack.read.compilation.context import BLOCK_KINDS, Compilation
 from amendtrack.read.compilation.inputs import split_row
 from amendtrack.read.compilation.reading import read_input
 from amendtrack.read.compilation.rows import compilation_lines, cut_into_rows
+from amendtrack.read.limits import MAX_TEXT_BYTES, check_characters, read_within_limit
 
 if TYPE_CHECKING:
     from amendtrack.model.delegation import Registry
@@ -42,16 +43,13 @@ __all__ = ["BLOCK_KINDS", "read_compilation_file", "read_compilation_text"]
 
 def read_compilation_file(path: Path | str, base: Draft, registry: Registry) -> list[Proposal]:
     """Read a compilation of inputs (text) on `base` into proposals; bad input raises InputError."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
+    data = read_within_limit(path, MAX_TEXT_BYTES, "a text file")
     return read_compilation_text(ocr.decode_text(data, str(path)), base, registry, source=str(path))
 
 
 def read_compilation_text(text: str, base: Draft, registry: Registry, source: str = "<text>") -> list[Proposal]:
     """Proposals from the text of a compilation of inputs on the draft `base`."""
+    check_characters(text, source, line=1)
     ocr.check_text(text, source)
     compilation = Compilation.start(text, base, registry, source)
     rows, compilation.missing = cut_into_rows(compilation_lines(text, registry), compilation.row_paragraphs, registry)

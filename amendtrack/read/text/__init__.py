@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from amendtrack.errors import InputError
 from amendtrack.model.tree import Draft
 from amendtrack.read import ocr
+from amendtrack.read.limits import MAX_TEXT_BYTES, check_characters, read_within_limit
 from amendtrack.read.text.cutting import cut_into_units
 from amendtrack.read.text.lines import BALLOON, FOOTNOTE, DraftLines, clean_lines
 from amendtrack.read.text.markers import extract_markers, find_brackets, marker_ref
@@ -48,11 +48,7 @@ __all__ = [
 
 def read_text_file(path: str | Path) -> Draft:
     """Read a draft from a text file; bad input raises InputError naming the file."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
+    data = read_within_limit(path, MAX_TEXT_BYTES, "a text file")
     text = ocr.decode_text(data, str(path))
     return read_draft_text(text, source=str(path))
 
@@ -60,6 +56,7 @@ def read_text_file(path: str | Path) -> Draft:
 def read_draft_text(text: str, source: str | None = None) -> Draft:
     """Read a draft from text into a paragraph tree."""
     name = source or "<text>"
+    check_characters(text, name, line=1)
     ocr.check_text(text, name)
     return read_draft_lines(clean_lines(text), name)
 

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from amendtrack.errors import InputError
+from amendtrack.model.names import check_label
 from amendtrack.model.proposal import Source, Sponsor
+from amendtrack.read.limits import MAX_SMALL_BYTES, read_within_limit
 from amendtrack.read.word.package import first_line
 
 if TYPE_CHECKING:
@@ -43,9 +45,7 @@ def read_author_map(path: Path | str) -> Authors:
     path = Path(path)
     source = str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+        text = read_within_limit(path, MAX_SMALL_BYTES, "an author map").decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(source, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     if path.suffix.lower() == ".toml":
@@ -56,6 +56,9 @@ def read_author_map(path: Path | str) -> Authors:
         raise InputError(source, "an author map is a .toml or .csv file")
     if not found:
         raise InputError(source, "the author map is empty")
+    for author, delegation in found.items():
+        check_label(author, "a Word user name", source)
+        check_label(delegation, f"the delegation of {author!r}", source)
     return found
 
 

@@ -1,8 +1,8 @@
 """A .docx as a package: a zip of XML parts, checked and parsed as untrusted input.
 
-Before any part is read the archive is checked (a real zip, no bomb, no path traversal, no
-encrypted or doubled part) and every part is parsed without DTDs, entities or network, so a
-hostile file is refused with an InputError naming it, never trusted.
+Before any part is read the file's size is checked (amendtrack.read.limits) and the archive too (a
+real zip, no bomb, no path traversal, no encrypted or doubled part), and every part is parsed without
+DTDs, entities or network, so a hostile file is refused with an InputError naming it, never trusted.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from lxml import etree
 
 from amendtrack.errors import InputError
 from amendtrack.read import ocr
+from amendtrack.read.limits import MAX_DOCX_BYTES, read_within_limit
 
 # The WordprocessingML namespaces (the same strings as the writer's, amendtrack.render.docx; kept here so
 # the reader does not depend on the writer).
@@ -57,10 +58,7 @@ class Package:
 
     def __init__(self, path: Path):
         self.source = str(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(self.source, f"cannot read: {exc.strerror or exc}") from None
+        data = read_within_limit(path, MAX_DOCX_BYTES, "a .docx file")
         if not data.startswith(b"PK\x03\x04") and not data.startswith(b"PK\x05\x06"):
             raise InputError(self.source, f"not a .docx file: it is {ocr.what_file(data) or 'not a zip archive'}")
         try:
