@@ -51,6 +51,7 @@ from amendtrack.read.word import (
     read_docx_draft,
     read_docx_proposals,
 )
+from amendtrack.read.word.document import WordDocument
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "drafts"
 GPA = DATA / "gpa-2010"
@@ -657,3 +658,68 @@ def test_the_redline_document_read_as_a_draft_is_the_later_draft(gpa_url: str, t
     assert [(n.label, n.kind, n.text) for n, _ in read.walk()] == [
         (n.label, n.kind, n.text) for n, _ in aligned.new.walk()
     ]
+
+
+# --- bounds: numbers Word prints, and what a symbol may spell ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "fmt", "text", "printed"),
+    [
+        (32767, "decimal", "%1.", "32767."),  # the largest number: read as printed
+        (3999, "upperRoman", "%1.", "MMMCMXCIX."),
+        (780, "lowerLetter", "(%1)", f"({'z' * 30})"),  # 30 letters: under the 100 a label's numbers may take
+        (1, "decimal", "%1." * 85, "1." * 85),  # a level text of 255 characters
+    ],
+)
+def test_numbering_at_its_bounds_prints_what_word_prints(
+    tmp_path: Path, start: int, fmt: str, text: str, printed: str
+) -> None:
+    body = [p("Recalling the Charter of the United Nations,", num=(1, 0))]
+    path = write_docx(tmp_path / "bound.docx", body, numbering_xml=numbering({0: [level(0, fmt, text, start)]}, {1: 0}))
+    doc = WordDocument(path)
+    assert doc.numbering.counter().label(doc.paras[0], line=1) == printed
+
+
+@pytest.mark.parametrize(
+    ("start", "fmt", "text", "ilvl", "message"),
+    [
+        (
+            32767,
+            "decimal",
+            "%1.",
+            0,
+            r"numbered\.docx:2: automatic numbering asks for the number 32768 \(at most 32767\)",
+        ),
+        (
+            781,
+            "lowerLetter",
+            "%1" * 4,
+            0,
+            r":1: automatic numbering asks for numbers of over 100 characters in one label",
+        ),
+        (
+            1,
+            "decimal",
+            "%1." * 86,
+            0,
+            r":1: automatic numbering asks for a level text of 258 characters \(at most 255\)",
+        ),
+        (1, "decimal", "%1.", 9, r":1: automatic numbering asks for level 9 \(Word's levels are 0 to 8\)"),
+    ],
+)
+def test_numbering_beyond_its_bounds_is_refused_at_the_paragraph(
+    tmp_path: Path, start: int, fmt: str, text: str, ilvl: int, message: str
+) -> None:
+    body = [p("Recalling the Charter,", num=(1, ilvl)), p("Urges Member States;", num=(1, ilvl))]
+    numbered = numbering({0: [level(0, fmt, text, start)]}, {1: 0})
+    with pytest.raises(InputError, match=message):
+        read_docx_draft(write_docx(tmp_path / "numbered.docx", body, numbering_xml=numbered))
+
+
+def test_more_footnote_references_than_word_numbers_are_refused(tmp_path: Path) -> None:
+    """Endnote marks are Roman numerals, bounded like automatic numbering: 32,768 references are refused."""
+    body = [p("PP1. Recalling the Charter,", *[footnote_ref(1) for _ in range(32768)])]
+    path = write_docx(tmp_path / "notes.docx", body, footnotes={1: "A/RES/64/178."})
+    with pytest.raises(InputError, match=r"notes\.docx:1: more than 32767 footnote references"):
+        read_docx_draft(path)

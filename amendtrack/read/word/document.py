@@ -16,8 +16,10 @@ from pathlib import Path
 from lxml import etree
 
 from amendtrack.errors import InputError
+from amendtrack.model.names import shown
 from amendtrack.read import ocr
-from amendtrack.read.word.numbering import Numbering, NumberingRef, Styles, numbering_ref, roman_numeral
+from amendtrack.read.limits import check_characters
+from amendtrack.read.word.numbering import MAX_NUMBER, Numbering, NumberingRef, Styles, numbering_ref, roman_numeral
 from amendtrack.read.word.package import M_NS, Package, local, number, w
 
 SKIPPED_STYLES = {"title", "subtitle"}  # a title block: preface, never paragraphs
@@ -65,6 +67,11 @@ class WordParagraph:
     cell: Cell | None = None
     merged_up: bool = False  # in a cell that continues the one above (w:vMerge)
     references: list[str] = field(default_factory=list)  # comments referenced here
+
+    @property
+    def line(self) -> int | None:
+        """Its number in body order (1-based), as errors cite it; None for a paragraph of a note or comment."""
+        return self.index + 1 if self.index >= 0 else None
 
     def revisions(self) -> Iterable[Revision]:
         """Every tracked change in the paragraph, its mark's first."""
@@ -128,7 +135,7 @@ class WordDocument:
         if local(root) != "document" or body is None:
             raise InputError(self.source, f"not a Word document: {package.main} has no w:body")
         self.styles = Styles(package.related_xml("styles"))
-        self.numbering = Numbering(package.related_xml("numbering"), self.styles)
+        self.numbering = Numbering(package.related_xml("numbering"), self.styles, self.source)
         self.paras: list[WordParagraph] = []
         self.tables: list[list[list[list[int]]]] = []  # table → rows → cells → paragraph indices
         self._comments: set[str] = set()
@@ -257,7 +264,11 @@ class WordDocument:
             elif tag == "commentReference":
                 para.references.append(el.get(w("id")) or "")
             else:
-                text = _run_text(el, tag)
+                try:
+                    text = _run_text(el, tag)
+                except ValueError:
+                    code = shown(el.get(w("char")))
+                    raise InputError(self.source, f"a symbol's code {code} is beyond Unicode", para.line) from None
                 if text is not None:
                     self._add(para, text, ins, dele, struck)
 
@@ -272,6 +283,8 @@ class WordDocument:
         else:
             self._counts[kind] += 1
             n = self._counts[kind]
+            if n > MAX_NUMBER:  # endnotes are marked in Roman numerals: bounded like automatic numbering
+                raise InputError(self.source, f"more than {MAX_NUMBER} {kind} references", line=para.line)
             self.footnote_marks[key] = str(n) if kind == "footnote" else roman_numeral(n).lower()
         para.segs.append(Segment("", ins, dele, frozenset(self._comments), footnote=key))
         return key
@@ -286,8 +299,10 @@ class WordDocument:
             self._fields.pop()
 
     def _add(self, para: WordParagraph, text: str, ins: Revision | None, dele: Revision | None, struck: bool) -> None:
+        """A segment of text; XML carries no NUL or lone surrogate, but a symbol may spell one, refused then."""
         if not text or "code" in self._fields:
             return  # a field's code ('HYPERLINK "…"', 'PAGE'): only its result is text
+        check_characters(text, self.source, para.line, "a paragraph")
         for bad, good in ocr.LIGATURES.items():
             text = text.replace(bad, good)
         para.segs.append(Segment(text, ins, dele, frozenset(self._comments), struck))
@@ -355,7 +370,7 @@ def _run_text(el: etree._Element, tag: str) -> str | None:
     if tag == "sym":
         code = _hex(el.get(w("char")))
         if code is not None:
-            return "•" if 0xF000 <= code <= 0xF0FF else chr(code)
+            return "•" if 0xF000 <= code <= 0xF0FF else chr(code)  # chr: ValueError beyond Unicode
     return None
 
 

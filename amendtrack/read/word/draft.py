@@ -61,7 +61,7 @@ def _draft_lines(doc: WordDocument, paragraphs: list[ViewParagraph]) -> tuple[li
     lines: list[Line] = []
     for k, paragraph in enumerate(paragraphs, start=1):
         para = doc.paras[paragraph.mark]
-        label = counter.label(para)
+        label = counter.label(para, line=k)
         text = label_as_typed(_AFTER_LEAD.sub("", paragraph.text))
         if doc.is_title(para):
             if text:

@@ -4,6 +4,12 @@ A draft in Word often has no label in its text: Word numbers the paragraphs from
 (abstract definitions, instances with their overrides, levels that restart) and from the
 numbering a style carries. This module counts as Word does, so the reader sees the same labels
 a delegate sees on the page.
+
+Every number and every text numbering.xml sets is bounded before a label is built from it, since a
+2 KB file may ask for the 10^12th Roman numeral or a level text of a million '%1': a level is 0 to
+8 (Word's nine), a number printed at most MAX_NUMBER, a level text at most MAX_LEVEL_TEXT
+characters, the numbers in one label at most MAX_NUMBERS_PRINTED characters. A paragraph asking for
+more is refused with an InputError naming the file and the paragraph.
 """
 
 from __future__ import annotations
@@ -14,7 +20,13 @@ from typing import Protocol
 
 from lxml import etree
 
+from amendtrack.errors import InputError
 from amendtrack.read.word.package import number, w
+
+MAX_LEVEL = 8  # levels 0 to 8: Word's nine
+MAX_NUMBER = 32767  # far above any paragraph count; in Roman numerals 40 characters, in letters 1,261
+MAX_LEVEL_TEXT = 255  # characters of a level's text ('%1.%2.(%3)'): far above any real one
+MAX_NUMBERS_PRINTED = 100  # characters of the numbers in one label: 'II.A.12.(c)(iv)' has 8
 
 NumberingRef = tuple[str | None, int | None]  # numId, ilvl of a w:numPr
 
@@ -127,10 +139,11 @@ class _Num:
 
 
 class Numbering:
-    """numbering.xml: abstract definitions, instances and their overrides."""
+    """numbering.xml: abstract definitions, instances and their overrides (`source` names the file in errors)."""
 
-    def __init__(self, root: etree._Element | None, styles: Styles):
+    def __init__(self, root: etree._Element | None, styles: Styles, source: str | None = None):
         self.styles = styles
+        self.source = source
         abstracts: dict[str, tuple[dict[int, _Level], str | None]] = {}
         for el in root.iter(w("abstractNum")) if root is not None else ():
             levels = {}
@@ -211,12 +224,17 @@ class LabelCounter:
         self.counts: dict[str, dict[int, int]] = {}
         self.used: set[int] = set()
 
-    def label(self, p: Numbered) -> str | None:
-        """The label Word prints for this paragraph ('12.', '(a)', 'II.', '•'), counting it; None if unnumbered."""
+    def label(self, p: Numbered, line: int | None = None) -> str | None:
+        """The label Word prints for this paragraph ('12.', '(a)', 'II.', '•'), counting it; None if unnumbered.
+
+        `line` (the paragraph's number) places the error when the numbering asks for more than its bounds.
+        """
         found = self.numbering.resolve(p)
         if found is None:
             return None
         num, ilvl = found
+        if not 0 <= ilvl <= MAX_LEVEL:
+            raise self._refused(f"level {ilvl} (Word's levels are 0 to {MAX_LEVEL})", line)
         counts = self._count(num, ilvl)
         level = num.levels.get(ilvl, _Level(text=f"%{ilvl + 1}."))
         counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else level.start
@@ -224,14 +242,28 @@ class LabelCounter:
             return "•"
         if level.fmt == "none":
             return None
+        if len(level.text) > MAX_LEVEL_TEXT:
+            raise self._refused(f"a level text of {len(level.text)} characters (at most {MAX_LEVEL_TEXT})", line)
+        printed = 0  # characters of the numbers put in so far
 
         def value(m: re.Match[str]) -> str:
+            nonlocal printed
             k = int(m.group(1)) - 1
             lvl = num.levels.get(k, _Level())
-            return _format(counts.get(k, lvl.start), "decimal" if level.legal else lvl.fmt)
+            n = counts.get(k, lvl.start)
+            if n > MAX_NUMBER:
+                raise self._refused(f"the number {n} (at most {MAX_NUMBER})", line)
+            text = _format(n, "decimal" if level.legal else lvl.fmt)
+            printed += len(text)
+            if printed > MAX_NUMBERS_PRINTED:
+                raise self._refused(f"numbers of over {MAX_NUMBERS_PRINTED} characters in one label", line)
+            return text
 
         text = re.sub(r"%([1-9])", value, level.text).strip()
         return text or None
+
+    def _refused(self, what: str, line: int | None) -> InputError:
+        return InputError(self.numbering.source, f"automatic numbering asks for {what}", line=line)
 
     def _count(self, num: _Num, ilvl: int) -> dict[int, int]:
         """The counts of the instance's definition, restarted where Word restarts them before level ilvl counts."""
@@ -264,7 +296,9 @@ def _format(n: int, fmt: str) -> str:
 
 
 def roman_numeral(n: int) -> str:
-    """n in Roman numerals, as Word writes them (MCMXC, not the OCR reader's I–XXXIX)."""
+    """n in Roman numerals, as Word writes them (MCMXC, not the OCR reader's I–XXXIX); n at most MAX_NUMBER."""
+    if n > MAX_NUMBER:
+        raise ValueError(f"{n} is beyond the Roman numerals Word writes (at most {MAX_NUMBER})")
     out = ""
     for value, digits in (
         (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
