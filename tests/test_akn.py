@@ -113,7 +113,7 @@ def awkward_draft() -> Draft:
     top = Paragraph(
         label="OP 1%",
         kind="operative",
-        text="Decides\x0cto act\x00 [now / later]  \r\n",
+        text="Decides\x0cto act\x1b [now / later]  \r\n",
         eid="op 1%",
         pid="first draft:op 1%",
         num="1\x0b.",

@@ -35,7 +35,9 @@ paragraph's `p`, both with `amendtrack:marker` (the marker kind) and `amendtrack
 are `amendtrack:bracket` elements inside a `foreign` block after the `p` (the XSD's one block
 open to other namespaces). Characters XML 1.0 cannot carry (C0 controls such as a form feed)
 are written as `<inline name="amendtrack-char" amendtrack:code="000C"/>` in text, and
-percent-escaped in amendtrack attributes, so every tree round-trips exactly.
+percent-escaped in amendtrack attributes, so every tree round-trips exactly. A stand-in or an
+escape that spells a NUL or a lone surrogate is refused on reading: no reader's text holds one
+(amendtrack.read.limits), so no tree written from the store does.
 
 Reading gives back the identical tree except line numbers: `line_start` / `line_end` become
 the lines of the XML file the node was read from (the original text file's lines are not
@@ -53,12 +55,13 @@ from lxml import etree
 
 from amendtrack.errors import InputError
 from amendtrack.model.tree import KINDS, MARKER_KINDS, Bracket, Draft, Marker, Paragraph
+from amendtrack.read.limits import MAX_AKN_BYTES, NOT_TEXT, not_a_character, read_within_limit, too_large
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AT_NS = "urn:amendtrack:akn:1"  # amendtrack's own attributes and elements (not a web address)
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 SCHEMA_FILE = SCHEMA_DIR / "akomantoso30.xsd"
-MAX_BYTES = 50 * 1024 * 1024  # far above any draft; refuses absurd input before parsing
+MAX_BYTES = MAX_AKN_BYTES  # far above any draft; refuses absurd input before parsing
 PLACEHOLDER_DATE = "1970-01-01"
 LANGUAGE = "eng"  # the drafts amendtrack reads are English
 DOCTYPE_REFUSED = "a DOCTYPE or entity declaration is not allowed in an Akoma Ntoso draft"
@@ -179,6 +182,13 @@ def _first_line(text: str | None) -> str:
     return lines[0] if lines else "unknown error"
 
 
+def _offset(value: str | None) -> int | None:
+    """A bracket's offset in its text (digits, at most MAX_BYTES: no text is longer than its file), else None."""
+    if value is None or not re.fullmatch(r"[0-9]{1,9}", value) or int(value) > MAX_BYTES:
+        return None
+    return int(value)
+
+
 def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
@@ -186,7 +196,7 @@ def _line_of(data: bytes, offset: int) -> int:
 def _parse(data: bytes, source: str) -> etree._Element:
     """Parse untrusted bytes: size limit, no DOCTYPE or entity declarations, well-formed, AKN root."""
     if len(data) > MAX_BYTES:
-        raise InputError(source, f"file too large for an Akoma Ntoso draft ({len(data)} bytes; limit {MAX_BYTES})")
+        raise InputError(source, too_large(len(data), MAX_BYTES, "an Akoma Ntoso draft"))
     for declaration in (b"<!DOCTYPE", b"<!ENTITY"):
         offset = data.find(declaration)
         if offset >= 0:
@@ -223,17 +233,31 @@ class _Reader:
 
     def attr(self, element: etree._Element, name: str) -> str | None:
         value = element.get(at_tag(name))
-        return _unescape(value) if value is not None else None
+        return self.unescaped(element, value, f"amendtrack:{name}") if value is not None else None
+
+    def unescaped(self, element: etree._Element, value: str, name: str) -> str:
+        """An attribute's value, its percent-escapes undone; one that spells a NUL or a lone surrogate is refused."""
+        text = _unescape(value)
+        bad = NOT_TEXT.search(text)
+        if bad is not None:
+            raise self.fail(element, f"{name} holds {not_a_character(bad.group())}")
+        return text
 
     def text(self, element: etree._Element) -> str:
-        """The text of a mixed-content element without its markers; stand-ins become their characters."""
+        """The text of a mixed-content element without its markers; stand-ins become their characters.
+
+        A stand-in for a NUL or a lone surrogate is refused: they are never text (amendtrack.read.limits).
+        """
         parts = [element.text or ""]
         for child in element:
             if child.tag == akn_tag("inline") and child.get("name") == CHAR_NAME:
                 code = child.get(at_tag("code")) or ""
                 if not re.fullmatch(r"[0-9A-F]{4}", code):
                     raise self.fail(child, f"bad character stand-in code {code!r}")
-                parts.append(chr(int(code, 16)))
+                char = chr(int(code, 16))
+                if NOT_TEXT.match(char):
+                    raise self.fail(child, f"character stand-in {code} is {not_a_character(char)}")
+                parts.append(char)
             elif child.tag not in (akn_tag("remark"), akn_tag("authorialNote")):
                 parts.append("".join(child.itertext()))
             parts.append(child.tail or "")
@@ -263,16 +287,18 @@ class _Reader:
         found = []
         for foreign in block.findall(akn_tag("foreign")):
             for element in foreign.iter(at_tag("bracket")):
-                try:
-                    start, end = int(element.get("start", "")), int(element.get("end", ""))
-                except ValueError:
-                    raise self.fail(element, "a bracket needs integer start and end offsets") from None
+                start, end = _offset(element.get("start")), _offset(element.get("end"))
+                if start is None or end is None:
+                    raise self.fail(element, f"a bracket needs start and end offsets from 0 to {MAX_BYTES}")
                 found.append(
                     Bracket(
                         start=start,
                         end=end,
-                        text=_unescape(element.get("text", "")),
-                        alternatives=[_unescape(a.get("text", "")) for a in element.iter(at_tag("alternative"))],
+                        text=self.unescaped(element, element.get("text", ""), "a bracket's text"),
+                        alternatives=[
+                            self.unescaped(a, a.get("text", ""), "a bracket's alternative")
+                            for a in element.iter(at_tag("alternative"))
+                        ],
                         closed=element.get("closed", "true") != "false",
                     )
                 )
@@ -290,15 +316,16 @@ class _Reader:
         wid = element.get("wId")
         num_element = element.find(akn_tag("num"))
         num = self.text(num_element) if num_element is not None else None
-        label = self.attr(element, "label") or (num.strip().rstrip(".,:") if num else None) or id_from_akn(eid)
+        eid = self.unescaped(element, eid, "eId")
+        label = self.attr(element, "label") or (num.strip().rstrip(".,:") if num else None) or eid
         node = Paragraph(
             label=label,
             kind=kind,
             text="",
-            eid=id_from_akn(eid),
+            eid=eid,
             num=num,
             label_inferred=element.get(at_tag("labelInferred")) == "true",
-            pid=id_from_akn(wid) if wid else None,
+            pid=self.unescaped(element, wid, "wId") if wid else None,
             line_start=element.sourceline,
         )
         lines = [element.sourceline or 0]
@@ -388,12 +415,4 @@ def read_akn(data: bytes, source: str) -> Draft:
 
 def read_akn_file(path: str | Path) -> Draft:
     """Read an Akoma Ntoso draft file; bad input raises InputError naming the file."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(str(path), f"file too large for an Akoma Ntoso draft ({size} bytes; limit {MAX_BYTES})")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    return read_akn(data, str(path))
+    return read_akn(read_within_limit(path, MAX_BYTES, "an Akoma Ntoso draft"), str(path))
