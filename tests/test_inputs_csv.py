@@ -246,6 +246,28 @@ def test_json_problems_name_the_item(tmp_path: Path, first_draft: Draft) -> None
         read_rows_file(path, first_draft)
 
 
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        (
+            {"delegation": ["USA", "Ja\ud800pan"]},
+            r"^inputs\.json: 1 problem: item 1: delegation holds U\+D800, a lone surrogate",
+        ),
+        (
+            {"rationale": "why\x00"},
+            r"^inputs\.json: 1 problem: item 1: rationale holds a NUL character \(never text\)$",
+        ),
+        ({"paragraph": 10**31}, r"^inputs\.json: not valid proposals \(a number 32 digits long, at most 30\)$"),
+    ],
+)
+def test_json_escapes_spell_no_nul_no_lone_surrogate_and_no_endless_number(
+    first_draft: Draft, item: dict, message: str
+) -> None:
+    data = json.dumps([{"delegation": "USA", "paragraph": "26", "operation": "comment", "rationale": "x"} | item])
+    with pytest.raises(InputError, match=message):
+        read_rows(data.encode(), "inputs.json", first_draft)
+
+
 def test_other_suffixes_are_refused(tmp_path: Path, first_draft: Draft) -> None:
     with pytest.raises(InputError, match=r"cannot read \.xlsx files as inputs"):
         read_rows(b"PK", "mail.xlsx", first_draft)

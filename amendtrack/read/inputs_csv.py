@@ -36,11 +36,13 @@ from amendtrack.model.delegation import Registry
 from amendtrack.model.proposal import OPERATIONS, Edit, Proposal, Source, Sponsor, apply
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.read import ocr
+from amendtrack.read.limits import MAX_TEXT_BYTES, NOT_TEXT, not_a_character, read_within_limit
 
 COLUMNS = ("delegation", "paragraph", "operation", "anchor", "position", "old", "text", "rationale")
 REQUIRED_COLUMNS = ("delegation", "paragraph", "operation")
 SUFFIXES = (".csv", ".json")
 MAX_PROBLEMS_SHOWN = 20
+MAX_DIGITS = 30  # a whole number in JSON: far above any paragraph number or count
 
 # Which optional cells each operation needs (required) and may use (allowed).
 _NEEDS: dict[str, tuple[str, ...]] = {
@@ -103,10 +105,7 @@ def read_rows_file(
     their base paragraph (resulting text, or the reason they could not be applied).
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from None
+    data = read_within_limit(path, MAX_TEXT_BYTES, "a text file")
     return read_rows(data, str(path), base, registry, skip_invalid, source_name=path.name)
 
 
@@ -148,15 +147,13 @@ def read_rows(
 def _decode(data: bytes, file: str) -> str:
     """Text as the draft reader takes it: UTF-8 (a BOM is allowed), UTF-16 with a BOM, else cp1252 (Latin-1 too).
 
-    Binary files (NUL bytes outside UTF-16, magic numbers) and files above ocr.MAX_TEXT_BYTES are refused.
+    Binary files (NUL bytes, magic numbers) and files above MAX_TEXT_BYTES are refused; no lone surrogate
+    comes through (see ocr.decode_text).
     """
     nul = data.find(b"\x00")
     if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(file, "not a text file (contains NUL bytes)", line=data.count(b"\n", 0, nul) + 1)
-    text = ocr.decode_text(data, file)
-    if "\x00" in text:
-        raise InputError(file, "not a text file (contains NUL characters)")
-    return text
+    return ocr.decode_text(data, file)
 
 
 # --- CSV and JSON records ---------------------------------------------------------------------
@@ -226,9 +223,13 @@ def _csv_rows(text: str, file: str) -> tuple[list[_Row], list[tuple[int, str]]]:
 def _json_rows(text: str, file: str) -> tuple[list[_Row], list[tuple[int, str]]]:
     """The items of a JSON list of objects (numbered from 1) and the problems of their keys."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_whole_number)
     except json.JSONDecodeError as exc:
         raise InputError(file, f"not valid JSON ({exc.msg} at line {exc.lineno})", line=exc.lineno) from None
+    except ValueError as exc:  # from _whole_number
+        raise InputError(file, f"not valid proposals ({exc})") from None
+    except RecursionError:  # lists in lists, thousands deep: the decoder gives up
+        raise InputError(file, "not valid proposals (lists or objects nested thousands deep)") from None
     if not isinstance(data, list):
         raise InputError(file, "expected a JSON list of objects with the keys " + ", ".join(COLUMNS))
     rows: list[_Row] = []
@@ -237,29 +238,56 @@ def _json_rows(text: str, file: str) -> tuple[list[_Row], list[tuple[int, str]]]
         if not isinstance(item, dict):
             problems.append((number, "not an object"))
             continue
-        names = [str(key).strip().casefold() for key in item]
-        key_problems = _check_columns(names)
-        cells: dict[str, Any] = {}
-        for key, value in item.items():
-            name = str(key).strip().casefold()
-            if value is None:
-                value = ""
-            elif isinstance(value, bool) or not isinstance(value, str | int | list):
-                key_problems.append(f"{name} must be text")
-                continue
-            elif isinstance(value, int):
-                value = str(value)
-            elif isinstance(value, list):
-                if name not in ("delegation", "anchor") or not all(isinstance(v, str) for v in value):
-                    key_problems.append(f"{name} must be text")
-                    continue
-                value = ";".join(value)
-            cells[name] = value
-        if key_problems:
-            problems.extend((number, problem) for problem in key_problems)
+        cells, item_problems = _item_cells(item)
+        if item_problems:
+            problems.extend((number, problem) for problem in item_problems)
             continue
         rows.append(_Row(number, {name: cells.get(name, "") for name in COLUMNS}, json.dumps(item, ensure_ascii=False)))
     return rows, problems
+
+
+def _whole_number(digits: str) -> int:
+    """A JSON whole number, at most MAX_DIGITS long: a longer one is no paragraph number (and slow to convert)."""
+    if len(digits) > MAX_DIGITS:
+        raise ValueError(f"a number {len(digits)} digits long, at most {MAX_DIGITS}")
+    return int(digits)
+
+
+def _item_cells(item: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """A JSON item's cells by column (lists of delegations or anchors joined with ';'), and its problems.
+
+    JSON escapes can spell what no text file holds: a NUL ("\\u0000") or a lone surrogate ("\\ud800")
+    in a key or a value is a problem of the item, as in any reader (amendtrack.read.limits).
+    """
+    names = [str(key).strip().casefold() for key in item]
+    problems = _check_columns(names)
+    bad = next((found for found in map(NOT_TEXT.search, names) if found), None)
+    if bad is not None:
+        problems.append(f"a key holds {not_a_character(bad.group())}")
+    cells: dict[str, str] = {}
+    for name, value in zip(names, item.values(), strict=True):
+        if value is None:
+            value = ""
+        elif isinstance(value, bool) or not isinstance(value, str | int | list):
+            problems.append(f"{_column(name)} must be text")
+            continue
+        elif isinstance(value, int):
+            value = str(value)
+        elif isinstance(value, list):
+            if name not in ("delegation", "anchor") or not all(isinstance(v, str) for v in value):
+                problems.append(f"{_column(name)} must be text")
+                continue
+            value = ";".join(value)
+        bad = NOT_TEXT.search(value)
+        if bad is not None:
+            problems.append(f"{_column(name)} holds {not_a_character(bad.group())}")
+        cells[name] = value
+    return cells, problems
+
+
+def _column(name: str) -> str:
+    """A column's name for a message: as it is when known, quoted and escaped when not."""
+    return name if name in COLUMNS else repr(_excerpt(name))
 
 
 # --- one row → one proposal -------------------------------------------------------------------
