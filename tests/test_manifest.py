@@ -88,6 +88,34 @@ def test_manifest_file_itself_may_be_given(tmp_path: Path) -> None:
         ),
         (f"[[documents]]\n{VALID_DOC}lines = [9, 3]\n", None, r"document 'a': 'lines' must be \[first, last\]"),
         ('[[documents]\nid = "a"\n', None, r"not valid TOML"),
+        # ids are keys; titles, labels, file names and dates are labels; no text holds a NUL
+        (
+            f"[[documents]]\n{VALID_DOC}",
+            'id = "n/../x"\ntitle = "N"\n',
+            r"\[negotiation\]: id 'n/../x' is not a valid key",
+        ),
+        (
+            f"[[documents]]\n{VALID_DOC}",
+            'id = "n"\ntitle = "N\\u0007"\n',
+            r"\[negotiation\]: title 'N\\x07' holds a control",
+        ),
+        (
+            '[[documents]]\nid = "a b"\nlabel = "A"\nkind = "draft"\nfile = "a.txt"\n',
+            None,
+            r"document #1: id 'a b' is not a valid key",
+        ),
+        (
+            '[[documents]]\nid = "a"\nlabel = "A\\u001b"\nkind = "draft"\nfile = "a.txt"\n',
+            None,
+            r"document 'a': label 'A\\x1b' holds a control",
+        ),
+        (
+            '[[documents]]\nid = "a"\nlabel = "A"\nkind = "draft"\nfile = "a\\u0000.txt"\n',
+            None,
+            r"file 'a\\x00\.txt' holds",
+        ),
+        (f'[[documents]]\n{VALID_DOC}date = "2010\\u0000"\n', None, r"document 'a': date '2010\\x00' holds a control"),
+        (f'[[documents]]\n{VALID_DOC}note = "x\\u0000"\n', None, r"document 'a': note holds a NUL character"),
     ],
 )
 def test_manifest_errors_name_the_manifest_and_the_key(
@@ -102,6 +130,14 @@ def test_manifest_errors_name_the_manifest_and_the_key(
     assert caught.value.file == str(folder / "manifest.toml")
     assert caught.value.line is None
     assert "\n" not in str(caught.value)
+
+
+def test_a_manifest_is_a_small_file(tmp_path: Path) -> None:
+    write(tmp_path, f"[[documents]]\n{VALID_DOC}")
+    with (tmp_path / "manifest.toml").open("a") as manifest:
+        manifest.write("# " + "x" * 1024 * 1024 + "\n")
+    with pytest.raises(InputError, match=r"file too large: \d+ bytes \(limit 1048576 for a manifest\)"):
+        read_manifest(tmp_path)
 
 
 def test_missing_manifest(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 A folder holds one negotiation; its manifest names it and lists its documents (drafts and
 compilations of inputs) in the order they were circulated, each with the file it is in.
 Everything is checked here, before any file is read, so a bad manifest fails with one line
-that names the manifest and the key or document at fault.
+that names the manifest and the key or document at fault: ids are keys and titles, labels and
+file names are labels (amendtrack.model.names), and the manifest itself is a small file.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from amendtrack.errors import InputError
+from amendtrack.model.names import check_key, check_label
+from amendtrack.read.limits import MAX_SMALL_BYTES, check_characters, read_within_limit
 
 MANIFEST_NAME = "manifest.toml"
 DOCUMENT_KINDS = ("draft", "inputs")
@@ -65,7 +68,7 @@ def read_manifest(folder: Path | str) -> Manifest:
     if not path.is_file():
         raise InputError(where, f"no {MANIFEST_NAME} here (a negotiation folder needs one)")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_within_limit(path, MAX_SMALL_BYTES, "a manifest").decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise InputError(where, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
@@ -75,8 +78,8 @@ def read_manifest(folder: Path | str) -> Manifest:
     if not isinstance(negotiation_table, dict):
         raise InputError(where, "missing [negotiation] table (with id and title)")
     negotiation = Negotiation(
-        id=_required_str(negotiation_table, "id", where, "[negotiation]"),
-        title=_required_str(negotiation_table, "title", where, "[negotiation]"),
+        id=check_key(_required_str(negotiation_table, "id", where, "[negotiation]"), "[negotiation]: id", where),
+        title=_label(negotiation_table, "title", where, "[negotiation]"),
     )
 
     entries = data.get("documents")
@@ -90,7 +93,7 @@ def read_manifest(folder: Path | str) -> Manifest:
         context = f"document #{index}"
         if not isinstance(entry, dict):
             raise InputError(where, f"{context} is not a table")
-        doc_id = _required_str(entry, "id", where, context)
+        doc_id = check_key(_required_str(entry, "id", where, context), f"{context}: id", where)
         context = f"document {doc_id!r}"
         if doc_id in seen:
             raise InputError(where, f"duplicate document id {doc_id!r}")
@@ -98,7 +101,7 @@ def read_manifest(folder: Path | str) -> Manifest:
         kind = _required_str(entry, "kind", where, context)
         if kind not in DOCUMENT_KINDS:
             raise InputError(where, f"{context}: unknown kind {kind!r} (expected one of: {', '.join(DOCUMENT_KINDS)})")
-        file_name = _required_str(entry, "file", where, context)
+        file_name = _label(entry, "file", where, context)
         file = (base / file_name).resolve()
         if not file.is_relative_to(base):
             raise InputError(where, f"{context}: file {file_name!r} is outside the negotiation folder")
@@ -110,7 +113,7 @@ def read_manifest(folder: Path | str) -> Manifest:
         documents.append(
             Document(
                 id=doc_id,
-                label=_required_str(entry, "label", where, context),
+                label=_label(entry, "label", where, context),
                 date=_date(entry, where, context),
                 kind=kind,
                 file=file,
@@ -133,14 +136,19 @@ def _required_str(table: dict[str, Any], key: str, where: str, context: str) -> 
     return value.strip()
 
 
+def _label(table: dict[str, Any], key: str, where: str, context: str) -> str:
+    """A key that must be a label people read (a title, a file name): one line, no control characters."""
+    return check_label(_required_str(table, key, where, context), f"{context}: {key}", where)
+
+
 def _optional_str(table: dict[str, Any], key: str, where: str, context: str) -> str | None:
-    """A key that may be absent, else a string."""
+    """A key that may be absent, else a string without a NUL (TOML refuses lone surrogates itself)."""
     if key not in table:
         return None
     value = table[key]
     if not isinstance(value, str):
         raise InputError(where, f"{context}: {key!r} must be a string")
-    return value
+    return check_characters(value, where, what=f"{context}: {key}")
 
 
 def _date(table: dict[str, Any], where: str, context: str) -> str | None:
@@ -151,7 +159,7 @@ def _date(table: dict[str, Any], where: str, context: str) -> str | None:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, str) and value.strip():
-        return value.strip()
+        return check_label(value.strip(), f"{context}: date", where)
     raise InputError(where, f"{context}: 'date' must be a date such as \"2010-07-19\"")
 
 
