@@ -5,7 +5,9 @@ SQLite database that already holds the negotiation `neg` with its first draft (B
 
 * command "import":        `amendtrack import FILE --negotiation neg --label LABEL` (a draft: .txt, .xml, .docx);
 * command "import-inputs": `amendtrack import-inputs FILE --negotiation neg --draft first --label LABEL`
-  (inputs on the first draft: a .txt compilation table, .csv or .json proposals).
+  (inputs on the first draft: a .txt compilation table, .csv or .json proposals);
+* command "import-folder": `amendtrack import FOLDER/manifest.toml --negotiation neg` (a negotiation folder:
+  the case's file is its manifest, `beside` the documents it lists).
 
 The documented outcomes:
 
@@ -13,15 +15,18 @@ The documented outcomes:
   or the proposals (`proposals --json`) hold the words of `found`, characters decoded correctly, and none
   of `absent`.
 * REFUSED: exit status 1, nothing on stdout, and exactly one line on stderr,
-  `amendtrack: error: FILE[:PLACE]: MESSAGE`: PLACE is the line (text, XML) or the row (CSV) at fault,
-  given as `place`; None means the message names the file only, because the whole file is at fault
-  (empty, too large, not a zip, …) or, for JSON and .docx, because the message itself names the item or
-  the part. MESSAGE matches the regular expression `message`. The database file is byte-for-byte what it
-  was and its SQL dump (`iterdump`) is identical.
+  `amendtrack: error: FILE[:PLACE]: MESSAGE`: PLACE is the line (text, XML), the row (CSV) or the
+  paragraph (.docx, counted in body order) at fault, given as `place`; None means the message names the
+  file only, because the whole file is at fault (empty, too large, not a zip, …) or, for JSON and .docx,
+  because the message itself names the item or the part. MESSAGE matches the regular expression
+  `message`. The database file is byte-for-byte what it was and its SQL dump (`iterdump`) is identical.
 
 Every case ends within `seconds` (generation of the file not counted). Cases marked `isolated` (the
 50 MB text, lines of 1 MB: inputs that once took exponential or quadratic time) run the command in a
-subprocess that is killed at that limit, so a regression fails the case instead of hanging the suite.
+subprocess that is killed at that limit, so a regression fails the case instead of hanging the suite;
+those with `memory` run with that much address space at most, so one that once exhausted memory fails
+with a MemoryError instead of taking the machine's. A case with `size` is extended to that many bytes
+with a hole (a sparse file: 8 GiB that cost no disk).
 Cases marked `docx` need the Word reader (amendtrack.read.word); see tests/test_hostile.py.
 
 Decisions documented here:
@@ -38,6 +43,16 @@ Decisions documented here:
   parts, or part names that climb out of the archive (path traversal) is REFUSED; nothing is extracted.
 * CSV with wrong columns, spreadsheet formulas (`=cmd|…`, `+…`, `-…`, `@…`, in any cell or the header)
   or unknown delegations is REFUSED naming the first row at fault and listing every problem.
+* Every file is refused by its size before it is read, hashed or decoded (amendtrack.read.limits): 10 MiB
+  for text (.txt, .csv, .json), 50 MiB for Akoma Ntoso, 64 MiB for .docx, 1 MiB for a manifest. An 8 GiB
+  file is refused at once.
+* Every number and expansion a reader derives from its input is bounded: Word's automatic numbering
+  (levels 0 to 8, numbers up to 32767, level texts up to 255 characters, numbers of at most 100
+  characters in one label), JSON numbers (30 digits) and nesting. Beyond them the file is REFUSED.
+* No text a reader hands on holds a NUL or a lone surrogate (U+D800 to U+DFFF), however spelled: a NUL
+  character in UTF-16, a JSON escape, an Akoma Ntoso stand-in or percent-escape, a Word symbol. Such a
+  file is REFUSED at its line, row, item or paragraph; other control characters are text.
+* A manifest's ids are keys and its titles, labels and file names are labels (amendtrack.model.names).
 """
 
 from __future__ import annotations
@@ -89,6 +104,9 @@ class Case:
     seconds: float = 10.0  # the command ends within this many seconds
     isolated: bool = False  # run in a subprocess killed after `seconds`
     docx: bool = False  # needs the Word reader
+    memory: int | None = None  # isolated: the most address space the command may take, in bytes
+    size: int | None = None  # the file is extended to this many bytes with a hole (a sparse file)
+    beside: tuple[tuple[str, bytes], ...] = ()  # import-folder: the files beside the manifest
 
     @property
     def label(self) -> str:
@@ -292,6 +310,79 @@ TRAVERSAL_NAMES = ("../../evil-traversal.txt", "/tmp/evil-absolute.txt", "word/.
 def path_traversal() -> bytes:
     """A valid .docx plus parts whose names climb out of the folder it would be extracted to."""
     return docx({name: "owned" for name in TRAVERSAL_NAMES})
+
+
+# --- bounds and characters ---------------------------------------------------------------------------------
+
+GIB = 1024 * MIB
+NUMBERED = '<w:p><w:pPr><w:numPr>{level}<w:numId w:val="1"/></w:numPr></w:pPr>{runs}</w:p>'
+
+
+def numbered_docx(levels: list[int], start: int, fmt: str, level_text: str = "%1.") -> bytes:
+    """A .docx whose paragraphs are numbered by one list (start, format, level text), one per level given.
+
+    The first paragraph has words, the others one letter each: as small as a numbered paragraph with text can
+    be (level 0 unsaid), so thousands of them stay below the zip bomb ratio.
+    """
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0">'
+        f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{level_text}"/>'
+        '</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
+    runs = "<w:r><w:t>{}</w:t></w:r>"
+    words = "Urges Member States to protect victims of trafficking;"
+    body = "".join(
+        NUMBERED.format(level=f'<w:ilvl w:val="{level}"/>' if level else "", runs=runs.format("x" if k else words))
+        for k, level in enumerate(levels)
+    )
+    document = f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
+    return docx({"word/numbering.xml": numbering}, document=document)
+
+
+def docx_with_symbol(code: str) -> bytes:
+    """The valid .docx with a Word symbol (w:sym) of the given character code in its first paragraph."""
+    symbol = f'</w:t></w:r><w:r><w:sym w:font="Symbol" w:char="{code}"/></w:r><w:r><w:t xml:space="preserve">'
+    first = f"PP1. Recalling{symbol} the Charter of the United Nations,"
+    return docx(document=document_xml([first, *DOCX_PARAGRAPHS[1:]]))
+
+
+def akn(replace: tuple[str, str] = ("", "")) -> bytes:
+    """A valid Akoma Ntoso draft as amendtrack writes it (a form feed in PP1, a bracket), one string replaced."""
+    from amendtrack.model.tree import Bracket, Draft, Paragraph
+    from amendtrack.render.akn import draft_to_akn
+
+    pp1 = Paragraph("PP1", "preamble", "Recalling the Charter\x0cof the [United] Nations,", "pp_1", num="PP1.")
+    pp1.brackets = [Bracket(35, 43, "[United]", [], True)]
+    op1 = Paragraph("OP1", "operative", "Urges Member States to protect victims;", "op_1", num="1.")
+    xml = draft_to_akn(Draft([pp1, op1]), NEGOTIATION, "d", "D", None, None).decode()
+    assert replace[0] in xml
+    return xml.replace(*replace).encode()
+
+
+def utf16(text: str, bad: str) -> bytes:
+    """UTF-16 text with its BOM, the code unit(s) `bad` (e.g. a lone surrogate) where the text has '#'."""
+    before, after = text.split("#")
+    return (
+        b"\xff\xfe" + before.encode("utf-16-le") + bad.encode("utf-16-le", "surrogatepass") + after.encode("utf-16-le")
+    )
+
+
+def nested_json(depth: int) -> bytes:
+    """A JSON list of proposals whose first item is a list nested `depth` deep."""
+    return ("[" + "[" * depth + "]" * depth + "]").encode()
+
+
+def manifest(
+    negotiation: str = "neg", document: str = "second", label: str = "Second", file: str = "second.txt"
+) -> bytes:
+    """A negotiation folder's manifest.toml listing one draft (values written as TOML strings: escapes work)."""
+    return (
+        f'[negotiation]\nid = "{negotiation}"\ntitle = "A negotiation"\n\n'
+        f'[[documents]]\nid = "{document}"\nlabel = "{label}"\nkind = "draft"\nfile = "{file}"\n'
+    ).encode()
+
+
+SECOND = (("second.txt", draft_text("Recalling its resolutions,").encode()),)  # the draft a manifest lists
 
 
 # --- the cases --------------------------------------------------------------------------------------------
@@ -920,7 +1011,366 @@ def _inputs() -> list[Case]:
     ]
 
 
-CASES: list[Case] = _drafts() + _xml() + _docx() + _inputs()
+def _bounds() -> list[Case]:
+    """Numbers and expansions a reader derives from its input, and files larger than their kind allows."""
+    i, n, r = "import", "import-inputs", REFUSED
+    numbering = r"^automatic numbering asks for "
+    big = 8 * GIB
+    return [
+        Case(
+            "roman-numbering.docx",
+            i,
+            r,
+            "a 2 KB .docx numbering from 10^12 in Roman numerals (10^9 'M's: it once ran for minutes) is refused",
+            lambda: numbered_docx([0], 10**12, "upperRoman"),
+            numbering + r"the number 1000000000000 \(at most 32767\)$",
+            place=1,
+            isolated=True,
+            memory=GIB,
+            docx=True,
+        ),
+        Case(
+            "letter-numbering.docx",
+            i,
+            r,
+            "letters from 10^8 in a level text of 300 '%1' (it once took 3.4 GB) are refused before one is written",
+            lambda: numbered_docx([0], 10**8, "lowerLetter", "%1" * 300),
+            numbering + r"a level text of 600 characters \(at most 255\)$",
+            place=1,
+            isolated=True,
+            memory=GIB,
+            docx=True,
+        ),
+        Case(
+            "letters-level-text.docx",
+            i,
+            r,
+            "127 '%1' of 1,231 letters each in 8,000 labels (1.2 GB: it once died of a MemoryError) are refused",
+            lambda: numbered_docx([0] * 8000, 32_000, "lowerLetter", "%1" * 127),
+            numbering + r"numbers of over 100 characters in one label$",
+            place=1,
+            isolated=True,
+            memory=GIB,
+            docx=True,
+        ),
+        Case(
+            "long-level-text.docx",
+            i,
+            r,
+            "a level text of 100,000 '%1' (2,000 labels of 100,000 digits and more) is refused by its length",
+            lambda: numbered_docx([0] * 2000, 1, "decimal", "%1" * 100_000),
+            numbering + r"a level text of 200000 characters \(at most 255\)$",
+            place=1,
+            isolated=True,
+            memory=GIB,
+            docx=True,
+        ),
+        Case(
+            "deep-levels.docx",
+            i,
+            r,
+            "60,000 paragraphs at 60,000 list levels (Word has 9; the counts once took quadratic time) are refused",
+            lambda: numbered_docx(list(range(9, 60_009)), 1, "decimal"),
+            numbering + r"level 9 \(Word's levels are 0 to 8\)$",
+            place=1,
+            seconds=20,
+            isolated=True,
+            memory=GIB,
+            docx=True,
+        ),
+        Case(
+            "eight-gigabytes.docx",
+            i,
+            r,
+            "an 8 GiB .docx (sparse) is refused by its size before a byte is read (it was once read whole)",
+            lambda: docx(),
+            r"^file too large: 8589934592 bytes \(limit 67108864 for a \.docx file\)$",
+            size=big,
+            isolated=True,
+            memory=GIB,
+            docx=True,
+        ),
+        Case(
+            "eight-gigabytes.txt",
+            i,
+            r,
+            "an 8 GiB text draft (sparse) is refused by its size before a byte is read",
+            lambda: BASE_DRAFT.encode(),
+            r"^file too large: 8589934592 bytes \(limit 10485760 for a text file\)$",
+            size=big,
+            isolated=True,
+            memory=GIB,
+        ),
+        Case(
+            "eight-gigabytes.xml",
+            i,
+            r,
+            "an 8 GiB Akoma Ntoso draft (sparse) is refused by its size before a byte is read",
+            lambda: akn(),
+            r"^file too large: 8589934592 bytes \(limit 52428800 for an Akoma Ntoso draft\)$",
+            size=big,
+            isolated=True,
+            memory=GIB,
+        ),
+        Case(
+            "eight-gigabytes.csv",
+            n,
+            r,
+            "an 8 GiB CSV (sparse) is refused by its size before a byte is read",
+            lambda: csv_text(["USA", "OP1", "delete", "", "", "", "", ""]).encode(),
+            r"^file too large: 8589934592 bytes \(limit 10485760 for a text file\)$",
+            size=big,
+            isolated=True,
+            memory=GIB,
+        ),
+        Case(
+            "eight-gigabytes-manifest",
+            "import-folder",
+            r,
+            "an 8 GiB manifest.toml (sparse) is refused by its size before a byte is read",
+            lambda: manifest(),
+            r"^file too large: 8589934592 bytes \(limit 1048576 for a manifest\)$",
+            size=big,
+            beside=SECOND,
+            isolated=True,
+            memory=GIB,
+        ),
+        Case(
+            "long-number.json",
+            n,
+            r,
+            "a JSON number of 5,000 digits (past Python's limit on converting digits: a ValueError) is refused",
+            lambda: b'[{"delegation": "USA", "paragraph": ' + b"1" * 5000 + b', "operation": "delete"}]',
+            r"^not valid proposals \(a number 5000 digits long, at most 30\)$",
+        ),
+        Case(
+            "deep.json",
+            n,
+            r,
+            "lists nested 100,000 deep (a RecursionError in the JSON decoder) are refused",
+            lambda: nested_json(100_000),
+            r"^not valid proposals \(lists or objects nested thousands deep\)$",
+        ),
+    ]
+
+
+def _characters() -> list[Case]:
+    """A NUL or a lone surrogate, however spelled, never gets into what a reader hands on."""
+    i, n, r = "import", "import-inputs", REFUSED
+    nul, surrogate = r"a NUL character \(never text\)$", r"U\+D800, a lone surrogate \(not a character\)$"
+    return [
+        Case(
+            "utf16-nul.txt",
+            i,
+            r,
+            "a NUL character in UTF-16 text (no NUL byte check sees it) is refused at its line, not kept as text",
+            lambda: utf16(BASE_DRAFT.replace("Recalling the", "Recalling#the"), "\x00"),
+            r"^not a text file: NUL character at offset \d+$",
+            place=4,
+        ),
+        Case(
+            "utf16-footnote.txt",
+            i,
+            r,
+            "a NUL in UTF-16 text cannot spell the reader's own footnote lines ('\\x00FOOTNOTE:')",
+            lambda: utf16(BASE_DRAFT.replace("\n\n1. Urges", "\n#FOOTNOTE:1:Injected note\n\n1. Urges"), "\x00"),
+            r"^not a text file: NUL character at offset \d+$",
+            place=7,
+        ),
+        Case(
+            "utf16-surrogate.txt",
+            i,
+            r,
+            "a lone surrogate in UTF-16 text is damage, refused at its line",
+            lambda: utf16(BASE_DRAFT.replace("Recalling the", "Recalling#the"), "\ud800"),
+            r"^damaged UTF-16 text at byte \d+ \(illegal UTF-16 surrogate\)$",
+            place=4,
+        ),
+        Case(
+            "wtf8-surrogate.txt",
+            i,
+            READ,
+            "a surrogate encoded in UTF-8 bytes (WTF-8) is not UTF-8: the text is read as cp1252, no surrogate in it",
+            lambda: BASE_DRAFT.replace("Recalling the", "Recalling \ud800 the").encode("utf-8", "surrogatepass"),
+            found=(("PP1", "Recalling"), ("OP1", "Urges Member States")),
+            absent=("\ud800",),
+        ),
+        Case(
+            "utf16-nul-compilation.txt",
+            n,
+            r,
+            "a NUL character in a UTF-16 compilation table is refused at its line",
+            lambda: utf16(CP1252_COMPILATION.replace("Japan: delete", "Japan: del#ete"), "\x00"),
+            r"^not a text file: NUL character at offset \d+$",
+            place=5,
+        ),
+        Case(
+            "utf16-nul.csv",
+            n,
+            r,
+            "a NUL character in a UTF-16 CSV is refused at its line",
+            lambda: utf16(UNICODE_CSV.replace("Türkiye", "Tür#kiye"), "\x00"),
+            r"^not a text file: NUL character at offset \d+$",
+            place=3,
+        ),
+        Case(
+            "utf16-surrogate.csv",
+            n,
+            r,
+            "a lone surrogate in a UTF-16 CSV cell is refused at its line, never stored",
+            lambda: utf16(UNICODE_CSV.replace("Türkiye", "Tür#kiye"), "\ud800"),
+            r"^damaged UTF-16 text at byte \d+ \(illegal UTF-16 surrogate\)$",
+            place=3,
+        ),
+        Case(
+            "surrogate.json",
+            n,
+            r,
+            "a lone surrogate spelled as a JSON escape (once a UnicodeEncodeError when stored) is refused at its item",
+            lambda: b'[{"delegation": "USA", "paragraph": "OP1", "operation": "comment", "rationale": "a\\ud800b"}]',
+            r"^1 problem: item 1: rationale holds " + surrogate,
+        ),
+        Case(
+            "nul.json",
+            n,
+            r,
+            "a NUL spelled as a JSON escape is refused at its item, never stored",
+            lambda: b'[{"delegation": "USA", "paragraph": "OP1", "operation": "redraft", "text": "Urges\\u0000"}]',
+            r"^1 problem: item 1: text holds " + nul,
+        ),
+        Case(
+            "surrogate-key.json",
+            n,
+            r,
+            "a lone surrogate in a JSON key is refused, and the message shows it escaped",
+            lambda: (
+                b'[{"delegation": "USA", "paragraph": "OP1", "operation": "comment", "rationale": "x", "\\ud800": 1}]'
+            ),
+            r"^2 problems: item 1: unknown column '\\ud800' \(expected: .*\); item 1: a key holds " + surrogate,
+        ),
+        Case(
+            "surrogate-stand-in.xml",
+            i,
+            r,
+            "an Akoma Ntoso stand-in for a lone surrogate (once stored, then a UnicodeEncodeError) is refused",
+            lambda: akn(('amendtrack:code="000C"', 'amendtrack:code="D800"')),
+            r"^character stand-in D800 is " + surrogate,
+            place=41,
+        ),
+        Case(
+            "nul-stand-in.xml",
+            i,
+            r,
+            "an Akoma Ntoso character stand-in for a NUL is refused: a NUL is never text",
+            lambda: akn(('amendtrack:code="000C"', 'amendtrack:code="0000"')),
+            r"^character stand-in 0000 is " + nul,
+            place=41,
+        ),
+        Case(
+            "nul-escape.xml",
+            i,
+            r,
+            "a NUL spelled by the '%00' escape in a bracket's text is refused; form feeds may stay",
+            lambda: akn(('text="[United]"', 'text="[Un%00ited]"')),
+            r"^a bracket's text holds " + nul,
+            place=43,
+        ),
+        Case(
+            "surrogate-escape.xml",
+            i,
+            r,
+            "a lone surrogate spelled by the '%uD800' escape in a label is refused",
+            lambda: akn(('amendtrack:label="PP1"', 'amendtrack:label="PP%uD8001"')),
+            r"^amendtrack:label holds " + surrogate,
+            place=39,
+        ),
+        Case(
+            "bracket-offset.xml",
+            i,
+            r,
+            "a bracket offset of 10^20 (no text is that long) is refused",
+            lambda: akn(('start="35"', 'start="100000000000000000000"')),
+            r"^a bracket needs start and end offsets from 0 to 52428800$",
+            place=43,
+        ),
+        Case(
+            "symbol-surrogate.docx",
+            i,
+            r,
+            "a Word symbol whose code is a lone surrogate (once stored, then a UnicodeEncodeError) is refused",
+            lambda: docx_with_symbol("D800"),
+            r"^a paragraph holds " + surrogate,
+            place=1,
+            docx=True,
+        ),
+        Case(
+            "symbol-nul.docx",
+            i,
+            r,
+            "a Word symbol whose code is 0 (a NUL in the paragraph's text) is refused",
+            lambda: docx_with_symbol("0000"),
+            r"^a paragraph holds " + nul,
+            place=1,
+            docx=True,
+        ),
+        Case(
+            "symbol-beyond-unicode.docx",
+            i,
+            r,
+            "a Word symbol whose code is beyond Unicode (once a ValueError from chr) is refused",
+            lambda: docx_with_symbol("110000"),
+            r"^a symbol's code '110000' is beyond Unicode$",
+            place=1,
+            docx=True,
+        ),
+    ]
+
+
+def _manifests() -> list[Case]:
+    """A negotiation folder whose manifest names what may not be named so."""
+    f, r = "import-folder", REFUSED
+    return [
+        Case(
+            "manifest-nul-file-name",
+            f,
+            r,
+            "a NUL in a document's file name (once a ValueError: embedded null byte) is refused",
+            lambda: manifest(file="second\\u0000.txt"),
+            r"^document 'second': file 'second\\x00\.txt' holds a control character$",
+            beside=SECOND,
+        ),
+        Case(
+            "manifest-bad-negotiation-id",
+            f,
+            r,
+            "a negotiation id that is not a key (a path) is refused, even when --negotiation renames it",
+            lambda: manifest(negotiation="../../evil"),
+            r"^\[negotiation\]: id '\.\./\.\./evil' is not a valid key: use letters, digits",
+            beside=SECOND,
+        ),
+        Case(
+            "manifest-bad-document-id",
+            f,
+            r,
+            "a document id that is not a key (spaces, a slash) is refused",
+            lambda: manifest(document="second draft/1"),
+            r"^document #1: id 'second draft/1' is not a valid key: use letters, digits",
+            beside=SECOND,
+        ),
+        Case(
+            "manifest-control-label",
+            f,
+            r,
+            "a label with a terminal escape (it would recolour the terminal when printed) is refused",
+            lambda: manifest(label="Second\\u001b[31m draft"),
+            r"^document 'second': label 'Second\\x1b\[31m draft' holds a control character$",
+            beside=SECOND,
+            absent=("\x1b",),
+        ),
+    ]
+
+
+CASES: list[Case] = _drafts() + _xml() + _docx() + _inputs() + _bounds() + _characters() + _manifests()
 
 # The kinds of input issue 8 lists, and the cases that stand for each.
 KINDS: dict[str, tuple[str, ...]] = {
@@ -956,4 +1406,45 @@ KINDS: dict[str, tuple[str, ...]] = {
     "CSV with wrong columns": ("wrong-columns.csv", "extra-cells.csv"),
     "formula injection": ("formula-injection.csv", "formula-delegation.csv", "formula-header.csv"),
     "unknown delegations": ("unknown-delegation.csv", "unknown-delegations.csv"),
+    "numbering that expands without bound (Roman numerals, letters, level texts, levels)": (
+        "roman-numbering.docx",
+        "letter-numbering.docx",
+        "letters-level-text.docx",
+        "long-level-text.docx",
+        "deep-levels.docx",
+    ),
+    "files larger than their kind allows, checked before they are read": (
+        "eight-gigabytes.docx",
+        "eight-gigabytes.txt",
+        "eight-gigabytes.xml",
+        "eight-gigabytes.csv",
+        "eight-gigabytes-manifest",
+    ),
+    "numbers and nesting in JSON": ("long-number.json", "deep.json"),
+    "NUL characters however spelled": (
+        "utf16-nul.txt",
+        "utf16-footnote.txt",
+        "utf16-nul-compilation.txt",
+        "utf16-nul.csv",
+        "nul.json",
+        "nul-stand-in.xml",
+        "nul-escape.xml",
+        "symbol-nul.docx",
+        "manifest-nul-file-name",
+    ),
+    "lone surrogates however spelled": (
+        "utf16-surrogate.txt",
+        "wtf8-surrogate.txt",
+        "utf16-surrogate.csv",
+        "surrogate.json",
+        "surrogate-key.json",
+        "surrogate-stand-in.xml",
+        "surrogate-escape.xml",
+        "symbol-surrogate.docx",
+    ),
+    "manifest ids that are not keys, labels that are not labels": (
+        "manifest-bad-negotiation-id",
+        "manifest-bad-document-id",
+        "manifest-control-label",
+    ),
 }

@@ -2,9 +2,10 @@
 
 `pytest -m hostile` runs the corpus alone; the summary line "hostile corpus: N cases (…)" comes from
 tests/conftest.py. Each case is one file imported with `amendtrack import` or `amendtrack import-inputs`
-into a copy of a SQLite database that already holds a negotiation; the case's documented outcome (read
-correctly, or refused in one line naming the file and the place, exit status 1, database unchanged) is
-asserted. Cases on .docx files need the Word reader: while it is missing they are expected to fail.
+(or a negotiation folder's manifest, with `amendtrack import`) into a copy of a SQLite database that
+already holds a negotiation; the case's documented outcome (read correctly, or refused in one line
+naming the file and the place, exit status 1, database unchanged) is asserted. Cases on .docx files
+need the Word reader: while it is missing they are expected to fail.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import importlib.util
 import json
 import os
 import re
+import resource
 import shutil
 import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,11 +63,40 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def run_case(case: Case, url: str, path: Path) -> tuple[int, str, str, float]:
-    """Run the case's command on its file: in-process (CliRunner), or in a subprocess killed at the time limit."""
+def write_case(case: Case, folder: Path) -> Path:
+    """The case's file written in `folder` (a manifest in a folder of its own, beside its documents)."""
+    path = folder / case.name
+    if case.command == "import-folder":
+        path.mkdir()
+        for name, data in case.beside:
+            (path / name).write_bytes(data)
+        path = path / "manifest.toml"
+    path.write_bytes(case.make())
+    if case.size is not None:
+        os.truncate(path, case.size)  # a hole: the file's size is real, its bytes cost no disk
+    return path
+
+
+def command(case: Case, url: str, path: Path) -> list[str]:
+    """The command line of the case (after `amendtrack`)."""
+    if case.command == "import-folder":
+        return ["--db", url, "import", str(path), "--negotiation", NEGOTIATION]
     args = ["--db", url, case.command, str(path), "--negotiation", NEGOTIATION, "--label", case.label]
     if case.command == "import-inputs":
         args += ["--draft", BASE_KEY]
+    return args
+
+
+def limited(memory: int | None) -> Callable[[], None] | None:
+    """What the subprocess does before it runs: take at most `memory` bytes of address space."""
+    if memory is None:
+        return None
+    return lambda: resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+
+def run_case(case: Case, url: str, path: Path) -> tuple[int, str, str, float]:
+    """Run the case's command on its file: in-process (CliRunner), or in a subprocess killed at the time limit."""
+    args = command(case, url, path)
     started = time.perf_counter()
     if not case.isolated:
         result = CliRunner().invoke(cli, args, catch_exceptions=False)
@@ -77,6 +109,7 @@ def run_case(case: Case, url: str, path: Path) -> tuple[int, str, str, float]:
             encoding="utf-8",
             timeout=case.seconds,
             env=env,
+            preexec_fn=limited(case.memory),
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"{case.name}: the command did not finish within {case.seconds} s")
@@ -109,8 +142,7 @@ def test_case_ends_in_its_documented_outcome(
     db = tmp_path / "neg.db"
     shutil.copyfile(template_db, db)
     url = f"sqlite:///{db}"
-    path = tmp_path / case.name
-    path.write_bytes(case.make())
+    path = write_case(case, tmp_path)
     before = snapshot(db)
     outside = [Path("/tmp") / Path(name).name for name in TRAVERSAL_NAMES]
     existed = {p: p.exists() for p in outside}
@@ -151,6 +183,8 @@ def test_corpus_covers_every_kind_of_input_the_issue_lists() -> None:
     for kind, cases in KINDS.items():
         assert cases and set(cases) <= set(names), kind
     for case in CASES:
-        assert case.why and case.command in ("import", "import-inputs") and case.outcome in (READ, REFUSED)
+        assert case.why and case.command in ("import", "import-inputs", "import-folder")
+        assert case.outcome in (READ, REFUSED) and (case.command != "import-folder" or case.outcome == REFUSED)
+        assert case.memory is None or case.isolated, case.name  # only a subprocess can be held to it
         assert (case.outcome == REFUSED) == bool(case.message), case.name
         assert (case.outcome == READ) == bool(case.found), case.name
