@@ -333,8 +333,9 @@ CASES = [(command, at, kind) for command in VALID for at in _values(command) for
 
 @pytest.mark.parametrize(("command", "at", "kind"), CASES)
 def test_every_argument_of_every_command_takes_malformed_values_in_one_line(
-    command: str, at: int, kind: str, db: str, tmp_path: Path
+    command: str, at: int, kind: str, db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # a malformed value taken as an output file name lands here
     (tmp_path / "out").mkdir()
     (tmp_path / "in.csv").write_text("delegation,paragraph,operation,anchor,position,old,text,rationale\n")
     fill = {"first": str(FIRST), "csv": str(tmp_path / "in.csv"), "out": str(tmp_path / "out")}
