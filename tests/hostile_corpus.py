@@ -339,6 +339,23 @@ def numbered_docx(levels: list[int], start: int, fmt: str, level_text: str = "%1
     return docx({"word/numbering.xml": numbering}, document=document)
 
 
+def random_words(seed: int, count: int, letters: int) -> list[str]:
+    """`count` random lower-case words of `letters` letters: text a zip cannot squeeze below its bomb ratio."""
+    alphabet = bytes(range(ord("a"), ord("z") + 1)) * 10
+    table = bytes(alphabet[k % 260] for k in range(256))
+    data = random.Random(seed).randbytes(count * letters).translate(table).decode()
+    return [data[k : k + letters] for k in range(0, len(data), letters)]
+
+
+def wordy_docx(paragraphs: list[list[str]]) -> bytes:
+    """A .docx of these paragraphs, each a list of runs, after a first paragraph 'PP1. Recalling the Charter,'."""
+    body = "".join("<w:p>" + "".join(f"<w:r><w:t>{run}</w:t></w:r>" for run in runs) + "</w:p>" for runs in paragraphs)
+    first = "<w:p><w:r><w:t>PP1. Recalling the Charter,</w:t></w:r></w:p>"
+    return docx(
+        document=f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>{first}{body}</w:body></w:document>'
+    )
+
+
 def docx_with_symbol(code: str) -> bytes:
     """The valid .docx with a Word symbol (w:sym) of the given character code in its first paragraph."""
     symbol = f'</w:t></w:r><w:r><w:sym w:font="Symbol" w:char="{code}"/></w:r><w:r><w:t xml:space="preserve">'
@@ -1079,6 +1096,29 @@ def _bounds() -> list[Case]:
             docx=True,
         ),
         Case(
+            "many-paragraphs.docx",
+            i,
+            r,
+            "300,000 one-word paragraphs (a 1.5 MB .docx that once took 1.1 GB and half a minute) are refused",
+            lambda: wordy_docx([[word] for word in random_words(9, 300_000, 6)]),
+            r"^more than 50000 paragraphs \(a long draft has a few thousand\)$",
+            isolated=True,
+            memory=GIB,
+            docx=True,
+        ),
+        Case(
+            "many-runs.docx",
+            i,
+            r,
+            "1,500,000 runs of text in one paragraph (a 4 MB .docx once read for seconds into gigabytes) are refused",
+            lambda: wordy_docx([[f"{word} " for word in random_words(10, 1_500_000, 3)]]),
+            r"^more than 200000 runs of text \(a long draft has tens of thousands\)$",
+            seconds=20,
+            isolated=True,
+            memory=GIB,
+            docx=True,
+        ),
+        Case(
             "eight-gigabytes.docx",
             i,
             r,
@@ -1413,6 +1453,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "long-level-text.docx",
         "deep-levels.docx",
     ),
+    "Word documents of a hundred thousand paragraphs or runs": ("many-paragraphs.docx", "many-runs.docx"),
     "files larger than their kind allows, checked before they are read": (
         "eight-gigabytes.docx",
         "eight-gigabytes.txt",

@@ -30,6 +30,11 @@ _RUN_TEXT = {"tab": "\t", "ptab": "\t", "br": " ", "cr": " ", "noBreakHyphen": "
 
 Cell = tuple[int, int, int]  # table, row, column (outermost table)
 
+# Each paragraph and piece of text costs the reader a hundred times its XML, so a 7 MB .docx of 50 MiB
+# of one-word paragraphs would take minutes and gigabytes: a document holds at most these many.
+MAX_PARAGRAPHS = 50_000  # Word paragraphs, table cells' included
+MAX_SEGMENTS = 200_000  # pieces of text (runs, changes, symbols), notes' and comments' included
+
 
 @dataclass(frozen=True)
 class Revision:
@@ -142,6 +147,7 @@ class WordDocument:
         self._moves: dict[str, str] = {}
         self._fields: list[str] = []
         self._counts = {"footnote": 0, "endnote": 0}
+        self._segments = 0  # pieces of text read so far, notes and comments included
         self.footnote_marks: dict[str, str] = {}  # footnote id → printed mark
         self._block(body, None)
         self.footnotes = self._notes(package.related_xml("footnotes"), "footnote")
@@ -181,6 +187,8 @@ class WordDocument:
                 self.tables[table].append(row)
 
     def _paragraph(self, p: etree._Element, cell: Cell | None, merged_up: bool) -> None:
+        if len(self.paras) == MAX_PARAGRAPHS:
+            raise InputError(self.source, f"more than {MAX_PARAGRAPHS} paragraphs (a long draft has a few thousand)")
         para = WordParagraph(len(self.paras), cell=cell, merged_up=merged_up)
         ppr = p.find(w("pPr"))
         if ppr is not None:
@@ -303,6 +311,9 @@ class WordDocument:
         if not text or "code" in self._fields:
             return  # a field's code ('HYPERLINK "…"', 'PAGE'): only its result is text
         check_characters(text, self.source, para.line, "a paragraph")
+        self._segments += 1
+        if self._segments > MAX_SEGMENTS:
+            raise InputError(self.source, f"more than {MAX_SEGMENTS} runs of text (a long draft has tens of thousands)")
         for bad, good in ocr.LIGATURES.items():
             text = text.replace(bad, good)
         para.segs.append(Segment(text, ins, dele, frozenset(self._comments), struck))
