@@ -48,7 +48,8 @@ Decisions documented here:
   file is refused at once.
 * Every number and expansion a reader derives from its input is bounded: Word's automatic numbering
   (levels 0 to 8, numbers up to 32767, level texts up to 255 characters, numbers of at most 100
-  characters in one label), JSON numbers (30 digits) and nesting. Beyond them the file is REFUSED.
+  characters in one label), a Word document's paragraphs (50,000) and runs of text (200,000), JSON
+  numbers (30 digits) and nesting. Beyond them the file is REFUSED.
 * No text a reader hands on holds a NUL or a lone surrogate (U+D800 to U+DFFF), however spelled: a NUL
   character in UTF-16, a JSON escape, an Akoma Ntoso stand-in or percent-escape, a Word symbol. Such a
   file is REFUSED at its line, row, item or paragraph; other control characters are text.
