@@ -149,7 +149,7 @@ def set_disposition(url: str | None, proposal_id: int, status: str, note: str) -
     from amendtrack.model.names import check_label
     from amendtrack.store.dispositions import set_override
 
-    check_label(note, "the note")
+    check_label(note, "the note", note=True)
     writing(url, lambda session: set_override(session, proposal_id, status, note))
 
 

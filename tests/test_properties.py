@@ -340,7 +340,7 @@ def test_alignment_accounts_for_every_paragraph_exactly_once(pair: tuple[Draft, 
 
 # --- import → export → import ----------------------------------------------------------------------------
 
-any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+any_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
 
 
 @st.composite

@@ -16,6 +16,7 @@ from amendtrack.errors import CONTROL, InputError
 KEY_RULE = "letters, digits, '.', '_' and '-', starting with a letter or a digit, at most 100 characters"
 _KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 MAX_LABEL = 500
+MAX_NOTE = 10_000
 _SURROGATE = re.compile("[\ud800-\udfff]")  # what a byte that is not UTF-8 becomes in a file name
 MAX_FILE_PART = 80  # a slug in a file name is cut here (with a hash of the whole) so no name is too long
 
@@ -32,16 +33,22 @@ def check_key(value: str, what: str, where: str | None = None) -> str:
     return value
 
 
-def check_label(value: str, what: str, where: str | None = None) -> str:
-    """`value` when it is a label that can be stored and shown, else an InputError naming `what`."""
-    if not isinstance(value, str) or not value.strip():
+def check_label(value: str, what: str, where: str | None = None, *, note: bool = False) -> str:
+    """`value` when it is a label that can be stored and shown, else an InputError naming `what`.
+
+    A label is one line and not empty; a `note` (a facilitator's note) may be empty or span lines.
+    """
+    if not isinstance(value, str) or (not note and not value.strip()):
         raise InputError(where, f"{what} is empty")
+    if not note and ("\n" in value or "\r" in value):
+        raise InputError(where, f"{what} {shown(value)} holds a line break")
     if _SURROGATE.search(value):
         raise InputError(where, f"{what} {shown(value)} is not UTF-8 text")
     if CONTROL.search(value):
         raise InputError(where, f"{what} {shown(value)} holds a control character")
-    if len(value) > MAX_LABEL:
-        raise InputError(where, f"{what} is {len(value)} characters long (at most {MAX_LABEL})")
+    if len(value) > (MAX_NOTE if note else MAX_LABEL):
+        limit = MAX_NOTE if note else MAX_LABEL
+        raise InputError(where, f"{what} is {len(value)} characters long (at most {limit})")
     return value
 
 
