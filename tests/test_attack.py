@@ -364,3 +364,17 @@ def test_the_malformed_argument_check_covers_every_command() -> None:
     assert commands - set(VALID) == {"demo", "site"}  # both write a whole folder: their --out is tested above
     assert len(CASES) > 250
     assert resource.getrlimit(resource.RLIMIT_FSIZE)  # (the full-disk case above relies on it)
+
+
+def test_a_file_of_more_proposals_than_any_compilation_is_refused(db: str, tmp_path: Path) -> None:
+    """Within the 10 MiB limit, 700,000 one-line rows took 80 s and 2.7 GB to import: rows are capped."""
+    from amendtrack.read.inputs_csv import MAX_ROWS
+
+    rows = "".join("Japan,26,delete,,,,,\n" for _ in range(MAX_ROWS + 1))
+    (tmp_path / "many.csv").write_text(
+        "delegation,paragraph,operation,anchor,position,old,text,rationale\n" + rows, encoding="utf-8"
+    )
+    error = one_line_error(
+        run("--db", db, "import-inputs", str(tmp_path / "many.csv"), "--negotiation", "gpa-2010", "--draft", "1")
+    )
+    assert "more than one file may hold" in error

@@ -43,6 +43,7 @@ REQUIRED_COLUMNS = ("delegation", "paragraph", "operation")
 SUFFIXES = (".csv", ".json")
 MAX_PROBLEMS_SHOWN = 20
 MAX_DIGITS = 30  # a whole number in JSON: far above any paragraph number or count
+MAX_ROWS = 200_000  # proposals in one file: far above any real compilation, and each costs memory and time
 
 # Which optional cells each operation needs (required) and may use (allowed).
 _NEEDS: dict[str, tuple[str, ...]] = {
@@ -127,6 +128,8 @@ def read_rows(
     rows, found = (_json_rows if suffix == ".json" else _csv_rows)(text, file)
     if not rows and not found:
         raise InputError(file, "no proposals in the file")
+    if len(rows) > MAX_ROWS:
+        raise InputError(file, f"{len(rows):,} {unit}s of proposals: more than one file may hold ({MAX_ROWS:,})")
 
     proposals: list[Proposal] = []
     for row in rows:
