@@ -74,7 +74,9 @@ def engine_for(url: str | None = None, read_only: bool = False) -> Engine:
     sqlite = parsed.get_backend_name() == "sqlite"
     if sqlite and read_only:
         parsed = _read_only(parsed)
-    arguments = {} if sqlite or parsed.get_driver_name() != "psycopg" else {"application_name": APPLICATION}
+    arguments = {}
+    if not sqlite and parsed.get_driver_name() == "psycopg" and "application_name" not in parsed.query:
+        arguments = {"application_name": APPLICATION}  # a name the URL gives is kept (tests, monitoring)
     try:
         engine = create_engine(parsed, connect_args=arguments)
     except ImportError as exc:  # a URL of a database whose Python driver is not installed (mysql://, …)
