@@ -34,6 +34,7 @@ from amendtrack.model.delegation import Registry
 from amendtrack.model.names import CONTROL, check_key, check_label, shown
 from amendtrack.model.proposal import ATTRIBUTIONS, OPERATIONS, STATUSES
 from amendtrack.model.tree import KINDS, MARKER_KINDS
+from amendtrack.read.limits import read_within_limit
 
 FORMAT = "amendtrack-dump"
 VERSION = 1
@@ -88,9 +89,7 @@ def read_dump(path: Path) -> CheckedDump | None:
     A file that says it is a dump (its format near the start) but cannot be read as JSON, is nested
     too deeply or holds a number too long to read is an InputError, as is any problem check_dump finds.
     """
-    # TODO(readers): read through the shared size-limited helper of amendtrack.read (read_within_limit)
-    # once it is committed; until then the limit is checked here the same way.
-    data = _read_bytes(path, MAX_DUMP_BYTES)
+    data = read_within_limit(path, MAX_DUMP_BYTES, "a backup")
     marked = f'"{FORMAT}"'.encode() in data[:200]
     line = None
     try:
@@ -112,18 +111,6 @@ def read_dump(path: Path) -> CheckedDump | None:
     if not isinstance(dump, dict) or dump.get("format") != FORMAT:
         return None
     return check_dump(dump, str(path))
-
-
-def _read_bytes(path: Path, limit: int) -> bytes:
-    """The file's bytes, refused in one line when it is larger than `limit` or cannot be read."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
-    except (OSError, ValueError) as exc:
-        raise InputError(str(path), f"cannot read file: {getattr(exc, 'strerror', None) or exc}") from None
-    if len(data) > limit:
-        raise InputError(str(path), f"file too large: more than {limit} bytes (the limit for a backup)")
-    return data
 
 
 def check_dump(dump: Any, source: str, registry: Registry | None = None) -> CheckedDump:
