@@ -57,6 +57,13 @@ def paragraphs(url: str | None, negotiation: str, draft: str) -> Draft:
         return stored_drafts.load_draft(session, negotiation, draft)
 
 
+def structure(url: str | None, negotiation: str, draft: str) -> dict[str, Any]:
+    """The structure of a stored draft: `amendtrack paragraphs --summary` (report.structure)."""
+    from amendtrack.report.structure import structure_summary
+
+    return structure_summary(paragraphs(url, negotiation, draft))
+
+
 def proposals(
     url: str | None,
     negotiation: str,

@@ -76,6 +76,11 @@ def import_command(path: Path, **document: str | None) -> None:
     with terminal.progress_bar(sys.stderr) as progress:
         results = api.import_path(path, db(), progress=progress, **document)
     echo_lines(printable(result.message) for result in results)
+    for result in results:
+        if result.structure:
+            click.echo(printable(f"amendtrack: {result.source_file}: structure: {result.structure}"), err=True)
+        for warning in result.warnings:
+            click.echo(printable(f"amendtrack: warning: {result.source_file}: {warning}"), err=True)
 
 
 @cli.command("import-inputs")
@@ -124,15 +129,23 @@ def drafts_command(negotiation: str | None, as_json: bool) -> None:
 @click.argument("negotiation")
 @click.argument("draft")
 @json_option("the paragraph records (the stable contract)")
-def paragraphs_command(negotiation: str, draft: str, as_json: bool) -> None:
+@click.option("--summary", is_flag=True, help="Counts by kind and container, brackets, options, and warnings.")
+def paragraphs_command(negotiation: str, draft: str, as_json: bool, summary: bool) -> None:
     """Show the paragraphs of DRAFT as an indented outline.
 
     DRAFT is a document key, its label, or its order number (see `amendtrack drafts`). Each line
     gives the label (? when the printed label was lost and inferred), the kind, the draft's
     markers in brackets, and the text cut to the terminal's width. --json prints one object per
     paragraph in document order: label, eid, pid, kind, parent, num, label_inferred, text,
-    markers, brackets, line_start and line_end.
+    markers, brackets (each with start, end, text, alternatives, closed, depth and group),
+    container (the labels of the Articles, Parts… that hold it, outermost first), line_start and
+    line_end. With --summary: the structure instead (counts by kind and by container, labels
+    inferred, brackets, option groups, the longest paragraph and warnings when it looks lost).
     """
+    if summary:
+        found = api.structure(db(), negotiation, draft)
+        echo_json(found) if as_json else echo_lines(terminal.structure(found))
+        return
     tree = api.paragraphs(db(), negotiation, draft)
     echo_json(tree.records()) if as_json else echo_lines(terminal.outline(tree))
 

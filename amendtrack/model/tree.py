@@ -19,8 +19,19 @@ KINDS = (
     "chapeau",  # unnumbered introductory paragraph of a part ("We, the States Members…")
     "item",  # unlabelled bullet under a chapeau
     "recommendation",  # "Recommendation 12" of a report
-    "paragraph",  # numbered narrative paragraph of a report
+    "paragraph",  # numbered narrative paragraph of a report, or of an Article (numbering restarts in each)
+    # containers: they hold paragraphs, and their numbering restarts inside them
+    "part",  # Part I, Part 2
+    "chapter",  # Chapter II
+    "section",  # Section 3 (a lettered or roman section of a resolution stays a "heading")
+    "article",  # Article 4, Article 2 bis
+    "annex",  # Annex, Annex I
+    "appendix",  # Appendix, Appendix A
+    "option_group",  # "Option 1: … Option 2: …": the alternatives one place of the text offers
+    "option",  # one of them, its content as its children ("Option 2: No text" has none)
 )
+
+CONTAINER_KINDS = frozenset({"part", "chapter", "section", "article", "annex", "appendix"})
 
 MARKER_KINDS = (
     "formerly",  # [Formerly PP12]
@@ -54,6 +65,8 @@ class Bracket:
     text: str
     alternatives: list[str]
     closed: bool = True
+    depth: int = 1  # 1 for an outermost bracket, 2 for a bracket inside it, …
+    group: int | None = None  # brackets written side by side as one choice ("[shall][should]") share a number
 
     def to_dict(self) -> dict:
         return asdict(self)

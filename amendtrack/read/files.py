@@ -1,6 +1,7 @@
 """Which reader reads a file: drafts and inputs by their suffix, and a file's identity (its SHA-256).
 
-Drafts: plain text (`.txt`, OCR'd or clean), Akoma Ntoso 3.0 (`.xml`), Word (`.docx`). Inputs on a
+Drafts: plain text (`.txt`, OCR'd or clean), Markdown (`.md`), HTML (`.html`, `.htm`, `.xhtml`), PDF
+with a text layer (`.pdf`), Akoma Ntoso 3.0 (`.xml`), Word (`.docx`). Inputs on a
 draft: a compilation table (`.txt`), proposals as CSV or JSON, or Word (`.docx`: tracked changes, or
 a compilation table). The readers are imported when first needed: the text reader is the heaviest.
 """
@@ -17,12 +18,12 @@ from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.read.limits import limit_for, read_within_limit
 
-DRAFT_SUFFIXES = (".txt", ".xml", ".docx")
+DRAFT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml", ".pdf", ".xml", ".docx")
 INPUTS_SUFFIXES = (".txt", ".csv", ".json", ".docx")
 
 
 def check_draft_suffix(path: Path) -> None:
-    """Only plain-text, Akoma Ntoso (.xml) and Word (.docx) drafts can be read so far."""
+    """Drafts are text, Markdown, HTML, PDF (with a text layer), Akoma Ntoso (.xml) or Word (.docx)."""
     suffix = path.suffix.lower()
     if suffix in INPUTS_SUFFIXES and suffix not in DRAFT_SUFFIXES:
         raise InputError(
@@ -30,7 +31,7 @@ def check_draft_suffix(path: Path) -> None:
         )
     if suffix not in DRAFT_SUFFIXES:
         raise InputError(
-            str(path), f"cannot read {path.suffix or 'extensionless'} files yet (only .txt, .xml and .docx drafts)"
+            str(path), f"cannot read {path.suffix or 'extensionless'} drafts (expected {', '.join(DRAFT_SUFFIXES)})"
         )
 
 
@@ -63,11 +64,33 @@ def read_draft_file(path: Path) -> Draft:
             from amendtrack.read.word import read_docx_draft
 
             return read_docx_draft(path)
-        from amendtrack.read.text import read_text_file
+        if suffix in (".md", ".html", ".htm", ".xhtml", ".pdf"):
+            return _read_by_blocks(path, suffix)
+        from amendtrack.read.structure import read_text
+        from amendtrack.read.text import ocr_text
 
-        return read_text_file(path)
+        return read_text(ocr_text(path), str(path))
     except UnicodeDecodeError as exc:
         raise InputError(str(path), _not_utf8(exc)) from None
+
+
+def _read_by_blocks(path: Path, suffix: str) -> Draft:
+    """Markdown, HTML and PDF drafts: their front-end's blocks, read by the structure reader."""
+    from amendtrack.read.structure import read_blocks
+
+    if suffix == ".pdf":
+        from amendtrack.read.structure.pdf import pdf_blocks
+
+        return read_blocks(pdf_blocks(path), str(path))
+    data = read_within_limit(path, *limit_for(path))
+    if suffix == ".md":
+        from amendtrack.read.structure.markdown import markdown_blocks
+        from amendtrack.read.text import ocr_text
+
+        return read_blocks(markdown_blocks(ocr_text(path, data), str(path)), str(path))
+    from amendtrack.read.structure.html import html_blocks
+
+    return read_blocks(html_blocks(data, str(path)), str(path))
 
 
 def read_compilation(path: Path, base: Draft, registry: Registry) -> list[Proposal]:

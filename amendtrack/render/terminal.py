@@ -130,6 +130,25 @@ def outline(tree: Draft, width: int | None = None) -> list[str]:
     return lines
 
 
+def structure(summary: dict[str, Any]) -> list[str]:
+    """`paragraphs --summary`: counts by kind, one line per container, the longest paragraph, warnings."""
+    kinds = ", ".join(f"{count} {kind.replace('_', ' ')}" for kind, count in summary["kinds"].items())
+    lines = [f"{summary['paragraphs']} nodes: {kinds}"]
+    brackets = f"brackets: {summary['brackets']}"
+    if summary["brackets"]:
+        brackets += f" (deepest nesting {summary['bracket_depth']}, {summary['bracket_groups']} side-by-side groups)"
+    lines += [brackets, f"option groups: {summary['option_groups']} ({summary['options']} options)"]
+    lines.append(f"labels inferred: {summary['labels_inferred']}")
+    if summary["longest"]:
+        lines.append(f"longest: {summary['longest']['label']} ({summary['longest']['characters']} characters)")
+    for container in summary["containers"]:
+        inside = ", ".join(f"{count} {kind}" for kind, count in container["inside"].items()) or "empty"
+        title = f" ({container['title']})" if container["title"] else ""
+        lines.append(f"  {container['label']}{title}: {inside}")
+    lines += [f"warning: {warning}" for warning in summary["warnings"]]
+    return [printable(line) for line in lines]
+
+
 def _totals(counts: dict[str, int], conflicts: list[str]) -> list[str]:
     """The count of each relation on one line, then one line per conflict."""
     return ["", ", ".join(f"{n} {relation}" for relation, n in counts.items() if n)] + [

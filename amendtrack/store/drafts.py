@@ -32,6 +32,8 @@ class ImportResult:
     kind: str = "draft"
     proposals: int = 0  # for inputs: the proposals stored (co-sponsored ones counted once)
     problems: list[str] = field(default_factory=list)  # for inputs read with skip_invalid: the rows left out
+    structure: str | None = None  # for an imported draft: its structure in one line (report.structure)
+    warnings: list[str] = field(default_factory=list)  # for an imported draft: why its structure looks lost
 
     @property
     def message(self) -> str:

@@ -30,6 +30,7 @@ from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft
 from amendtrack.read import files
 from amendtrack.read.manifest import MANIFEST_NAME, read_manifest
+from amendtrack.report.structure import structure_summary, summary_line
 from amendtrack.store.drafts import ImportResult, find_document, load_draft, negotiation_row, save_draft
 from amendtrack.store.engine import reading, writing
 from amendtrack.store.lineage import align_new_drafts
@@ -323,6 +324,9 @@ def _store(session: Session, planned: list[_Planned], progress: Progress | None)
             plan.sha256,
             plan.draft,
         )
+        if result.status == "imported" and plan.kind == "draft" and plan.draft is not None:
+            summary = structure_summary(plan.draft)
+            result.structure, result.warnings = summary_line(summary), summary["warnings"]
         results.append(result)
         stored_keys[plan.key] = result.existing_key or result.key
         if progress is not None:

@@ -39,6 +39,7 @@ __all__ = [
     "FOOTNOTE",
     "extract_markers",
     "find_brackets",
+    "ocr_text",
     "marker_ref",
     "read_draft_lines",
     "read_draft_text",
@@ -48,9 +49,14 @@ __all__ = [
 
 def read_text_file(path: str | Path) -> Draft:
     """Read a draft from a text file; bad input raises InputError naming the file."""
-    data = read_within_limit(path, MAX_TEXT_BYTES, "a text file")
-    text = ocr.decode_text(data, str(path))
-    return read_draft_text(text, source=str(path))
+    return read_draft_text(ocr_text(path), source=str(path))
+
+
+def ocr_text(path: str | Path, data: bytes | None = None) -> str:
+    """A text file's text, decoded (UTF-8, UTF-16 or a legacy code page), read within the text limit."""
+    if data is None:
+        data = read_within_limit(path, MAX_TEXT_BYTES, "a text file")
+    return ocr.decode_text(data, str(path))
 
 
 def read_draft_text(text: str, source: str | None = None) -> Draft:

@@ -14,6 +14,7 @@ from pathlib import Path
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Draft
 from amendtrack.read import ocr
+from amendtrack.read.structure import is_structured, read_structured, text_blocks
 from amendtrack.read.text import read_draft_lines
 from amendtrack.read.text.lines import FOOTNOTE, DraftLines, Line, find_body_start
 from amendtrack.read.word.document import Accept, WordDocument, accept_all
@@ -42,6 +43,11 @@ def read_tree(doc: WordDocument, accept: Accept) -> tuple[Draft, list[ViewParagr
     preface, lines = _draft_lines(doc, paragraphs)
     if not any(line for _, line in lines):
         raise InputError(doc.source, "no paragraphs found: the document body is empty")
+    blocks = text_blocks([(k, line) for k, line in lines if not line.startswith("\x00")])
+    if is_structured(blocks):  # a treaty: Articles, or an unnumbered preamble
+        draft = read_structured(blocks, doc.source)
+        draft.preface = preface + draft.preface
+        return draft, paragraphs
     start = find_body_start(lines)
     before = [line for _, line in lines[:start] if line and not line.startswith("\x00")]
     vocab = ocr.vocabulary("\n".join(line for _, line in lines if not line.startswith("\x00")))

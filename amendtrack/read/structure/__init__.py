@@ -1,0 +1,155 @@
+"""The general structure reader: any negotiated text, from blocks any format's front-end gives.
+
+A document has an optional preface (title, masthead, transcribers' notes), an optional preamble
+(an opening formula such as "The Parties to this Agreement," and unnumbered or PP-labelled
+recitals, up to an enacting formula such as "Have agreed as follows:"), then containers that nest
+(part, chapter, section, article, annex, appendix) holding numbered paragraphs whose numbering
+restarts in each, lettered sub-paragraphs, roman items, and option groups ("Option 1: … Option 2:
+…") whose options hold their own content.
+
+The steps, each in its own module:
+
+1. a front-end turns the file into `blocks.Block`s (`markdown`, `html`, `pdf`; `text_blocks` here
+   for plain text and Word);
+2. `classify` gives each block its role (container heading, option, numbered, formula, text);
+3. `builder.Builder` builds the tree; `naming.Namer` gives labels and eIds;
+4. markers and brackets are read from every node's text (`amendtrack.read.text.markers`).
+
+`looks_structured` decides whether a plain-text or Word draft is read here or by the reader built
+for UN resolutions and reports (`amendtrack.read.text`), which keeps reading them as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from amendtrack.errors import InputError
+from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.read import ocr
+from amendtrack.read.limits import check_characters
+from amendtrack.read.structure.blocks import Block
+from amendtrack.read.structure.builder import Builder
+from amendtrack.read.structure.classify import Role, classify, looks_structured
+from amendtrack.read.structure.naming import Namer
+from amendtrack.read.text import read_draft_lines, read_draft_text
+from amendtrack.read.text.lines import DraftLines
+from amendtrack.read.text.markers import extract_markers, find_brackets
+
+__all__ = ["Block", "is_structured", "lines_of_blocks", "read_blocks", "read_structured", "read_text", "text_blocks"]
+
+STARTS = ("container", "opening", "numbered", "recital-label", "enacting")
+
+
+def is_structured(blocks: list[Block]) -> bool:
+    """Whether these blocks are read by the structure reader (see classify.looks_structured)."""
+    return looks_structured(classify(blocks))
+
+
+def read_structured(blocks: list[Block], source: str) -> Draft:
+    """The paragraph tree of a structured document's blocks."""
+    roles = classify(blocks)
+    start = _body_start(roles)
+    builder = Builder()
+    for role in roles[start:]:
+        builder.add(role)
+    Namer().name(builder.top)
+    draft = Draft(paragraphs=builder.top, preface=[b.text for b in blocks[:start]], source=source)
+    for node, _ in draft.walk():
+        _finish(node)
+    return draft
+
+
+def read_blocks(blocks: list[Block], source: str) -> Draft:
+    """A draft from a front-end's blocks: structured, or read as a resolution's or report's lines."""
+    if not blocks:
+        raise InputError(source, "no paragraphs found: the document holds no text")
+    if is_structured(blocks):
+        return read_structured(blocks, source)
+    lines = lines_of_blocks(blocks)
+    vocab = ocr.vocabulary("\n".join(line for _, line in lines))
+    return read_draft_lines(DraftLines([], lines, vocab), source)
+
+
+def read_text(text: str, source: str) -> Draft:
+    """A plain-text draft: structured when it looks so, else read by the resolution reader as before."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks = text_blocks(list(enumerate(lines, start=1)))
+    if is_structured(blocks):
+        check_characters(text, source, line=1)
+        ocr.check_text(text, source)
+        return read_structured(blocks, source)
+    return read_draft_text(text, source=source)
+
+
+def _body_start(roles: list[Role]) -> int:
+    """Where the body starts: a 'Preamble' heading, an opening formula, a container or a label."""
+    for k, role in enumerate(roles):
+        if role.kind in STARTS or (role.kind == "bare" and role.bare in ("preamble", "annex", "appendix")):
+            return k
+        if role.kind == "option":
+            return k
+    return 0
+
+
+def _finish(node: Paragraph) -> None:
+    """The node's editorial markers out of its text, and its brackets found."""
+    text, markers = extract_markers(node.text)
+    node.text = text
+    node.markers = node.markers + markers if markers else node.markers
+    node.brackets = find_brackets(node.text)
+
+
+LABEL_START = re.compile(
+    r"^(?:\d{1,3}(?:bis|ter)?\.\s|\([a-z]{1,3}\)\s|\([ivx]{1,5}\)\s|\[?\s*(?:Article|ARTICLE|Art\.)\s+\d|"
+    r"\[?\s*(?:Option|OPTION)\s+\w{1,3}\s*[:.]|PP\s*\.?\s*\d)"
+)
+
+
+def text_blocks(lines: list[tuple[int, str]]) -> list[Block]:
+    """Blocks of plain-text lines: a blank line ends a block, and so does a line opening a label."""
+    blocks: list[Block] = []
+    current: list[str] = []
+    first = 0
+    for number, line in lines:
+        stripped = line.strip()
+        if not stripped or LABEL_START.match(stripped) or _heading_line(stripped):
+            _flush(blocks, current, first)
+            current, first = [], number
+        if stripped:
+            if not current:
+                first = number
+            current.append(stripped)
+            if _heading_line(stripped):
+                _flush(blocks, current, first)
+                current = []
+    _flush(blocks, current, first)
+    return blocks
+
+
+def _heading_line(line: str) -> bool:
+    """A line that is a heading of its own ('Article 4', 'Preamble', 'Part II – Title')."""
+    from amendtrack.read.structure.labels import bare_container, container_heading
+
+    return container_heading(line) is not None or bare_container(line) is not None
+
+
+def _flush(blocks: list[Block], lines: list[str], first: int) -> None:
+    if lines:
+        blocks.append(Block(text=" ".join(" ".join(lines).split()), line=first))
+
+
+def lines_of_blocks(blocks: list[Block]) -> list[tuple[int, str]]:
+    """Blocks as the plain-text lines the resolution reader reads: labels typed, a blank line between."""
+    lines: list[tuple[int, str]] = []
+    for block in blocks:
+        label = _typed_number(block)
+        lines.append((block.line, f"{label}{block.text}"))
+        lines.append((block.line, ""))
+    return lines
+
+
+def _typed_number(block: Block) -> str:
+    """A generated list number written as it would be typed: '1. ', '(a) ', '(iv) '."""
+    if block.number is None or not block.item:
+        return ""
+    return f"{block.number}. " if block.number.isdigit() and block.depth <= 1 else f"({block.number}) "
