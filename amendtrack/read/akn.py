@@ -33,7 +33,8 @@ the XSD accepts on every element (`anyAttribute namespace="##other"`): `amendtra
 `authorialNote` (its reference in `marker`), any other marker a `remark` at the end of the
 paragraph's `p`, both with `amendtrack:marker` (the marker kind) and `amendtrack:ref`. Brackets
 are `amendtrack:bracket` elements inside a `foreign` block after the `p` (the XSD's one block
-open to other namespaces). Characters XML 1.0 cannot carry (C0 controls such as a form feed)
+open to other namespaces), with their offsets, depth and group (an export older than these two
+reads as depth 1, no group). Characters XML 1.0 cannot carry (C0 controls such as a form feed)
 are written as `<inline name="amendtrack-char" amendtrack:code="000C"/>` in text, and
 percent-escaped in amendtrack attributes, so every tree round-trips exactly. A stand-in or an
 escape that spells a NUL or a lone surrogate is refused on reading: no reader's text holds one
@@ -290,6 +291,10 @@ class _Reader:
                 start, end = _offset(element.get("start")), _offset(element.get("end"))
                 if start is None or end is None:
                     raise self.fail(element, f"a bracket needs start and end offsets from 0 to {MAX_BYTES}")
+                # exports made before brackets had a depth and a group lack them: depth 1, no group
+                depth, group = _offset(element.get("depth", "1")), _offset(element.get("group", "1"))
+                if not depth or not group:
+                    raise self.fail(element, f"a bracket's depth and group are numbers from 1 to {MAX_BYTES}")
                 found.append(
                     Bracket(
                         start=start,
@@ -300,6 +305,8 @@ class _Reader:
                             for a in element.iter(at_tag("alternative"))
                         ],
                         closed=element.get("closed", "true") != "false",
+                        depth=depth,
+                        group=group if element.get("group") is not None else None,
                     )
                 )
         return found

@@ -44,6 +44,9 @@ NOT_TEXT = re.compile("[\x00\ud800-\udfff]")  # a NUL is never text; a lone surr
 SHA256 = re.compile("[0-9a-f]{64}")
 ROUNDING = 1e-9  # a similarity the aligner computed may exceed 1 by a rounding error (1.0000000000000002)
 
+# Bracket fields older dumps lack, with the value they had then.
+BRACKET_DEFAULTS = {"depth": 1, "group": None}
+
 # Every record of a dump, field by field, as `name:type` (`?`: may be null; `-`: checked by _Checker
 # as a nested record or a reference). The types are the checks in _TYPES.
 _SCHEMA = {
@@ -54,7 +57,7 @@ _SCHEMA = {
     "paragraph": "position:count parent:eid? label:label num:line? kind:node_kind eid:eid pid:pid text:text "
     "markers:- brackets:- label_inferred:bool line_start:count? line_end:count?",
     "marker": "kind:marker_kind text:text ref:line?",
-    "bracket": "start:- end:- text:text alternatives:texts closed:bool",
+    "bracket": "start:- end:- text:text alternatives:texts closed:bool depth:count group:count?",
     "alignment": "from:key to:key conflicts:texts links:-",
     "link": "position:count relation:relation score:share source:link_source note:text conflict:text? "
     "from_eids:eids to_eids:eids placeholder_eids:eids",
@@ -457,7 +460,12 @@ def _lines(record: dict[str, Any], at: str) -> None:
 
 
 def _bracket(value: Any, at: str, text: str) -> dict[str, Any]:
-    """A bracketed span: its offsets inside the paragraph's text, start not after end."""
+    """A bracketed span: its offsets inside the paragraph's text, start not after end.
+
+    Dumps made before brackets had a depth and a group lack both: they read as depth 1, group None.
+    """
+    if isinstance(value, dict):
+        value = {**BRACKET_DEFAULTS, **value}
     bracket = _fields(value, at, "bracket")
     bracket["start"] = _integer(bracket["start"], f"{at}.start", 0, len(text))
     bracket["end"] = _integer(bracket["end"], f"{at}.end", bracket["start"], len(text))

@@ -78,6 +78,9 @@ def _put_brackets(block: etree._Element, node: Paragraph) -> None:
         element.set("start", str(bracket.start))
         element.set("end", str(bracket.end))
         element.set("closed", "true" if bracket.closed else "false")
+        element.set("depth", str(bracket.depth))
+        if bracket.group is not None:
+            element.set("group", str(bracket.group))
         element.set("text", escape(ATTR_ESCAPE, bracket.text))
         for alternative in bracket.alternatives:
             etree.SubElement(element, at_tag("alternative")).set("text", escape(ATTR_ESCAPE, alternative))

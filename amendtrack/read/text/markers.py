@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from amendtrack.model.tree import Bracket, Marker
+from amendtrack.model.tree import Marker
+from amendtrack.read.brackets import find_brackets as find_brackets  # the readers find brackets here
 
 # A note block between paragraphs: '[New proposals by …]', '[NOTE: …]'.
 NOTE_BLOCK = re.compile(r"^\s*\[\s*(New Proposals?|NOTE|Note)\b", re.I)
@@ -61,15 +62,3 @@ def strip_editorial(text: str) -> str:
     for _, pattern in EDITORIAL:
         text = pattern.sub("", text)
     return text.rstrip()
-
-
-def find_brackets(text: str) -> list[Bracket]:
-    """Square-bracketed negotiating text with its alternatives ('[as set out in / as outlined in]')."""
-    brackets: list[Bracket] = []
-    for m in re.finditer(r"\[([^\[\]]*)(\]|$)", text):
-        inner = m.group(1)
-        alternatives = [part.strip() for part in re.split(r"\s+/\s+|\s*/\s*(?=\D)", inner) if part.strip()]
-        if len(alternatives) < 2:
-            alternatives = [inner.strip()] if inner.strip() else []
-        brackets.append(Bracket(m.start(), m.end(), m.group(0), alternatives, closed=m.group(2) == "]"))
-    return brackets
