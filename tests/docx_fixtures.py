@@ -399,3 +399,53 @@ def _auto(
     if node.kind == "item" and parent is not None:
         return BULLET_NUM, 0
     return None
+
+
+# --- headers, footers and columns (for the PDF reader's tests, converted by LibreOffice) -------------------
+
+
+def with_page_parts(
+    data: bytes,
+    header: list[etree._Element] | None = None,
+    footer: list[etree._Element] | None = None,
+    columns: int = 1,
+) -> bytes:
+    """A .docx from `docx_bytes` given a running header and footer (paragraphs; `field("PAGE", "1")` numbers
+    pages) on every page, and its text set in `columns` columns: the section properties and parts added."""
+    from io import BytesIO
+
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    document = etree.fromstring(parts["word/document.xml"])
+    sect = document.find(f"{{{W}}}body/{{{W}}}sectPr")
+    rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
+    content = etree.fromstring(parts["[Content_Types].xml"])
+    for kind, paragraphs in (("header", header), ("footer", footer)):
+        if paragraphs is None:
+            continue
+        root = etree.Element(w("hdr" if kind == "header" else "ftr"), nsmap={"w": W, "r": R})
+        for para in paragraphs:
+            root.append(para)
+        parts[f"word/{kind}1.xml"] = _xml(root)
+        etree.SubElement(rels, f"{{{PKG}}}Relationship", Id=f"rId{kind}", Type=f"{R}/{kind}", Target=f"{kind}1.xml")
+        etree.SubElement(
+            content,
+            f"{{{CT}}}Override",
+            PartName=f"/word/{kind}1.xml",
+            ContentType=f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml",
+        )
+        reference = el(f"{kind}Reference", type="default")
+        reference.set(f"{{{R}}}id", f"rId{kind}")
+        sect.append(reference)
+    sect.append(el("pgSz", w=11906, h=16838))
+    sect.append(el("pgMar", top=1440, right=1440, bottom=1440, left=1440, header=720, footer=720, gutter=0))
+    if columns > 1:
+        sect.append(el("cols", num=columns, space=720))
+    parts["word/document.xml"] = _xml(document)
+    parts["word/_rels/document.xml.rels"] = _xml(rels)
+    parts["[Content_Types].xml"] = _xml(content)
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, part in parts.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), part)
+    return buffer.getvalue()

@@ -3,7 +3,7 @@
 Sizes are checked before anything is read: `read_within_limit` stats the file, refuses it when it
 is larger than the limit for its kind, and never reads more than the limit even when the file grows
 or lies about its size (a pipe, /dev/zero), so an 8 GB file named .docx is refused at once, in one
-line naming it. Every reader (text drafts and compilations, .docx, .xml, .csv and .json, manifests,
+line naming it. Every reader (text drafts and compilations, .docx, .pdf, .xml, .csv and .json, manifests,
 author maps) and the store's backups read their files through it.
 
 The text rule (`check_characters`): no text a reader hands on, a paragraph's text above all, holds
@@ -26,14 +26,20 @@ MIB = 1024 * 1024
 MAX_TEXT_BYTES = 10 * MIB  # text drafts, compilations, .csv and .json inputs
 MAX_AKN_BYTES = 50 * MIB  # an Akoma Ntoso draft
 MAX_DOCX_BYTES = 64 * MIB  # a .docx: its parts may hold 50 MiB uncompressed, plus the zip's own headers
+MAX_PDF_BYTES = 50 * MIB  # a PDF: a draft with its fonts embedded is a few MiB; scans, refused anyway, are larger
 MAX_SMALL_BYTES = 1 * MIB  # a manifest or an author map: a few lines each
 
 _LIMITS = {  # by suffix: the most the reader of that kind of file reads
     ".txt": (MAX_TEXT_BYTES, "a text file"),
+    ".md": (MAX_TEXT_BYTES, "a text file"),
+    ".html": (MAX_TEXT_BYTES, "an HTML file"),
+    ".htm": (MAX_TEXT_BYTES, "an HTML file"),
+    ".xhtml": (MAX_TEXT_BYTES, "an HTML file"),
     ".csv": (MAX_TEXT_BYTES, "a text file"),
     ".json": (MAX_TEXT_BYTES, "a text file"),
     ".xml": (MAX_AKN_BYTES, "an Akoma Ntoso draft"),
     ".docx": (MAX_DOCX_BYTES, "a .docx file"),
+    ".pdf": (MAX_PDF_BYTES, "a PDF file"),
 }
 
 NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
