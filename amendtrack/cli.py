@@ -49,7 +49,7 @@ from amendtrack.resources import DEMO_DB_NAME, ENV_VAR, SITE_FOLDER
 def cli(db: str | None) -> None:
     """Track how negotiated texts change from draft to draft, and what became of every proposal.
 
-    Import drafts (text, Word or Akoma Ntoso) into a database as paragraph trees, align and
+    Import drafts (text, Markdown, HTML, PDF, Word or Akoma Ntoso) into a database as paragraph trees, align and
     redline consecutive drafts, import delegations' inputs (compilation tables, CSV, JSON, Word
     tracked changes) as proposals, judge what the next draft made of each, and write reports:
     compilation tables, delegation reports, paragraph histories, a static site, Word, Akoma Ntoso.
@@ -65,20 +65,23 @@ def import_command(path: Path, **document: str | None) -> None:
     """Import a negotiation folder, a single draft, or a backup.
 
     PATH is a negotiation folder with a manifest.toml, or one draft file (then --negotiation is
-    required): text (.txt), Word (.docx, automatic numbering read as printed) or Akoma Ntoso 3.0
-    (.xml); or a .json dump of `amendtrack export json`, restored exactly (--negotiation renames
-    it). A manifest's inputs documents (.txt compilation table, .csv, .json, .docx) are read
-    against the draft they comment on and stored as proposals.
+    required): text (.txt), Markdown (.md), HTML (.html, .htm, .xhtml), PDF with a text layer
+    (.pdf), Word (.docx, automatic numbering read as printed) or Akoma Ntoso 3.0 (.xml); or a
+    .json dump of `amendtrack export json`, restored exactly (--negotiation renames it). A
+    manifest's inputs documents (.txt compilation table, .csv, .json, .docx) are read against the
+    draft they comment on and stored as proposals.
 
     Everything is read first, then written in one transaction: on any error nothing is stored; a
-    file whose SHA-256 is stored already is left as it is.
+    file whose SHA-256 is stored already is left as it is. Under each imported draft a line gives
+    its structure; a warning on stderr says when it looks lost (README: Reading any negotiated text).
     """
     with terminal.progress_bar(sys.stderr) as progress:
         results = api.import_path(path, db(), progress=progress, **document)
-    echo_lines(printable(result.message) for result in results)
     for result in results:
+        click.echo(printable(result.message))
         if result.structure:
-            click.echo(printable(f"amendtrack: {result.source_file}: structure: {result.structure}"), err=True)
+            click.echo(printable(f"  structure: {result.structure}"))
+    for result in results:
         for warning in result.warnings:
             click.echo(printable(f"amendtrack: warning: {result.source_file}: {warning}"), err=True)
 

@@ -33,10 +33,12 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
 def test_import_prints_one_line_per_document(db_url: str, fake_reader: Callable, negotiation_folder: Path) -> None:
     code, out, err = run("--db", db_url, "import", str(negotiation_folder))
     assert code == 0, err
-    assert out.splitlines() == [
+    assert out.splitlines() == [  # and under each draft, its structure
         "imported: neg/first (First draft), order 1, 4 paragraphs, from 01-first.txt",
+        "  structure: 2 subparagraph, 1 operative, 1 preamble, 0 brackets, 0 labels inferred",
         "imported: neg/inputs (Inputs on the first draft), order 2, 1 proposal, from 02-inputs.txt",
         "imported: neg/second (Second draft), order 3, 3 paragraphs, from 03-second.txt",
+        "  structure: 2 operative, 1 preamble, 0 brackets, 0 labels inferred",
     ]
     assert "importing" not in err  # no progress bar when stderr is not a terminal
     code, out, _ = run("--db", db_url, "import", str(negotiation_folder))
@@ -143,6 +145,7 @@ def test_paragraphs_json_is_exactly_the_records(db_url: str) -> None:
         "text",
         "markers",
         "brackets",
+        "container",
         "line_start",
         "line_end",
     ]

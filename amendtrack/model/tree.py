@@ -89,8 +89,11 @@ class Paragraph:
     line_end: int | None = None
     pid: str | None = None  # persistent id across drafts; given by the store / lineage
 
-    def to_dict(self, parent: Paragraph | None = None) -> dict:
-        """The node as a flat record (children left out): the JSON contract of `amendtrack paragraphs --json`."""
+    def to_dict(self, parent: Paragraph | None = None, container: list[str] | None = None) -> dict:
+        """The node as a flat record (children left out): the JSON contract of `amendtrack paragraphs --json`.
+
+        `container`: the labels of the containers (Articles, Parts…) that hold the node, outermost first.
+        """
         return {
             "label": self.label,
             "eid": self.eid,
@@ -102,6 +105,7 @@ class Paragraph:
             "text": self.text,
             "markers": [m.to_dict() for m in self.markers],
             "brackets": [b.to_dict() for b in self.brackets],
+            "container": container or [],
             "line_start": self.line_start,
             "line_end": self.line_end,
         }
@@ -126,7 +130,15 @@ class Draft:
 
     def records(self) -> list[dict]:
         """Every node as a flat record, parents before their children: `amendtrack paragraphs --json`."""
-        return [node.to_dict(parent) for node, parent in self.walk()]
+        paths: dict[int, list[str]] = {}
+        records = []
+        for node, parent in self.walk():
+            path = paths.get(id(parent), []) if parent is not None else []
+            if parent is not None and parent.kind in CONTAINER_KINDS:
+                path = [*path, parent.label]
+            paths[id(node)] = path
+            records.append(node.to_dict(parent, path))
+        return records
 
     def find(self, label_or_eid: str) -> Paragraph | None:
         """The node with this label or eId (eId first, since it is unique)."""

@@ -123,7 +123,9 @@ def _inferred(nodes: list[Paragraph]) -> list[str]:
 def summary_line(summary: dict[str, Any]) -> str:
     """The structure in one line: '29 articles, 16 preamble, 180 paragraph, … 977 brackets (depth 3)'."""
     kinds = summary["kinds"]
-    parts = [f"{count} {kind.replace('_', ' ')}" for kind, count in sorted(kinds.items(), key=lambda kv: -kv[1])]
+    parts = [
+        f"{count} {kind.replace('_', ' ')}" for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
     brackets = f"{summary['brackets']} brackets"
     if summary["brackets"]:
         brackets += f" (depth {summary['bracket_depth']}, {summary['bracket_groups']} side-by-side groups)"

@@ -158,7 +158,7 @@ def _insert_tree(session: Session, document_id: int, doc_key: str, draft: Draft)
             if node.pid is None:
                 node.pid = f"{doc_key}:{node.eid}"
             row = node.to_dict()  # the record of `paragraphs --json`, but for its parent, which is a row id here
-            del row["parent"]
+            del row["parent"], row["container"]  # both are the tree's shape, which parent_id keeps
             rows.append(
                 {
                     "document_id": document_id,

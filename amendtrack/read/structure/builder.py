@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from amendtrack.model.tree import Marker, Paragraph
 from amendtrack.read.structure.classify import Role, unnumbered
-from amendtrack.read.structure.labels import number_for_level
+from amendtrack.read.structure.labels import next_option, number_for_level, option_style, option_value, split_options
 
 CONTAINER_RANK = {"annex": 0, "appendix": 0, "part": 1, "chapter": 2, "section": 3, "article": 4}
 
@@ -107,10 +107,12 @@ class Builder:
 
     # options ----------------------------------------------------------------------------------
     def _option(self, role: Role) -> None:
-        group = self._open_group(role)
-        option = _node("option", role.text, role, num=role.number)
-        group.node.children.append(option)
-        self.stack.append(Open(group.level + 0.25, option))
+        for number, text in split_options(role.number or "", role.text):  # 'Option 1: … Option 2: …' in one block
+            part = replace(role, number=number or role.number, text=text)
+            group = self._open_group(part)
+            option = _node("option", text, part, num=part.number)
+            group.node.children.append(option)
+            self.stack.append(Open(group.level + 0.25, option))
 
     def _open_group(self, role: Role) -> Open:
         """The group an option joins: the one open when this option follows on, else a new one."""
@@ -118,14 +120,26 @@ class Builder:
             if self.stack[k].node.kind == "option_group" and _follows(self.stack[k].node, role.number):
                 del self.stack[k + 1 :]
                 return self.stack[k]
-        parent_level = self._option_parent_level(role)
-        self._close(parent_level + 0.25)
+        inside = self._option_to_nest_in(role.number)
+        if inside is not None:  # 'Option (a)' inside 'Option 2': a group of its own in that option
+            del self.stack[self.stack.index(inside) + 1 :]
+            parent_level = inside.level
+        else:
+            parent_level = self._option_parent_level(role)
+            self._close(parent_level + 0.25)
         group = _node("option_group", "", role)
         self._attach(group)
         opened = Open(parent_level + 0.25, group)
         self.stack.append(opened)
         self.numbers_before[id(group)] = self._last_number()
         return opened
+
+    def _option_to_nest_in(self, number: str | None) -> Open | None:
+        """The open option a new group numbered otherwise ('(a)' in '2', 'I' in 'A') nests in, if any."""
+        opened = self.stack[-1] if self.stack else None
+        if opened is None or opened.node.kind != "option" or not number or not opened.node.num:
+            return None
+        return opened if option_style(number) != option_style(opened.node.num) else None
 
     def _option_parent_level(self, role: Role) -> float:
         """Where a new option group stands: in the open paragraph it belongs to, else in the container."""
@@ -164,11 +178,13 @@ class Builder:
         if role.level != 1 or not role.number or not role.number.isdigit():
             return role
         outer = self._open_paragraph()
-        if outer is None or not (outer.node.num or "").isdigit() or int(role.number) == int(outer.node.num or 0) + 1:
+        if outer is None or not (outer.node.num or "").isdigit():
             return role
-        subs = [c.num for c in outer.node.children if c.kind == "subparagraph"]
+        subs = [c for c in outer.node.children if c.kind == "subparagraph"]
         restarts = role.number == "1" and not outer.node.children and outer.node.text.rstrip().endswith(":")
-        follows = outer.sublist and bool(subs) and role.number == str(_ordinal(subs[-1] or "") + 1)
+        follows = outer.sublist and bool(subs) and role.number == str(_ordinal(subs[-1].num or "") + 1)
+        if follows and int(role.number) == int(outer.node.num or 0) + 1:
+            follows = not subs[-1].text.rstrip().endswith(".")  # '2.' after '(a) …;' is (b); after '(a) ….' it is 2
         if not (restarts or follows):
             return role
         outer.sublist = True
@@ -199,6 +215,8 @@ class Builder:
                 self.stack = []
 
     def _text(self, role: Role) -> None:
+        if self._title_of_container(role.text):
+            return
         if self.phase in ("start", "preamble") and not self.containers:
             self.phase = "preamble"
             self.stack = []
@@ -212,6 +230,16 @@ class Builder:
             self.stack[-1].node.text = role.text
             return
         self._attach_text(_node("chapeau", role.text, role))
+
+    def _title_of_container(self, text: str) -> bool:
+        """A short line right after a container heading without a title is its title ('Article 1' / 'Definitions')."""
+        container = self.containers[-1] if self.containers else None
+        if container is None or container.text or container.children or self.stack:
+            return False
+        if len(text) > 80 or text[-1:] in ".;,:" or text[:1].islower():
+            return False
+        container.text = text
+        return True
 
     def _open_item(self, depth: int) -> Paragraph | None:
         """The list item a continuation block at `depth` belongs to (Markdown/HTML), if one is open."""
@@ -265,17 +293,16 @@ def _ordinal(number: str) -> int:
 
 
 def _follows(group: Paragraph, number: str | None) -> bool:
-    """Whether an option numbered `number` continues `group` (Option 2 after Option 1)."""
+    """Whether an option numbered `number` continues `group` (Option 2 after Option 1, B after A)."""
     if not group.children:
         return False
     last = group.children[-1].num or ""
-    if number is None or not number:
-        return True
-    if last.isdigit() and number.isdigit():
-        return int(number) == int(last) + 1
-    if len(last) == 1 and len(number) == 1 and last.isalpha():
-        return ord(number.upper()) == ord(last.upper()) + 1
-    return number != "1"
+    if not number or not last:
+        return not number
+    if option_style(number) == option_style(last):
+        return number == next_option(last)
+    numeric = {"digit", "roman"}  # 'Option 1' then 'Option II': the drafts mix them within one group
+    return {option_style(number), option_style(last)} <= numeric and option_value(number) == option_value(last) + 1
 
 
 def _introduces(node: Paragraph) -> bool:

@@ -75,7 +75,8 @@ def _role(block: Block, previous_letter: str | None) -> Role:
         return Role("numbered", block, text, level=level, number=number)
     typed = typed_label(text, previous_letter)
     if typed is not None:
-        level = max(level_of(typed.style), block.depth if block.item else 0)
+        # in a list item's content ('3bis.' indented under item 3) a typed label sits inside the item
+        level = max(level_of(typed.style), block.depth if block.item else block.depth + 1 if block.depth else 0)
         return Role("numbered", block, typed.rest, level=level, number=typed.number)
     return unnumbered(block)
 

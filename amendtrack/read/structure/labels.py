@@ -26,7 +26,7 @@ ROMAN = r"[IVXLC]+"
 _NUMBER = rf"(?:\d{{1,4}}(?:\s?{LATIN}|[A-Z](?![a-z]))?|{ROMAN}(?:\s?{LATIN})?|[A-Z])"
 CONTAINER = re.compile(
     rf"^\[?\s*(?P<name>article|art\.|part|chapter|section|annex|appendix)\s+"
-    rf"(?P<number>{_NUMBER})(?!\w|\.\d)\s*\]?(?P<rest>.*)$",
+    rf"(?P<number>{_NUMBER})(?!\w|\.\d)(?:\s*\])?(?P<rest>.*)$",
     re.I,
 )
 BARE_CONTAINER = re.compile(r"^\[?\s*(?P<name>annex|appendix|preamble)\s*\]?\s*[:.]?\s*$", re.I)
@@ -34,7 +34,7 @@ NAMES = {"art.": "article"}
 MAX_HEADING = 160  # characters: a heading is a line, never a paragraph
 
 OPTION = re.compile(
-    r"^(?P<open>\[\s*)?(?P<word>option|alternative|alt\.?)\s*(?P<number>\d{1,3}|[A-Z]\b|[IVX]{1,5}\b)?"
+    r"^(?P<open>\[\s*)?(?P<word>option|alternative|alt\.?)\s*(?P<number>\d{1,3}|\(\w{1,4}\)|[A-Z]\b|[IVX]{1,5}\b)?"
     rf"(?:\s?{LATIN})?\s*(?P<sep>[:.)\-–—]|\s|$)\s*",
     re.I,
 )
@@ -66,8 +66,7 @@ def container_heading(text: str) -> Container | None:
     if m is None:
         return None
     name = NAMES.get(m.group("name").lower(), m.group("name").lower())
-    rest = (m.group("rest") or "").strip()
-    title = _title(rest)
+    title = _title((m.group("rest") or "").rstrip())
     if title is None:
         return None
     number = re.sub(r"\s+", "", m.group("number"))
@@ -114,6 +113,65 @@ def option_start(text: str) -> OptionStart | None:
     if m.group("open"):
         rest = "[" + rest
     return OptionStart(m.group("number") or "", rest.strip(), bool(m.group("open")))
+
+
+def option_style(number: str) -> str:
+    """How an option is numbered: 'digit' (1), 'lower' (a), 'upper' (A), 'roman' (I, ii)."""
+    bare = number.strip("()")
+    if bare.isdigit():
+        return "digit"
+    if re.fullmatch(r"[IVX]+", bare) and bare != "X" or re.fullmatch(r"[ivx]{2,}", bare):
+        return "roman"
+    return "lower" if bare.islower() else "upper"
+
+
+def option_value(number: str) -> int:
+    """An option's number as a count: '2' → 2, 'II' → 2, 'b' → 2."""
+    bare = number.strip("()")
+    style = option_style(number)
+    if style == "digit":
+        return int(bare)
+    if style == "roman":
+        return _roman_value(bare.upper())
+    return ord(bare[-1].lower()) - ord("a") + 1
+
+
+def next_option(number: str) -> str:
+    """The number of the option after `number` in its style: '1' → '2', 'a' → 'b', 'II' → 'III'."""
+    bare = number.strip("()")
+    style = option_style(number)
+    if style == "digit":
+        following = str(int(bare) + 1)
+    elif style == "roman":
+        value = to_roman(_roman_value(bare.upper()) + 1)
+        following = value if bare.isupper() else value.lower()
+    else:
+        following = chr(ord(bare[-1]) + 1)
+    return f"({following})" if number.startswith("(") else following
+
+
+def _roman_value(roman: str) -> int:
+    """'XIV' → 14."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for k, letter in enumerate(roman):
+        value = values[letter]
+        total += -value if k + 1 < len(roman) and values[roman[k + 1]] > value else value
+    return total
+
+
+def split_options(number: str, text: str) -> list[tuple[str, str]]:
+    """'Option 1: a … Option 2: b' written in one block: each option with its number and text."""
+    parts = [(number, text)]
+    while number:
+        following = next_option(number)
+        m = re.search(rf"\s\[?\s*Option\s+{re.escape(following)}\s*[:.]\s*", parts[-1][1])
+        if m is None:
+            break
+        last_number, last_text = parts.pop()
+        parts += [(last_number, last_text[: m.start()].strip()), (following, last_text[m.end() :].strip())]
+        number = following
+    return parts
 
 
 @dataclass

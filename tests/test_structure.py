@@ -1,0 +1,269 @@
+"""The general structure reader on hand-written texts: containers, preambles, options, restarts, warnings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from amendtrack.cli import cli
+from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.read.files import read_draft_file
+from amendtrack.read.structure import is_structured, read_text, text_blocks
+from amendtrack.report.structure import structure_summary, structure_warnings
+from amendtrack.resources import sample_data_dir
+
+TREATY = """\
+Draft agreement on the protection of rivers
+
+The Parties to this Agreement,
+
+Recognizing the importance of rivers [for all peoples],
+
+Recalling decision 1/CP.21 and [decision 2/CMA.3],
+
+Option 1: Noting the work of the river commissions,
+
+Option 2: Noting the work of [regional][subregional] bodies,
+
+Affirming their commitment,
+
+Have agreed as follows:
+
+Article 1
+Definitions
+
+For the purposes of this Agreement:
+
+1. "River" means a natural watercourse;
+
+2. "Party" means a Party to this Agreement.
+
+Article 2 bis (purpose)
+
+1. Collective goal
+
+Option 1: Parties [shall][should] protect rivers.
+
+Option 2: No text
+
+2. Each Party shall:
+
+(a) monitor its rivers;
+
+(b) report [annually [or biennially]];
+
+(i) on water quality;
+
+(ii) on flows.
+
+3. The Parties shall cooperate.
+
+Article 3
+
+Option A:
+
+1. A committee is established.
+
+2. It shall meet once a year.
+
+Option B:
+
+1. The secretariat shall serve this Agreement.
+"""
+
+
+def tree_of(text: str) -> Draft:
+    return read_text(text, "treaty.txt")
+
+
+def node(draft: Draft, label: str) -> Paragraph:
+    found = draft.find(label)
+    assert found is not None, f"{label} not in {[n.label for n, _ in draft.walk()]}"
+    return found
+
+
+def test_preamble_recitals_and_formulas() -> None:
+    draft = tree_of(TREATY)
+    top = [(n.kind, n.label) for n in draft.paragraphs[:7]]
+    assert top == [
+        ("chapeau", "Preamble"),
+        ("preamble", "PP1"),
+        ("preamble", "PP2"),
+        ("option_group", "PP3"),
+        ("preamble", "PP4"),
+        ("chapeau", "Enacting formula"),
+        ("article", "Article 1"),
+    ]
+    assert all(n.label_inferred for n in draft.paragraphs[:6])
+    assert [o.label for o in node(draft, "PP3").children] == ["PP3 Option 1", "PP3 Option 2"]
+    assert node(draft, "PP3 Option 2").text == "Noting the work of [regional][subregional] bodies,"
+    assert draft.preface == ["Draft agreement on the protection of rivers"]
+
+
+def test_articles_paragraphs_restart_and_are_cited_with_their_article() -> None:
+    draft = tree_of(TREATY)
+    articles = [n for n in draft.paragraphs if n.kind == "article"]
+    assert [(a.label, a.num, a.text, a.eid) for a in articles] == [
+        ("Article 1", "1", "Definitions", "art_1"),
+        ("Article 2bis", "2bis", "purpose", "art_2bis"),
+        ("Article 3", "3", "", "art_3"),
+    ]
+    first = articles[0]
+    # the title on its own line after the heading is the Article's title; then its chapeau, 1. and 2.
+    assert [(c.kind, c.label) for c in first.children] == [
+        ("chapeau", "Article 1 chapeau"),
+        ("paragraph", "1.1"),
+        ("paragraph", "1.2"),
+    ]
+    assert node(draft, "art_1__para_2").text == '"Party" means a Party to this Agreement.'
+    assert node(draft, "2bis.2(b)(ii)").eid == "art_2bis__para_2__subpara_b__point_ii"
+    assert node(draft, "2bis.2(b)(ii)").kind == "item"
+    assert [c.label for c in node(draft, "2bis.2").children] == ["2bis.2(a)", "2bis.2(b)"]
+
+
+def test_options_inside_a_paragraph_and_standing_in_an_article() -> None:
+    draft = tree_of(TREATY)
+    goal = node(draft, "2bis.1")
+    assert goal.text == "Collective goal"
+    [group] = goal.children
+    assert group.kind == "option_group" and group.label == "2bis.1 options"
+    assert [(o.label, o.text) for o in group.children] == [
+        ("2bis.1 Option 1", "Parties [shall][should] protect rivers."),
+        ("2bis.1 Option 2", "No text"),
+    ]
+    assert node(draft, "2bis.3").text == "The Parties shall cooperate."  # the group ended with paragraph 1
+    article3 = node(draft, "Article 3")
+    [group] = article3.children
+    assert [o.num for o in group.children] == ["A", "B"]
+    assert [c.label for c in group.children[0].children] == ["3.1 (Option A)", "3.2 (Option A)"]
+    assert [c.eid for c in group.children[1].children] == ["art_3__alt_1__opt_b__para_1"]
+
+
+def test_brackets_nest_and_side_by_side_alternatives_group() -> None:
+    draft = tree_of(TREATY)
+    brackets = node(draft, "2bis.2(b)").brackets
+    assert [(b.text, b.depth) for b in brackets] == [("[annually [or biennially]]", 1), ("[or biennially]", 2)]
+    pair = node(draft, "2bis.1 Option 1").brackets
+    assert [b.text for b in pair] == ["[shall]", "[should]"]
+    assert pair[0].group is not None and pair[0].group == pair[1].group
+    symbol = node(draft, "PP2").brackets
+    assert [b.alternatives for b in symbol] == [["decision 2/CMA.3"]]  # a symbol's slash is not a choice
+
+
+def test_records_carry_the_container_path() -> None:
+    records = {r["label"]: r for r in tree_of(TREATY).records()}
+    assert records["2bis.2(b)(ii)"]["container"] == ["Article 2bis"]
+    assert records["PP1"]["container"] == []
+    assert records["3.1 (Option A)"]["container"] == ["Article 3"]
+    assert {"depth", "group"} <= set(records["2bis.2(b)"]["brackets"][0])
+
+
+def test_parts_hold_chapters_and_chapters_hold_articles() -> None:
+    text = "\n\n".join(
+        [
+            "PART I",
+            "Chapter 1 – General",
+            "Article 1",
+            "1. First.",
+            "Article 2",
+            "1. Second.",
+            "Chapter 2 – Institutions",
+            "Article 3",
+            "1. Third.",
+            "PART II",
+            "Article 4",
+            "1. Fourth.",
+        ]
+    )
+    draft = tree_of(text)
+    assert [n.label for n in draft.paragraphs] == ["Part I", "Part II"]
+    part1 = draft.paragraphs[0]
+    assert [c.label for c in part1.children] == ["Chapter 1", "Chapter 2"]
+    assert [a.label for a in part1.children[0].children] == ["Article 1", "Article 2"]
+    assert part1.children[0].eid == "part_i__chp_1" and part1.children[0].text == "General"
+    assert node(draft, "4.1").eid == "art_4__para_1"
+    assert next(r for r in draft.records() if r["label"] == "3.1")["container"] == ["Part I", "Chapter 2", "Article 3"]
+
+
+def test_sentences_about_articles_are_not_headings() -> None:
+    text = "The Parties to this Agreement,\n\nRecalling Article 4 of the Convention,\n\nArticle 1\n\n" + (
+        "1. Article 4 of the Convention shall apply.\n\nArticle 2\n\n1. Article 2 (1) shall not apply."
+    )
+    draft = tree_of(text)
+    assert [n.label for n in draft.paragraphs if n.kind == "article"] == ["Article 1", "Article 2"]
+    assert node(draft, "1.1").text == "Article 4 of the Convention shall apply."
+
+
+def test_a_list_restarting_after_a_colon_is_the_paragraphs_sub_paragraphs() -> None:
+    text = "Article 1\n\n1. Each Party shall provide the following:\n\n1. An inventory;\n\n2. A report.\n\n" + (
+        "2. The secretariat shall publish them.\n\nArticle 2\n\n1. Text."
+    )
+    draft = tree_of(text)
+    assert [c.label for c in node(draft, "1.1").children] == ["1.1(a)", "1.1(b)"]
+    assert node(draft, "1.2").text == "The secretariat shall publish them."
+    assert structure_warnings(draft) == []
+
+
+def test_a_draft_whose_articles_lost_their_word_is_warned_about() -> None:
+    blocks = ["The Parties to this Agreement,", "Recalling the Convention,", "Have agreed as follows:"]
+    for article in range(1, 5):
+        blocks += [f"{article}. Title of article {article}"] + [f"{k}. Provision {k} of {article}." for k in (1, 2, 3)]
+    draft = tree_of("\n\n".join(blocks))
+    warnings = structure_warnings(draft)
+    assert any("restarts at 1" in w for w in warnings), warnings
+
+
+def test_one_paragraph_swallowing_articles_is_warned_about() -> None:
+    swallowed = " ".join(
+        f"Article {k} 1. The Parties shall do thing {k} in good faith and as agreed." for k in range(60)
+    )
+    text = "The Parties to this Agreement,\n\nRecalling,\n\nHave agreed as follows:\n\nArticle 1\n\n1. Short.\n\n"
+    text += "Article 2\n\n1. Short too.\n\n2. " + swallowed
+    warnings = structure_warnings(tree_of(text))
+    assert any("numbered-looking parts" in w and "2.2" in w for w in warnings), warnings
+
+
+def test_summary_counts_by_container() -> None:
+    summary = structure_summary(tree_of(TREATY))
+    assert summary["kinds"]["article"] == 3
+    assert summary["option_groups"] == 3 and summary["options"] == 6
+    assert summary["bracket_depth"] == 2
+    article2 = next(c for c in summary["containers"] if c["label"] == "Article 2bis")
+    assert article2["inside"] == {"paragraph": 3, "option_group": 1, "option": 2, "subparagraph": 2, "item": 2}
+    assert summary["warnings"] == []
+
+
+@pytest.mark.parametrize("folder", ["gpa-2010", "wg-tip-2019", "wg-tip-2015"])
+def test_the_seeds_are_read_by_the_resolution_and_report_reader(folder: str) -> None:
+    for path in sorted((sample_data_dir() / folder).glob("*draft*.txt")) + sorted(
+        (sample_data_dir() / folder).glob("*recommendations*.txt")
+    ):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        assert not is_structured(text_blocks(list(enumerate(lines, start=1)))), path.name
+        kinds = {n.kind for n, _ in read_draft_file(path).walk()}
+        assert not kinds & {"article", "option_group"}
+
+
+def test_import_prints_the_structure_and_warnings_on_stderr(tmp_path: Path) -> None:
+    lost = ["The Parties to this Agreement,", "Recalling the Convention,", "Have agreed as follows:"]
+    for article in range(1, 4):
+        lost += [f"{article}. Title {article}", "1. One.", "2. Two."]
+    (tmp_path / "lost.txt").write_text("\n\n".join(lost), encoding="utf-8")
+    (tmp_path / "treaty.md").write_text(TREATY.replace("Article 3\n", "## Article 3\n"), encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", db, "import", str(tmp_path / "lost.txt"), "--negotiation", "n"])
+    assert result.exit_code == 0, result.output
+    assert "\n  structure: 9 operative, 2 chapeau, 1 preamble, 0 brackets, 0 labels inferred\n" in result.stdout
+    assert "amendtrack: warning: lost.txt: the numbering restarts at 1" in result.stderr
+    result = runner.invoke(cli, ["--db", db, "import", str(tmp_path / "treaty.md"), "--negotiation", "t"])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    result = runner.invoke(cli, ["--db", db, "paragraphs", "t", "treaty", "--summary", "--json"])
+    summary = json.loads(result.stdout)
+    assert summary["kinds"]["article"] == 3 and summary["option_groups"] == 3
+    result = runner.invoke(cli, ["--db", db, "paragraphs", "t", "treaty", "--summary"])
+    assert "  Article 2bis (purpose): 3 paragraph" in result.stdout
