@@ -40,6 +40,7 @@ from __future__ import annotations
 import logging
 import re
 import statistics
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
 # and an application that configures logging still gets the records (they propagate).
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
+MAX_STREAM_BYTES = 64 * 1024 * 1024  # one stream (a page's content, a font) decompressed: far above any real one
 MAX_PDF_PAGES = 2000  # far above any draft (the longest negotiated texts run to a few hundred pages)
 BAND = 1 / 6  # the share of the page's height, at the top and at the bottom, where running heads sit
 OCR_HINT = "run OCR on it first (for example `ocrmypdf in.pdf out.pdf`)"
@@ -162,6 +164,7 @@ def _read_pages(data: bytes, source: str) -> list[_Page]:
     import pdfplumber
     from pdfminer.pdfpage import PDFPage
 
+    _bound_pdfminer()
     try:
         with pdfplumber.open(BytesIO(data)) as pdf:
             if sum(1 for _ in islice(PDFPage.create_pages(pdf.doc), MAX_PDF_PAGES + 1)) > MAX_PDF_PAGES:
@@ -173,10 +176,63 @@ def _read_pages(data: bytes, source: str) -> list[_Page]:
         raise InputError(source, _why(exc)) from None
 
 
+class StreamTooLarge(Exception):
+    """A compressed stream that expands beyond MAX_STREAM_BYTES: a decompression bomb, refused."""
+
+
+class _BoundedZlib:
+    """The zlib pdfminer decompresses streams with, with a ceiling on what one stream may expand to.
+
+    pdfminer inflates every Flate stream whole, with no limit: a few kilobytes can expand to
+    gigabytes. It is given this instead of the zlib module (pdfminer.pdftypes.zlib); nothing else
+    uses pdfminer.
+    """
+
+    error = zlib.error
+
+    @staticmethod
+    def decompress(data: bytes) -> bytes:
+        inflater = zlib.decompressobj()
+        out = inflater.decompress(data, MAX_STREAM_BYTES + 1)
+        if len(out) > MAX_STREAM_BYTES:
+            raise StreamTooLarge()
+        if not inflater.eof:
+            raise zlib.error("incomplete or truncated stream")  # pdfminer then reads what it can, bounded
+        return out
+
+    @staticmethod
+    def decompressobj() -> _BoundedInflater:
+        return _BoundedInflater()
+
+
+class _BoundedInflater:
+    """zlib.decompressobj for pdfminer's reading of a corrupted stream, bounded the same way."""
+
+    def __init__(self) -> None:
+        self._inflater = zlib.decompressobj()
+        self._size = 0
+
+    def decompress(self, data: bytes) -> bytes:
+        out = self._inflater.decompress(data, MAX_STREAM_BYTES + 1 - self._size)
+        self._size += len(out)
+        if self._size > MAX_STREAM_BYTES:
+            raise StreamTooLarge()
+        return out
+
+
+def _bound_pdfminer() -> None:
+    """Give pdfminer the bounded zlib (once)."""
+    from pdfminer import pdftypes
+
+    pdftypes.zlib = _BoundedZlib  # type: ignore[assignment]
+
+
 def _why(exc: Exception) -> str:
     """Why pdfminer could not read a file, in one line."""
     cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc  # pdfplumber wraps them
     name = type(cause).__name__
+    if isinstance(cause, StreamTooLarge):
+        return f"a compressed stream expands beyond {MAX_STREAM_BYTES // (1024 * 1024)} MiB (a decompression bomb?)"
     if name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
         return "encrypted PDF: it opens only with a password; save or print an unprotected copy first"
     if name == "PDFTextExtractionNotAllowed":
