@@ -54,6 +54,10 @@ Decisions documented here:
   character in UTF-16, a JSON escape, an Akoma Ntoso stand-in or percent-escape, a Word symbol. Such a
   file is REFUSED at its line, row, item or paragraph; other control characters are text.
 * A manifest's ids are keys and its titles, labels and file names are labels (amendtrack.model.names).
+* Markdown is parsed by markdown-it-py with at most 23 levels of nesting (a list takes two); deeper is
+  REFUSED at its line. HTML scripts and styles are never text; XHTML with a DOCTYPE declaring entities
+  is REFUSED (nothing fetched, nothing expanded). A PDF is read within 50 MiB and 2,000 pages, and no
+  compressed stream may inflate beyond 64 MiB (a decompression bomb is REFUSED, in one line).
 """
 
 from __future__ import annotations
@@ -401,6 +405,141 @@ def manifest(
 
 
 SECOND = (("second.txt", draft_text("Recalling its resolutions,").encode()),)  # the draft a manifest lists
+
+
+def flate_pdf(content: bytes) -> bytes:
+    """A one-page PDF whose content stream is `content`, Flate-compressed (to squeeze a bomb small)."""
+    import zlib
+
+    packed = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R "
+        b"/Resources << /Font << /F1 3 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+TREATY_MD = """---
+title: A treaty
+---
+
+## Preamble
+
+*The Parties to this Agreement*,
+
+*Recognizing* the importance of rivers,
+
+Have agreed as follows:
+
+## Article 1 *(purpose)*
+
+1. The purpose of this Agreement is [to protect][to restore] rivers.[^1]
+2. Each Party shall:
+    1. monitor its rivers;
+    2. report.
+
+[^1]: A footnote.
+[ref]: http://example.org/
+"""
+
+
+def _formats() -> list[Case]:
+    i, r = "import", REFUSED
+    return [
+        Case(
+            "treaty.md",
+            i,
+            READ,
+            "Markdown: front matter, footnote and link definitions gone, Articles and sub-paragraphs found",
+            lambda: TREATY_MD.encode(),
+            found=(("PP1", "Recognizing the importance of rivers"), ("1.2(b)", "report"), ("1.1", "[to restore]")),
+            absent=("title:", "example.org", "A footnote", "**"),
+        ),
+        Case(
+            "quotes.md",
+            i,
+            r,
+            "10,000 nested block quotes are refused by the nesting bound, not a RecursionError",
+            lambda: b"> " * 10_000 + b"The Parties,\n",
+            r"nest",
+            place=1,
+        ),
+        Case(
+            "lists.md",
+            i,
+            r,
+            "lists nested 500 deep are refused by the same bound",
+            lambda: "".join("   " * k + "1. x\n" for k in range(500)).encode(),
+            r"nested too deep",
+            place=12,
+        ),
+        Case(
+            "script.html",
+            i,
+            READ,
+            "HTML: a script and a style are never text",
+            lambda: (
+                b"<html><head><style>p{}</style><script>alert(document.domain)</script></head><body>"
+                b"<p>The Parties to this Agreement,</p><p>Recalling the Convention,</p><h2>Article 1</h2>"
+                b"<ol><li>Parties shall cooperate.</li></ol><h2>Article 2</h2><ol><li>Done.</li></ol></body></html>"
+            ),
+            found=(("PP1", "Recalling the Convention"), ("1.1", "Parties shall cooperate")),
+            absent=("alert", "document.domain"),
+        ),
+        Case(
+            "xxe.xhtml",
+            i,
+            r,
+            "XHTML declaring an external entity is refused; nothing is fetched",
+            lambda: (
+                b'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                b'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>&x;</p></body></html>'
+            ),
+            r"entit|DOCTYPE",
+            place=None,
+            absent=(PASSWD_LEAK,),
+        ),
+        Case(
+            "laughs.xhtml",
+            i,
+            r,
+            "XHTML with a billion laughs is refused, never expanded",
+            lambda: (
+                b'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY a "aaaaaaaaaa">'
+                + b"".join(b'<!ENTITY %s "%s">' % (b"b" * (k + 1), (b"&" + b"b" * k + b";") * 10) for k in range(1, 9))
+                + b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><html xmlns="http://www.w3.org/1999/xhtml"><body>'
+                b"<p>&bbbbbbbbb;</p></body></html>"
+            ),
+            r"entit|DOCTYPE|amplification",
+            place=1,
+        ),
+        Case("junk.pdf", i, r, "random bytes named .pdf are no PDF", lambda: junk(41), r"^not a PDF file", place=None),
+        Case(
+            "bomb.pdf",
+            i,
+            r,
+            "a 100 KiB PDF whose content stream inflates to 256 MiB is refused by the stream bound",
+            lambda: flate_pdf(b"BT /F1 11 Tf 72 700 Td (The Parties) Tj ET\n" + b" " * (256 * MIB)),
+            r"expands beyond 64 MiB",
+            place=None,
+            isolated=True,
+            seconds=30,
+            memory=1536 * MIB,
+        ),
+    ]
 
 
 # --- the cases --------------------------------------------------------------------------------------------
@@ -1411,7 +1550,7 @@ def _manifests() -> list[Case]:
     ]
 
 
-CASES: list[Case] = _drafts() + _xml() + _docx() + _inputs() + _bounds() + _characters() + _manifests()
+CASES: list[Case] = _drafts() + _formats() + _xml() + _docx() + _inputs() + _bounds() + _characters() + _manifests()
 
 # The kinds of input issue 8 lists, and the cases that stand for each.
 KINDS: dict[str, tuple[str, ...]] = {
