@@ -4,8 +4,11 @@ Document type. AKN4UN (the UN's Akoma Ntoso guidelines) models resolutions, draf
 included, as `<statement name="resolution">` (document class "deliberation"): an open structure
 with a preamble and operative paragraphs. Reports (drafts made of numbered narrative paragraphs
 and recommendations, no preambular or operative ones) are written as `<doc name="report">`.
-Both types share the XSD's `openStructure` content model (meta, preface, preamble, mainBody),
-so either validates; the choice follows AKN4UN, not the schema.
+A treaty (a draft with Articles) is a `<statement name="treaty">` too: a negotiated text is
+adopted by a deliberation (the Paris Agreement is the annex of decision 1/CP.21); it is neither
+an enacted `act` nor a legislature's `bill`, and an open structure keeps one document shape to read.
+All three share the XSD's `openStructure` content model (meta, preface, preamble, mainBody),
+so any validates; the choice follows AKN4UN, not the schema.
 
 Structure written:
 
@@ -14,13 +17,29 @@ Structure written:
   date, so the output stays deterministic); `meta/references` holds the TLCOrganizations the
   `source` and `FRBRauthor` attributes point at.
 * `preface`: one `p` per preface line of the draft.
-* `preamble/recitals/recital`: the leading preambular paragraphs (`PP…`); their bullets and
-  sub-paragraphs are `blockList/item`, nested as deep as the draft goes (the XSD allows no
-  hierarchy in a preamble).
+* `preamble`: the leading preambular nodes, in order. The opening formula ("The Parties to this
+  Agreement,") and the enacting formula ("Have agreed as follows:"), the chapeaux the structure
+  reader names `preamble` and `formula` (amendtrack.read.structure.naming), are
+  `formula name="openingFormula"` / `name="enactingFormula"`; each run of preambular paragraphs
+  (`PP…`) is a `recitals` of `recital`s. An option group between recitals (PP12: "Option 1: …
+  Option 2: …") keeps its place as a `recital` whose options are its `blockList/item`s, each with
+  its `num`. Bullets and sub-paragraphs are `blockList/item` too, nested as deep as the draft
+  goes (the XSD allows no hierarchy in a preamble).
 * `mainBody`: every other top-level node in order. Headings are `hcontainer name="annex"` (the
   annex) or `section` / `subsection` with `num` + `heading`; paragraphs, recommendations and
   chapeaux are `paragraph`, sub-paragraphs `subparagraph`, bullets `point`. A node with
   children keeps its text in `intro/p`, a leaf in `content/p` (the XSD allows one or the other).
+* Containers of the structure reader: `part`, `chapter`, `section`, `article` as the AKN elements
+  of those names, an annex or appendix as `hcontainer name="annex"` / `"appendix"`; the number
+  as printed is the `num`, the title the `heading` (none when untitled), the title's brackets a
+  `foreign` block in an `intro`, as for a heading. The text a container holds outside its numbered
+  paragraphs (an Article's chapeau, a closing "Done at Paris…") is a `paragraph` without `num`,
+  as a chapeau is elsewhere: it is a node of its own (eId `art_1__intro`, markers, brackets) and
+  may stand before, between or after the paragraphs, where AKN's `intro` / `wrapUp` only open or
+  close a container (and the `intro` already holds the title's brackets).
+* Options, which AKN has no element for: an option group is `hcontainer name="optionGroup"`, each
+  option `hcontainer name="option"` with its number in `num`; an option's text, when it has one,
+  is its `intro` (followed by what the option holds) or, holding nothing, its `content`.
 
 Every node element carries `eId` (our eId) and, once the store has given it one, `wId` (our
 persistent id). Both are `noWhiteSpace` in the XSD, which our ids already are; whitespace and
@@ -44,6 +63,9 @@ Reading gives back the identical tree except line numbers: `line_start` / `line_
 the lines of the XML file the node was read from (the original text file's lines are not
 kept). Input is parsed with a hardened parser (no DTD, no entities, no network, size limit),
 must be valid against the shipped XSD, and is refused with a one-line InputError otherwise.
+Plain AKN is read with defaults (a `section` or `hcontainer` is a heading, a `part`, `chapter` or
+`article` that container, `hcontainer name="optionGroup"` / `"option"` / `"appendix"` those kinds);
+text a container holds outside its heading and paragraphs (an `article` with `content`) is refused.
 """
 
 from __future__ import annotations
@@ -55,7 +77,7 @@ from pathlib import Path
 from lxml import etree
 
 from amendtrack.errors import InputError
-from amendtrack.model.tree import KINDS, MARKER_KINDS, Bracket, Draft, Marker, Paragraph
+from amendtrack.model.tree import CONTAINER_KINDS, KINDS, MARKER_KINDS, Bracket, Draft, Marker, Paragraph
 from amendtrack.read.limits import MAX_AKN_BYTES, NOT_TEXT, not_a_character, read_within_limit, too_large
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -78,13 +100,25 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NODE_KINDS = {
     "recital": "preamble",
     "item": "item",
+    "formula": "chapeau",
     "paragraph": "operative",
     "subparagraph": "subparagraph",
     "point": "item",
     "section": "heading",
     "subsection": "heading",
     "hcontainer": "heading",
+    "part": "part",
+    "chapter": "chapter",
+    "article": "article",
 }
+# Node elements made of blocks (their text and brackets directly in them, their children in a blockList).
+_BLOCK_NODES = frozenset({"recital", "item", "formula"})
+# hcontainer names of the kinds AKN has no element for (hcontainer name="annex" stays a heading's: see above).
+HCONTAINER_NAMES = {"annex": "annex", "appendix": "appendix", "option_group": "optionGroup", "option": "option"}
+_HCONTAINER_KINDS = {"appendix": "appendix", "optionGroup": "option_group", "option": "option"}
+# The eIds the structure reader gives a preamble's opening formula ("preamble") and enacting formula ("formula").
+FORMULA_EID = re.compile(r"(preamble|formula)(?:_[0-9]+)?")
+_TITLED = CONTAINER_KINDS | {"heading"}  # kinds whose text is a heading
 
 
 def akn_tag(tag: str) -> str:
@@ -314,7 +348,29 @@ class _Reader:
     def node(self, element: etree._Element) -> Paragraph:
         """One node element (recital, item, paragraph, section, …) and its descendants."""
         tag = etree.QName(element).localname
-        kind = element.get(at_tag("kind")) or _NODE_KINDS[tag]
+        node = self.bare_node(element, tag)
+        lines = [element.sourceline or 0]
+        heading = element.find(akn_tag("heading"))
+        if node.kind in _TITLED and heading is not None:
+            node.text, node.markers = self.text(heading), self.markers(heading)
+            lines.append(heading.sourceline or 0)
+        if tag in _BLOCK_NODES:
+            blocks = [element]
+        else:
+            blocks = [b for b in (element.find(akn_tag("intro")), element.find(akn_tag("content"))) if b is not None]
+        for block in blocks:
+            self.read_block(node, element, block, heading)
+            lines.extend(e.sourceline or 0 for e in block if e.tag in (akn_tag("p"), akn_tag("foreign")))
+        node.line_end = max(lines)
+        self.read_children(node, element, tag)
+        return node
+
+    def bare_node(self, element: etree._Element, tag: str) -> Paragraph:
+        """A node element's kind, eId, wId, num and amendtrack attributes, as a node without text or children."""
+        kind = element.get(at_tag("kind"))
+        if not kind and tag == "hcontainer":  # a plain AKN option or appendix
+            kind = _HCONTAINER_KINDS.get(element.get("name", ""))
+        kind = kind or _NODE_KINDS[tag]
         if kind not in KINDS:
             raise self.fail(element, f"unknown paragraph kind {kind!r} (expected one of {', '.join(KINDS)})")
         eid = element.get("eId")
@@ -325,7 +381,7 @@ class _Reader:
         num = self.text(num_element) if num_element is not None else None
         eid = self.unescaped(element, eid, "eId")
         label = self.attr(element, "label") or (num.strip().rstrip(".,:") if num else None) or eid
-        node = Paragraph(
+        return Paragraph(
             label=label,
             kind=kind,
             text="",
@@ -335,45 +391,53 @@ class _Reader:
             pid=self.unescaped(element, wid, "wId") if wid else None,
             line_start=element.sourceline,
         )
-        lines = [element.sourceline or 0]
 
-        heading = element.find(akn_tag("heading"))
-        if kind == "heading" and heading is not None:
-            node.text, node.markers = self.text(heading), self.markers(heading)
-            lines.append(heading.sourceline or 0)
-        blocks = [b for b in (element.find(akn_tag("intro")), element.find(akn_tag("content"))) if b is not None]
-        if tag in ("recital", "item"):
-            blocks = [element]
-        structure = {akn_tag("num"), akn_tag("blockList")} if tag in ("recital", "item") else set()
-        for block in blocks:
-            for child in block:
-                if child.tag not in (akn_tag("p"), akn_tag("foreign")) and child.tag not in structure:
-                    where = etree.QName(block).localname
-                    raise self.fail(child, f"<{etree.QName(child).localname}> in <{where}> is not read by amendtrack")
-            paragraphs = block.findall(akn_tag("p"))
-            if paragraphs and kind == "heading" and heading is not None:
-                raise self.fail(paragraphs[0], f"text beside the heading of <{tag}> is not read by amendtrack")
-            if paragraphs:
-                node.text = "\n".join(self.text(p) for p in paragraphs)
-                node.markers = [m for p in paragraphs for m in self.markers(p)]
-            node.brackets.extend(self.brackets(block))
-            lines.extend(e.sourceline or 0 for e in block if e.tag in (akn_tag("p"), akn_tag("foreign")))
-        node.line_end = max(lines)
+    def read_block(
+        self, node: Paragraph, element: etree._Element, block: etree._Element, heading: etree._Element | None
+    ) -> None:
+        """The text, markers and brackets of one block of a node (the node element itself, its intro or content)."""
+        tag = etree.QName(element).localname
+        structure = {akn_tag("num"), akn_tag("blockList")} if tag in _BLOCK_NODES else set()
+        for child in block:
+            if child.tag not in (akn_tag("p"), akn_tag("foreign")) and child.tag not in structure:
+                where = etree.QName(block).localname
+                raise self.fail(child, f"<{etree.QName(child).localname}> in <{where}> is not read by amendtrack")
+        paragraphs = block.findall(akn_tag("p"))
+        if paragraphs and node.kind in CONTAINER_KINDS:
+            raise self.fail(
+                element,
+                f"<{tag}> in {self.place(element)} holds text outside its heading and its paragraphs, "
+                "which amendtrack does not read",
+            )
+        if paragraphs and node.kind == "heading" and heading is not None:
+            raise self.fail(paragraphs[0], f"text beside the heading of <{tag}> is not read by amendtrack")
+        if paragraphs:
+            node.text = "\n".join(self.text(p) for p in paragraphs)
+            node.markers = [m for p in paragraphs for m in self.markers(p)]
+        node.brackets.extend(self.brackets(block))
 
+    def place(self, element: etree._Element) -> str:
+        """Where an element sits, for a message: 'the main body', '<part>'."""
+        parent = element.getparent()
+        if parent is None or parent.tag == akn_tag("mainBody"):
+            return "the main body"
+        return f"<{etree.QName(parent).localname}>"
+
+    def read_children(self, node: Paragraph, element: etree._Element, tag: str) -> None:
+        """A node element's child nodes: a block node's blockList items, a hierarchy element's hierarchy elements."""
         for child in element:
             child_tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
-            if tag in ("recital", "item") and child_tag == "blockList":
+            if tag in _BLOCK_NODES and child_tag == "blockList":
                 node.children.extend(self.node(item) for item in child.findall(akn_tag("item")))
-            elif child.tag.startswith(f"{{{AKN_NS}}}") and child_tag in _NODE_KINDS and child_tag not in ("item",):
-                if child_tag == "recital":
-                    raise self.fail(child, "a <recital> belongs in the preamble")
+            elif child.tag.startswith(f"{{{AKN_NS}}}") and child_tag in _NODE_KINDS and child_tag != "item":
+                if child_tag in _BLOCK_NODES:
+                    raise self.fail(child, f"a <{child_tag}> belongs in the preamble")
                 node.children.append(self.node(child))
             elif child_tag not in ("num", "heading", "subheading", "intro", "content", "p", "foreign", "blockList"):
                 raise self.fail(child, f"<{child_tag}> inside <{tag}> is not read by amendtrack")
-        return node
 
     def draft(self, root: etree._Element) -> Draft:
-        """The document's preface lines, preambular paragraphs and main body nodes."""
+        """The document's preface lines, preamble (formulas and recitals) and main body nodes."""
         doc = next((child for child in root if isinstance(child.tag, str)), None)
         if doc is None:
             raise self.fail(root, "<akomaNtoso> holds no document")
@@ -390,24 +454,31 @@ class _Reader:
                 draft.preface.append(self.text(block))
         preamble = doc.find(akn_tag("preamble"))
         if preamble is not None:
-            for block in preamble:
-                if block.tag != akn_tag("recitals"):
-                    raise self.fail(
-                        block, f"<{etree.QName(block).localname}> in the preamble is not read by amendtrack"
-                    )
-                for recital in block:
-                    if recital.tag != akn_tag("recital"):
-                        where = etree.QName(recital).localname
-                        raise self.fail(recital, f"<{where}> in the recitals is not read by amendtrack")
-                    draft.paragraphs.append(self.node(recital))
+            draft.paragraphs.extend(self.preamble(preamble))
         for element in body:
             name = etree.QName(element).localname
             if element.tag == akn_tag("p") and not "".join(element.itertext()).strip():
                 continue  # the placeholder of an empty main body
-            if name not in _NODE_KINDS or name in ("recital", "item"):
+            if name not in _NODE_KINDS or name in _BLOCK_NODES:
                 raise self.fail(element, f"<{name}> in the main body is not read by amendtrack")
             draft.paragraphs.append(self.node(element))
         return draft
+
+    def preamble(self, preamble: etree._Element) -> list[Paragraph]:
+        """The preamble's nodes in order: its formulas and the recitals of each `recitals`."""
+        nodes = []
+        for block in preamble:
+            if block.tag == akn_tag("formula"):
+                nodes.append(self.node(block))
+                continue
+            if block.tag != akn_tag("recitals"):
+                raise self.fail(block, f"<{etree.QName(block).localname}> in the preamble is not read by amendtrack")
+            for recital in block:
+                if recital.tag != akn_tag("recital"):
+                    where = etree.QName(recital).localname
+                    raise self.fail(recital, f"<{where}> in the recitals is not read by amendtrack")
+                nodes.append(self.node(recital))
+        return nodes
 
 
 def read_akn(data: bytes, source: str) -> Draft:

@@ -12,12 +12,14 @@ from urllib.parse import quote
 
 from lxml import etree
 
-from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.model.tree import CONTAINER_KINDS, Draft, Paragraph
 from amendtrack.read.akn import (
     AKN_NS,
     AT_NS,
     ATTR_ESCAPE,
     CHAR_NAME,
+    FORMULA_EID,
+    HCONTAINER_NAMES,
     ILLEGAL,
     ISO_DATE,
     LANGUAGE,
@@ -107,9 +109,9 @@ def _text_block(block: etree._Element, node: Paragraph) -> None:
     _put_brackets(block, node)
 
 
-def _block_node(parent: etree._Element, tag: str, node: Paragraph) -> None:
-    """A preambular paragraph (`recital`) or one of its descendants (`item`): blocks only, nested by blockList."""
-    element = _sub(parent, tag)
+def _block_node(parent: etree._Element, tag: str, node: Paragraph, **attrs: str) -> None:
+    """A recital, a preamble's `formula` or one of their descendants (`item`): blocks only, nested by blockList."""
+    element = _sub(parent, tag, **attrs)
     _identify(element, node)
     _text_block(element, node)
     if node.children:
@@ -127,6 +129,37 @@ def _heading_tag(node: Paragraph, parent: Paragraph | None) -> tuple[str, dict[s
     return "section", {}
 
 
+def _container(parent_element: etree._Element, node: Paragraph) -> etree._Element:
+    """Part, chapter, section, article (the AKN elements of those names) or hcontainer annex / appendix.
+
+    The number as printed is the `num`, the title the `heading` (left out when there is none), the
+    title's brackets a `foreign` block in an `intro` (as for a heading); the children follow.
+    """
+    name = HCONTAINER_NAMES.get(node.kind)
+    element = _sub(parent_element, "hcontainer", name=name) if name else _sub(parent_element, node.kind)
+    _identify(element, node)
+    if node.text or node.markers:
+        heading = _sub(element, "heading")
+        _put_text(heading, node.text)
+        _put_markers(heading, node)
+    if node.brackets:
+        _put_brackets(_sub(element, "intro"), node)
+    return element
+
+
+def _option(parent_element: etree._Element, node: Paragraph) -> etree._Element:
+    """An option group or an option: hcontainer name="optionGroup" / "option" (AKN has no options).
+
+    The option's number is the `num`; its text, when it has one, is in `intro` (followed by what the
+    option holds) or, for an option holding nothing, in `content`.
+    """
+    element = _sub(parent_element, "hcontainer", name=HCONTAINER_NAMES[node.kind])
+    _identify(element, node)
+    if node.text or node.markers or node.brackets:
+        _text_block(_sub(element, "intro" if node.children else "content"), node)
+    return element
+
+
 def _body_node(parent_element: etree._Element, node: Paragraph, parent: Paragraph | None) -> None:
     """A node of the main body and its descendants as AKN hierarchy elements."""
     if node.kind == "heading":
@@ -138,6 +171,10 @@ def _body_node(parent_element: etree._Element, node: Paragraph, parent: Paragrap
         _put_markers(heading, node)
         if node.brackets:
             _put_brackets(_sub(element, "intro"), node)
+    elif node.kind in CONTAINER_KINDS:
+        element = _container(parent_element, node)
+    elif node.kind in ("option_group", "option"):
+        element = _option(parent_element, node)
     else:
         tag = {"subparagraph": "subparagraph", "item": "point"}.get(node.kind, "paragraph")
         element = _sub(parent_element, tag)
@@ -147,10 +184,52 @@ def _body_node(parent_element: etree._Element, node: Paragraph, parent: Paragrap
         _body_node(element, child, node)
 
 
-def _is_report(draft: Draft) -> bool:
-    """A report: numbered narrative paragraphs or recommendations, and nothing of a resolution."""
+def _formula_name(node: Paragraph) -> str | None:
+    """The `formula` name of a preamble's opening or enacting formula (as the structure reader names them), else None.
+
+    A formula has no number (the XSD gives `formula` no `num`): one printed with a number is written as a recital.
+    """
+    match = FORMULA_EID.fullmatch(node.eid) if node.kind == "chapeau" and node.num is None else None
+    if match is None:
+        return None
+    return "enactingFormula" if match.group(1) == "formula" else "openingFormula"
+
+
+def _in_preamble(node: Paragraph) -> bool:
+    """A node of the preamble: a recital, a group of optional recitals (PP12), or an opening or enacting formula."""
+    if node.kind == "option_group":
+        return node.eid.startswith("pp_")
+    return node.kind == "preamble" or (node.kind == "chapeau" and FORMULA_EID.fullmatch(node.eid) is not None)
+
+
+def _preamble(doc: etree._Element, nodes: list[Paragraph]) -> None:
+    """Formulas as `formula`, every run of recitals (option groups among them) as one `recitals`."""
+    preamble = _sub(doc, "preamble")
+    recitals: etree._Element | None = None
+    for node in nodes:
+        name = _formula_name(node)
+        if name is not None:
+            _block_node(preamble, "formula", node, name=name)
+            recitals = None
+            continue
+        if recitals is None:
+            recitals = _sub(preamble, "recitals")
+        _block_node(recitals, "recital", node)
+
+
+def _doc_type(draft: Draft) -> tuple[str, str, str]:
+    """(document element, its name, FRBR subtype): a treaty, a report or a resolution.
+
+    A treaty (a draft with Articles) is a `statement` like a resolution, named "treaty": what it is
+    negotiated and adopted as is a deliberation's text, not an enacted act. A report has numbered
+    narrative paragraphs or recommendations, and nothing of a resolution.
+    """
     kinds = {node.kind for node, _ in draft.walk()}
-    return bool(kinds & {"paragraph", "recommendation"}) and not kinds & {"preamble", "operative"}
+    if "article" in kinds:
+        return "statement", "treaty", "treaty"
+    if kinds & {"paragraph", "recommendation"} and not kinds & {"preamble", "operative"}:
+        return "doc", "report", "report"
+    return "statement", "resolution", "deliberation"
 
 
 def _iso_date(date: str | None) -> str | None:
@@ -239,8 +318,7 @@ def draft_to_akn(
     draft's label, `date` its ISO date (None or a non-ISO date: 1970-01-01, named "unknown"),
     `title` the negotiation's title (shown for the negotiating body).
     """
-    report = _is_report(draft)
-    doc_type, name, subtype = ("doc", "report", "report") if report else ("statement", "resolution", "deliberation")
+    doc_type, name, subtype = _doc_type(draft)
     root = etree.Element(akn_tag("akomaNtoso"), nsmap={None: AKN_NS, "amendtrack": AT_NS})
     doc = _sub(root, doc_type, name=name)
     _meta(doc, doc_type, subtype, negotiation, document, label, date)
@@ -253,12 +331,10 @@ def draft_to_akn(
 
     nodes = list(draft.paragraphs)
     leading = 0
-    while leading < len(nodes) and nodes[leading].kind == "preamble":
+    while leading < len(nodes) and _in_preamble(nodes[leading]):
         leading += 1
     if leading:
-        recitals = _sub(_sub(doc, "preamble"), "recitals")
-        for node in nodes[:leading]:
-            _block_node(recitals, "recital", node)
+        _preamble(doc, nodes[:leading])
 
     body = _sub(doc, "mainBody")
     for node in nodes[leading:]:
