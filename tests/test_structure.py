@@ -267,3 +267,32 @@ def test_import_prints_the_structure_and_warnings_on_stderr(tmp_path: Path) -> N
     assert summary["kinds"]["article"] == 3 and summary["option_groups"] == 3
     result = runner.invoke(cli, ["--db", db, "paragraphs", "t", "treaty", "--summary"])
     assert "  Article 2bis (purpose): 3 paragraph" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "title", "bracketed"),
+    [
+        ("Article 1 (definitions)", "1", "definitions", False),
+        ("ARTICLE 4", "4", "", False),
+        ("Art. 5: Finance", "5", "Finance", False),
+        ("Article 2 bis – Review", "2bis", "Review", False),
+        ("[Article 3bis] (REDD-plus)", "3bis", "REDD-plus", True),
+        ("[Article 2 ter (review)]", "2ter", "review", True),
+        ("[Article 2 ter – Review]", "2ter", "Review", True),
+        ("Chapter IV. Final provisions", "IV", "Final provisions", False),
+    ],
+)
+def test_container_headings_by_general_rules(heading: str, number: str, title: str, bracketed: bool) -> None:
+    from amendtrack.read.structure.labels import container_heading
+
+    found = container_heading(heading)
+    assert found is not None and (found.number, found.title, found.bracketed) == (number, title, bracketed)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Article 4 of the Convention shall apply.", "Article 4 (1) shall apply to", "Article 4's scope"]
+)
+def test_sentences_starting_with_article_are_not_headings(sentence: str) -> None:
+    from amendtrack.read.structure.labels import container_heading
+
+    assert container_heading(sentence) is None

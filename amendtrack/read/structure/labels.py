@@ -66,7 +66,10 @@ def container_heading(text: str) -> Container | None:
     if m is None:
         return None
     name = NAMES.get(m.group("name").lower(), m.group("name").lower())
-    title = _title((m.group("rest") or "").rstrip())
+    rest = (m.group("rest") or "").rstrip()
+    if text.lstrip().startswith("[") and "]" not in m.group(0)[: m.start("rest")] and rest.endswith("]"):
+        rest = rest[:-1]  # '[Article 2 ter (review)]': the whole heading in brackets
+    title = _title(rest)
     if title is None:
         return None
     number = re.sub(r"\s+", "", m.group("number"))
