@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from amendtrack.compare.align import Alignment, Link, align
 from amendtrack.compare.redline import BOUNDARY, Change, Codec, redline_all
-from amendtrack.model.tree import Draft
+from amendtrack.model.tree import Draft, is_heading
 
 
 @dataclass
@@ -52,7 +52,7 @@ def describe(link: Link) -> str:
     elif link.relation == "renumbered":
         text = f"renumbered from {old} to {new}"
     elif link.relation == "new":
-        text = "new heading" if link.targets and link.targets[0].kind == "heading" else "new paragraph"
+        text = "new heading" if link.targets and is_heading(link.targets[0]) else "new paragraph"
     elif link.relation == "deleted":
         text = link.note or "deleted"
     else:
@@ -78,7 +78,7 @@ def compare(
         for link in alignment.links
     ]
     for link, changes in zip(alignment.links, redline_all(texts, Codec()), strict=True):
-        heading = (link.targets or link.sources)[0].kind == "heading"
+        heading = is_heading((link.targets or link.sources)[0])
         anchor = link.targets[0].eid if link.targets else f"old-{link.sources[0].eid}"
         rows.append(Row(link, changes, describe(link), anchor, _depth(link), heading))
     return Comparison(old_label, new_label, rows, alignment.counts(), list(alignment.conflicts))

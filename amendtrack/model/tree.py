@@ -153,6 +153,11 @@ class Draft:
         return None
 
 
+def is_heading(node: Paragraph) -> bool:
+    """A heading or a container (Article, Part…): what holds paragraphs rather than being one."""
+    return node.kind == "heading" or node.kind in CONTAINER_KINDS
+
+
 @lru_cache(maxsize=65536)  # aligning and finding compare the same few labels again and again
 def normalise_label(label: str) -> str:
     """Compare labels the way negotiators cite them: 'PP.2 bis' == 'pp2bis', 'para 42' == '42'."""

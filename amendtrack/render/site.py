@@ -13,6 +13,7 @@ from pathlib import Path
 
 from amendtrack.compare.comparison import compare
 from amendtrack.model.names import file_part
+from amendtrack.model.tree import is_heading
 from amendtrack.render import html as render
 from amendtrack.render.output import SiteFolder
 from amendtrack.report.compilation import compilation_table
@@ -156,7 +157,7 @@ def _paragraphs(site: _Pages) -> None:
     seen: dict[str, str] = {}
     for key, _, _ in site.snap.drafts:
         for node, _ in site.snap.tree(key).walk():
-            if node.pid and node.pid not in seen and node.kind != "heading":
+            if node.pid and node.pid not in seen and not is_heading(node):
                 seen[node.pid] = node.label
     files = unique_names(seen)
     for pid, label in seen.items():

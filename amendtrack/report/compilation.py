@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from amendtrack.compare.redline import Change, redline
 from amendtrack.model.proposal import Proposal
+from amendtrack.model.tree import is_heading
 from amendtrack.report.snapshot import Snapshot
 
 
@@ -96,8 +97,8 @@ def compilation_table(snap: Snapshot, draft_key: str, with_disposition: bool = F
         return found
 
     for node, parent in tree.walk():
-        depth = 0 if parent is None or parent.kind == "heading" else 1
-        kind = "heading" if node.kind == "heading" else "paragraph"
+        depth = 0 if parent is None or is_heading(parent) else 1
+        kind = "heading" if is_heading(node) else "paragraph"
         rows.append(CompilationRow(kind, node.label, node.text, depth, entries(on.pop(node.label, []), node.text)))
         for pid, proposal in new_after.pop(node.label, []):
             label = proposal.new_label or f"new after {node.label}"

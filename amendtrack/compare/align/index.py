@@ -13,10 +13,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from amendtrack.model.tree import Draft, Paragraph, normalise_label
+from amendtrack.model.tree import Draft, Paragraph, is_heading, normalise_label
 from amendtrack.model.words import Weights, content_stems
 
-BLOCK_KINDS = ("preamble", "operative", "paragraph", "recommendation", "chapeau")
+BLOCK_KINDS = ("preamble", "operative", "paragraph", "recommendation", "chapeau", "option_group")
 
 MAX_CANDIDATES = 24  # at most this many old paragraphs are scored against a new one: the nearest in the order
 RARE_TERMS = 12  # how many of a paragraph's rarest stems are looked up in the index
@@ -146,9 +146,9 @@ def _blocks(draft: Draft) -> tuple[list[Paragraph], list[Paragraph]]:
     """Top-level paragraphs (those under headings or at the top) and headings, in order."""
     blocks, headings = [], []
     for node, parent in draft.walk():
-        if node.kind == "heading":
+        if is_heading(node):
             headings.append(node)
-        elif node.kind in BLOCK_KINDS and (parent is None or parent.kind == "heading"):
+        elif node.kind in BLOCK_KINDS and (parent is None or is_heading(parent)):
             blocks.append(node)
     return blocks, headings
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.model.tree import Draft, Paragraph, is_heading
 
 RELATIONS = ("same", "modified", "renumbered", "moved", "merged", "split", "new", "deleted")
 
@@ -54,7 +54,7 @@ class Alignment:
 
     def counts(self) -> dict[str, int]:
         """How many links of each relation among paragraphs (headings left out), in the vocabulary's order."""
-        found = Counter(link.relation for link in self.links if (link.targets or link.sources)[0].kind != "heading")
+        found = Counter(link.relation for link in self.links if not is_heading((link.targets or link.sources)[0]))
         return {relation: found.get(relation, 0) for relation in RELATIONS}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from amendtrack.compare.align.index import ParagraphIndex
 from amendtrack.compare.align.links import Link, kept
 from amendtrack.compare.align.pairing import CONTAINED, MATCH
-from amendtrack.model.tree import Paragraph, normalise_label
+from amendtrack.model.tree import Paragraph, is_heading, normalise_label
 from amendtrack.model.words import Weights, normalise
 
 
@@ -18,7 +18,7 @@ def link_sub_paragraphs(drafts: ParagraphIndex, links: list[Link]) -> list[Link]
     """Links for the sub-paragraphs and items of every linked paragraph (a heading's paragraphs are linked already)."""
     found: list[Link] = []
     for link in links:
-        if not link.sources and not link.targets or (link.sources or link.targets)[0].kind == "heading":
+        if not link.sources and not link.targets or is_heading((link.sources or link.targets)[0]):
             continue
         old_children = [c for p in link.sources for c in _descendants(p)]
         new_children = [c for p in link.targets for c in _descendants(p)]
