@@ -100,10 +100,15 @@ def _restarts(draft: Draft) -> list[str]:
         if restarts:
             where = parent.label if parent else "the draft's top level"
             warnings.append(
-                f"the numbering restarts at 1 {restarts} time{'s' if restarts > 1 else ''} in {where} with no "
+                f"the numbering restarts at 1 {_times(restarts)} in {where} with no "
                 "container between (headings not recognised as Articles, Parts or sections?)"
             )
     return warnings
+
+
+def _times(count: int) -> str:
+    """'once', 'twice', '3 times'."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def _sibling_lists(draft: Draft) -> list[tuple[Paragraph | None, list[Paragraph]]]:
