@@ -296,3 +296,30 @@ def test_sentences_starting_with_article_are_not_headings(sentence: str) -> None
     from amendtrack.read.structure.labels import container_heading
 
     assert container_heading(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("block", "number", "rest"),
+    [
+        ("Option 1: Parties shall", "1", "Parties shall"),
+        ("Option1: Parties shall", "1", "Parties shall"),
+        ("Option II. No text", "II", "No text"),
+        ("Option (b): Each Party", "(b)", "Each Party"),
+        ("Alternative A: text", "A", "text"),
+        ("Alt. 2 text", "2", "text"),
+        ("Alt. Parties shall", "", "Parties shall"),
+        ("[Option 2: bar]", "2", "[bar]"),
+    ],
+)
+def test_options_by_general_rules(block: str, number: str, rest: str) -> None:
+    from amendtrack.read.structure.labels import option_start
+
+    found = option_start(block)
+    assert found is not None and (found.number, found.rest) == (number, rest)
+
+
+@pytest.mark.parametrize("block", ["Options for the future", "Optional protocols", "Alternative wording is needed"])
+def test_words_like_option_do_not_open_options(block: str) -> None:
+    from amendtrack.read.structure.labels import option_start
+
+    assert option_start(block) is None

@@ -34,7 +34,8 @@ NAMES = {"art.": "article"}
 MAX_HEADING = 160  # characters: a heading is a line, never a paragraph
 
 OPTION = re.compile(
-    r"^(?P<open>\[\s*)?(?P<word>option|alternative|alt\.?)\s*(?P<number>\d{1,3}|\(\w{1,4}\)|[A-Z]\b|[IVX]{1,5}\b)?"
+    r"^(?P<open>\[\s*)?(?P<word>option|alternative|alt\.?)"
+    r"(?:\s*(?P<number>\d{1,3}|\(\w{1,4}\))|\s+(?P<letter>[A-Z]|[IVX]{1,5})\b)?"
     rf"(?:\s?{LATIN})?\s*(?P<sep>[:.)\-–—]|\s|$)\s*",
     re.I,
 )
@@ -108,14 +109,16 @@ class OptionStart:
 def option_start(text: str) -> OptionStart | None:
     """'Option 1: text' → number '1' and the text; None when the block does not open an option."""
     m = OPTION.match(text)
-    if m is None or (m.group("number") is None and m.group("word").lower() == "option"):
+    if m is None:
         return None
-    if m.group("number") is None and m.group("sep") in ("", " "):
-        return None  # "Alternative wording …" is text
+    number = m.group("number") or m.group("letter")
+    word = m.group("word").lower()
+    if number is None and (word == "option" or (word != "alt." and m.group("sep") in ("", " "))):
+        return None  # "Options for …", "Alternative wording …" are text; "Alt. Parties shall …" is an option
     rest = text[m.end() :]
     if m.group("open"):
         rest = "[" + rest
-    return OptionStart(m.group("number") or "", rest.strip(), bool(m.group("open")))
+    return OptionStart(number or "", rest.strip(), bool(m.group("open")))
 
 
 def option_style(number: str) -> str:
