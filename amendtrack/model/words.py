@@ -39,6 +39,15 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def same_text(a: str, b: str) -> bool:
+    """The same text, spacing at punctuation aside: 'fulfilled,this' is 'fulfilled, this'; 'per cent' is not."""
+    return _unspaced(a) == _unspaced(b)
+
+
+def _unspaced(text: str) -> str:
+    return re.sub(r"\s*([^\w\s])\s*", r"\1", normalise(text))
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stem that makes gerunds, imperatives and plurals meet: ensuring/ensure → ensur."""

@@ -47,6 +47,6 @@ def align(old: Draft, new: Draft) -> Alignment:
     find_merges(drafts, found)
     find_splits(drafts, found)
     links = link_paragraphs(drafts, found, name_moves(found))
-    links.extend(link_headings(drafts))
     links.extend(link_sub_paragraphs(drafts, links))
+    links.extend(link_headings(drafts, links))
     return Alignment(in_reading_order(links, old, new), found.conflicts)

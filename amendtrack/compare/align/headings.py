@@ -1,36 +1,107 @@
-"""Link the headings of two drafts: by label, since a heading's text is often reworded and rarely moves."""
+"""Link the headings and containers (Articles, sections) of two drafts by what they hold, not by their number.
+
+An old heading and a new one are the same when the paragraphs under the new one came from under
+the old one: each one-to-one or merge link between their paragraphs counts for the pair. Pairs
+are taken most-shared first; a heading whose paragraphs all went elsewhere (or that holds none)
+pairs by the words of its own title, never by its label alone. The label decides only between
+equal pairs. A pair out of the order the others keep is moved; one whose number alone changed is
+renumbered (never on an inferred label).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from amendtrack.compare.align.index import ParagraphIndex
-from amendtrack.compare.align.links import Link
-from amendtrack.model.tree import normalise_label
-from amendtrack.model.words import normalise
+from amendtrack.compare.align.links import Link, kept, out_of_order, same_label
+from amendtrack.model.tree import Draft, Paragraph, is_heading
+from amendtrack.model.words import normalise, same_text
+
+HEADING_MATCH = 0.3  # least likeness (share of paragraphs, or of title words) for two headings to be one
+LABEL_BONUS = 0.1  # added for the same label: it decides between equals, never alone
 
 
-def link_headings(drafts: ParagraphIndex) -> list[Link]:
-    """Each new heading with the first unused old heading of its label (same or modified), then the deleted ones."""
+def link_headings(drafts: ParagraphIndex, paragraph_links: list[Link]) -> list[Link]:
+    """Each new heading with the old heading it continues (same, modified, renumbered, moved), then new and deleted."""
+    shared = _shared(drafts, paragraph_links)
+    pairs = _pair(drafts, shared)
+    moved = out_of_order(sorted(pairs.items(), key=lambda p: p[1]))
     links: list[Link] = []
-    used: set[int] = set()
-    for new in drafts.new_headings:
-        match = _first_unused(drafts, normalise_label(new.label), used)
-        if match is None:
+    by_new = {j: i for i, j in pairs.items()}
+    for j, new in enumerate(drafts.new_headings):
+        if j not in by_new:
             links.append(Link("new", [], [new], 0.0, "inferred", "new heading"))
             continue
-        used.add(match)
-        old = drafts.old_headings[match]
-        same = normalise(old.text) == normalise(new.text)
-        score = 1.0 if same else drafts.weights.cosine(drafts.vector(old), drafts.vector(new))
-        links.append(Link("same" if same else "modified", [old], [new], score))
-    for k, old in enumerate(drafts.old_headings):
-        if k not in used:
-            links.append(Link("deleted", [old], [], 0.0, "inferred", "heading deleted"))
+        links.append(_link(drafts, drafts.old_headings[by_new[j]], new, by_new[j] in moved))
+    links.extend(
+        Link("deleted", [old], [], 0.0, "inferred", "heading deleted")
+        for i, old in enumerate(drafts.old_headings)
+        if i not in pairs
+    )
     return links
 
 
-def _first_unused(drafts: ParagraphIndex, key: str, used: set[int]) -> int | None:
-    """The first old heading with this (normalised) label not linked yet."""
-    for k, old in enumerate(drafts.old_headings):
-        if k not in used and normalise_label(old.label) == key:
-            return k
-    return None
+def _link(drafts: ParagraphIndex, old: Paragraph, new: Paragraph, moved: bool) -> Link:
+    same = same_text(old.text, new.text)
+    score = 1.0 if same else drafts.weights.cosine(drafts.vector(old), drafts.vector(new))
+    note = "" if same_label(old, new) else f"formerly {old.label}"
+    if moved:
+        return Link("moved", [old], [new], score, "inferred", ", ".join(x for x in (note, "moved") if x))
+    return Link(kept(same, same_label(old, new)), [old], [new], score, "inferred", note)
+
+
+def _shared(drafts: ParagraphIndex, links: list[Link]) -> dict[tuple[int, int], float]:
+    """(old heading, new heading) → the share of their paragraphs that links run between (of the larger side)."""
+    old_at = _heading_of(drafts.old_draft, drafts.old_headings)
+    new_at = _heading_of(drafts.new_draft, drafts.new_headings)
+    old_size, new_size = Counter(old_at.values()), Counter(new_at.values())
+    shared: Counter[tuple[int, int]] = Counter()
+    for link in links:
+        for source in link.sources:
+            for target in link.targets:
+                i, j = old_at.get(id(source)), new_at.get(id(target))
+                if i is not None and j is not None:
+                    shared[(i, j)] += 1
+    return {(i, j): count / max(old_size[i], new_size[j]) for (i, j), count in shared.items()}
+
+
+def _heading_of(draft: Draft, headings: list[Paragraph]) -> dict[int, int]:
+    """Node → the index of the nearest heading or container above it."""
+    index = {id(h): k for k, h in enumerate(headings)}
+    found: dict[int, int] = {}
+    for node, parent in draft.walk():
+        if parent is not None and id(parent) in index:
+            found[id(node)] = index[id(parent)]
+        elif parent is not None and id(parent) in found and not is_heading(node):
+            found[id(node)] = found[id(parent)]
+    return found
+
+
+def _pair(drafts: ParagraphIndex, shared: dict[tuple[int, int], float]) -> dict[int, int]:
+    """Old heading → new heading, one to one, the most alike first: by paragraphs shared or by title.
+
+    A pair's likeness is the larger of the share of paragraphs that went from one to the other and
+    the likeness of their titles; the same label adds LABEL_BONUS, never enough alone.
+    """
+    candidates = []
+    for i, old in enumerate(drafts.old_headings):
+        for j, new in enumerate(drafts.new_headings):
+            if old.kind != new.kind:
+                continue
+            likeness = max(shared.get((i, j), 0.0), _title_likeness(drafts, i, j))
+            if likeness >= HEADING_MATCH:
+                candidates.append((likeness + LABEL_BONUS * same_label(old, new), i, j))
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for _score, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if i not in pairs and j not in taken:
+            pairs[i] = j
+            taken.add(j)
+    return pairs
+
+
+def _title_likeness(drafts: ParagraphIndex, i: int, j: int) -> float:
+    old, new = drafts.old_headings[i], drafts.new_headings[j]
+    if normalise(old.text) == normalise(new.text) and normalise(old.text):
+        return 1.0
+    return drafts.weights.cosine(drafts.vector(old), drafts.vector(new))

@@ -7,10 +7,11 @@ text agrees, ``inferred`` otherwise).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from amendtrack.model.tree import Draft, Paragraph, is_heading
+from amendtrack.model.tree import Draft, Paragraph, is_heading, normalise_label
 
 RELATIONS = ("same", "modified", "renumbered", "moved", "merged", "split", "new", "deleted")
 
@@ -56,6 +57,44 @@ class Alignment:
         """How many links of each relation among paragraphs (headings left out), in the vocabulary's order."""
         found = Counter(link.relation for link in self.links if not is_heading((link.targets or link.sources)[0]))
         return {relation: found.get(relation, 0) for relation in RELATIONS}
+
+
+def same_label(a: Paragraph, b: Paragraph) -> bool:
+    """Whether two nodes are in the same place by their labels: the same label, or one inferred from position.
+
+    An inferred label (a recital of an unnumbered preamble is PP3 because it is third) says nothing
+    about renumbering, so a change of it is never called one.
+    """
+    return a.label_inferred or b.label_inferred or normalise_label(a.label) == normalise_label(b.label)
+
+
+def out_of_order(pairs: list[tuple[int, int]]) -> set[int]:
+    """The old indexes of pairs (old, new), listed in the new order, that break the order the most of them keep."""
+    keep = longest_increasing([i for i, _ in pairs])
+    return {i for i, _ in pairs if i not in keep}
+
+
+def longest_increasing(values: list[int]) -> set[int]:
+    """The values of one longest strictly increasing subsequence (patience sorting)."""
+    tails: list[int] = []
+    tail_at: list[int] = []
+    previous: list[int] = [-1] * len(values)
+    for k, value in enumerate(values):
+        pos = bisect_left(tails, value)
+        if pos > 0:
+            previous[k] = tail_at[pos - 1]
+        if pos == len(tails):
+            tails.append(value)
+            tail_at.append(k)
+        else:
+            tails[pos] = value
+            tail_at[pos] = k
+    keep: set[int] = set()
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        keep.add(values[k])
+        k = previous[k]
+    return keep
 
 
 def kept(same_text: bool, same_label: bool) -> str:

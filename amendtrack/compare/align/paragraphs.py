@@ -7,13 +7,11 @@ several is split. What no decision covers is deleted (earlier draft) or new (lat
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
-from amendtrack.compare.align.index import ParagraphIndex, composite_text
-from amendtrack.compare.align.links import Link, kept
+from amendtrack.compare.align.index import ParagraphIndex
+from amendtrack.compare.align.links import Link, kept, longest_increasing, same_label
 from amendtrack.compare.align.pairing import Decisions
 from amendtrack.model.tree import Paragraph, normalise_label
-from amendtrack.model.words import normalise
+from amendtrack.model.words import same_text
 
 
 def sources_by_target(found: Decisions) -> dict[int, list[int]]:
@@ -35,7 +33,7 @@ def name_moves(found: Decisions) -> dict[int, str]:
     groups = sources_by_target(found)
     single = {i: j for j, sources in groups.items() for i in sources if len(sources) == 1}
     ordered = sorted(single.items(), key=lambda p: p[1])
-    keep = _longest_increasing([i for i, _ in ordered])
+    keep = longest_increasing([i for i, _ in ordered])
     moves: dict[int, str] = {}
     rank_old = {i: k for k, (i, _) in enumerate(sorted(single.items()))}
     for k, (i, _) in enumerate(ordered):
@@ -93,14 +91,14 @@ def _one_to_one(
 ) -> Link:
     a, b = drafts.old[i], drafts.new[j]
     source = "declared" if (i, j) in found.declared else "inferred"
-    same_text = a.bag == b.bag and normalise(composite_text(a.node)) == normalise(composite_text(b.node))
-    same_label = normalise_label(a.node.label) == normalise_label(b.node.label)
-    score = 1.0 if same_text else drafts.score(i, j)
-    formerly = f"formerly {a.node.label}" if not same_label else ""
+    same = same_text(a.node.text, b.node.text)  # its own words: its sub-paragraphs have links of their own
+    alike = same_label(a.node, b.node)
+    score = 1.0 if same and a.bag == b.bag else drafts.score(i, j)
+    formerly = f"formerly {a.node.label}" if normalise_label(a.node.label) != normalise_label(b.node.label) else ""
     if direction:
         note = ", ".join(x for x in (formerly, f"moved {direction}") if x)
         return Link("moved", [a.node], [b.node], score, source, note, held)
-    return Link(kept(same_text, same_label), [a.node], [b.node], score, source, formerly, held)
+    return Link(kept(same, alike), [a.node], [b.node], score, source, formerly, held)
 
 
 def _deleted(drafts: ParagraphIndex, found: Decisions, continued: set[int]) -> list[Link]:
@@ -123,29 +121,6 @@ def _new(drafts: ParagraphIndex, used: set[int]) -> list[Link]:
         for block in drafts.new
         if block.index not in used and not block.placeholder
     ]
-
-
-def _longest_increasing(values: list[int]) -> set[int]:
-    """The values of one longest strictly increasing subsequence (patience sorting)."""
-    tails: list[int] = []
-    tail_at: list[int] = []
-    previous: list[int] = [-1] * len(values)
-    for k, value in enumerate(values):
-        pos = bisect_left(tails, value)
-        if pos > 0:
-            previous[k] = tail_at[pos - 1]
-        if pos == len(tails):
-            tails.append(value)
-            tail_at.append(k)
-        else:
-            tails[pos] = value
-            tail_at[pos] = k
-    keep: set[int] = set()
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        keep.add(values[k])
-        k = previous[k]
-    return keep
 
 
 def _span(labels: list[str]) -> str:

@@ -8,10 +8,10 @@ all in another was merged into it; the rest are deleted or new.
 from __future__ import annotations
 
 from amendtrack.compare.align.index import ParagraphIndex
-from amendtrack.compare.align.links import Link, kept
+from amendtrack.compare.align.links import Link, kept, same_label
 from amendtrack.compare.align.pairing import CONTAINED, MATCH
 from amendtrack.model.tree import Paragraph, is_heading, normalise_label
-from amendtrack.model.words import Weights, normalise
+from amendtrack.model.words import Weights, same_text
 
 
 def link_sub_paragraphs(drafts: ParagraphIndex, links: list[Link]) -> list[Link]:
@@ -56,7 +56,7 @@ def _link_inside(drafts: ParagraphIndex, old_children: list[Paragraph], new_chil
             found.append(Link("merged", nodes, [child], share, "inferred", note))
         else:
             old_child = old_children[sources[0]]
-            same = normalise(old_child.text) == normalise(child.text)
+            same = same_text(old_child.text, child.text)
             score = 1.0 if same else weights.cosine(bags_old[sources[0]], bags_new[y])
             found.append(_kept(old_child, child, same, score))
     return found
@@ -86,9 +86,8 @@ def _pair_best_first(
 
 
 def _kept(old_child: Paragraph, child: Paragraph, same_text: bool, score: float) -> Link:
-    same_label = normalise_label(old_child.label) == normalise_label(child.label)
-    note = "" if same_label else f"formerly {old_child.label}"
-    return Link(kept(same_text, same_label), [old_child], [child], score, "inferred", note)
+    note = "" if normalise_label(old_child.label) == normalise_label(child.label) else f"formerly {old_child.label}"
+    return Link(kept(same_text, same_label(old_child, child)), [old_child], [child], score, "inferred", note)
 
 
 def _unchanged(old: list[Paragraph], new: list[Paragraph], vectors: list[dict[str, float]]) -> bool:
