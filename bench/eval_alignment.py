@@ -1,0 +1,139 @@
+"""Alignment of the Paris Agreement texts against the hand-checked gold in bench/eval/ (precision, recall, F1).
+
+For each consecutive pair, the two drafts are read from ../shared/corpora/paris-2015/ (never copied
+here) and aligned with `amendtrack.compare.align.align`. Every link, gold or ours, is the pair of
+label sets (from, to) and its relation. Ours are scored on the nodes the gold covers: a link of ours
+counts when it touches a node the gold has a link for. Per pair:
+
+* pairing: precision, recall and F1 of the (from, to) pairs, relation aside;
+* pairing and relation: the same with the relation required to agree (the figure the target is on);
+
+then precision and recall per relation over all pairs, and the links that disagree with `--show`.
+
+    python bench/eval_alignment.py [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from amendtrack.compare.align import align  # noqa: E402
+from amendtrack.read.files import read_draft_file  # noqa: E402
+
+CORPUS = ROOT / ".." / "shared" / "corpora" / "paris-2015"
+GOLD = ROOT / "bench" / "eval"
+TARGET = 0.95
+
+Key = tuple[frozenset[str], frozenset[str]]
+
+
+def gold_files() -> list[Path]:
+    """The gold modules, in the order of the drafts."""
+    order = ["oct23_dec4", "dec4_dec9", "dec9_dec12", "dec12_final"]
+    return [GOLD / f"paris_{name}.py" for name in order if (GOLD / f"paris_{name}.py").exists()]
+
+
+def load(path: Path):  # noqa: ANN201 - a module
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def ours(old_name: str, new_name: str) -> tuple[dict[Key, str], float]:
+    """Our links as {(from labels, to labels): relation}, and the time align took."""
+    old, new = read_draft_file(CORPUS / old_name), read_draft_file(CORPUS / new_name)
+    started = time.perf_counter()
+    alignment = align(old, new)
+    took = time.perf_counter() - started
+    links = {
+        (frozenset(n.label for n in link.sources), frozenset(n.label for n in link.targets)): link.relation
+        for link in alignment.links
+    }
+    return links, took
+
+
+def score(gold: dict[Key, str], found: dict[Key, str]) -> tuple[dict[str, float], list[str], dict[Key, str]]:
+    """Precision, recall and F1 of pairing, and of pairing with relation; the disagreements; our links scored."""
+    sides = {("old", label) for key in gold for label in key[0]} | {("new", label) for key in gold for label in key[1]}
+    considered = {
+        key: rel
+        for key, rel in found.items()
+        if {("old", label) for label in key[0]} & sides or {("new", label) for label in key[1]} & sides
+    }
+    figures: dict[str, float] = {}
+    for name, agree in (("pairing", lambda k: k in considered), ("relation", lambda k: considered.get(k) == gold[k])):
+        right = sum(1 for key in gold if agree(key))
+        precision = right / len(considered) if considered else 0.0
+        recall = right / len(gold) if gold else 0.0
+        figures[f"{name}_p"], figures[f"{name}_r"] = precision, recall
+        figures[f"{name}_f1"] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    misses = [_miss(key, rel, considered) for key, rel in gold.items() if considered.get(key) != rel]
+    extra = [f"  ours only: {_show(key)} {rel}" for key, rel in considered.items() if key not in gold]
+    return figures, misses + extra, considered
+
+
+def _show(key: Key) -> str:
+    return f"{sorted(key[0]) or '-'} -> {sorted(key[1]) or '-'}"
+
+
+def _miss(key: Key, relation: str, considered: dict[Key, str]) -> str:
+    if key in considered:
+        return f"  relation: {_show(key)} gold {relation}, ours {considered[key]}"
+    return f"  missing:  {_show(key)} {relation}"
+
+
+def per_relation(pairs: list[tuple[dict[Key, str], dict[Key, str]]]) -> dict[str, tuple[int, int, int]]:
+    """Relation → (gold links, our links on covered nodes, both agree)."""
+    counts: dict[str, list[int]] = {}
+    for gold, considered in pairs:
+        for key, rel in gold.items():
+            counts.setdefault(rel, [0, 0, 0])[0] += 1
+            if considered.get(key) == rel:
+                counts[rel][2] += 1
+        for rel in considered.values():
+            counts.setdefault(rel, [0, 0, 0])[1] += 1
+    return {rel: (g, o, b) for rel, (g, o, b) in counts.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", action="store_true", help="print every link that disagrees with the gold")
+    show = parser.parse_args().show
+    files = gold_files()
+    if not CORPUS.is_dir() or not files:
+        print(f"nothing to evaluate: corpus at {CORPUS} ({CORPUS.is_dir()}), gold files {len(files)}")
+        return 1
+    print(f"{'pair':28} {'gold':>5} {'pairing P/R/F1':>20} {'with relation P/R/F1':>22} {'align':>8}")
+    worst, pairs = 1.0, []
+    for path in files:
+        module = load(path)
+        gold = {(frozenset(f), frozenset(t)): rel for f, t, rel, _ in module.LINKS}
+        found, took = ours(module.OLD, module.NEW)
+        figures, misses, considered = score(gold, found)
+        pairs.append((gold, considered))
+        worst = min(worst, figures["relation_f1"])
+        name = f"{module.OLD[3:-3]} -> {module.NEW[3:-3]}"
+        pairing = f"{figures['pairing_p']:.2f}/{figures['pairing_r']:.2f}/{figures['pairing_f1']:.2f}"
+        relation = f"{figures['relation_p']:.2f}/{figures['relation_r']:.2f}/{figures['relation_f1']:.2f}"
+        print(f"{name:28} {len(gold):5d} {pairing:>20} {relation:>22} {took * 1000:6.0f} ms")
+        if show:
+            print("\n".join(misses))
+    print("\nper relation (all pairs): gold, ours on the gold's nodes, agreeing; precision, recall")
+    for rel, (g, o, b) in sorted(per_relation(pairs).items()):
+        print(f"  {rel:11} {g:4d} {o:4d} {b:4d}   P {b / o if o else 0:.2f}  R {b / g if g else 0:.2f}")
+    verdict = "MET" if worst >= TARGET else "NOT MET"
+    print(f"\nworst F1 (pairing and relation) {worst:.2f}; target at least {TARGET} on every pair: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
