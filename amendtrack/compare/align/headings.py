@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from amendtrack.compare.align.index import ParagraphIndex
+from amendtrack.compare.align.index import ParagraphIndex, is_holder
 from amendtrack.compare.align.links import Link, kept, out_of_order, same_label
-from amendtrack.model.tree import Draft, Paragraph, is_heading
+from amendtrack.model.tree import CONTAINER_KINDS, Draft, Paragraph
 from amendtrack.model.words import normalise, same_text
 
 HEADING_MATCH = 0.3  # least likeness (share of paragraphs, or of title words) for two headings to be one
@@ -42,9 +42,13 @@ def link_headings(drafts: ParagraphIndex, paragraph_links: list[Link]) -> list[L
 
 
 def _link(drafts: ParagraphIndex, old: Paragraph, new: Paragraph, moved: bool) -> Link:
+    """A container (an Article) is judged by its number and place (its title is a caption); a heading by its words."""
     same = same_text(old.text, new.text)
     score = 1.0 if same else drafts.weights.cosine(drafts.vector(old), drafts.vector(new))
     note = "" if same_label(old, new) else f"formerly {old.label}"
+    if old.kind in CONTAINER_KINDS:
+        note = ", ".join(x for x in (note, "" if same else "title changed") if x)
+        same = True
     if moved:
         return Link("moved", [old], [new], score, "inferred", ", ".join(x for x in (note, "moved") if x))
     return Link(kept(same, same_label(old, new)), [old], [new], score, "inferred", note)
@@ -72,7 +76,7 @@ def _heading_of(draft: Draft, headings: list[Paragraph]) -> dict[int, int]:
     for node, parent in draft.walk():
         if parent is not None and id(parent) in index:
             found[id(node)] = index[id(parent)]
-        elif parent is not None and id(parent) in found and not is_heading(node):
+        elif parent is not None and id(parent) in found and not is_holder(node):
             found[id(node)] = found[id(parent)]
     return found
 

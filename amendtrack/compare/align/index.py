@@ -13,10 +13,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from amendtrack.model.tree import Draft, Paragraph, is_heading, normalise_label
+from amendtrack.model.tree import CONTAINER_KINDS, Draft, Paragraph, is_heading, normalise_label
 from amendtrack.model.words import Weights, content_stems
 
-BLOCK_KINDS = ("preamble", "operative", "paragraph", "recommendation", "chapeau", "option_group")
+BLOCK_KINDS = ("preamble", "operative", "paragraph", "recommendation", "chapeau", "option")
+HOLDER_KINDS = ("option_group",)  # linked as headings are, by what they hold: an option group holds options
+CONTAINER_MATCH = 0.3  # least likeness of two containers' whole texts to pair them before the paragraphs
 
 MAX_CANDIDATES = 24  # at most this many old paragraphs are scored against a new one: the nearest in the order
 RARE_TERMS = 12  # how many of a paragraph's rarest stems are looked up in the index
@@ -60,6 +62,11 @@ class ParagraphIndex:
         for block in self.old + self.new:
             block.bag = self.weights.vector(block.bag)
             block.norm = self.weights.norm(block.bag)
+        keys = ContainerKeys(self, old, new)
+        for block in self.old:
+            block.key = keys.key(block.node, old=True)
+        for block in self.new:
+            block.key = keys.key(block.node, old=False)
         self.old_postings = _postings(self.old)  # stem → old blocks
         self.new_postings = _postings(b for b in self.new if not b.placeholder)  # stem → new blocks, for merges
         self.old_by_label: dict[str, list[int]] = {}
@@ -87,12 +94,12 @@ class ParagraphIndex:
         return bag
 
     def _composite(self, node: Paragraph) -> Counter[str]:
-        """The stems of a node with its sub-paragraphs and items (as of composite_text); never changed after."""
+        """The stems of a block with its sub-paragraphs and items (the blocks inside it apart); never changed after."""
         if not node.children:
             return self._own(node)
         bag = Counter(self._own(node))
-        for child in node.children:
-            bag.update(self._composite(child))
+        for child in inner(node):
+            bag.update(self._own(child))
         return bag
 
     def vector(self, node: Paragraph) -> dict[str, float]:
@@ -142,15 +149,42 @@ def index_paragraphs(old: Draft, new: Draft) -> ParagraphIndex:
     return ParagraphIndex(old, new)
 
 
+def is_block(node: Paragraph, parent: Paragraph | None) -> bool:
+    """A paragraph the aligner pairs on its own: at the top, under a heading or container, or an option's.
+
+    Options are blocks, and so are the paragraphs an option holds: when options are settled, the text
+    of one of them goes on as a plain paragraph, or several are merged into one.
+    """
+    if node.kind not in BLOCK_KINDS:
+        return False
+    return parent is None or is_heading(parent) or parent.kind in ("option_group", "option")
+
+
+def is_holder(node: Paragraph) -> bool:
+    """A heading, a container or an option group: linked by what it holds."""
+    return is_heading(node) or node.kind in HOLDER_KINDS
+
+
 def _blocks(draft: Draft) -> tuple[list[Paragraph], list[Paragraph]]:
-    """Top-level paragraphs (those under headings or at the top) and headings, in order."""
+    """The blocks (see is_block) and the holders (headings, containers, option groups), in order."""
     blocks, headings = [], []
     for node, parent in draft.walk():
-        if is_heading(node):
+        if is_holder(node):
             headings.append(node)
-        elif node.kind in BLOCK_KINDS and (parent is None or is_heading(parent)):
+        elif is_block(node, parent):
             blocks.append(node)
     return blocks, headings
+
+
+def inner(node: Paragraph) -> list[Paragraph]:
+    """A block's sub-paragraphs and items, all levels: not the blocks or option groups inside it."""
+    found: list[Paragraph] = []
+    for child in node.children:
+        if child.kind in BLOCK_KINDS or is_holder(child):
+            continue
+        found.append(child)
+        found.extend(inner(child))
+    return found
 
 
 def _postings(blocks: Iterable[Block]) -> dict[str, list[int]]:
@@ -200,3 +234,75 @@ def _nearest(indices: set[int], expected: float) -> set[int]:
             chosen.add(ordered[right])
             right += 1
     return chosen
+
+
+class ContainerKeys:
+    """Labels compared within containers: paragraph 1 of the Article that 9 Dec's Article 3 became is its '1'.
+
+    A treaty's labels are qualified by their Article ('4.1'), and Articles are renumbered, so two
+    paragraphs keep their place when their own numbers agree inside containers that are one. The
+    containers are paired first, by the likeness of everything they hold (the label adds a little,
+    never enough alone); a paragraph outside any container keeps its plain label as key.
+    """
+
+    def __init__(self, drafts: ParagraphIndex, old: Draft, new: Draft) -> None:
+        self.drafts = drafts
+        olds, news = _containers(old), _containers(new)
+        self.pair_of: dict[int, str] = {}
+        self.parent_container: dict[int, Paragraph] = {}
+        for draft in (old, new):
+            for node, parent in draft.walk():
+                if parent is not None and parent.kind in CONTAINER_KINDS:
+                    self.parent_container[id(node)] = parent
+                elif parent is not None and id(parent) in self.parent_container:
+                    self.parent_container[id(node)] = self.parent_container[id(parent)]
+        for k, (a, b) in enumerate(self._pairs(olds, news)):
+            self.pair_of[id(a)] = self.pair_of[id(b)] = f"#{k}"
+
+    def _pairs(self, olds: list[Paragraph], news: list[Paragraph]) -> list[tuple[Paragraph, Paragraph]]:
+        bags_old = [self._bag(c) for c in olds]
+        bags_new = [self._bag(c) for c in news]
+        scored = []
+        for x, a in enumerate(olds):
+            for y, b in enumerate(news):
+                if a.kind != b.kind:
+                    continue
+                likeness = self.drafts.weights.cosine(bags_old[x], bags_new[y])
+                if likeness >= CONTAINER_MATCH:
+                    scored.append((likeness + 0.1 * (normalise_label(a.label) == normalise_label(b.label)), x, y))
+        pairs, taken_old, taken_new = [], set(), set()
+        for _score, x, y in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+            if x not in taken_old and y not in taken_new:
+                pairs.append((olds[x], news[y]))
+                taken_old.add(x)
+                taken_new.add(y)
+        return pairs
+
+    def _bag(self, container: Paragraph) -> dict[str, float]:
+        bag: Counter[str] = Counter(content_stems(container.text))
+        stack = list(container.children)
+        while stack:
+            node = stack.pop()
+            bag.update(content_stems(node.text))
+            stack.extend(node.children)
+        return self.drafts.weights.vector(bag)
+
+    def key(self, node: Paragraph, old: bool) -> str:
+        """The label as compared: qualified by the container pair, or plain outside containers."""
+        container = self.parent_container.get(id(node))
+        if container is None:
+            return normalise_label(node.label)
+        pair = self.pair_of.get(id(container), f"{'old' if old else 'new'}{id(container)}")
+        return f"{pair}|{normalise_label(_within(node.label, container))}"
+
+
+def _containers(draft: Draft) -> list[Paragraph]:
+    return [node for node, _ in draft.walk() if node.kind in CONTAINER_KINDS]
+
+
+def _within(label: str, container: Paragraph) -> str:
+    """A label without its container's part: '4.1(a)' in Article 4 → '1(a)'; 'Article 4 chapeau' → 'chapeau'."""
+    for prefix in (f"{container.num}.", container.label):
+        if container.num is not None and label.startswith(prefix):
+            return label[len(prefix) :]
+    return label

@@ -27,6 +27,7 @@ FORMERLY_OK = 0.45  # least similarity a declared renumbering must show to be ho
 FORMERLY_SLACK = 0.05  # … and how much less than the best match it may be
 NEIGHBOUR = 0.12  # least similarity for a link that order alone suggests (between two linked neighbours)
 SPLIT_REACH = 2  # a split-off part sits within this many paragraphs of the part that kept the place
+LEAST_PART = 5  # least distinct words a merged or split-off part must hold: a caption's few words prove nothing
 
 
 @dataclass
@@ -209,7 +210,7 @@ def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
     """A paragraph still unlinked whose words are nearly all in one paragraph of the later draft was merged into it."""
     for block in drafts.old:
         i = block.index
-        if i in found.taken_old or block.placeholder:
+        if i in found.taken_old or block.placeholder or len(block.bag) < LEAST_PART:
             continue
         best = max(
             (
@@ -228,7 +229,7 @@ def find_splits(drafts: ParagraphIndex, found: Decisions) -> None:
     """A new paragraph still unlinked whose words are nearly all in a nearby linked paragraph was split off it."""
     merge_targets = set(found.merged_into.values())  # already in a merged link: never a split-off part too
     for j in drafts.targets:
-        if j in found.taken_new or j in merge_targets:
+        if j in found.taken_new or j in merge_targets or len(drafts.new[j].bag) < LEAST_PART:
             continue
         best = max(
             (

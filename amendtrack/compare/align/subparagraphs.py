@@ -7,10 +7,10 @@ all in another was merged into it; the rest are deleted or new.
 
 from __future__ import annotations
 
-from amendtrack.compare.align.index import ParagraphIndex
+from amendtrack.compare.align.index import ParagraphIndex, inner, is_holder
 from amendtrack.compare.align.links import Link, kept, same_label
 from amendtrack.compare.align.pairing import CONTAINED, MATCH
-from amendtrack.model.tree import Paragraph, is_heading, normalise_label
+from amendtrack.model.tree import Paragraph, normalise_label
 from amendtrack.model.words import Weights, same_text
 
 
@@ -18,10 +18,10 @@ def link_sub_paragraphs(drafts: ParagraphIndex, links: list[Link]) -> list[Link]
     """Links for the sub-paragraphs and items of every linked paragraph (a heading's paragraphs are linked already)."""
     found: list[Link] = []
     for link in links:
-        if not link.sources and not link.targets or is_heading((link.sources or link.targets)[0]):
+        if not link.sources and not link.targets or is_holder((link.sources or link.targets)[0]):
             continue
-        old_children = [c for p in link.sources for c in _descendants(p)]
-        new_children = [c for p in link.targets for c in _descendants(p)]
+        old_children = [c for p in link.sources for c in inner(p)]
+        new_children = [c for p in link.targets for c in inner(p)]
         if old_children or new_children:
             found.extend(_link_inside(drafts, old_children, new_children))
     return found
@@ -93,11 +93,3 @@ def _kept(old_child: Paragraph, child: Paragraph, same_text: bool, score: float)
 def _unchanged(old: list[Paragraph], new: list[Paragraph], vectors: list[dict[str, float]]) -> bool:
     """The same texts in the same order, each with words to compare (an empty vector pairs with nothing)."""
     return len(old) == len(new) and all(a.text == b.text for a, b in zip(old, new, strict=True)) and all(vectors)
-
-
-def _descendants(node: Paragraph) -> list[Paragraph]:
-    out: list[Paragraph] = []
-    for child in node.children:
-        out.append(child)
-        out.extend(_descendants(child))
-    return out
