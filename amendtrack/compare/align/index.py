@@ -155,14 +155,17 @@ def is_block(node: Paragraph, parent: Paragraph | None) -> bool:
     Options are blocks, and so are the paragraphs an option holds: when options are settled, the text
     of one of them goes on as a plain paragraph, or several are merged into one.
     """
-    if node.kind not in BLOCK_KINDS:
+    if node.kind not in BLOCK_KINDS or is_holder(node):
         return False
-    return parent is None or is_heading(parent) or parent.kind in ("option_group", "option")
+    return parent is None or is_holder(parent) or parent.kind == "option"
 
 
 def is_holder(node: Paragraph) -> bool:
-    """A heading, a container or an option group: linked by what it holds."""
-    return is_heading(node) or node.kind in HOLDER_KINDS
+    """A heading, a container, an option group, or a paragraph or option with no words of its own that holds
+    others ('1. Option 1: … Option 2: …'): linked by what it holds, since it has nothing else to compare."""
+    if is_heading(node) or node.kind in HOLDER_KINDS:
+        return True
+    return node.kind in BLOCK_KINDS and bool(node.children) and not node.text.strip() and not node.markers
 
 
 def _blocks(draft: Draft) -> tuple[list[Paragraph], list[Paragraph]]:

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from amendtrack.compare.align.index import Block, ParagraphIndex
+from amendtrack.compare.align.links import longest_increasing
 from amendtrack.model.tree import Marker, Paragraph, normalise_label
 
 MATCH = 0.25  # least similarity for a one-to-one link between paragraphs of the same label
@@ -26,6 +27,9 @@ STILL_THERE = 0.75  # a paragraph declared deleted whose text is this like a par
 FORMERLY_OK = 0.45  # least similarity a declared renumbering must show to be honoured
 FORMERLY_SLACK = 0.05  # … and how much less than the best match it may be
 NEIGHBOUR = 0.12  # least similarity for a link that order alone suggests (between two linked neighbours)
+ORDERED = 0.2  # least likeness for a pair in a gap between linked paragraphs, taken in order
+ORDERED_RELABELLED = 0.35  # … when their printed labels differ
+MAX_GAP = 10_000  # the most pairs a gap's dynamic programme weighs (100 × 100 paragraphs)
 SPLIT_REACH = 2  # a split-off part sits within this many paragraphs of the part that kept the place
 LEAST_PART = 5  # least distinct words a merged or split-off part must hold: a caption's few words prove nothing
 
@@ -190,20 +194,63 @@ def _least_likeness(a: Block, b: Block) -> float:
 
 
 def fill_gaps_by_position(drafts: ParagraphIndex, found: Decisions) -> None:
-    """A lone paragraph between two linked neighbours, keeping its number on both sides, is the same paragraph."""
-    anchors = sorted(found.pairs.items(), key=lambda p: p[1])
-    bounds = [(-1, -1)] + anchors + [(len(drafts.old), len(drafts.new))]
+    """Between two linked paragraphs that keep their order, pair what is left there in order, where words allow.
+
+    Redrafting rewrites paragraphs more than their likeness alone can tell (a recital cut by half
+    keeps its place). Order is weak evidence, so only the pairs in one gap, in the order of both
+    drafts, at least ORDERED alike (and of kinds that turn into each other) are linked: the ones
+    that together are the most alike.
+    """
+    ordered = sorted(found.pairs.items(), key=lambda p: p[1])
+    keep = longest_increasing([i for i, _ in ordered])
+    anchors = [(i, j) for i, j in ordered if i in keep]
+    bounds = [(-1, -1), *anchors, (len(drafts.old), len(drafts.new))]
     for (i1, j1), (i2, j2) in zip(bounds, bounds[1:], strict=False):
-        if i2 <= i1:
-            continue
         olds = [i for i in range(i1 + 1, i2) if i not in found.taken_old and not drafts.old[i].placeholder]
         news = [j for j in range(j1 + 1, j2) if j not in found.taken_new and not drafts.new[j].placeholder]
-        if len(olds) != 1 or len(news) != 1:
-            continue  # order says something only about a lone paragraph between two linked ones
-        i, j = olds[0], news[0]
-        a, b = drafts.old[i], drafts.new[j]
-        if a.key == b.key and a.family == b.family and drafts.score(i, j) + SAME_LABEL_BONUS >= NEIGHBOUR:
-            found.link(i, j)
+        if len(olds) == 1 and len(news) == 1 and _same_place(drafts, olds[0], news[0]):
+            found.link(olds[0], news[0])  # a lone paragraph keeping its number between two linked ones
+        elif olds and news and len(olds) * len(news) <= MAX_GAP:
+            for i, j in _in_order(drafts, olds, news):
+                found.link(i, j)
+
+
+def _same_place(drafts: ParagraphIndex, i: int, j: int) -> bool:
+    a, b = drafts.old[i], drafts.new[j]
+    return a.key == b.key and a.family == b.family and drafts.score(i, j) + SAME_LABEL_BONUS >= NEIGHBOUR
+
+
+def _in_order(drafts: ParagraphIndex, olds: list[int], news: list[int]) -> list[tuple[int, int]]:
+    """The pairs (old, new) in the order of both whose likeness above ORDERED sums to the most (dynamic programming)."""
+    gain = [[_gain(drafts, i, j) for j in news] for i in olds]
+    best = [[0.0] * (len(news) + 1) for _ in range(len(olds) + 1)]
+    for x in range(len(olds) - 1, -1, -1):
+        for y in range(len(news) - 1, -1, -1):
+            take = best[x + 1][y + 1] + gain[x][y] if gain[x][y] > 0 else 0.0
+            best[x][y] = max(best[x + 1][y], best[x][y + 1], take)
+    pairs, x, y = [], 0, 0
+    while x < len(olds) and y < len(news):
+        if gain[x][y] > 0 and best[x][y] == best[x + 1][y + 1] + gain[x][y]:
+            pairs.append((olds[x], news[y]))
+            x, y = x + 1, y + 1
+        elif best[x][y] == best[x + 1][y]:
+            x += 1
+        else:
+            y += 1
+    return pairs
+
+
+def _gain(drafts: ParagraphIndex, i: int, j: int) -> float:
+    """What pairing old i with new j in order is worth: its likeness above ORDERED, else nothing."""
+    a, b = drafts.old[i], drafts.new[j]
+    if a.family != b.family or a.family == "recommendation":  # recommendations stand alone: order says nothing
+        return 0.0
+    placed = a.key == b.key or a.node.label_inferred or b.node.label_inferred
+    likeness = drafts.score(i, j)  # the floor is on words alone: a label never makes up for them
+    floor = ORDERED if placed else ORDERED_RELABELLED  # printed labels that differ ask for more words in common
+    if likeness < floor:
+        return 0.0
+    return likeness - ORDERED + (SAME_LABEL_BONUS if a.key == b.key else 0.0)
 
 
 def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
