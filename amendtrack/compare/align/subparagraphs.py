@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from amendtrack.compare.align.index import ParagraphIndex, inner, is_holder
 from amendtrack.compare.align.links import Link, kept, same_label
-from amendtrack.compare.align.pairing import CONTAINED, MATCH
+from amendtrack.compare.align.pairing import CONTAINED, LEAST_PART, MATCH
 from amendtrack.model.tree import Paragraph, normalise_label
 from amendtrack.model.words import Weights, same_text
 
@@ -23,8 +23,45 @@ def link_sub_paragraphs(drafts: ParagraphIndex, links: list[Link]) -> list[Link]
         old_children = [c for p in link.sources for c in inner(p)]
         new_children = [c for p in link.targets for c in inner(p)]
         if old_children or new_children:
-            found.extend(_link_inside(drafts, old_children, new_children))
+            inside = _link_inside(drafts, old_children, new_children)
+            if len(link.sources) == 1 and len(link.targets) == 1:
+                inside = _fold(drafts, link, inside)
+            found.extend(inside)
     return found
+
+
+def _fold(drafts: ParagraphIndex, parent: Link, inside: list[Link]) -> list[Link]:
+    """Sub-paragraphs run into their paragraph's text (merged into it), or drawn out of it (split from it).
+
+    '4.7 … (a) … (b) …' redrafted as one paragraph: (a) and (b) are not deleted, their words are in
+    the new 4.7; the reverse is a split. The parent's link takes them in.
+    """
+    old, new = parent.sources[0], parent.targets[0]
+    kept_links = []
+    for link in inside:
+        if link.relation == "deleted" and _within(drafts, link.sources[0], new):
+            parent.sources.append(link.sources[0])
+        elif link.relation == "new" and _within(drafts, link.targets[0], old):
+            parent.targets.append(link.targets[0])
+        else:
+            kept_links.append(link)
+    if len(parent.sources) > 1:
+        parent.relation, parent.note = (
+            "merged",
+            f"merged from {', '.join(p.label for p in parent.sources)} into {new.label}",
+        )
+    elif len(parent.targets) > 1:
+        parent.relation, parent.note = (
+            "split",
+            f"split from {old.label} into {', '.join(p.label for p in parent.targets)}",
+        )
+    return kept_links
+
+
+def _within(drafts: ParagraphIndex, part: Paragraph, whole: Paragraph) -> bool:
+    """Whether nearly all the words of `part` are in the text of `whole` (and it has words enough to tell)."""
+    bag = drafts.vector(part)
+    return len(bag) >= LEAST_PART and drafts.weights.containment(bag, drafts.vector(whole)) >= CONTAINED
 
 
 def _link_inside(drafts: ParagraphIndex, old_children: list[Paragraph], new_children: list[Paragraph]) -> list[Link]:
