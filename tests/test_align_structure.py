@@ -1,0 +1,161 @@
+"""Alignment by structure, then content: treaties whose Articles are renumbered, options settled, paragraphs folded."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from amendtrack.compare.align import Link, align
+from amendtrack.read.structure import read_text
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / ".." / "shared" / "corpora" / "paris-2015"
+
+OLD = """The Parties to this Agreement,
+
+Recognizing the urgent threat of climate change to all nations,
+
+Have agreed as follows:
+
+Article 1
+
+1. The purpose of this Agreement is to strengthen the global response to climate change.
+
+2. Each Party shall report on its emissions every two years in accordance with guidance.
+
+Article 2 (finance)
+
+1. Developed country Parties shall provide financial resources to assist developing country Parties.
+
+2. Finance shall be:
+
+(a) new and additional to official development assistance;
+
+(b) predictable, adequate and sustained over the whole period of implementation.
+
+Article 3 (technology)
+
+1. Parties share a long-term vision on technology development and transfer.
+
+2. Support
+
+Option 1: Support shall be provided for the technology framework and its mechanism.
+
+Option 2: No text.
+
+Article 4
+
+1. The secretariat established under the Convention shall serve as the secretariat of this Agreement.
+"""
+
+NEW = """The Parties to this Agreement,
+
+Emphasizing the importance of education and public awareness,
+
+Recognizing the urgent threat of climate change to all nations,
+
+Have agreed as follows:
+
+Article 1
+
+1. The purpose of this Agreement is to strengthen the global response to climate change.
+
+2. Each Party shall report on its emissions every two years in accordance with guidance.
+
+Article 2
+
+1. Parties share a long-term vision on technology development and transfer.
+
+2. Support shall be provided for the technology framework and its mechanism, including finance.
+
+Article 3
+
+1. Developed country Parties shall provide financial resources to assist developing country Parties.
+
+2. Finance shall be new and additional to official development assistance,
+predictable, adequate and sustained over the whole period of implementation.
+
+Article 4
+
+1. The Conference of the Parties shall decide on a new mechanism for loss and damage at its first session.
+"""
+
+
+def links() -> list[Link]:
+    return align(read_text(OLD, "old.txt"), read_text(NEW, "new.txt")).links
+
+
+def link_to(found: list[Link], label: str) -> Link:
+    return next(link for link in found if label in [p.label for p in link.targets])
+
+
+def link_from(found: list[Link], label: str) -> Link:
+    return next(link for link in found if label in [p.label for p in link.sources])
+
+
+def labels(nodes: list) -> list[str]:
+    return [node.label for node in nodes]
+
+
+def test_articles_pair_by_what_they_hold_not_by_their_number() -> None:
+    found = links()
+    assert labels(link_to(found, "Article 2").sources) == ["Article 3"]  # technology, renumbered
+    assert labels(link_to(found, "Article 3").sources) == ["Article 2"]  # finance
+    finance = link_to(found, "3.1")
+    assert labels(finance.sources) == ["2.1"] and finance.relation in ("renumbered", "moved")
+    assert link_to(found, "Article 1").relation == "same"
+
+
+def test_never_paired_by_label_alone() -> None:
+    found = links()
+    assert link_from(found, "4.1").relation == "deleted"  # the secretariat is gone; 4.1 is about loss and damage
+    assert link_to(found, "4.1").relation == "new"
+
+
+def test_a_settled_option_goes_on_as_the_paragraph() -> None:
+    found = links()
+    support = link_to(found, "2.2")
+    assert "3.2 Option 1" in labels(support.sources)
+    assert link_from(found, "3.2 Option 2").relation == "deleted"
+
+
+def test_sub_paragraphs_run_into_their_paragraph_are_merged_into_it() -> None:
+    merged = link_to(links(), "3.2")
+    assert merged.relation == "merged"
+    assert labels(merged.sources) == ["2.2", "2.2(a)", "2.2(b)"]
+
+
+def test_inferred_labels_are_never_renumbered() -> None:
+    recital = link_to(links(), "PP2")
+    assert labels(recital.sources) == ["PP1"] and recital.relation == "same"
+
+
+def test_every_node_has_one_story() -> None:
+    old, new = read_text(OLD, "old.txt"), read_text(NEW, "new.txt")
+    found = align(old, new).links
+    assert sorted(id(p) for link in found for p in link.sources) == sorted(id(n) for n, _ in old.walk())
+    assert sorted(id(p) for link in found for p in link.targets) == sorted(id(n) for n, _ in new.walk())
+
+
+def _gold(name: str):  # noqa: ANN202 - a module
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "eval" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the Paris corpus is not here ({CORPUS}); it is shared, never copied")
+def test_the_editorial_pair_matches_its_gold_exactly() -> None:
+    from amendtrack.read.files import read_draft_file
+
+    gold = _gold("paris_dec12_final")
+    old, new = read_draft_file(CORPUS / gold.OLD), read_draft_file(CORPUS / gold.NEW)
+    ours = {
+        (frozenset(labels(link.sources)), frozenset(labels(link.targets))): link.relation
+        for link in align(old, new).links
+    }
+    wanted = {(frozenset(f), frozenset(t)): r for f, t, r, _ in gold.LINKS}
+    assert {key: ours.get(key) for key in wanted} == wanted
