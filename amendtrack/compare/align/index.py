@@ -162,10 +162,12 @@ def is_block(node: Paragraph, parent: Paragraph | None) -> bool:
 
 def is_holder(node: Paragraph) -> bool:
     """A heading, a container, an option group, or a paragraph or option with no words of its own that holds
-    others ('1. Option 1: … Option 2: …'): linked by what it holds, since it has nothing else to compare."""
+    options or paragraphs ('1. Option 1: … Option 2: …'): linked by what it holds, having nothing else to compare."""
     if is_heading(node) or node.kind in HOLDER_KINDS:
         return True
-    return node.kind in BLOCK_KINDS and bool(node.children) and not node.text.strip() and not node.markers
+    if node.kind not in BLOCK_KINDS or node.text.strip() or node.markers:
+        return False
+    return any(child.kind in BLOCK_KINDS or child.kind in HOLDER_KINDS for child in node.children)
 
 
 def _blocks(draft: Draft) -> tuple[list[Paragraph], list[Paragraph]]:
