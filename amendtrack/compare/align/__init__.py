@@ -25,6 +25,7 @@ from amendtrack.compare.align.pairing import (
     honour_placeholders,
     honour_renumbering,
     link_unchanged,
+    merge_settled_options,
     pair_best_first,
 )
 from amendtrack.compare.align.paragraphs import link_paragraphs, name_moves
@@ -45,6 +46,7 @@ def align(old: Draft, new: Draft) -> Alignment:
     pair_best_first(drafts, found)
     fill_gaps_by_position(drafts, found)
     find_merges(drafts, found)
+    merge_settled_options(drafts, found)
     find_splits(drafts, found)
     links = link_paragraphs(drafts, found, name_moves(found))
     links.extend(link_sub_paragraphs(drafts, links))

@@ -8,6 +8,7 @@ paragraph or pair.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -18,6 +19,7 @@ from amendtrack.model.words import Weights, content_stems
 
 BLOCK_KINDS = ("preamble", "operative", "paragraph", "recommendation", "chapeau", "option")
 HOLDER_KINDS = ("option_group",)  # linked as headings are, by what they hold: an option group holds options
+OPTION_PART = re.compile(r"\s*\((?:options?\s[^)]*)\)|\s*\boptions?\b(?:\s+\S+)?", re.I)
 CONTAINER_MATCH = 0.3  # least likeness of two containers' whole texts to pair them before the paragraphs
 
 MAX_CANDIDATES = 24  # at most this many old paragraphs are scored against a new one: the nearest in the order
@@ -62,6 +64,7 @@ class ParagraphIndex:
         for block in self.old + self.new:
             block.bag = self.weights.vector(block.bag)
             block.norm = self.weights.norm(block.bag)
+        self.old_parent = {id(node): parent for node, parent in old.walk() if parent is not None}
         keys = ContainerKeys(self, old, new)
         for block in self.old:
             block.key = keys.key(block.node, old=True)
@@ -202,8 +205,21 @@ def _postings(blocks: Iterable[Block]) -> dict[str, list[int]]:
 
 
 def _family(kind: str) -> str:
-    """Kinds that turn into each other between drafts: preambular and operative text do, reports' parts do not."""
-    return {"recommendation": "recommendation", "paragraph": "paragraph"}.get(kind, "resolution")
+    """Kinds that turn into each other between drafts: preambular and operative text do, reports' parts do not.
+
+    An option or a chapeau is of any family but a recommendation's: a settled option becomes whatever
+    paragraph holds its words.
+    """
+    return {"recommendation": "recommendation", "paragraph": "paragraph", "option": "any", "chapeau": "any"}.get(
+        kind, "resolution"
+    )
+
+
+def kin(a: Block, b: Block) -> bool:
+    """Whether two blocks are of kinds that turn into each other (see _family)."""
+    if a.family == b.family:
+        return True
+    return "any" in (a.family, b.family) and "recommendation" not in (a.family, b.family)
 
 
 def _gather(index: dict[str, list[int]], terms: list[str], expected: float) -> set[int]:
@@ -298,7 +314,8 @@ class ContainerKeys:
         if container is None:
             return normalise_label(node.label)
         pair = self.pair_of.get(id(container), f"{'old' if old else 'new'}{id(container)}")
-        return f"{pair}|{normalise_label(_within(node.label, container))}"
+        place = OPTION_PART.sub("", _within(node.label, container))  # '4.12 Option 1' settles as 4.12
+        return f"{pair}|{normalise_label(place) or 'text'}"
 
 
 def _containers(draft: Draft) -> list[Paragraph]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from amendtrack.compare.align.index import Block, ParagraphIndex
+from amendtrack.compare.align.index import Block, ParagraphIndex, kin
 from amendtrack.compare.align.links import longest_increasing
 from amendtrack.model.tree import Marker, Paragraph, normalise_label
 
@@ -31,6 +31,7 @@ ORDERED = 0.2  # least likeness for a pair in a gap between linked paragraphs, t
 ORDERED_RELABELLED = 0.5  # … when their printed labels differ
 MAX_GAP = 10_000  # the most pairs a gap's dynamic programme weighs (100 × 100 paragraphs)
 SPLIT_REACH = 2  # a split-off part sits within this many paragraphs of the part that kept the place
+SETTLED = 0.5  # least share of an option's words in the paragraph its sibling became, to have gone into it
 LEAST_PART = 5  # least distinct words a merged or split-off part must hold: a caption's few words prove nothing
 
 
@@ -188,7 +189,7 @@ def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
 
 def _least_likeness(a: Block, b: Block) -> float:
     """The least similarity a one-to-one link between these two paragraphs needs."""
-    if a.family != b.family:
+    if not kin(a, b):
         return MATCH_OTHER_KIND
     return MATCH if a.key == b.key else MATCH_RELABELLED
 
@@ -217,7 +218,7 @@ def fill_gaps_by_position(drafts: ParagraphIndex, found: Decisions) -> None:
 
 def _same_place(drafts: ParagraphIndex, i: int, j: int) -> bool:
     a, b = drafts.old[i], drafts.new[j]
-    return a.key == b.key and a.family == b.family and drafts.score(i, j) + SAME_LABEL_BONUS >= NEIGHBOUR
+    return a.key == b.key and kin(a, b) and drafts.score(i, j) + SAME_LABEL_BONUS >= NEIGHBOUR
 
 
 def _in_order(drafts: ParagraphIndex, olds: list[int], news: list[int]) -> list[tuple[int, int]]:
@@ -243,7 +244,7 @@ def _in_order(drafts: ParagraphIndex, olds: list[int], news: list[int]) -> list[
 def _gain(drafts: ParagraphIndex, i: int, j: int) -> float:
     """What pairing old i with new j in order is worth: its likeness above ORDERED, else nothing."""
     a, b = drafts.old[i], drafts.new[j]
-    if a.family != b.family or a.family == "recommendation":  # recommendations stand alone: order says nothing
+    if not kin(a, b) or a.family == "recommendation":  # recommendations stand alone: order says nothing
         return 0.0
     placed = a.key == b.key or a.node.label_inferred or b.node.label_inferred
     likeness = drafts.score(i, j)  # the floor is on words alone: a label never makes up for them
@@ -263,13 +264,39 @@ def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
             (
                 (drafts.weights.containment(block.bag, drafts.new[j].bag), j)
                 for j in drafts.later_candidates(i)
-                if drafts.new[j].family == block.family
+                if kin(drafts.new[j], block)
             ),
             default=(0.0, -1),
         )
         if best[0] >= CONTAINED:
             found.merged_into[i] = best[1]
             found.taken_old.add(i)
+
+
+def merge_settled_options(drafts: ParagraphIndex, found: Decisions) -> None:
+    """When an option goes on as a paragraph, the options beside it whose words are mostly there went into it too.
+
+    Settling a choice often keeps one option's wording and folds in parts of the others; the
+    paragraph that held the options (its caption, 'Support') goes with them when its words are there.
+    Only options of the group whose option was linked, so one option is never merged into a stranger.
+    """
+    at = {id(block.node): block.index for block in drafts.old}
+    for i, j in list(found.pairs.items()):
+        option = drafts.old[i].node
+        group = drafts.old_parent.get(id(option))
+        if option.kind != "option" or group is None:
+            continue
+        siblings = [at[id(o)] for o in group.children if id(o) in at and at[id(o)] != i]
+        holder = drafts.old_parent.get(id(group))
+        if holder is not None and id(holder) in at:
+            siblings.append(at[id(holder)])
+        for k in siblings:
+            bag = drafts.old[k].bag
+            if k in found.taken_old or not bag:
+                continue
+            if drafts.weights.containment(bag, drafts.new[j].bag) >= SETTLED:
+                found.merged_into[k] = j
+                found.taken_old.add(k)
 
 
 def find_splits(drafts: ParagraphIndex, found: Decisions) -> None:
