@@ -92,7 +92,8 @@ def _pair(drafts: ParagraphIndex, shared: dict[tuple[int, int], float]) -> dict[
         for j, new in enumerate(drafts.new_headings):
             if old.kind != new.kind:
                 continue
-            likeness = max(shared.get((i, j), 0.0), _title_likeness(drafts, i, j))
+            alike = 1.0 if (id(old), id(new)) in drafts.container_pairs else 0.0  # paired by all they hold
+            likeness = max(shared.get((i, j), 0.0), _title_likeness(drafts, i, j), alike)
             if likeness >= HEADING_MATCH:
                 candidates.append((likeness + LABEL_BONUS * same_label(old, new), i, j))
     pairs: dict[int, int] = {}

@@ -66,6 +66,7 @@ class ParagraphIndex:
             block.norm = self.weights.norm(block.bag)
         self.old_parent = {id(node): parent for node, parent in old.walk() if parent is not None}
         keys = ContainerKeys(self, old, new)
+        self.container_pairs = {(id(a), id(b)) for a, b in keys.pairs}  # containers alike in all they hold
         for block in self.old:
             block.key = keys.key(block.node, old=True)
         for block in self.new:
@@ -277,7 +278,8 @@ class ContainerKeys:
                     self.parent_container[id(node)] = parent
                 elif parent is not None and id(parent) in self.parent_container:
                     self.parent_container[id(node)] = self.parent_container[id(parent)]
-        for k, (a, b) in enumerate(self._pairs(olds, news)):
+        self.pairs = self._pairs(olds, news)
+        for k, (a, b) in enumerate(self.pairs):
             self.pair_of[id(a)] = self.pair_of[id(b)] = f"#{k}"
 
     def _pairs(self, olds: list[Paragraph], news: list[Paragraph]) -> list[tuple[Paragraph, Paragraph]]:
