@@ -55,29 +55,37 @@ def _link(drafts: ParagraphIndex, old: Paragraph, new: Paragraph, moved: bool) -
 
 
 def _shared(drafts: ParagraphIndex, links: list[Link]) -> dict[tuple[int, int], float]:
-    """(old heading, new heading) → the share of their paragraphs that links run between (of the larger side)."""
-    old_at = _heading_of(drafts.old_draft, drafts.old_headings)
-    new_at = _heading_of(drafts.new_draft, drafts.new_headings)
-    old_size, new_size = Counter(old_at.values()), Counter(new_at.values())
+    """(old holder, new holder) → the share of what they hold that links run between (of the larger side).
+
+    What a holder holds is every node under it that is not a holder itself, at any depth, so a
+    paragraph holding only an option group is judged by the options' contents.
+    """
+    old_at = _holders_of(drafts.old_draft, drafts.old_headings)
+    new_at = _holders_of(drafts.new_draft, drafts.new_headings)
+    old_size = Counter(i for found in old_at.values() for i in found)
+    new_size = Counter(j for found in new_at.values() for j in found)
     shared: Counter[tuple[int, int]] = Counter()
     for link in links:
         for source in link.sources:
             for target in link.targets:
-                i, j = old_at.get(id(source)), new_at.get(id(target))
-                if i is not None and j is not None:
-                    shared[(i, j)] += 1
+                for i in old_at.get(id(source), ()):
+                    for j in new_at.get(id(target), ()):
+                        shared[(i, j)] += 1
     return {(i, j): count / max(old_size[i], new_size[j]) for (i, j), count in shared.items()}
 
 
-def _heading_of(draft: Draft, headings: list[Paragraph]) -> dict[int, int]:
-    """Node → the index of the nearest heading or container above it."""
-    index = {id(h): k for k, h in enumerate(headings)}
-    found: dict[int, int] = {}
+def _holders_of(draft: Draft, holders: list[Paragraph]) -> dict[int, tuple[int, ...]]:
+    """Node (not a holder) → the indexes of every holder above it."""
+    index = {id(h): k for k, h in enumerate(holders)}
+    above: dict[int, tuple[int, ...]] = {}
+    found: dict[int, tuple[int, ...]] = {}
     for node, parent in draft.walk():
+        chain = above.get(id(parent), ()) if parent is not None else ()
         if parent is not None and id(parent) in index:
-            found[id(node)] = index[id(parent)]
-        elif parent is not None and id(parent) in found and not is_holder(node):
-            found[id(node)] = found[id(parent)]
+            chain = (*chain, index[id(parent)])
+        above[id(node)] = chain
+        if not is_holder(node) and chain:
+            found[id(node)] = chain
     return found
 
 
