@@ -14,7 +14,7 @@ function of its own module:
 
 from __future__ import annotations
 
-from amendtrack.compare.align.headings import link_headings
+from amendtrack.compare.align.headings import attach_shells, link_headings
 from amendtrack.compare.align.index import BLOCK_KINDS, composite_text, index_paragraphs, is_placeholder
 from amendtrack.compare.align.links import RELATIONS, Alignment, Link, in_reading_order
 from amendtrack.compare.align.pairing import (
@@ -51,4 +51,5 @@ def align(old: Draft, new: Draft) -> Alignment:
     links = link_paragraphs(drafts, found, name_moves(found))
     links.extend(link_sub_paragraphs(drafts, links))
     links.extend(link_headings(drafts, links))
+    links = attach_shells(drafts, links)
     return Alignment(in_reading_order(links, old, new), found.conflicts)

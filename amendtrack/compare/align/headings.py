@@ -14,7 +14,7 @@ from collections import Counter
 
 from amendtrack.compare.align.index import ParagraphIndex, is_holder
 from amendtrack.compare.align.links import Link, kept, out_of_order, same_label
-from amendtrack.model.tree import CONTAINER_KINDS, Draft, Paragraph
+from amendtrack.model.tree import CONTAINER_KINDS, Draft, Paragraph, is_heading
 from amendtrack.model.words import normalise, same_text
 
 HEADING_MATCH = 0.3  # least likeness (share of paragraphs, or of title words) for two headings to be one
@@ -118,3 +118,51 @@ def _title_likeness(drafts: ParagraphIndex, i: int, j: int) -> float:
     if normalise(old.text) == normalise(new.text) and normalise(old.text):
         return 1.0
     return drafts.weights.cosine(drafts.vector(old), drafts.vector(new))
+
+
+def attach_shells(drafts: ParagraphIndex, links: list[Link]) -> list[Link]:
+    """A paragraph or option with no words of its own, left alone, goes where all it held went.
+
+    '4.1 Option 1: … Option 2: …' settled as one paragraph 4.1: the options are merged into it, and
+    the empty paragraph 4.1 that held them goes with them rather than being 'deleted'. The same on
+    the later side: an empty holder whose contents all came from one paragraph was split from it.
+    """
+    link_of = {id(node): link for link in links for node in link.sources + link.targets}
+    kept = []
+    for link in links:
+        shell = link.sources[0] if link.relation == "deleted" else link.targets[0] if link.relation == "new" else None
+        home = _home(shell, link_of, old=link.relation == "deleted") if shell is not None and _is_shell(shell) else None
+        if home is None:
+            kept.append(link)
+        elif link.relation == "deleted":
+            home.sources.append(shell)
+            home.relation = "merged"
+            home.note = f"merged from {', '.join(p.label for p in home.sources)} into {home.targets[0].label}"
+        else:
+            home.targets.append(shell)
+            home.relation = "split"
+            home.note = f"split from {home.sources[0].label} into {', '.join(p.label for p in home.targets)}"
+    return kept
+
+
+def _is_shell(node: Paragraph) -> bool:
+    return is_holder(node) and not is_heading(node) and node.kind != "option_group"
+
+
+def _home(shell: Paragraph, link_of: dict[int, Link], old: bool) -> Link | None:
+    """The one link every block under the shell is in, on the other side one node, or None."""
+    homes = []
+    stack = list(shell.children)
+    while stack:
+        node = stack.pop()
+        if is_holder(node):
+            stack.extend(node.children)
+            continue
+        link = link_of.get(id(node))
+        if link is None or not (link.targets if old else link.sources):
+            return None
+        homes.append(link)
+    if not homes or any(link is not homes[0] for link in homes):
+        return None
+    other = homes[0].targets if old else homes[0].sources
+    return homes[0] if len(other) == 1 else None
