@@ -3,7 +3,8 @@
 For each consecutive pair, the two drafts are read from ../shared/corpora/paris-2015/ (never copied
 here) and aligned with `amendtrack.compare.align.align`. Every link, gold or ours, is the pair of
 label sets (from, to) and its relation. Ours are scored on the nodes the gold covers: a link of ours
-counts when it touches a node the gold has a link for. Per pair:
+counts when it touches a node the gold has a link for, and only with those nodes (the gold leaves some
+nodes out on purpose, such as the empty paragraph that held a group of options). Per pair:
 
 * pairing: precision, recall and F1 of the (from, to) pairs, relation aside;
 * pairing and relation: the same with the relation required to agree (the figure the target is on);
@@ -84,12 +85,13 @@ def by_the_rule(links: dict[Key, str], inferred: set[str]) -> dict[Key, str]:
 
 def score(gold: dict[Key, str], found: dict[Key, str]) -> tuple[dict[str, float], list[str], dict[Key, str]]:
     """Precision, recall and F1 of pairing, and of pairing with relation; the disagreements; our links scored."""
-    sides = {("old", label) for key in gold for label in key[0]} | {("new", label) for key in gold for label in key[1]}
-    considered = {
-        key: rel
-        for key, rel in found.items()
-        if {("old", label) for label in key[0]} & sides or {("new", label) for label in key[1]} & sides
-    }
+    covered_old = {label for key in gold for label in key[0]}
+    covered_new = {label for key in gold for label in key[1]}
+    considered: dict[Key, str] = {}
+    for (sources, targets), rel in found.items():  # on the gold's nodes only: what it leaves out is not judged
+        key = (sources & covered_old, targets & covered_new)
+        if key[0] or key[1]:
+            considered[key] = rel
     figures: dict[str, float] = {}
     for name, agree in (("pairing", lambda k: k in considered), ("relation", lambda k: considered.get(k) == gold[k])):
         right = sum(1 for key in gold if agree(key))

@@ -29,6 +29,7 @@ FORMERLY_SLACK = 0.05  # … and how much less than the best match it may be
 NEIGHBOUR = 0.12  # least similarity for a link that order alone suggests (between two linked neighbours)
 ORDERED = 0.2  # least likeness for a pair in a gap between linked paragraphs, taken in order
 ORDERED_RELABELLED = 0.5  # … when their printed labels differ
+ORDERED_IN_CONTAINER = 0.3  # … and when they differ inside containers paired by content
 MAX_GAP = 10_000  # the most pairs a gap's dynamic programme weighs (100 × 100 paragraphs)
 SPLIT_REACH = 2  # a split-off part sits within this many paragraphs of the part that kept the place
 SETTLED = 0.5  # least share of an option's words in the paragraph its sibling became, to have gone into it
@@ -249,6 +250,8 @@ def _gain(drafts: ParagraphIndex, i: int, j: int) -> float:
     placed = a.key == b.key or a.node.label_inferred or b.node.label_inferred
     likeness = drafts.score(i, j)  # the floor is on words alone: a label never makes up for them
     floor = ORDERED if placed else ORDERED_RELABELLED  # printed labels that differ ask for more words in common
+    if not placed and "|" in a.key and a.key.split("|")[0] == b.key.split("|")[0]:
+        floor = ORDERED_IN_CONTAINER  # in one Article between linked neighbours numbers shift as paragraphs come and go
     if likeness < floor:
         return 0.0
     return likeness - ORDERED + (SAME_LABEL_BONUS if a.key == b.key else 0.0)
