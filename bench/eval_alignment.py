@@ -90,8 +90,11 @@ def score(gold: dict[Key, str], found: dict[Key, str]) -> tuple[dict[str, float]
     considered: dict[Key, str] = {}
     for (sources, targets), rel in found.items():  # on the gold's nodes only: what it leaves out is not judged
         key = (sources & covered_old, targets & covered_new)
-        if key[0] or key[1]:
-            considered[key] = rel
+        if not key[0] and not key[1]:
+            continue
+        if rel in ("merged", "split") and len(key[0]) == 1 and len(key[1]) == 1:
+            rel = "modified"  # merged only with nodes the gold leaves out: one to one on the gold's nodes
+        considered[key] = rel
     figures: dict[str, float] = {}
     for name, agree in (("pairing", lambda k: k in considered), ("relation", lambda k: considered.get(k) == gold[k])):
         right = sum(1 for key in gold if agree(key))
