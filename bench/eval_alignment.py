@@ -13,6 +13,9 @@ then precision and recall per relation over all pairs, and the links that disagr
 The gold says 'renumbered' where a label changed; the issue's rule that an inferred label (a recital
 of an unnumbered preamble, a chapeau) is never renumbered turns those into 'same' before scoring.
 
+Then the time to align synthetic pairs of 250 to 2,000 paragraphs (bench/synth.py) and its growth per
+doubling (target: at most 2.3x).
+
     python bench/eval_alignment.py [--show]
 """
 
@@ -20,7 +23,9 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -159,7 +164,37 @@ def main() -> int:
         print(f"  {rel:11} {g:4d} {o:4d} {b:4d}   P {b / o if o else 0:.2f}  R {b / g if g else 0:.2f}")
     verdict = "MET" if worst >= TARGET else "NOT MET"
     print(f"\nworst F1 (pairing and relation) {worst:.2f}; target at least {TARGET} on every pair: {verdict}")
+    scale()
     return 0
+
+
+def scale() -> None:
+    """The time to align the first two drafts of synthetic negotiations (bench/synth.py) of 250 to 2,000 paragraphs."""
+    print("\nsynthetic pairs (bench/synth.py, seed 1, drafts 1 and 2), best of 3 runs:")
+    worst, previous = 0.0, None
+    with tempfile.TemporaryDirectory() as folder:
+        for size in (250, 500, 1000, 2000):
+            out = Path(folder) / str(size)
+            subprocess.run(
+                [sys.executable, str(ROOT / "bench" / "synth.py"), str(out), "--paragraphs", str(size)]
+                + ["--drafts", "2", "--proposals", "10", "--delegations", "5", "--seed", "1"],
+                check=True,
+                capture_output=True,
+            )
+            old, new = read_draft_file(out / "01-draft-01.txt"), read_draft_file(out / "03-draft-02.txt")
+            best = min(_timed(old, new) for _ in range(3))
+            growth = f"  {best / previous:.2f}x the previous size" if previous else ""
+            worst = max(worst, best / previous) if previous else worst
+            print(f"    {size:5d} paragraphs  {best * 1000:7.1f} ms{growth}")
+            previous = best
+    verdict = "MET" if worst <= 2.3 else "NOT MET"
+    print(f"    worst growth per doubling {worst:.2f}x; target at most 2.3x: {verdict}")
+
+
+def _timed(old, new) -> float:  # noqa: ANN001 - drafts
+    started = time.perf_counter()
+    align(old, new)
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":
