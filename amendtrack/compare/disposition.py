@@ -308,6 +308,13 @@ class _Judge:
             return True
         return self.link.relation == "merged" and all(t.eid != self.target.eid for t in self.successors)
 
+    def fate(self) -> str:
+        """What became of the target paragraph when it is gone, in the lineage's words: one story for every proposal."""
+        if self.link is not None and self.link.relation == "merged":
+            return f"paragraph {self.p.paragraph} was merged into {', '.join(n.label for n in self.successors)}"
+        deleted = " (deleted)" if self.link is not None and self.link.relation == "deleted" else ""
+        return f"paragraph {self.p.paragraph} left {self.next_label}{deleted}"
+
     def where(self) -> str:
         if not self.successors:
             return f"in {self.next_label}"
@@ -381,7 +388,7 @@ class _Judge:
         worst = max(left)
         words = " / ".join(f"‘{e.old}’" for e in self.p.edits)
         if self.gone and worst > GONE:
-            return self.verdict("superseded", f"paragraph {self.p.paragraph} left {self.next_label}", 0)
+            return self.verdict("superseded", self.fate(), 0)
         if worst <= GONE:
             return self.verdict("accepted", f"{words} no longer appears {self.where()}", 1 - worst)
         if min(left) <= GONE:
@@ -409,9 +416,7 @@ class _Judge:
         if share >= ACCEPTED:
             return self.verdict("accepted", f"your {what} {quoted} appears in {place}", share)
         if self.gone and share < PARTIAL:
-            return self.verdict(
-                "superseded", f"paragraph {self.p.paragraph} left {self.next_label} ({self.link.relation})", share
-            )
+            return self.verdict("superseded", self.fate(), share)
         if share >= PARTIAL:
             missing = " ".join(self.evidence.missing)
             return self.verdict(
@@ -438,7 +443,7 @@ class _Judge:
         share_new, found, node = self.seek(new_words)
         self.record(new_words, share_new, found, node)
         if self.gone and share_new < PARTIAL:
-            return self.verdict("superseded", f"paragraph {self.p.paragraph} left {self.next_label}", share_new)
+            return self.verdict("superseded", self.fate(), share_new)
         here = set().union(*(self.stems(n) for n in successors)) if successors else set()
         added_in = sum(w in here for w in added) / len(added) if added else None
         removed_out = sum(w not in here for w in removed) / len(removed) if removed else None
@@ -514,7 +519,7 @@ class _Judge:
         ):
             return self.verdict("accepted", f"paragraph {self.p.paragraph} moved: {self.link.note}", 1)
         if self.gone:
-            return self.verdict("superseded", f"paragraph {self.p.paragraph} left {self.next_label}", 0)
+            return self.verdict("superseded", self.fate(), 0)
         return self.verdict("not_reflected", f"paragraph {self.p.paragraph} stayed in place ({self.where()})", 0)
 
     def _merge(self) -> Disposition:
