@@ -477,3 +477,14 @@ def test_paris_lettered_sub_paragraphs_are_nested_items(paris: dict[str, tuple[l
     assert subs[0].text.startswith("Holding the increase in the global average temperature")
     preamble = next(block for block in blocks if block.text.startswith("Being Parties to the United Nations"))
     assert (preamble.heading, preamble.depth, preamble.item) == (0, 0, False)
+
+
+def test_a_paragraph_all_in_bold_is_a_caption_standing_alone() -> None:
+    from amendtrack.read.structure import read_blocks
+
+    text = "## Article 1\n\n1. Parties shall report.\n\n    **Response measures**\n\n2. Parties shall cooperate.\n"
+    blocks = markdown_blocks(text, "t.md")
+    assert [(b.text, b.heading) for b in blocks][1:3] == [("Parties shall report.", 0), ("Response measures", 6)]
+    draft = read_blocks(blocks + markdown_blocks("## Article 2\n\n1. More.\n", "t.md"), "t.md")
+    assert draft.find("1.1").text == "Parties shall report."  # the caption is not glued to the paragraph before
+    assert [c.text for c in draft.find("Article 1").children if c.kind == "chapeau"] == ["Response measures"]

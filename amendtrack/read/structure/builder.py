@@ -222,7 +222,7 @@ class Builder:
             self.stack = []
             self.top.append(_node("preamble", role.text, role))
             return
-        open_item = self._open_item(role.block.depth)
+        open_item = None if role.block.heading else self._open_item(role.block.depth)  # a caption stands alone
         if open_item is not None:
             open_item.text = f"{open_item.text} {role.text}".strip()
             return

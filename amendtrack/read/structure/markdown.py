@@ -178,7 +178,10 @@ class _Reader:
         if self.row is not None:
             self.row.append((finish_text(text), notes))
             return None
-        return self._make(text, _line(token), notes)
+        block = self._make(text, _line(token), notes)
+        if block is not None and not block.heading and not block.item and _all_strong(token.children or []):
+            block.heading = CAPTION  # '**Response measures**' on its own: a caption, not the paragraph's text
+        return block
 
     def _row(self) -> Block | None:
         cells, self.row = self.row or [], None
@@ -196,6 +199,17 @@ class _Reader:
         if item is not None and item.pending:
             block.item, block.number, item.pending = True, item.number, False
         return block
+
+
+CAPTION = 6  # the heading level a paragraph all in bold is read as
+
+
+def _all_strong(children: list[Token]) -> bool:
+    """An inline run that is one bold span and nothing else (spaces and line breaks aside)."""
+    kinds = [c.type for c in children if not (c.type == "text" and not c.content.strip()) and c.type != "softbreak"]
+    if len(kinds) < 3 or kinds[0] != "strong_open" or kinds[-1] != "strong_close":
+        return False
+    return "strong_open" not in kinds[1:]
 
 
 def _line(token: Token) -> int:
