@@ -323,3 +323,17 @@ def test_words_like_option_do_not_open_options(block: str) -> None:
     from amendtrack.read.structure.labels import option_start
 
     assert option_start(block) is None
+
+
+def test_a_second_option_group_in_one_paragraph_has_labels_of_its_own() -> None:
+    from amendtrack.read.structure import read_blocks
+    from amendtrack.read.structure.markdown import markdown_blocks
+
+    text = "## Article 1\n\n1. Accounting\n\n    **Option 1:** Track progress.\n\n    **Option 2:** Account.\n\n"
+    text += "    Differentiation modulator:\n\n    **Option 1:** CBDR.\n\n    **Option 2:** None.\n\n"
+    text += "## Article 2\n\n1. Text.\n"
+    draft = read_blocks(markdown_blocks(text, "t.md"), "t.md")
+    labels = [n.label for n, _ in draft.walk()]
+    assert len(labels) == len(set(labels)), labels
+    assert [c.label for c in draft.find("1.1").children] == ["1.1 options", "1.1 options 2"]
+    assert labels.count("1.1 Option 1") == 1 and "1.1 options 2, Option 1" in labels

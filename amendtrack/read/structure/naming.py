@@ -111,11 +111,13 @@ class Namer:
 
     def _name_options(self, group: Paragraph, place: Place) -> None:
         cite = group.label if group.eid.startswith("pp_") else _shown(place)
+        ordinal = group.eid.rsplit("__alt_", 1)[-1] if "__alt_" in group.eid else "1"
+        which = f"options {ordinal}, " if ordinal != "1" else ""  # a paragraph's second group: its own labels
         for k, option in enumerate(group.children, start=1):
             number = option.num or str(k)
-            option.label = f"{cite} Option {number}" + place.suffix
+            option.label = f"{cite} {which}Option {number}" + place.suffix
             option.eid = self._unique(f"{group.eid}__opt_{_slug(number)}")
-            suffix = f"{place.suffix} (Option {number})" if place.suffix else f" (Option {number})"
+            suffix = f"{place.suffix} ({which}Option {number})" if place.suffix else f" ({which}Option {number})"
             self.name(option.children, Place(option.eid, place.cite, place.container, suffix))
 
     def _chapeau(self, node: Paragraph, place: Place, ordinal: int) -> Place:
