@@ -150,7 +150,7 @@ def _is_shell(node: Paragraph) -> bool:
 
 
 def _home(shell: Paragraph, link_of: dict[int, Link], old: bool) -> Link | None:
-    """The one link every block under the shell is in, on the other side one node, or None."""
+    """The one link every block under the shell that went on is in, with one node on the other side, or None."""
     homes = []
     stack = list(shell.children)
     while stack:
@@ -159,9 +159,10 @@ def _home(shell: Paragraph, link_of: dict[int, Link], old: bool) -> Link | None:
             stack.extend(node.children)
             continue
         link = link_of.get(id(node))
-        if link is None or not (link.targets if old else link.sources):
+        if link is None:
             return None
-        homes.append(link)
+        if link.targets if old else link.sources:  # what was deleted (or is new) went nowhere: it says nothing
+            homes.append(link)
     if not homes or any(link is not homes[0] for link in homes):
         return None
     other = homes[0].targets if old else homes[0].sources
