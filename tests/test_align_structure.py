@@ -159,3 +159,23 @@ def test_the_editorial_pair_matches_its_gold_exactly() -> None:
     }
     wanted = {(frozenset(f), frozenset(t)): r for f, t, r, _ in gold.LINKS}
     assert {key: ours.get(key) for key in wanted} == wanted
+
+
+def test_a_paragraph_that_went_to_another_article_is_moved_from_where_to_where() -> None:
+    old = read_text(
+        "Article 1\n\n1. The purpose of this Agreement is to protect rivers and lakes.\n\n"
+        "2. Each Party shall designate a national focal point for river basins.\n\n"
+        "Article 2\n\n1. The secretariat shall keep a register of river basin plans.\n",
+        "old.txt",
+    )
+    new = read_text(
+        "Article 1\n\n1. The purpose of this Agreement is to protect rivers and lakes.\n\n"
+        "Article 2\n\n1. The secretariat shall keep a register of river basin plans.\n\n"
+        "2. Each Party shall designate a national focal point for river basins.\n",
+        "new.txt",
+    )
+    found = align(old, new).links
+    focal = link_to(found, "2.2")
+    assert labels(focal.sources) == ["1.2"]
+    assert focal.relation == "moved" and "moved from Article 1 to Article 2" in focal.note
+    assert link_to(found, "2.1").relation == "same"

@@ -14,7 +14,7 @@ function of its own module:
 
 from __future__ import annotations
 
-from amendtrack.compare.align.headings import attach_shells, link_headings
+from amendtrack.compare.align.headings import attach_shells, link_headings, name_container_moves
 from amendtrack.compare.align.index import BLOCK_KINDS, composite_text, index_paragraphs, is_placeholder
 from amendtrack.compare.align.links import RELATIONS, Alignment, Link, in_reading_order
 from amendtrack.compare.align.pairing import (
@@ -48,8 +48,9 @@ def align(old: Draft, new: Draft) -> Alignment:
     find_merges(drafts, found)
     merge_settled_options(drafts, found)
     find_splits(drafts, found)
-    links = link_paragraphs(drafts, found, name_moves(found))
+    links = link_paragraphs(drafts, found, name_moves(found, drafts))
     links.extend(link_sub_paragraphs(drafts, links))
     links.extend(link_headings(drafts, links))
     links = attach_shells(drafts, links)
+    name_container_moves(old, new, links)
     return Alignment(in_reading_order(links, old, new), found.conflicts)

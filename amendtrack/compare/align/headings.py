@@ -167,3 +167,24 @@ def _home(shell: Paragraph, link_of: dict[int, Link], old: bool) -> Link | None:
         return None
     other = homes[0].targets if old else homes[0].sources
     return homes[0] if len(other) == 1 else None
+
+
+def name_container_moves(old: Draft, new: Draft, links: list[Link]) -> None:
+    """A paragraph now in another container than the one its container became is moved, from where to where.
+
+    '9 Dec 3.19 → 12 Dec 6.2': its Article 3 became Article 4, so it moved to Article 6. Only
+    one-to-one links whose paragraph sits right in a container on both sides are named so.
+    """
+    old_parent = {id(n): p for n, p in old.walk() if p is not None}
+    new_parent = {id(n): p for n, p in new.walk() if p is not None}
+    link_of = {id(node): link for link in links for node in link.sources}
+    for link in links:
+        if len(link.sources) != 1 or len(link.targets) != 1 or link.relation in ("moved", "merged", "split"):
+            continue
+        was, now = old_parent.get(id(link.sources[0])), new_parent.get(id(link.targets[0]))
+        if was is None or now is None or was.kind not in CONTAINER_KINDS or now.kind not in CONTAINER_KINDS:
+            continue
+        became = link_of.get(id(was))
+        if became is not None and now not in became.targets:
+            link.relation = "moved"
+            link.note = ", ".join(x for x in (link.note, f"moved from {was.label} to {now.label}") if x)

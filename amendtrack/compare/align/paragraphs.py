@@ -24,14 +24,18 @@ def sources_by_target(found: Decisions) -> dict[int, list[int]]:
     return groups
 
 
-def name_moves(found: Decisions) -> dict[int, str]:
+def name_moves(found: Decisions, drafts: ParagraphIndex | None = None) -> dict[int, str]:
     """Old block → "up" or "down", for the paragraphs whose new place breaks the order of the rest.
 
     Only paragraphs that went on as one paragraph count; those in the longest run that keeps
-    its order stay where they were.
+    its order stay where they were. One that went to another container does not count either:
+    its move is named by its containers (headings.name_container_moves), and the order of the
+    others is judged without it.
     """
     groups = sources_by_target(found)
     single = {i: j for j, sources in groups.items() for i in sources if len(sources) == 1}
+    if drafts is not None:
+        single = {i: j for i, j in single.items() if _container(drafts.old[i].key) == _container(drafts.new[j].key)}
     ordered = sorted(single.items(), key=lambda p: p[1])
     keep = longest_increasing([i for i, _ in ordered])
     moves: dict[int, str] = {}
@@ -41,6 +45,11 @@ def name_moves(found: Decisions) -> dict[int, str]:
             continue
         moves[i] = "up" if k < rank_old[i] else "down"
     return moves
+
+
+def _container(key: str) -> str:
+    """The container part of a block's key ('#3|1' → '#3'); '' outside containers."""
+    return key.split("|", 1)[0] if "|" in key else ""
 
 
 def link_paragraphs(drafts: ParagraphIndex, found: Decisions, moves: dict[int, str]) -> list[Link]:
