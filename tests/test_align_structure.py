@@ -179,3 +179,24 @@ def test_a_paragraph_that_went_to_another_article_is_moved_from_where_to_where()
     assert labels(focal.sources) == ["1.2"]
     assert focal.relation == "moved" and "moved from Article 1 to Article 2" in focal.note
     assert link_to(found, "2.1").relation == "same"
+
+
+def test_a_paragraph_redrafted_as_several_is_split_into_them() -> None:
+    old = read_text(
+        "Article 1\n\n1. The purpose of this Agreement is to protect rivers and lakes.\n\n"
+        "2. Parties shall monitor water quality in every shared river basin, and report annually on "
+        "pollution loads, and publish maps of flood risk for all coastal cities.\n\n"
+        "Article 2\n\n1. The secretariat shall keep a register.\n",
+        "old.txt",
+    )
+    new = read_text(
+        "Article 1\n\n1. The purpose of this Agreement is to protect rivers and lakes.\n\n"
+        "2. The Parties shall cooperate on science.\n\n"
+        "3. Parties shall monitor water quality in every shared river basin.\n\n"
+        "4. Parties shall report annually on pollution loads.\n\n"
+        "5. Parties shall publish maps of flood risk for all coastal cities.\n\n"
+        "Article 2\n\n1. The secretariat shall keep a register.\n",
+        "new.txt",
+    )
+    split = link_from(align(old, new).links, "1.2")
+    assert split.relation == "split" and labels(split.targets) == ["1.3", "1.4", "1.5"]
