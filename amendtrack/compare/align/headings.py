@@ -30,15 +30,22 @@ def link_headings(drafts: ParagraphIndex, paragraph_links: list[Link]) -> list[L
     by_new = {j: i for i, j in pairs.items()}
     for j, new in enumerate(drafts.new_headings):
         if j not in by_new:
-            links.append(Link("new", [], [new], 0.0, "inferred", "new heading"))
+            links.append(Link("new", [], [new], 0.0, "inferred", f"new {_what(new)}"))
             continue
         links.append(_link(drafts, drafts.old_headings[by_new[j]], new, by_new[j] in moved))
     links.extend(
-        Link("deleted", [old], [], 0.0, "inferred", "heading deleted")
+        Link("deleted", [old], [], 0.0, "inferred", f"{_what(old)} deleted")
         for i, old in enumerate(drafts.old_headings)
         if i not in pairs
     )
     return links
+
+
+def _what(node: Paragraph) -> str:
+    """What a holder is called in a note: 'heading', 'option group', 'paragraph' (one holding only options)."""
+    if is_heading(node):
+        return "heading"
+    return "option group" if node.kind == "option_group" else node.kind
 
 
 def _link(drafts: ParagraphIndex, old: Paragraph, new: Paragraph, moved: bool) -> Link:
