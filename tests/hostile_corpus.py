@@ -57,7 +57,8 @@ Decisions documented here:
 * Markdown is parsed by markdown-it-py with at most 23 levels of nesting (a list takes two); deeper is
   REFUSED at its line. HTML scripts and styles are never text; XHTML with a DOCTYPE declaring entities
   is REFUSED (nothing fetched, nothing expanded). A PDF is read within 50 MiB and 2,000 pages, and no
-  compressed stream may inflate beyond 64 MiB (a decompression bomb is REFUSED, in one line).
+  compressed stream may inflate beyond 64 MiB (a decompression bomb is REFUSED, in one line). A structured
+  draft holds at most 48 open levels (paragraphs, options and their groups); deeper is REFUSED at its line.
 """
 
 from __future__ import annotations
@@ -525,6 +526,19 @@ def _formats() -> list[Case]:
             ),
             r"entit|DOCTYPE|amplification",
             place=1,
+        ),
+        Case(
+            "nested-options.txt",
+            i,
+            r,
+            "options of two styles alternating 3,000 times nest each in the last: refused, no RecursionError",
+            lambda: (
+                "The Parties to this Agreement,\n\nRecalling,\n\nHave agreed as follows:\n\nArticle 1\n\n1. Text:\n\n"
+                + "".join("Option 1: x\n\n" if k % 2 == 0 else "Option A: y\n\n" for k in range(3000))
+                + "Article 2\n\n1. End.\n"
+            ).encode(),
+            r"^options or lists nested too deep \(more than 48 levels\)$",
+            place=57,  # the 24th option: each adds its group and itself to the open levels
         ),
         Case("junk.pdf", i, r, "random bytes named .pdf are no PDF", lambda: junk(41), r"^not a PDF file", place=None),
         Case(

@@ -28,7 +28,7 @@ from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.read import ocr
 from amendtrack.read.limits import check_characters
 from amendtrack.read.structure.blocks import Block
-from amendtrack.read.structure.builder import Builder
+from amendtrack.read.structure.builder import MAX_NESTING, Builder, TooDeep
 from amendtrack.read.structure.classify import Role, classify, looks_structured
 from amendtrack.read.structure.naming import Namer
 from amendtrack.read.text import read_draft_lines, read_draft_text
@@ -50,8 +50,12 @@ def read_structured(blocks: list[Block], source: str) -> Draft:
     roles = classify(blocks)
     start = _body_start(roles)
     builder = Builder()
-    for role in roles[start:]:
-        builder.add(role)
+    try:
+        for role in roles[start:]:
+            builder.add(role)
+    except TooDeep as deep:
+        message = f"options or lists nested too deep (more than {MAX_NESTING} levels)"
+        raise InputError(source, message, line=deep.line) from None
     Namer().name(builder.top)
     draft = Draft(paragraphs=builder.top, preface=[b.text for b in blocks[:start]], source=source)
     for node, _ in draft.walk():

@@ -19,6 +19,17 @@ from amendtrack.model.tree import Marker, Paragraph
 from amendtrack.read.structure.classify import Role, unnumbered
 from amendtrack.read.structure.labels import next_option, number_for_level, option_style, option_value, split_options
 
+MAX_NESTING = 48  # open levels (paragraphs, options, their groups): far beyond any draft, well within recursion
+
+
+class TooDeep(Exception):
+    """Options or lists nested deeper than MAX_NESTING, at this line."""
+
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
 CONTAINER_RANK = {"annex": 0, "appendix": 0, "part": 1, "chapter": 2, "section": 3, "article": 4}
 
 
@@ -42,7 +53,7 @@ class Builder:
     numbers_before: dict[int, str] = field(default_factory=dict)  # id(group) → last paragraph number before it
 
     def add(self, role: Role) -> None:
-        """Place one block."""
+        """Place one block; one nested deeper than MAX_NESTING is refused (TooDeep): the tree's readers recurse."""
         handler = {
             "container": self._container,
             "bare": self._bare,
@@ -53,6 +64,8 @@ class Builder:
             "recital-label": self._recital,
         }.get(role.kind, self._text)
         handler(role)
+        if len(self.stack) > MAX_NESTING:
+            raise TooDeep(role.block.line)
 
     # containers -----------------------------------------------------------------------------
     def _container(self, role: Role) -> None:
