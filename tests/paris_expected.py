@@ -1,7 +1,7 @@
 # ruff: noqa: E501 - exact paragraph texts from the corpus are long single-line strings
 """Hand-checked expectations for the Paris Agreement corpus (test oracle).
 
-Corpus: ``/work/shared/corpora/paris-2015/`` (see its SOURCES.md): five Markdown
+Corpus: ``../shared/corpora/paris-2015/`` (beside the checkout) (see its SOURCES.md): five Markdown
 transcriptions of successive Paris Agreement texts, byte-for-byte copies of the
 Open Knowledge ``cop21`` site sources.  The files are NOT copied into this repo;
 tests that use this module should skip when the corpus directory is absent.

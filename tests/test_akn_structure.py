@@ -28,7 +28,7 @@ from amendtrack.read.structure import read_text
 from amendtrack.render.akn import draft_to_akn
 
 NS = {"a": AKN_NS, "amendtrack": AT_NS}
-PARIS = Path("/work/shared/corpora/paris-2015")
+PARIS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "paris-2015"  # beside the checkout
 
 TREATY = """\
 Draft agreement on the protection of rivers

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import zlib
 from pathlib import Path
 
 import pytest
 from docx_fixtures import docx_bytes, el, field, p, run, w, with_page_parts
+from hostile_corpus import flate_pdf
 from lxml import etree
 
 from amendtrack.errors import InputError
@@ -393,29 +393,6 @@ def test_size_checked_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(pdf_module, "MAX_PDF_BYTES", 100)
     with pytest.raises(InputError, match="file too large"):
         pdf_blocks(path)
-
-
-def flate_pdf(content: bytes) -> bytes:
-    """A one-page PDF whose content stream is `content`, Flate-compressed."""
-    packed = zlib.compress(content, 9)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R "
-        b"/Resources << /Font << /F1 3 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed),
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def test_a_stream_that_expands_beyond_the_bound_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
