@@ -148,6 +148,16 @@ def p(
     return para
 
 
+def spaced(para: etree._Element, after: int = 120) -> etree._Element:
+    """A paragraph with space after it, in twentieths of a point (120: 6 pt, as UN documents are set)."""
+    ppr = para.find(w("pPr"))
+    if ppr is None:
+        ppr = el("pPr")
+        para.insert(0, ppr)
+    ppr.append(el("spacing", after=after))
+    return para
+
+
 def table(rows: list[list[list[etree._Element] | None]]) -> etree._Element:
     """A table; a cell is a list of paragraphs, or None for a cell merged with the one above (w:vMerge)."""
     tbl = el("tbl", el("tblPr", el("tblStyle", val="TableGrid")))

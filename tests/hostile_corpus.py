@@ -421,6 +421,11 @@ def flate_pdf(content: bytes) -> bytes:
         b"/Resources << /Font << /F1 3 0 R >> >> >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed),
     ]
+    return pdf_bytes(objects)
+
+
+def pdf_bytes(objects: list[bytes]) -> bytes:
+    """A PDF file of these objects (numbered from 1, the first the catalogue), with its cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

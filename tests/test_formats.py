@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from docx_fixtures import docx_bytes, el, field, level, numbering, p, run, start_override, w, with_page_parts
+from docx_fixtures import docx_bytes, el, field, level, numbering, p, run, spaced, start_override, with_page_parts
 from lxml import etree
 
 from amendtrack.cli import cli
@@ -421,16 +421,6 @@ def write_html(entries: list[Entry]) -> str:
     close_to(0)
     out.append("</body></html>")
     return "\n".join(out)
-
-
-def spaced(para: etree._Element, after: int = 120) -> etree._Element:
-    """A paragraph with space after it, in twentieths of a point (120: 6 pt, as UN documents are set)."""
-    ppr = para.find(w("pPr"))
-    if ppr is None:
-        ppr = el("pPr")
-        para.insert(0, ppr)
-    ppr.append(el("spacing", after=after))
-    return para
 
 
 def bold(text: str, size: int | None = None) -> etree._Element:

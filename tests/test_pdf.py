@@ -12,8 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from docx_fixtures import docx_bytes, el, field, p, run, w, with_page_parts
-from hostile_corpus import flate_pdf
+from docx_fixtures import docx_bytes, el, field, p, run, spaced, with_page_parts
+from hostile_corpus import flate_pdf, pdf_bytes
 from lxml import etree
 
 from amendtrack.errors import InputError
@@ -25,16 +25,6 @@ ENCRYPT = (
     'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
     '"DocumentOpenPassword":{"type":"string","value":"secret"}}'
 )
-
-
-def spaced(para: etree._Element, after: int = 120) -> etree._Element:
-    """A paragraph with space after it (in twentieths of a point), as UN documents are set."""
-    ppr = para.find(w("pPr"))
-    if ppr is None:
-        ppr = el("pPr")
-        para.insert(0, ppr)
-    ppr.append(el("spacing", after=after))
-    return para
 
 
 def styled(text: str, bold: bool = False, size: int | None = None) -> etree._Element:
@@ -233,16 +223,7 @@ def handmade(pages: list[list[Text]], size: float = 11, image: bool = False) -> 
         )
         kids.append(b"%d 0 R" % len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_bytes(objects)
 
 
 def justified(text: str, size: float, width: float) -> float:
