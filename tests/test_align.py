@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from amendtrack.cli import cli
 from amendtrack.compare.align import Alignment, align
+from amendtrack.compare.redline import plain, redline
 from amendtrack.model.tree import Draft
 from amendtrack.read.text import read_text_file
 
@@ -43,7 +44,7 @@ def test_every_paragraph_is_accounted_for_exactly_once(gpa) -> None:
 @pytest.mark.parametrize(
     ("sources", "target", "placeholders"),
     [
-        (["42", "43", "44", "45", "46", "47"], "42", ["43", "44", "45", "46", "47"]),
+        (["42", "44", "45"], "42", ["44", "45"]),  # 43, 46 and 47 went on as 42(a), 42(b), 42(d): see below
         (["49", "50", "52"], "49", ["50", "52"]),
         (["56", "57", "58"], "56", ["57", "58"]),
         (["60", "62"], "60", ["62"]),
@@ -55,6 +56,18 @@ def test_declared_merges_are_found(gpa, sources: list[str], target: str, placeho
     assert [p.label for p in link.sources] == sources
     assert [p.label for p in link.targets] == [target]
     assert [p.label for p in link.placeholders] == placeholders
+
+
+def test_a_merged_paragraph_is_followed_into_the_sub_paragraph_it_became(gpa) -> None:
+    """43–47 are declared merged into 42; 43 and 47 are 42(a) and 42(d), lightly edited: linked, with their redline."""
+    for old, new in (("43", "42(a)"), ("47", "42(d)")):
+        link = link_of(gpa[2], old_label=old)
+        assert [p.label for p in link.targets] == [new] and link.relation == "merged" and link.source == "declared"
+        assert link.note == f"merged from {old} into 42 as {new}" and [p.label for p in link.placeholders] == [old]
+        assert link_of(gpa[2], new_label=new) is link  # 42(a) is not also 'new'
+    combating = link_of(gpa[2], old_label="47")
+    changes = plain(redline(combating.sources[0].text, combating.targets[0].text))
+    assert changes.startswith("Combating[-, dismantling-] and prosecuting organized criminal groups")
 
 
 def test_declared_deletions_end_deleted(gpa) -> None:
@@ -196,7 +209,8 @@ def test_diff_prints_a_plain_redline_when_not_on_a_terminal(tmp_path: Path) -> N
     runner.invoke(cli, ["--db", db, "import", str(DATA / "gpa-2010")])
     result = runner.invoke(cli, ["--db", db, "diff", "gpa-2010", "1", "3"])  # 2 is the table of inputs
     assert result.exit_code == 0
-    assert "42, 43, 44, 45, 46, 47 → 42: merged from 43–47 into 42 (as the draft marks it)" in result.output
+    assert "42, 44, 45 → 42: merged from 44, 45 into 42 (as the draft marks it)" in result.output
+    assert "47 → 42(d): merged from 47 into 42 as 42(d) (as the draft marks it)" in result.output
     assert "[-Mainstreaming-]{+Mainstream+} the issue of trafficking in persons" in result.output
     assert "\x1b[" not in result.output
 

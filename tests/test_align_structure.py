@@ -200,3 +200,25 @@ def test_a_paragraph_redrafted_as_several_is_split_into_them() -> None:
     )
     split = link_from(align(old, new).links, "1.2")
     assert split.relation == "split" and labels(split.targets) == ["1.3", "1.4", "1.5"]
+
+
+def test_a_sub_paragraph_drawn_out_as_a_paragraph_is_linked_to_it() -> None:
+    old = read_text(
+        "Article 1\n\n1. Each Party shall communicate:\n\n"
+        "(a) its emissions by sources and removals by sinks of all greenhouse gases, every two years;\n\n"
+        "(b) the financial support it provided to developing country Parties for adaptation projects.\n\n"
+        "Article 2\n\n1. The secretariat shall keep a register.\n",
+        "old.txt",
+    )
+    new = read_text(
+        "Article 1\n\n1. Each Party shall communicate:\n\n"
+        "(a) its emissions by sources and removals by sinks of all greenhouse gases, every two years.\n\n"
+        "2. Each Party shall communicate the financial support it provided to developing country Parties "
+        "for adaptation projects.\n\nArticle 2\n\n1. The secretariat shall keep a register.\n",
+        "new.txt",
+    )
+    links = align(old, new).links
+    drawn = link_from(links, "1.1(b)")
+    assert drawn.relation == "split" and labels(drawn.targets) == ["1.2"]
+    assert drawn.note == "split from 1.1: 1.1(b) became 1.2"
+    assert link_from(links, "1.1").targets[0].label == "1.1"  # the rest stayed where it was

@@ -142,6 +142,9 @@ def test_history_follows_a_paragraph_through_renumbering_and_merges(tmp_path: Pa
     assert len(moved["versions"][0]["proposals"]) >= 3  # African Group, Colombia, Thailand …
     merged = json.loads(runner.invoke(cli, ["--db", db, "history", "gpa-2010", "43", "--json"]).output)
     july = merged["versions"][1]
-    assert (july["label"], july["relation"], july["markers"]) == ("43", "merged", ["[Merged with paragraph 42]"])
+    assert (july["label"], july["relation"], july["note"]) == ("42(a)", "merged", "merged from 43 into 42 as 42(a)")
+    assert july["redline"].startswith(  # 43 went on, lightly edited, as 42(a)
+        "Prosecuting crimes of trafficking {+in persons +}that encompass all forms of exploitation[-, including at a"
+    )
     unknown = runner.invoke(cli, ["--db", db, "history", "gpa-2010", "99bis"])
     assert unknown.exit_code == 1 and "has no paragraph '99bis'" in unknown.output

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 from amendtrack.compare.align import Alignment, Link
 from amendtrack.model.proposal import Proposal
-from amendtrack.model.tree import Draft, Paragraph, normalise_label
+from amendtrack.model.tree import Draft, Paragraph, is_heading, normalise_label
 from amendtrack.model.words import STOPWORDS, Weights, content_stems, stem, tokens
 
 ACCEPTED = 0.85  # share of the proposal's words found, in order, for "the next draft carries the change"
@@ -129,6 +129,7 @@ class Disposer:
     def __init__(self, base: Draft, nxt: Draft | None, alignment: Alignment | None, next_label: str = "the next draft"):
         self.base, self.nxt, self.next_label = base, nxt, next_label
         self.lineage = _Lineage(alignment)
+        self._parents: dict[int, Paragraph] | None = None
         self.paragraphs = [n for n, _ in nxt.walk() if n.text] if nxt is not None else []
         self._stems: dict[int, list[str]] = {}
         self._stem_sets: dict[int, set[str]] = {}
@@ -252,6 +253,13 @@ class Disposer:
                 found.append(index)
         return found
 
+    def merged_into(self, node: Paragraph) -> Paragraph:
+        """The paragraph of the next draft a sub-paragraph belongs to (itself at the top or under a heading)."""
+        if self._parents is None:
+            self._parents = {id(n): p for n, p in self.nxt.walk() if p is not None} if self.nxt is not None else {}
+        parent = self._parents.get(id(node))
+        return parent if parent is not None and parent.text and not is_heading(parent) else node
+
     def find(self, label: str) -> Paragraph | None:
         if self._finder is None:
             self._finder = NodeFinder(self.base)
@@ -276,6 +284,19 @@ class Disposer:
         if self.nxt is None:
             return Disposition("pending", "no next draft yet", Evidence())
         return _Judge(self, proposal).judge()
+
+
+def _one_paragraph(links: list[Link]) -> bool:
+    """Whether merged links all end in one paragraph of the next draft, itself or its sub-paragraphs.
+
+    '43–47 merged into 42' may come as one link, or as 42's and those of 43 and 47, which went on
+    as 42(a) and 42(d).
+    """
+    if not all(link.targets for link in links):
+        return False
+    eids = [target.eid or "" for link in links for target in link.targets]
+    root = min(eids, key=len)
+    return all(eid == root or eid.startswith(f"{root}__") for eid in eids)
 
 
 class _Judge:
@@ -339,8 +360,13 @@ class _Judge:
         return best
 
     def successors_with_children(self) -> list[Paragraph]:
+        """The successors with their sub-paragraphs; for a paragraph merged into another as one of its
+        sub-paragraphs ('43 merged into 42 as 42(a)'), all of the paragraph it went into."""
         out: list[Paragraph] = []
-        for node in self.successors:
+        wholes = self.successors
+        if self.link is not None and self.link.relation == "merged":
+            wholes = [self.d.merged_into(node) for node in self.successors]
+        for node in {id(n): n for n in wholes}.values():
             out.append(node)
             out.extend(c for c, _ in Draft(node.children).walk())
         return out
@@ -524,9 +550,10 @@ class _Judge:
 
     def _merge(self) -> Disposition:
         partners = [self.d.find(label) for label in self.p.related]
-        links = {id(self.lineage.of(node)) for node in partners if node is not None} | {id(self.link)}
-        if self.link is not None and self.link.relation == "merged" and len(links) == 1:
-            return self.verdict("accepted", f"merged as proposed: {self.link.note}", 1)
+        links = [link for node in partners if node is not None and (link := self.lineage.of(node)) is not None]
+        if self.link is not None and self.link.relation == "merged" and _one_paragraph([self.link, *links]):
+            notes = {id(link): link.note for link in [self.link, *links] if link.note}
+            return self.verdict("accepted", f"merged as proposed: {'; '.join(notes.values())}", 1)
         if self.link is not None and self.link.relation == "merged":
             return self.verdict("partial", f"merged, though not with all you named: {self.link.note}", 0.5)
         if self.gone and self.target is not None:  # it went, and its substance may live on in a partner

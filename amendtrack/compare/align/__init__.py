@@ -9,7 +9,8 @@ function of its own module:
   renumbering the later draft declares, link unchanged paragraphs, pair the rest best-first,
   fill gaps by position, find merges and splits;
 - say it as links (`paragraphs`), naming moves; link headings (`headings`) and the
-  sub-paragraphs inside their parents (`subparagraphs`); put the links in reading order.
+  sub-paragraphs inside their parents (`subparagraphs`), a merged paragraph into the sub-paragraph
+  it became (`parts`); put the links in reading order.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from amendtrack.compare.align.pairing import (
     pair_best_first,
 )
 from amendtrack.compare.align.paragraphs import link_paragraphs, name_moves
+from amendtrack.compare.align.parts import follow_parts
 from amendtrack.compare.align.subparagraphs import link_sub_paragraphs
 from amendtrack.model.tree import Draft
 
@@ -50,6 +52,7 @@ def align(old: Draft, new: Draft) -> Alignment:
     find_splits(drafts, found)
     links = link_paragraphs(drafts, found, name_moves(found, drafts))
     links.extend(link_sub_paragraphs(drafts, links))
+    links = follow_parts(drafts, links)
     links.extend(link_headings(drafts, links))
     links = attach_shells(drafts, links)
     name_container_moves(old, new, links)

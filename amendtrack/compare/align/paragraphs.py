@@ -82,7 +82,7 @@ def _merged(drafts: ParagraphIndex, found: Decisions, sources: list[int], j: int
     share = min(drafts.weights.containment(drafts.old[i].bag, target.bag) for i in sources)
     source = "declared" if any(i in found.declared_merges for i in sources) else "inferred"
     absorbed = [drafts.old[i].node.label for i in sources if drafts.old[i].node.label != target.node.label]
-    note = f"merged from {_span(absorbed)} into {target.node.label}"
+    note = f"merged from {span_of_labels(absorbed)} into {target.node.label}"
     return Link("merged", [drafts.old[i].node for i in sources], [target.node], share, source, note, held)
 
 
@@ -132,7 +132,7 @@ def _new(drafts: ParagraphIndex, used: set[int]) -> list[Link]:
     ]
 
 
-def _span(labels: list[str]) -> str:
+def span_of_labels(labels: list[str]) -> str:
     """'43, 44, 45, 46, 47' → '43–47' where the labels are a plain run of numbers."""
     if len(labels) > 2 and all(label.isdigit() for label in labels):
         numbers = [int(label) for label in labels]
