@@ -222,3 +222,21 @@ def test_a_sub_paragraph_drawn_out_as_a_paragraph_is_linked_to_it() -> None:
     assert drawn.relation == "split" and labels(drawn.targets) == ["1.2"]
     assert drawn.note == "split from 1.1: 1.1(b) became 1.2"
     assert link_from(links, "1.1").targets[0].label == "1.1"  # the rest stayed where it was
+
+
+def test_a_text_printed_twice_and_then_once_is_merged_not_deleted() -> None:
+    repeated = "The provisions of Article 16 of the Convention on annexes shall apply mutatis mutandis."
+    old = read_text(
+        f"Article 1\n\n1. Amendments may be proposed by any Party.\n\n2. {repeated}\n\n"
+        f"Article 2\n\n1. Annexes form an integral part of this Agreement.\n\n2. {repeated}\n",
+        "old.txt",
+    )
+    new = read_text(
+        "Article 1\n\n1. Amendments may be proposed by any Party at a session.\n\n"
+        f"Article 2\n\n1. {repeated}\n\n2. Annexes form an integral part of this Agreement.\n",
+        "new.txt",
+    )
+    merged = link_from(align(old, new).links, "2.2")
+    assert (
+        merged.relation == "merged" and labels(merged.sources) == ["1.2", "2.2"] and labels(merged.targets) == ["2.1"]
+    )

@@ -26,6 +26,7 @@ from amendtrack.compare.align.pairing import (
     honour_placeholders,
     honour_renumbering,
     link_unchanged,
+    merge_repeated,
     merge_settled_options,
     pair_best_first,
 )
@@ -45,6 +46,7 @@ def align(old: Draft, new: Draft) -> Alignment:
     honour_renumbering(drafts, found)
     found.settle_declarations()
     link_unchanged(drafts, found)
+    merge_repeated(drafts, found)
     pair_best_first(drafts, found)
     fill_gaps_by_position(drafts, found)
     find_merges(drafts, found)

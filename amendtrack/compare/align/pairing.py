@@ -164,6 +164,37 @@ def link_unchanged(drafts: ParagraphIndex, found: Decisions) -> None:
             found.link(i, j)
 
 
+def merge_repeated(drafts: ParagraphIndex, found: Decisions) -> None:
+    """A text the earlier draft prints several times and the later one once: every copy went into that one.
+
+    A draft that repeats a paragraph by mistake (9 Dec's 'Article 16 of the Convention … annexes' under
+    both amendments and annexes) and the next that prints it once: the copies are merged, neither is
+    deleted nor paired with a stranger.
+    """
+    olds: dict[frozenset, list[int]] = {}
+    for block in drafts.old:
+        if not block.placeholder and len(block.bag) >= LEAST_PART:
+            olds.setdefault(frozenset(block.bag.items()), []).append(block.index)
+    news: dict[frozenset, list[int]] = {}
+    for j in drafts.targets:
+        news.setdefault(frozenset(drafts.new[j].bag.items()), []).append(j)
+    for words, copies in olds.items():
+        into = news.get(words, [])
+        if len(copies) < 2 or len(into) != 1:
+            continue
+        j = into[0]
+        linked = [i for i in copies if found.pairs.get(i) == j]
+        if any(i in found.taken_old and i not in linked for i in copies) or (j in found.taken_new and not linked):
+            continue  # a copy went elsewhere by declaration, or the later text is taken: leave them to the words
+        first = linked[0] if linked else copies[0]
+        if not linked:
+            found.link(first, j)
+        for i in copies:
+            if i != first:
+                found.merged_into[i] = j
+                found.taken_old.add(i)
+
+
 def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
     """Link the remaining paragraphs one to one by likeness of words, the most alike pair first.
 
