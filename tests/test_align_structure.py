@@ -243,3 +243,24 @@ def test_a_text_printed_twice_and_then_once_is_merged_not_deleted() -> None:
     assert labels(merged.targets) == ["2.1"]
     assert link_from(links, "1.1").targets[0].label == "1.1"
     assert link_from(links, "1.2") is merged  # not paired with the clause on amendments that now stands in its place
+
+
+def test_a_paragraph_rewritten_between_two_renumbered_neighbours_keeps_its_place() -> None:
+    old = read_text(
+        "Article 1\n\n1. Parties shall reduce emissions of greenhouse gases in all sectors.\n\n"
+        "2. The CMA shall decide on common timeframes for contributions, no later than its [X] session.\n\n"
+        "3. A Party may at any time adjust its existing contribution to enhance its ambition.\n",
+        "old.txt",
+    )
+    new = read_text(
+        "Article 1\n\n1. Parties recognize the importance of forests and other sinks and reservoirs.\n\n"
+        "2. Parties shall reduce emissions of greenhouse gases in all sectors.\n\n"
+        "3. The meeting of the Parties shall consider common time frames for national plans at its first session.\n\n"
+        "4. A Party may at any time adjust its existing contribution to enhance its ambition.\n",
+        "new.txt",
+    )
+    links = align(old, new).links
+    rewritten = link_from(links, "2")
+    assert labels(rewritten.targets) == ["3"] and rewritten.relation == "modified"
+    assert rewritten.score < 0.3  # order, not words, tells it: it sits where its neighbours say it should
+    assert link_from(links, "1").targets[0].label == "2"

@@ -30,6 +30,7 @@ NEIGHBOUR = 0.12  # least similarity for a link that order alone suggests (betwe
 ORDERED = 0.2  # least likeness for a pair in a gap between linked paragraphs, taken in order
 ORDERED_RELABELLED = 0.5  # … when their printed labels differ
 ORDERED_IN_CONTAINER = 0.3  # … and when they differ inside containers paired by content
+GAP_PASSES = 3  # how many times the gaps are looked at again once links split them
 MAX_GAP = 10_000  # the most pairs a gap's dynamic programme weighs (100 × 100 paragraphs)
 SPLIT_REACH = 2  # a split-off part sits within this many paragraphs of the part that kept the place
 SETTLED = 0.5  # least share of an option's words in the paragraph its sibling became, to have gone into it
@@ -232,8 +233,17 @@ def fill_gaps_by_position(drafts: ParagraphIndex, found: Decisions) -> None:
     Redrafting rewrites paragraphs more than their likeness alone can tell (a recital cut by half
     keeps its place). Order is weak evidence, so only the pairs in one gap, in the order of both
     drafts, at least ORDERED alike (and of kinds that turn into each other) are linked: the ones
-    that together are the most alike.
+    that together are the most alike. A pair so linked splits its gap in two: a paragraph left alone
+    between it and a neighbour is looked at again, up to GAP_PASSES times.
     """
+    for _ in range(GAP_PASSES):
+        before = len(found.pairs)
+        _fill_gaps(drafts, found)
+        if len(found.pairs) == before:
+            break
+
+
+def _fill_gaps(drafts: ParagraphIndex, found: Decisions) -> None:
     ordered = sorted(found.pairs.items(), key=lambda p: p[1])
     keep = longest_increasing([i for i, _ in ordered])
     anchors = [(i, j) for i, j in ordered if i in keep]
@@ -241,16 +251,27 @@ def fill_gaps_by_position(drafts: ParagraphIndex, found: Decisions) -> None:
     for (i1, j1), (i2, j2) in zip(bounds, bounds[1:], strict=False):
         olds = [i for i in range(i1 + 1, i2) if i not in found.taken_old and not drafts.old[i].placeholder]
         news = [j for j in range(j1 + 1, j2) if j not in found.taken_new and not drafts.new[j].placeholder]
-        if len(olds) == 1 and len(news) == 1 and _same_place(drafts, olds[0], news[0]):
-            found.link(olds[0], news[0])  # a lone paragraph keeping its number between two linked ones
+        if len(olds) == 1 and len(news) == 1 and _same_place(drafts, olds[0], news[0], (i2 - i1, j2 - j1) == (2, 2)):
+            found.link(olds[0], news[0])  # a lone paragraph keeping its place between two linked ones
         elif olds and news and len(olds) * len(news) <= MAX_GAP:
             for i, j in _in_order(drafts, olds, news):
                 found.link(i, j)
 
 
-def _same_place(drafts: ParagraphIndex, i: int, j: int) -> bool:
+def _same_place(drafts: ParagraphIndex, i: int, j: int, between: bool) -> bool:
+    """Whether old i and new j, alone in a gap, hold one place: the same label, or (`between`: right between
+    two linked neighbours) in one container, renumbered with them, and with words enough in common."""
     a, b = drafts.old[i], drafts.new[j]
-    return a.key == b.key and kin(a, b) and drafts.score(i, j) + SAME_LABEL_BONUS >= NEIGHBOUR
+    if not kin(a, b):
+        return False
+    if a.key == b.key:
+        return drafts.score(i, j) + SAME_LABEL_BONUS >= NEIGHBOUR
+    return between and _container(a.key) == _container(b.key) and drafts.score(i, j) >= NEIGHBOUR
+
+
+def _container(key: str) -> str:
+    """The container part of a block's key ('#3|1' → '#3'); '' outside containers."""
+    return key.split("|", 1)[0] if "|" in key else ""
 
 
 def _in_order(drafts: ParagraphIndex, olds: list[int], news: list[int]) -> list[tuple[int, int]]:
