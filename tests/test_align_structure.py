@@ -264,3 +264,21 @@ def test_a_paragraph_rewritten_between_two_renumbered_neighbours_keeps_its_place
     assert labels(rewritten.targets) == ["3"] and rewritten.relation == "modified"
     assert rewritten.score < 0.3  # order, not words, tells it: it sits where its neighbours say it should
     assert link_from(links, "1").targets[0].label == "2"
+
+
+def test_a_sub_paragraph_that_went_to_another_article_is_moved_there() -> None:
+    old = read_text(
+        "Article 1\n\n1. Each Party shall:\n\n(a) prepare national adaptation plans for every river basin;\n\n"
+        "(b) cooperate on early warning systems, emergency preparedness and risk insurance facilities.\n\n"
+        "Article 2\n\n1. Parties shall enhance understanding of loss and damage.\n",
+        "old.txt",
+    )
+    new = read_text(
+        "Article 1\n\n1. Each Party shall:\n\n(a) prepare national adaptation plans for every river basin.\n\n"
+        "Article 2\n\n1. Parties shall enhance understanding of loss and damage, including on:\n\n"
+        "(a) early warning systems, emergency preparedness and risk insurance facilities.\n",
+        "new.txt",
+    )
+    went = link_from(align(old, new).links, "1.1(b)")
+    assert went.relation == "moved" and labels(went.targets) == ["2.1(a)"]
+    assert went.note == "moved from 1.1 to 2.1"

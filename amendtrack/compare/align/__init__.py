@@ -31,7 +31,7 @@ from amendtrack.compare.align.pairing import (
     pair_best_first,
 )
 from amendtrack.compare.align.paragraphs import link_paragraphs, name_moves
-from amendtrack.compare.align.parts import follow_parts
+from amendtrack.compare.align.parts import follow_parts, rehome_orphans
 from amendtrack.compare.align.subparagraphs import link_sub_paragraphs
 from amendtrack.model.tree import Draft
 
@@ -57,5 +57,6 @@ def align(old: Draft, new: Draft) -> Alignment:
     links = follow_parts(drafts, links)
     links.extend(link_headings(drafts, links))
     links = attach_shells(drafts, links)
+    links = rehome_orphans(drafts, links, old, new)
     name_container_moves(old, new, links)
     return Alignment(in_reading_order(links, old, new), found.conflicts)

@@ -9,11 +9,11 @@ reverse holds for splits: a sub-paragraph drawn out as a paragraph of its own li
 
 from __future__ import annotations
 
-from amendtrack.compare.align.index import ParagraphIndex, inner
+from amendtrack.compare.align.index import ParagraphIndex, inner, is_holder
 from amendtrack.compare.align.links import Link, kept, same_label
 from amendtrack.compare.align.pairing import LEAST_PART, MATCH_RELABELLED
 from amendtrack.compare.align.paragraphs import span_of_labels
-from amendtrack.model.tree import Paragraph, normalise_label
+from amendtrack.model.tree import Draft, Paragraph, normalise_label
 from amendtrack.model.words import same_text
 
 
@@ -102,3 +102,39 @@ def _restate(link: Link, relation: str) -> None:
         link.note = f"merged from {span_of_labels(absorbed)} into {target.label}"
     else:
         link.note = f"split from {link.sources[0].label} into {', '.join(t.label for t in link.targets)}"
+
+
+def rehome_orphans(drafts: ParagraphIndex, links: list[Link], old: Draft, new: Draft) -> list[Link]:
+    """A deleted node and a new one that say nearly the same thing: it moved, to another paragraph or Article.
+
+    Sub-paragraphs are paired only inside their parents' links, so one that went to another parent
+    ('9 Dec 3ter.1(e)' → '12 Dec 6.4(c)') is left deleted there and new here. What is left so, alike
+    at least MATCH_RELABELLED in its own words, is linked as moved, from where to where.
+    """
+    deleted = [  # a deletion a placeholder declares stands
+        link
+        for link in links
+        if link.relation == "deleted" and link.source != "declared" and not is_holder(link.sources[0])
+    ]
+    born = [link for link in links if link.relation == "new" and not is_holder(link.targets[0])]
+    if not deleted or not born:
+        return links
+    old_parent = {id(n): p for n, p in old.walk() if p is not None}
+    new_parent = {id(n): p for n, p in new.walk() if p is not None}
+    pairs = _best_pairs(drafts, [link.sources[0] for link in deleted], [link.targets[0] for link in born])
+    dropped: set[int] = set()
+    at_old = {id(link.sources[0]): link for link in deleted}
+    at_new = {id(link.targets[0]): link for link in born}
+    moved = []
+    for source, target, score in pairs:
+        dropped.update((id(at_old[id(source)]), id(at_new[id(target)])))
+        was, now = _place(old_parent.get(id(source))), _place(new_parent.get(id(target)))
+        note = f"moved from {was} to {now}" if was != now else "moved"
+        held = at_old[id(source)].placeholders
+        moved.append(Link("moved", [source], [target], score, "inferred", note, held))
+    return [link for link in links if id(link) not in dropped] + moved
+
+
+def _place(parent: Paragraph | None) -> str:
+    """Where a node sits, as a reader names it: its paragraph or Article, or the top of the draft."""
+    return parent.label if parent is not None and parent.label else "the top"
