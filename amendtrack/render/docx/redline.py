@@ -196,7 +196,10 @@ class _RedlineBuilder:
         name = f"{'old' if old_side else 'new'}{position}"
         moved = name in self.ranges
         op = (MOVE_FROM if old_side else MOVE_TO) if moved else (DELETE if old_side else INSERT)
-        para = Para(mark=op, depth=indent_level(node), style="Heading1" if node.kind == "heading" else None)
+        # the paragraph mark itself is deleted (inserted): LibreOffice drops a moveFrom on a mark, and a
+        # deleted mark just before it then joins the wrong paragraphs; Word accepts and rejects both alike
+        mark = DELETE if old_side else INSERT
+        para = Para(mark=mark, depth=indent_level(node), style="Heading1" if node.kind == "heading" else None)
         para.old = position if old_side else None
         label = printed_label(node)
         para.labelled = bool(label)
