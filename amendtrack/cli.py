@@ -31,7 +31,7 @@ from amendtrack.console import (
     write_file,
 )
 from amendtrack.errors import InputError, printable
-from amendtrack.model.proposal import STATUSES
+from amendtrack.model.proposal import OVERRIDE_STATUSES
 from amendtrack.resources import DEMO_DB_NAME, ENV_VAR, SITE_FOLDER
 
 
@@ -255,7 +255,7 @@ def disposition_group() -> None:
 
 @disposition_group.command("set")
 @click.argument("proposal_id", type=click.IntRange(1, 2**63 - 1))
-@click.argument("status", type=click.Choice(list(STATUSES)))
+@click.argument("status", type=click.Choice(list(OVERRIDE_STATUSES)))
 @click.option("--note", required=True, help="Why: kept with the decision and shown in reports.")
 def disposition_set_command(proposal_id: int, status: str, note: str) -> None:
     """Override the computed disposition of PROPOSAL_ID with STATUS.

@@ -11,14 +11,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from amendtrack.compare.align import Alignment, Link
+from amendtrack.compare.align import Alignment, Link, is_placeholder
+from amendtrack.compare.asks import described, hunks_of, names_in, quoted_asks
+from amendtrack.compare.change import SHORT, Hunk, Judged, Words, judge_change, occurrences
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph, is_heading, normalise_label
-from amendtrack.model.words import STOPWORDS, Weights, content_stems, stem, tokens
+from amendtrack.model.words import STOPWORDS, Weights, content_stems, fold_spelling, stem, tokens
 
 ACCEPTED = 0.85  # share of the proposal's words found, in order, for "the next draft carries the change"
 PARTIAL = 0.4  # … for "part of it"
 GONE = 0.3  # a span to delete counts as gone when at most this share of it is left
+NEW_WORDS = 0.5  # share of the words a new paragraph brings (none of the earlier draft has them) the next must say
 
 
 @dataclass
@@ -131,6 +134,8 @@ class Disposer:
         self.lineage = _Lineage(alignment)
         self._parents: dict[int, Paragraph] | None = None
         self.paragraphs = [n for n, _ in nxt.walk() if n.text] if nxt is not None else []
+        self.marks_deletions = nxt is not None and any(is_placeholder(n) for n, _ in nxt.walk())
+        self.base_stems = {w for n, _ in base.walk() for w in content(n.text)}
         self._stems: dict[int, list[str]] = {}
         self._stem_sets: dict[int, set[str]] = {}
         self._finder: NodeFinder | None = None
@@ -279,7 +284,7 @@ class Disposer:
 
     def dispose(self, proposal: Proposal) -> Disposition:
         """Decide what became of a proposal in the next draft, with evidence."""
-        if proposal.operation == "comment":
+        if proposal.operation == "comment" and not quoted_asks(_remark(proposal)):
             return Disposition("n/a", "a comment: no change of text to look for", Evidence())
         if self.nxt is None:
             return Disposition("pending", "no next draft yet", Evidence())
@@ -399,6 +404,9 @@ class _Judge:
 
     def _delete(self) -> Disposition:
         if not self.p.edits:  # the whole paragraph
+            unclear = self.unclear()
+            if unclear:
+                return self.verdict("unclear", unclear, 0)
             if self.link is not None and self.link.relation == "deleted":
                 marked = "" if self.link.source == "declared" else " (the draft does not mark it deleted; check it)"
                 return self.verdict("accepted", f"paragraph {self.p.paragraph} is not in {self.next_label}{marked}", 1)
@@ -406,132 +414,118 @@ class _Judge:
                 into = ", ".join(n.label for n in self.successors)
                 return self.verdict("partial", f"paragraph {self.p.paragraph} was merged into {into}", 0.5)
             return self.verdict("not_reflected", f"paragraph {self.p.paragraph} is still there, {self.where()}", 0)
-        left = []
-        for edit in self.p.edits:
-            share, found, node = self._in_successors(edit.old or "")
-            self.record(edit.old or "", share, found, node)
-            left.append(share)
-        worst = max(left)
-        words = " / ".join(f"‘{e.old}’" for e in self.p.edits)
-        if self.gone and worst > GONE:
-            return self.verdict("superseded", self.fate(), 0)
-        if worst <= GONE:
-            return self.verdict("accepted", f"{words} no longer appears {self.where()}", 1 - worst)
-        if min(left) <= GONE:
-            return self.verdict("partial", f"some of {words} is gone {self.where()}", 0.5)
-        return self.verdict("not_reflected", f"{words} is still {self.where()}", 1 - worst)
-
-    def _in_successors(self, words: str) -> tuple[float, list[str], Paragraph | None]:
-        phrase = content(words)
-        best: tuple[float, list[str], Paragraph | None] = (0.0, [], None)
-        for node in self.successors_with_children():
-            share, found = phrase_share(phrase, self.stems(node))
-            if share > best[0]:
-                best = (share, found, node)
-        return best
+        return self._by_change("deletion")
 
     def _insert(self) -> Disposition:
-        words = " ".join(edit.new or "" for edit in self.p.edits)
-        return self._words_landed(words, "insertion")
-
-    def _words_landed(self, words: str, what: str) -> Disposition:
-        share, found, node = self.seek(words)
-        self.record(words, share, found, node)
-        quoted = f"‘{_short(words)}’"
-        place = f"paragraph {node.label} of {self.next_label}" if node is not None else self.next_label
-        if share >= ACCEPTED:
-            return self.verdict("accepted", f"your {what} {quoted} appears in {place}", share)
-        if self.gone and share < PARTIAL:
-            return self.verdict("superseded", self.fate(), share)
-        if share >= PARTIAL:
-            missing = " ".join(self.evidence.missing)
-            return self.verdict(
-                "partial", f"part of your {what} {quoted} appears in {place} (missing: {missing})", share
-            )
-        return self.verdict("not_reflected", f"your {what} {quoted} is not {self.where()}", share)
+        words = " ".join(edit.new or "" for edit in self.p.edits) or self.p.text or ""
+        thing = described(words)
+        return self._described(thing) if thing else self._by_change("insertion")
 
     def _replace(self) -> Disposition:
-        new_words = " ".join(edit.new or "" for edit in self.p.edits)
-        old_words = " ".join(edit.old or "" for edit in self.p.edits)
-        quoted = f"‘{_short(old_words)}’ → ‘{_short(new_words)}’"
-        successors = self.successors_with_children()
-        texts = [_phrase_text(n.text) for n in successors]
-        if any(_phrase_text(new_words) in t for t in texts):
-            node = successors[[_phrase_text(new_words) in t for t in texts].index(True)]
-            self.record(new_words, 1.0, content(new_words), node)
-            return self.verdict("accepted", f"your replacement {quoted} is {self._at(node)}", 1.0)
-        if _phrase_text(old_words) and any(_phrase_text(old_words) in t for t in texts):
-            self.record(new_words, 0.0, [], None)
-            return self.verdict("not_reflected", f"‘{_short(old_words)}’ is still {self.where()}", 0.0)
-        old_stems, new_stems = content(old_words), content(new_words)
-        added = [w for w in new_stems if w not in set(old_stems)]
-        removed = [w for w in old_stems if w not in set(new_stems)]
-        share_new, found, node = self.seek(new_words)
-        self.record(new_words, share_new, found, node)
-        if self.gone and share_new < PARTIAL:
-            return self.verdict("superseded", self.fate(), share_new)
-        here = set().union(*(self.stems(n) for n in successors)) if successors else set()
-        added_in = sum(w in here for w in added) / len(added) if added else None
-        removed_out = sum(w not in here for w in removed) / len(removed) if removed else None
-        took = [x for x in (added_in, removed_out) if x is not None]
-        if took and min(took) >= ACCEPTED and share_new >= PARTIAL:
-            return self.verdict("accepted", f"your replacement {quoted} is {self._at(node)}", min(took))
-        if (took and max(took) >= PARTIAL) or share_new >= ACCEPTED:
-            return self.verdict("partial", f"part of your replacement {quoted} is {self._at(node)}", share_new)
-        return self.verdict("not_reflected", f"your replacement {quoted} is not {self.where()}", share_new)
-
-    def _at(self, node: Paragraph | None) -> str:
-        return f"in paragraph {node.label} of {self.next_label}" if node is not None else f"in {self.next_label}"
+        return self._by_change("replacement")
 
     def _redraft(self) -> Disposition:
-        proposed = self.p.text or ""
-        base_text = self.target.text if self.target is not None else ""
-        proposed_stems, base_stems = content(proposed), content(base_text)  # each computed once
-        base_set, proposed_set = set(base_stems), set(proposed_stems)
-        new_words = [w for w in proposed_stems if w not in base_set]
         if self.gone and not self.successors:
             return self.verdict("superseded", f"paragraph {self.p.paragraph} was deleted from {self.next_label}", 0)
+        return self._by_change("redraft")
+
+    def _comment(self) -> Disposition:
+        return self._by_change("suggestion", quoted_asks(_remark(self.p)))
+
+    def _by_change(self, what: str, hunks: list[Hunk] | None = None) -> Disposition:
+        """Judge the change itself: the words it puts in went in, the words it takes out went; the rest of the
+        paragraph counts neither way."""
+        hunks = hunks_of(self.p, self.target) if hunks is None else hunks
+        if not hunks:
+            return self.verdict("n/a", f"your {what} changes no words of paragraph {self.p.paragraph}", 0)
         pool = self.successors_with_children()
-        if pool:
-            best = max(pool, key=lambda n: self.d.likeness(proposed, n))
-        else:  # anywhere in the next draft
-            best = self.d.most_alike(proposed)[1]
-        if best is None:
-            return self.verdict("not_reflected", f"nothing like it in {self.next_label}", 0)
-        text = set(content(best.text))
-        closer = self.d.likeness(proposed, best) >= self.d.likeness(base_text, best)
-        taken = [w for w in new_words if w in text]
-        share = len(taken) / len(new_words) if new_words else (1.0 if closer else 0.0)
-        self.evidence.looked_for = _short(proposed, 200)
-        self.evidence.found, self.evidence.missing = taken, [w for w in new_words if w not in text]
-        self.evidence.found_in = best.label
-        where = f"paragraph {best.label} of {self.next_label}"
-        cut = [w for w in base_stems if w not in proposed_set]
-        gone = [w for w in cut if w not in text]
-        if closer and share >= 0.7:
-            return self.verdict("accepted", f"{where} follows your redraft", share)
-        if closer or share >= PARTIAL:
-            parts = []
-            if new_words:
-                parts.append(f"{len(taken)} of your {len(new_words)} new words are in it")
-            if cut:
-                parts.append(f"{len(gone)} of the {len(cut)} words you cut are gone")
-            return self.verdict("partial", f"{where} takes part of your redraft ({'; '.join(parts)})", share)
-        return self.verdict("not_reflected", f"{where} keeps closer to the earlier text than to your redraft", share)
+        judged = judge_change(hunks, self._base_text(), " ".join(n.text for n in pool))
+        results = [self._elsewhere(hunk, share, pool) for hunk, share in judged.hunks]
+        share = Judged([(hunk, c) for hunk, c, _ in results]).share
+        self._note(results, share)
+        said = "; ".join(_told(results, 4))
+        if share >= ACCEPTED:
+            return self.verdict("accepted", f"your {what} is carried {self.where()}: {said}", share)
+        unclear = self.unclear()
+        if unclear:
+            return self.verdict("unclear", f"{unclear}; {said}", share)
+        if self.gone and not any(c for _, c, _ in results):
+            return self.verdict("superseded", f"{self.fate()}; {said}", share)
+        if any(c for _, c, _ in results):
+            return self.verdict("partial", f"part of your {what} is carried {self.where()}: {said}", share)
+        return self.verdict("not_reflected", f"your {what} is not carried {self.where()}: {said}", share)
+
+    def _base_text(self) -> str:
+        if self.target is None:
+            return ""
+        return " ".join([self.target.text, *(c.text for c, _ in Draft(self.target.children).walk())])
+
+    def _elsewhere(self, hunk: Hunk, carried: float, pool: list[Paragraph]) -> tuple[Hunk, float, str | None]:
+        """A long insertion not in the successors may have landed in another paragraph, whole."""
+        if carried == 1.0 or hunk.removed or len(content(hunk.added)) <= SHORT:
+            return hunk, carried, None
+        share, _found, node = self.seek(hunk.added)
+        if node is not None and share >= ACCEPTED and all(node is not n for n in pool):
+            return hunk, 1.0, node.label
+        return hunk, carried, None
+
+    def _note(self, results: list[tuple[Hunk, float, str | None]], share: float) -> None:
+        """The evidence in the delegate's own words: what was looked for, what went in, what did not."""
+        self.evidence.looked_for = " … ".join(_phrase(hunk) for hunk, _, _ in results)
+        self.evidence.found = [_phrase(hunk) for hunk, c, _ in results if c == 1.0]
+        self.evidence.missing = [_phrase(hunk) for hunk, c, _ in results if c < 1.0]
+        elsewhere = [label for _, _, label in results if label]
+        self.evidence.found_in = elsewhere[0] if elsewhere else ", ".join(n.label for n in self.successors) or None
+        self.evidence.score = round(share, 3)
+
+    def _described(self, thing: str) -> Disposition:
+        """'Add a reference to the OAS': the next draft names it (its names and acronyms), where it had not."""
+        names = names_in(thing) or [thing]
+        base = Words(self._base_text())
+        for pool in (self.successors_with_children(), self.paragraphs):
+            for node in pool:
+                said = [name for name in names if _more_of(name, base, Words(node.text))]
+                if said and (said[0] == names[0] or len(said) * 2 >= len(names)):
+                    self.evidence.looked_for, self.evidence.found, self.evidence.found_in = thing, said, node.label
+                    return self.verdict("accepted", f"paragraph {node.label} of {self.next_label} names {said[0]}", 1)
+        self.evidence.looked_for, self.evidence.missing = thing, names
+        unclear = self.unclear()
+        if unclear:
+            return self.verdict("unclear", unclear, 0)
+        return self.verdict("not_reflected", f"{', '.join(names)} is not named {self.where()}", 0)
+
+    def unclear(self) -> str | None:
+        """Why the next draft cannot tell, if it cannot: the paragraph vanished without a placeholder in a draft
+        that keeps placeholders, or what it became lost its start (OCR)."""
+        if self.link is not None and self.link.relation == "deleted" and self.link.source != "declared":
+            if self.d.marks_deletions:
+                return (
+                    f"paragraph {self.p.paragraph} is neither in {self.next_label} nor marked deleted there: "
+                    "its text may have been lost"
+                )
+        for node in self.successors:
+            if _damaged(node):
+                return f"the start of paragraph {node.label} is missing in {self.next_label}, so it cannot tell"
+        return None
 
     def _new_paragraph(self) -> Disposition:
+        """The next draft's paragraph most like the proposed one takes it up when it says what the proposal
+        adds: the words it brings that the earlier draft nowhere had, not only the words every paragraph has."""
         proposed = content(self.p.text or "")
         if not proposed:
             return self.verdict("not_reflected", "no text proposed", 0)
         score, node = self.d.most_alike(self.p.text or "")
         self.evidence.looked_for = _short(self.p.text or "", 200)
-        self.evidence.found_in = node.label if node is not None and score >= 0.3 else None
         label = self.p.new_label or "new paragraph"
-        if score >= 0.5:
+        brought = [w for w in dict.fromkeys(proposed) if w not in self.d.base_stems]
+        said = [w for w in brought if node is not None and w in self.d.stem_set(node)]
+        taken = len(said) / len(brought) if brought else 1.0
+        self.evidence.found_in = node.label if node is not None and score >= 0.3 else None
+        if node is not None and score >= 0.5 and taken >= NEW_WORDS:
             return self.verdict(
                 "accepted", f"your {label} appears as paragraph {node.label} of {self.next_label}", score
             )
-        if score >= 0.3:
+        if node is not None and score >= 0.3 and taken >= NEW_WORDS / 2:
             return self.verdict(
                 "partial", f"paragraph {node.label} of {self.next_label} is close to your {label}", score
             )
@@ -580,3 +574,48 @@ def _phrase_text(text: str) -> str:
 def _short(text: str, limit: int = 80) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _remark(proposal: Proposal) -> str:
+    """What a comment says, as the delegation wrote it."""
+    return " ".join(s.verbatim for s in proposal.sponsors[:1]) or proposal.rationale or ""
+
+
+def _phrase(hunk: Hunk) -> str:
+    """A hunk in the delegate's words: ‘added’, ‘removed’ struck, or ‘removed’ → ‘added’."""
+    if hunk.removed and hunk.added:
+        return f"‘{_short(hunk.removed, 60)}’ → ‘{_short(hunk.added, 60)}’"
+    if hunk.added:
+        return f"‘{_short(hunk.added, 60)}’"
+    return f"taking out ‘{_short(hunk.removed, 60)}’"
+
+
+def _told(results: list[tuple[Hunk, float, str | None]], most: int) -> list[str]:
+    """Each change as a delegate would say what became of it, the first `most` of them."""
+    said = []
+    for hunk, carried, elsewhere in results:
+        if hunk.added and hunk.removed:
+            verb = "done" if carried == 1.0 else "done in part" if carried else "not done"
+            said.append(f"{_phrase(hunk)} {verb}")
+        elif hunk.added:
+            verb = "went in" if carried == 1.0 else "went in only in part" if carried else "did not go in"
+            where = f" (in paragraph {elsewhere})" if elsewhere else ""
+            said.append(f"{_phrase(hunk)} {verb}{where}")
+        else:
+            verb = "was taken out" if carried == 1.0 else "is partly still there" if carried else "is still there"
+            said.append(f"‘{_short(hunk.removed, 60)}’ {verb}")
+    if len(said) > most:
+        said = said[:most] + [f"and {len(said) - most} more changes"]
+    return said
+
+
+def _more_of(name: str, base: Words, later: Words) -> bool:
+    """Whether the later text says `name` more often than the paragraph did (spellings folded)."""
+    words = [fold_spelling(t) for t in tokens(name) if t[:1].isalnum()]
+    return bool(words) and occurrences(words, later.surface) > occurrences(words, base.surface)
+
+
+def _damaged(node: Paragraph) -> bool:
+    """A paragraph whose start the text lost: it opens mid-sentence, in lower case (sub-paragraphs may)."""
+    first = next((t for t in tokens(node.text) if t[:1].isalnum()), "")
+    return node.kind in ("operative", "preamble", "paragraph") and first[:1].islower()

@@ -17,7 +17,9 @@ from amendtrack.model.words import stem
 OPERATIONS = ("insert", "delete", "replace", "redraft", "new_paragraph", "move", "split", "merge", "comment")
 ATTRIBUTIONS = ("labelled", "inferred")
 # What became of a proposal in the next draft (compare.disposition decides; a facilitator may override).
-STATUSES = ("accepted", "partial", "not_reflected", "superseded", "pending", "n/a")
+STATUSES = ("accepted", "partial", "not_reflected", "superseded", "unclear", "pending", "n/a")
+# What a facilitator may decide: 'unclear' is the tool's word for a draft that cannot tell, never a decision.
+OVERRIDE_STATUSES = tuple(status for status in STATUSES if status != "unclear")
 
 
 @dataclass

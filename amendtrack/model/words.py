@@ -48,6 +48,36 @@ def _unspaced(text: str) -> str:
     return re.sub(r"\s*([^\w\s])\s*", r"\1", normalise(text))
 
 
+_SPELLING = (  # British → American spellings, folded to one form on both sides of a comparison
+    (re.compile(r"(?<=\w\w)is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),  # organise, organisation
+    (re.compile(r"(?<=\w\w\w)our(s|ed|ing|able|ite|ites)?$"), r"or\1"),  # labour, behaviour (not four, hour)
+    (re.compile(r"(?<=\w\w)ogue(s)?$"), r"og\1"),  # dialogue, catalogue
+    (re.compile(r"(?<=\w\w)tre(s)?$"), r"ter\1"),  # centre, metre
+    (re.compile(r"^(def|off|lic|pret)ence(s)?$"), r"\1ense\2"),  # defence, offence, licence
+    (re.compile(r"^(travel|label|model|counsel|cancel|signal|channel|fuel|equal)l(ed|ing|er|ers)$"), r"\1\2"),
+    (re.compile(r"^programme(s)?$"), r"program\1"),
+    (re.compile(r"^judgement(s)?$"), r"judgment\1"),
+    (re.compile(r"^learnt$"), "learned"),
+    (re.compile(r"^ageing$"), "aging"),
+    (re.compile(r"^fulfil(s|ment)?$"), r"fulfill\1"),
+    (re.compile(r"^enrol(s|ment)?$"), r"enroll\1"),
+)
+
+
+@lru_cache(maxsize=65536)
+def fold_spelling(word: str) -> str:
+    """A word in lower case with British spellings folded to American ones: 'Organisations' → 'organizations'.
+
+    Applied to both texts of a comparison, so what matters is that variants meet, not which form wins.
+    """
+    w = word.lower().replace("’", "'")
+    for pattern, replacement in _SPELLING:
+        folded = pattern.sub(replacement, w)
+        if folded != w:
+            return folded
+    return w
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stem that makes gerunds, imperatives and plurals meet: ensuring/ensure → ensur."""
@@ -87,6 +117,7 @@ def forget() -> None:
     """Empty the memo tables of words and texts seen so far (stems, tokens): what a fresh process starts with."""
     _CONTENT_STEMS.clear()
     stem.cache_clear()
+    fold_spelling.cache_clear()
     tokens.cache_clear()
 
 

@@ -239,6 +239,7 @@ STATUS_WORDS = {  # each disposition as the reports name it
     "partial": "partial",
     "not_reflected": "not reflected",
     "superseded": "superseded",
+    "unclear": "unclear",
     "pending": "pending",
     "n/a": "n/a",
 }
@@ -247,6 +248,7 @@ STATUS_MEANINGS = {  # and what it means, for the legend
     "partial": "the next draft carries part of it, or its gist in other words",
     "not_reflected": "the next draft does not carry it",
     "superseded": "the paragraph was deleted, merged away or replaced wholesale",
+    "unclear": "the next draft cannot tell: the text that would show it is missing or damaged",
     "pending": "no next draft yet",
     "n/a": "a comment: no change of text to look for",
 }
@@ -255,6 +257,7 @@ STATUS_SIGNS = {  # a shape beside the colour, for print in black and white and 
     "partial": "≈",
     "not_reflected": "✗",
     "superseded": "⊘",
+    "unclear": "?",
     "pending": "…",
     "n/a": "–",
 }

@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from amendtrack.model.delegation import KINDS as DELEGATION_KINDS
-from amendtrack.model.proposal import ATTRIBUTIONS, OPERATIONS, STATUSES
+from amendtrack.model.proposal import ATTRIBUTIONS, OPERATIONS, OVERRIDE_STATUSES
 
 DOCUMENT_KINDS = ("draft", "inputs")
 CORE_TABLES = ("negotiation", "document", "paragraph", "alignment", "lineage_link")
@@ -210,7 +210,7 @@ class OverrideRow(Base):
 
     __tablename__ = "disposition_override"
     __table_args__ = (
-        CheckConstraint(f"status IN ({', '.join(repr(s) for s in STATUSES)})", name="ck_override_status"),
+        CheckConstraint(f"status IN ({', '.join(repr(s) for s in OVERRIDE_STATUSES)})", name="ck_override_status"),
     )
 
     proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id", ondelete="CASCADE"), primary_key=True)

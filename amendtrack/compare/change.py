@@ -1,0 +1,254 @@
+"""The change a proposal asks of its paragraph, and how much of it a later text carries.
+
+A proposal is judged by its change, not by the whole text it would give: 'conventions' for
+'convention' is carried only when the next draft says 'conventions', however much of the rest of
+the sentence it keeps, and words the proposal never touched count neither way. The change is the
+word diff between the paragraph and the text the proposal would give, cut into hunks (words taken
+out, words put in, and the words around them). Words are compared with British and American
+spellings folded ('organisations' is 'organizations') and, unless the change is only one of
+inflection ('convention' → 'conventions'), by their stems ('Ensuring' is 'Ensure').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from amendtrack.compare.redline import EQUAL, INSERT, redline
+from amendtrack.model.words import STOPWORDS, fold_spelling, stem, tokens
+
+CONTEXT = 4  # words of context kept on each side of a hunk
+SHORT = 2  # a phrase of at most this many content words is counted exactly, occurrence by occurrence
+CARRIED = 0.85  # share of a long phrase found in order for it to be there
+GONE = 0.3  # … and at most this share left for it to be gone
+CUT = 3  # a replacement that takes out this many times the words it puts in is mostly a cut
+MISREAD = 0.8  # letters two words share (difflib ratio) for one to be a misreading of the other
+
+
+@dataclass(frozen=True)
+class Hunk:
+    """One change of words: `removed` taken out and `added` put in ('' for none), between `before` and `after`."""
+
+    removed: str
+    added: str
+    before: str = ""
+    after: str = ""
+
+    @property
+    def weight(self) -> int:
+        """How many words the hunk changes: a long insertion weighs more than a changed article."""
+        return max(1, len(Words(self.removed).surface) + len(Words(self.added).surface))
+
+    @property
+    def inflection_only(self) -> bool:
+        """'convention' → 'conventions': the same stems, other forms; compared letter by letter."""
+        removed, added = Words(self.removed), Words(self.added)
+        return bool(removed.stems) and removed.stems == added.stems and removed.surface != added.surface
+
+
+class Words:
+    """A text's words as compared: folded surface forms (every word) and stems of its content words."""
+
+    def __init__(self, text: str):
+        self.surface = [fold_spelling(t) for t in tokens(text or "") if t[:1].isalnum()]
+        self.stems = [stem(w) for w in self.surface if w not in STOPWORDS]
+
+
+def change_of(base: str, wanted: str) -> list[Hunk]:
+    """The hunks that turn `base` into `wanted` (punctuation-only changes left out)."""
+    hunks: list[Hunk] = []
+    removed: list[str] = []
+    added: list[str] = []
+    before = ""
+    for change in redline(base or "", wanted or ""):
+        if change.op == EQUAL and _has_words(change.text):
+            if _has_words("".join(removed + added)):
+                hunks.extend(_pieces(_clean(removed), _clean(added), before, _edge(change.text, first=True)))
+            removed, added = [], []
+            before = _edge(change.text, first=False)
+        elif change.op == EQUAL:
+            continue
+        else:
+            (added if change.op == INSERT else removed).append(change.text)
+    if _has_words("".join(removed + added)):
+        hunks.extend(_pieces(_clean(removed), _clean(added), before, ""))
+    return [hunk for hunk in hunks if _has_words(hunk.removed + " " + hunk.added) and not _misread(hunk)]
+
+
+def _misread(hunk: Hunk) -> bool:
+    """A word the scan misread and the proposal writes right ('Renffirming' → 'Reaffirming'): no change asked.
+    Words of nearly the same letters and other stems; a change of inflection is a change."""
+    old, new = hunk.removed.split(), hunk.added.split()
+    if not old or len(old) != len(new) or hunk.inflection_only:
+        return False
+    pairs = [(fold_spelling(a.strip(",.;:")), fold_spelling(b.strip(",.;:"))) for a, b in zip(old, new, strict=True)]
+    return all(a == b or (stem(a) != stem(b) and SequenceMatcher(None, a, b).ratio() >= MISREAD) for a, b in pairs)
+
+
+def _pieces(removed: str, added: str, before: str, after: str) -> list[Hunk]:
+    """A run of changes as hunks: when one side is the other with words taken out ('both victims and
+    perpetrators' → 'victims'), each stretch taken out (or put in) is a hunk of its own."""
+    old, new = removed.split(), added.split()
+    longer, shorter = (old, new) if len(old) > len(new) else (new, old)
+    kept = _kept_in_order(shorter, longer)
+    if not shorter or kept is None:
+        return [_trimmed(removed, added, before, after)]
+    hunks, start = [], 0
+    for at in [*kept, len(longer)]:
+        if at > start:
+            words = " ".join(longer[start:at])
+            context_before = " ".join([*before.split(), *longer[:start]][-CONTEXT:])
+            context_after = " ".join([*longer[at:], *after.split()][:CONTEXT])
+            side = (words, "") if longer is old else ("", words)
+            hunks.append(Hunk(*side, context_before, context_after))
+        start = at + 1
+    return hunks
+
+
+def _kept_in_order(shorter: list[str], longer: list[str]) -> list[int] | None:
+    """Where each word of `shorter` is in `longer`, in order, if all are (the first place each fits)."""
+    found, k = [], 0
+    for word in shorter:
+        while k < len(longer) and not _same_word(longer[k], word):
+            k += 1
+        if k == len(longer):
+            return None
+        found.append(k)
+        k += 1
+    return found
+
+
+def _trimmed(removed: str, added: str, before: str, after: str) -> Hunk:
+    """A hunk without the words its two sides share at their ends: 'both victims and perpetrators' →
+    'victims' takes out 'both' and 'and perpetrators'; those words move into the context."""
+    old, new = removed.split(), added.split()
+    head = 0
+    while head < min(len(old), len(new)) and _same_word(old[head], new[head]):
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and _same_word(old[-1 - tail], new[-1 - tail]):
+        tail += 1
+    if not head and not tail:
+        return Hunk(removed, added, before, after)
+    context_before = " ".join([*before.split(), *old[:head]][-CONTEXT:])
+    context_after = " ".join([*old[len(old) - tail :], *after.split()][:CONTEXT])
+    return Hunk(
+        " ".join(old[head : len(old) - tail]), " ".join(new[head : len(new) - tail]), context_before, context_after
+    )
+
+
+def _same_word(a: str, b: str) -> bool:
+    return fold_spelling(a.strip(",.;:")) == fold_spelling(b.strip(",.;:"))
+
+
+def _has_words(text: str) -> bool:
+    return any(t[:1].isalnum() for t in tokens(text))
+
+
+def _clean(parts: list[str]) -> str:
+    return " ".join("".join(parts).split()).strip(" ,;:")
+
+
+def _edge(text: str, first: bool) -> str:
+    """The first (or last) CONTEXT words of an unchanged run."""
+    words = text.split()
+    return " ".join(words[:CONTEXT] if first else words[-CONTEXT:])
+
+
+def carried(hunk: Hunk, base: Words, later: Words) -> float:
+    """How much of one hunk a later text carries: 1, 0.5 (part of it) or 0.
+
+    An insertion is carried when the later text has its words more often than the paragraph had
+    them (a short one counted exactly, a long one found in order); a removal when it has them less
+    often (or, long, hardly at all); a replacement when both hold, half when one does.
+    """
+    exact = hunk.inflection_only
+    put_in = _put_in(hunk, base, later, exact) if _has_words(hunk.added) else None
+    taken_out = _taken_out(hunk, base, later, exact) if _has_words(hunk.removed) else None
+    if put_in is None:
+        return taken_out or 0.0
+    if taken_out is None:
+        return put_in
+    if put_in == 0.0:  # a replacement is its new words (the old may have gone for any reason), unless it is
+        cut = len(hunk.removed.split()) >= CUT * len(hunk.added.split())  # mostly a cut
+        return 0.5 if cut and taken_out == 1.0 else 0.0
+    return 1.0 if put_in == 1.0 and taken_out == 1.0 else 0.5
+
+
+def _put_in(hunk: Hunk, base: Words, later: Words, exact: bool) -> float:
+    phrase = Words(hunk.added)
+    if exact or len(phrase.stems) <= SHORT:
+        return 1.0 if _more(hunk, hunk.added, base, later, exact) > 0 else 0.0
+    share = in_order_share(phrase.stems, later.stems)
+    return 1.0 if share >= CARRIED else 0.5 if share >= GONE + 0.1 else 0.0
+
+
+def _taken_out(hunk: Hunk, base: Words, later: Words, exact: bool) -> float:
+    phrase = Words(hunk.removed)
+    if exact or len(phrase.stems) <= SHORT:
+        return 1.0 if _more(hunk, hunk.removed, base, later, exact) < 0 else 0.0
+    share = in_order_share(phrase.stems, later.stems)
+    return 1.0 if share <= GONE else 0.0 if share >= CARRIED else 0.5
+
+
+def _more(hunk: Hunk, words: str, base: Words, later: Words, exact: bool) -> int:
+    """How many more times the later text has a short phrase than the paragraph had.
+
+    Content words are compared by their stems in a row ('shall preferably be voluntary' has 'preferably
+    voluntary'); a phrase of small words ('the', 'and other') or a change of inflection only by every word,
+    and with a word of context on each side (a paragraph has many a 'the'), as in 'of the Parties'.
+    """
+    phrase = Words(words)
+    if not exact and phrase.stems:
+        return occurrences(phrase.stems, later.stems) - occurrences(phrase.stems, base.stems)
+    around = Words(" ".join([*hunk.before.split()[-1:], words, *hunk.after.split()[:1]])).surface
+    return occurrences(around, later.surface) - occurrences(around, base.surface)
+
+
+def occurrences(phrase: list[str], text: list[str]) -> int:
+    """How many times `phrase` occurs in `text`, word for word."""
+    if not phrase:
+        return 0
+    n = len(phrase)
+    return sum(1 for k in range(len(text) - n + 1) if text[k : k + n] == phrase)
+
+
+def in_order_share(phrase: list[str], text: list[str]) -> float:
+    """The largest share of `phrase` found in order within one stretch of `text` (at most about twice as long)."""
+    if not phrase:
+        return 0.0
+    width = 2 * len(phrase) + 3
+    wanted = set(phrase)
+    best = 0
+    for start, word in enumerate(text):
+        if word not in wanted:
+            continue
+        k = found = 0
+        for item in text[start : start + width]:
+            for j in range(k, len(phrase)):
+                if phrase[j] == item:
+                    found += 1
+                    k = j + 1
+                    break
+        best = max(best, found)
+        if best == len(phrase):
+            break
+    return best / len(phrase)
+
+
+@dataclass
+class Judged:
+    """A proposal's change against a later text: each hunk with how much of it is carried, and the share by weight."""
+
+    hunks: list[tuple[Hunk, float]]
+
+    @property
+    def share(self) -> float:
+        total = sum(h.weight for h, _ in self.hunks)
+        return sum(h.weight * c for h, c in self.hunks) / total if total else 0.0
+
+
+def judge_change(hunks: list[Hunk], base: str, later: str) -> Judged:
+    """How much of the change `hunks` (made to `base`) the text `later` carries, hunk by hunk."""
+    base_words, later_words = Words(base), Words(later)
+    return Judged([(hunk, carried(hunk, base_words, later_words)) for hunk in hunks])

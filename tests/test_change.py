@@ -1,0 +1,116 @@
+"""Dispositions judge the change a proposal asks, not the whole text: small cases written by hand."""
+
+from __future__ import annotations
+
+from amendtrack.compare.align import align
+from amendtrack.compare.asks import described, quoted_asks
+from amendtrack.compare.change import change_of, judge_change
+from amendtrack.compare.disposition import Disposer
+from amendtrack.model.proposal import Edit, Proposal, Sponsor, apply
+from amendtrack.model.tree import Draft
+from amendtrack.read.structure import read_text
+
+
+def drafts(old: str, new: str) -> tuple[Draft, Draft]:
+    return read_text(old, "old.txt"), read_text(new, "new.txt")
+
+
+def judge(old: str, new: str, proposal: Proposal) -> tuple[str, str]:
+    base, nxt = drafts(old, new)
+    target = base.find(proposal.paragraph) if proposal.paragraph else None
+    apply(proposal, target.text if target is not None else None)
+    verdict = Disposer(base, nxt, align(base, nxt), "the next draft").dispose(proposal)
+    return verdict.status, verdict.explanation
+
+
+def proposal(operation: str, paragraph: str, *edits: Edit, text: str | None = None, said: str = "") -> Proposal:
+    return Proposal(operation, paragraph, [Sponsor("Belarus", verbatim=said)], list(edits), text=text)
+
+
+OLD = (
+    "1. Recalling the relevant international convention on slavery and the Protocol thereto,\n\n"
+    "2. Mainstream the issue of trafficking in persons into the broader policies and programmes of States.\n\n"
+    "3. Encourage cooperation between States.\n"
+)
+
+
+def test_a_change_of_inflection_is_looked_for_as_such() -> None:
+    asked = proposal("replace", "1", Edit("replace", old="convention", new="conventions"))
+    kept = OLD.replace("Recalling the relevant", "Recalling also the relevant")  # the rest is redrafted
+    assert judge(OLD, kept, asked)[0] == "not_reflected"  # the sentence is there; the plural is not
+    taken = OLD.replace("convention on", "conventions on")
+    assert judge(OLD, taken, asked)[0] == "accepted"
+
+
+def test_an_insertion_the_next_draft_lacks_is_not_reflected_however_much_of_the_sentence_it_keeps() -> None:
+    asked = proposal("insert", "2", Edit("insert", new="as appropriate,", anchor="Mainstream", position="after"))
+    status, explanation = judge(OLD, OLD.replace("Mainstream the", "Mainstreaming the"), asked)
+    assert status == "not_reflected" and "‘as appropriate’ did not go in" in explanation
+    took = OLD.replace("Mainstream the", "Mainstream, as appropriate, the")
+    assert judge(OLD, took, asked)[0] == "accepted"
+
+
+def test_words_already_in_the_paragraph_prove_nothing() -> None:
+    old = "1. Ensure, as appropriate, that victims are protected and assisted in all States.\n"
+    asked = proposal("insert", "1", Edit("insert", new="as appropriate", anchor="assisted", position="after"))
+    assert judge(old, old, asked)[0] == "not_reflected"  # 'as appropriate' was there before, once
+
+
+def test_spelling_variants_are_the_same_words() -> None:
+    asked = proposal("insert", "3", Edit("insert", new="and other organisations", anchor="States", position="after"))
+    took = OLD.replace("between States.", "between States and other organizations.")
+    status, explanation = judge(OLD, took, asked)
+    assert status == "accepted" and "‘and other organisations’ went in" in explanation
+
+
+def test_a_small_word_is_looked_for_with_its_neighbours() -> None:
+    old = "1. The Conference of Parties to the Convention shall meet in the first year.\n"
+    asked = proposal("replace", "1", Edit("replace", old="Conference of Parties", new="Conference of the Parties"))
+    assert judge(old, old.replace("first year", "the first year"), asked)[0] == "not_reflected"
+    assert judge(old, old.replace("of Parties", "of the Parties"), asked)[0] == "accepted"
+
+
+def test_a_descriptive_proposal_looks_for_what_it_names() -> None:
+    assert described("a reference to the OAS, most notably its Work Plan") == "the OAS, most notably its Work Plan"
+    assert described("Include a reference to existing best practices") == "existing best practices"
+    assert described("replace “victims” with “persons”") is None
+    asked = proposal("insert", "3", Edit("insert", new="a reference to the OAS, most notably its Work Plan"))
+    named = OLD.replace("between States.", "between States, such as the OAS Work Plan against trafficking.")
+    assert judge(OLD, named, asked)[0] == "accepted"
+    assert judge(OLD, OLD, asked)[0] == "not_reflected"
+
+
+def test_a_comment_that_quotes_words_to_add_is_traced_like_an_insertion() -> None:
+    remark = "The aim is unclear. Also suggest adding at the end “particularly in mixed migration flows”"
+    assert [h.added for h in quoted_asks(remark)] == ["particularly in mixed migration flows"]
+    assert quoted_asks("the phrase “Adopting specific measures” is vague") == []  # no verb asks for it
+    asked = proposal("comment", "3", said=remark)
+    took = OLD.replace("between States.", "between States, particularly in mixed migration flows.")
+    status, explanation = judge(OLD, took, asked)
+    assert status == "accepted" and "‘particularly in mixed migration flows’ went in" in explanation
+    assert judge(OLD, OLD, proposal("comment", "3", said="We support this paragraph."))[0] == "n/a"
+
+
+def test_a_new_paragraph_must_say_what_it_brings() -> None:
+    old = "1. Requests the Secretary-General to report on the implementation of this resolution.\n"
+    new = old + "\n2. Requests the Secretary-General to report on progress at its next session.\n"
+    monitoring = "Requests the Secretary-General to establish a monitoring mechanism with independent experts."
+    asked = proposal("new_paragraph", "1", text=monitoring)
+    assert judge(old, new, asked)[0] == "not_reflected"  # alike in its boilerplate, not in what it asks
+    took = old + f"\n2. {monitoring}\n"
+    assert judge(old, took, asked)[0] == "accepted"
+
+
+def test_a_paragraph_missing_from_a_draft_that_marks_its_deletions_is_unclear() -> None:
+    old = "1. First paragraph on prevention.\n\n2. Second paragraph on protection of victims.\n\n3. Third one.\n"
+    new = "1. First paragraph on prevention.\n\n3. [Paragraph deleted]\n"
+    status, explanation = judge(old, new, proposal("delete", "2"))
+    assert status == "unclear" and "nor marked deleted there" in explanation
+    assert judge(old, new, proposal("delete", "3"))[0] == "accepted"
+
+
+def test_hunks_keep_their_context_and_drop_what_both_sides_share() -> None:
+    hunks = change_of("help both victims and perpetrators now", "help victims now")
+    assert [(h.removed, h.added) for h in hunks] == [("both", ""), ("and perpetrators", "")]
+    judged = judge_change(hunks, "help both victims and perpetrators now", "help victims and perpetrators now")
+    assert [c for _, c in judged.hunks] == [1.0, 0.0]  # 'both' went, 'and perpetrators' is still there
