@@ -66,7 +66,7 @@ def test_unlabelled_continuation_blocks_are_attributed_by_place(proposals: list[
         ["African Group"],
         "inferred",
         "OP1",
-        "redraft",
+        "replace",  # a restatement changing two stretches ("Adopts the present resolution and its annex as")
     )
     assert op1.text.startswith("Adopts the present resolution and its annex as the United Nations Global Plan")
     op1bis = at(proposals, 438)[0]

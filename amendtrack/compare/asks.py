@@ -17,8 +17,10 @@ from amendtrack.model.proposal import Edit, Proposal, apply_edits
 from amendtrack.model.tree import Paragraph
 
 DESCRIBED = re.compile(
-    r"^\s*(?:(?:please\s+)?(?:add|insert|include|introduce|mention|make)\s+)?(?:an?\s+|the\s+)?"
-    r"(?:explicit\s+|specific\s+)?(?:reference|references|mention|allusion)\s+(?:to|of)\s+(?P<thing>.+)$"
+    r"^\s*(?:(?:we\s+)?(?:recommends?|suggests?|proposes?|requests?)\s+(?:that\s+)?(?:to\s+)?)?"
+    r"(?:(?:please\s+)?(?:add|adding|insert|include|including|introduce|mention|make|consider)\s+)?(?:an?\s+|the\s+)?"
+    r"(?:explicit\s+|specific\s+)?(?:reference|references|mention|allusion|inclusion|insertion|addition)"
+    r"\s+(?:to|of)\s+(?P<thing>.+)$"
     r"|^\s*(?:please\s+)?(?:include|mention)\s+(?P<plain>[^'\"“‘]+)$",
     re.I | re.S,
 )
@@ -30,7 +32,8 @@ ASK_VERB = re.compile(
 )
 REMOVING = ("delete", "deleting", "remove", "removing")
 ELLIPSES = ("...", "…")
-NAME = re.compile(r"\b(?:[A-Z]{2,}[a-z]?\b|[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+)+)")
+_CAPITAL = r"(?:[A-Z]{2,}[a-z]?|[A-Z][a-z]+)"
+NAME = re.compile(rf"\b{_CAPITAL}(?:\s+(?:(?:of|on|in|for|and|the|to)\s+)*{_CAPITAL})+\b|\b[A-Z]{{2,}}[a-z]?\b")
 
 
 def hunks_of(proposal: Proposal, base: Paragraph | None) -> list[Hunk]:

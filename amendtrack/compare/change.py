@@ -11,12 +11,14 @@ inflection ('convention' → 'conventions'), by their stems ('Ensuring' is 'Ensu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from amendtrack.compare.redline import EQUAL, INSERT, redline
 from amendtrack.model.words import STOPWORDS, fold_spelling, stem, tokens
 
+LABEL = re.compile(r"[a-z]|[ivx]+|\d+[a-z]?", re.I)  # a list label or a number, not a word of the text
 CONTEXT = 4  # words of context kept on each side of a hunk
 SHORT = 2  # a phrase of at most this many content words is counted exactly, occurrence by occurrence
 CARRIED = 0.85  # share of a long phrase found in order for it to be there
@@ -72,7 +74,12 @@ def change_of(base: str, wanted: str) -> list[Hunk]:
             (added if change.op == INSERT else removed).append(change.text)
     if _has_words("".join(removed + added)):
         hunks.extend(_pieces(_clean(removed), _clean(added), before, ""))
-    return [hunk for hunk in hunks if _has_words(hunk.removed + " " + hunk.added) and not _misread(hunk)]
+    return [hunk for hunk in hunks if _says_words(hunk.removed + " " + hunk.added) and not _misread(hunk)]
+
+
+def _says_words(text: str) -> bool:
+    """Whether a change is of words, not only of list labels and numbering ('a.', '(b)', '2')."""
+    return any(t[:1].isalnum() and not LABEL.fullmatch(t) for t in tokens(text))
 
 
 def _misread(hunk: Hunk) -> bool:

@@ -21,6 +21,7 @@ from amendtrack.model.words import STOPWORDS, Weights, content_stems, fold_spell
 ACCEPTED = 0.85  # share of the proposal's words found, in order, for "the next draft carries the change"
 PARTIAL = 0.4  # … for "part of it"
 GONE = 0.3  # a span to delete counts as gone when at most this share of it is left
+SURVIVES = 0.5  # share of a merged paragraph's words (or of a change) that lives on where it went
 NEW_WORDS = 0.5  # share of the words a new paragraph brings (none of the earlier draft has them) the next must say
 
 
@@ -410,9 +411,14 @@ class _Judge:
             if self.link is not None and self.link.relation == "deleted":
                 marked = "" if self.link.source == "declared" else " (the draft does not mark it deleted; check it)"
                 return self.verdict("accepted", f"paragraph {self.p.paragraph} is not in {self.next_label}{marked}", 1)
-            if self.gone:
+            if self.gone:  # merged into another: the deletion is carried as far as its words went with it
                 into = ", ".join(n.label for n in self.successors)
-                return self.verdict("partial", f"paragraph {self.p.paragraph} was merged into {into}", 0.5)
+                kept = self._surviving()
+                if kept >= SURVIVES:
+                    return self.verdict(
+                        "superseded", f"paragraph {self.p.paragraph} was merged into {into}, its words kept there", 0
+                    )
+                return self.verdict("partial", f"paragraph {self.p.paragraph} was merged into {into}", 1 - kept)
             return self.verdict("not_reflected", f"paragraph {self.p.paragraph} is still there, {self.where()}", 0)
         return self._by_change("deletion")
 
@@ -449,11 +455,17 @@ class _Judge:
         unclear = self.unclear()
         if unclear:
             return self.verdict("unclear", f"{unclear}; {said}", share)
-        if self.gone and not any(c for _, c, _ in results):
+        if self.gone and share < SURVIVES:  # it went, and the change did not go with it
             return self.verdict("superseded", f"{self.fate()}; {said}", share)
         if any(c for _, c, _ in results):
             return self.verdict("partial", f"part of your {what} is carried {self.where()}: {said}", share)
         return self.verdict("not_reflected", f"your {what} is not carried {self.where()}: {said}", share)
+
+    def _surviving(self) -> float:
+        """The share of the paragraph's words found in what it was merged into."""
+        words = set(content(self._base_text()))
+        there = {w for node in self.successors_with_children() for w in self.d.stem_set(node)}
+        return len(words & there) / len(words) if words else 0.0
 
     def _base_text(self) -> str:
         if self.target is None:
@@ -479,13 +491,14 @@ class _Judge:
         self.evidence.score = round(share, 3)
 
     def _described(self, thing: str) -> Disposition:
-        """'Add a reference to the OAS': the next draft names it (its names and acronyms), where it had not."""
+        """'Add a reference to the OAS': the next draft names it (half its names and acronyms, the longest among
+        them), where the paragraph had not."""
         names = names_in(thing) or [thing]
         base = Words(self._base_text())
         for pool in (self.successors_with_children(), self.paragraphs):
             for node in pool:
                 said = [name for name in names if _more_of(name, base, Words(node.text))]
-                if said and (said[0] == names[0] or len(said) * 2 >= len(names)):
+                if said and len(said) * 2 >= len(names) and max(names, key=lambda n: len(n.split())) in said:
                     self.evidence.looked_for, self.evidence.found, self.evidence.found_in = thing, said, node.label
                     return self.verdict("accepted", f"paragraph {node.label} of {self.next_label} names {said[0]}", 1)
         self.evidence.looked_for, self.evidence.missing = thing, names

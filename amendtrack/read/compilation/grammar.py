@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from amendtrack.compare.asks import described
 from amendtrack.model.proposal import Edit, Proposal, Sponsor, apply
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.read.compilation.context import Compilation
@@ -53,8 +54,25 @@ class Request:
 Form = Callable[[Request, Compilation], list[Proposal] | None]
 
 
+_NEXT_INSTRUCTION = re.compile(
+    r"(?<=[.;])\s+(?=(?:also\s+|and\s+|then\s+)?(?:add|insert|delete|replace|change|substitute|move|redraft)\b"
+    r"|\d(?:st|nd|rd|th)\s+bullet\s*:)",
+    re.I,
+)
+
+
 def read_request(request: Request, compilation: Compilation) -> list[Proposal]:
-    """The proposals an input makes: those of the first form it fits (`_FORMS`, in order), else a comment."""
+    """The proposals an input makes, one per instruction it gives ('Add … . Change “X” to “Y”' is two)."""
+    parts = [part for part in _NEXT_INSTRUCTION.split(request.text) if part.strip()]
+    if len(parts) > 1:
+        found = [read_one(replace(request, text=part.strip()), compilation) for part in parts]
+        if all(proposals and proposals[0].operation != "comment" for proposals in found):
+            return [proposal for proposals in found for proposal in proposals]
+    return read_one(request, compilation)
+
+
+def read_one(request: Request, compilation: Compilation) -> list[Proposal]:
+    """The proposals of one instruction: those of the first form it fits (`_FORMS`, in order), else a comment."""
     for form in _FORMS:
         proposals = form(request, compilation)
         if proposals is not None:
@@ -287,6 +305,14 @@ def _suggested_addition(request: Request, compilation: Compilation) -> list[Prop
     return [request.proposal("insert", edits=[Edit("insert", new=m.group(1))])] if m else None
 
 
+def _descriptive_addition(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Recommend reference to the UN Guidelines on …', 'Suggest inclusion of family tracing': words asked for
+    by what they are about; the disposition looks for what they name."""
+    if described(request.text) is None:
+        return None
+    return [request.proposal("insert", edits=[Edit("insert", new=request.text.strip())])]
+
+
 def _addition(request: Request, compilation: Compilation) -> list[Proposal] | None:
     """'Add: …', 'Insert …', 'Suggest adding …' (unquoted, no place); 'Add new section …' is a new paragraph."""
     low = request.text.lower().strip()
@@ -341,5 +367,6 @@ _FORMS: tuple[Form, ...] = (
     _merger_with_others,
     _split_of_paragraph,
     _suggested_addition,
+    _descriptive_addition,
     _addition,
 )

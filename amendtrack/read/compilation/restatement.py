@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import Match, SequenceMatcher
 
+from amendtrack.compare.change import change_of
 from amendtrack.model.proposal import Edit
 from amendtrack.model.tree import Paragraph
 from amendtrack.read.compilation.strikethrough import Vocabulary, unstrike
 from amendtrack.read.compilation.wording import WORDS, words_of
 
 _ELLIPSIS = ("...", "…")
+REPLACED = 2  # at most this many stretches changed, a restatement is a replacement rather than a redraft
 _NEAR = 3  # unmatched words at a fragment's edge that still belong to the stretch it restates
 
 
@@ -48,8 +50,24 @@ def restatement(text: str, paragraph: Paragraph, struck_from: set[str], vocabula
     if words_of(old) == restated or (whole and base == restated):
         return None  # the base text again, unchanged: no proposal in it
     if whole:
-        return Restatement("redraft", confidence, text=cleaned)
+        return _whole(paragraph.text, cleaned, confidence)
     return Restatement(_kind_of_change(old, cleaned), confidence, edits=[Edit("replace", old=old, new=cleaned)])
+
+
+def _whole(base: str, restated: str, confidence: float) -> Restatement:
+    """The paragraph restated from its beginning: named by the change it makes. Only words put in is an
+    insertion, only words taken out a deletion, one or two stretches changed (half the paragraph's words at
+    most) a replacement (the restated text as the new words of one edit); anything more a redraft."""
+    hunks = change_of(base, restated)
+    if hunks and all(not h.removed for h in hunks):
+        kind = "insert"
+    elif hunks and all(not h.added for h in hunks):
+        kind = "delete"
+    elif len(hunks) <= REPLACED and sum(len(h.removed.split()) for h in hunks) <= len(base.split()) / 2:
+        kind = "replace"
+    else:
+        return Restatement("redraft", confidence, text=restated)
+    return Restatement(kind, confidence, text=restated, edits=[Edit("replace", old=base, new=restated)])
 
 
 def _shared_runs(base: list[str], restated: list[str]) -> list[Match] | None:

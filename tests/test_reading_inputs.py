@@ -1,0 +1,40 @@
+"""Reading inputs: one proposal per instruction, restatements named by the change they make (hand-written cases)."""
+
+from __future__ import annotations
+
+from amendtrack.model.delegation import Registry
+from amendtrack.read.compilation import read_compilation_text
+from amendtrack.read.structure import read_text
+
+BASE = read_text(
+    "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+    "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n",
+    "base.txt",
+)
+
+
+def read(rows: str) -> list:
+    return read_compilation_text(rows, BASE, Registry.load())
+
+
+def test_an_input_that_gives_two_instructions_is_two_proposals() -> None:
+    found = read(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        'Japan: Add after "cooperate" ", where appropriate,". Change "human trafficking" to "trafficking in persons".\n'
+    )
+    assert [(p.operation, p.delegations) for p in found] == [("insert", ["Japan"]), ("replace", ["Japan"])]
+    assert found[0].edits[0].new == ", where appropriate,"  # no instruction left inside the words
+    assert (found[1].edits[0].old, found[1].edits[0].new) == ("human trafficking", "trafficking in persons")
+
+
+def test_a_restatement_is_named_by_the_change_it_makes() -> None:
+    found = read(
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        "EU: Ensure that trafficked victims of all ages are not unduly penalized for acts they were compelled to "
+        "commit.\n\n"
+        "USA: Ensure that victims are not penalized for acts they were compelled to commit.\n\n"
+        "Canada: Ensure that persons identified as victims by the authorities are never detained, and not "
+        "prosecuted or punished for unlawful acts committed as a direct consequence of their situation.\n"
+    )
+    kinds = {p.delegations[0]: p.operation for p in found}
+    assert kinds == {"EU": "insert", "USA": "delete", "Canada": "redraft"}
