@@ -240,8 +240,9 @@ def dispositions_command(negotiation: str, as_json: bool) -> None:
     """Say what became of every proposal in the next draft.
 
     Computes (and stores) each proposal's disposition against the draft after the one it was
-    made on: accepted, partial, not_reflected, superseded, pending (no next draft yet), or n/a
-    for comments. A facilitator's override (`amendtrack disposition set`) wins; the computed
+    made on: accepted, partial, not_reflected, superseded, unclear (the next draft lost the text
+    that would tell), pending (no next draft yet), or n/a for comments. It judges the change a
+    proposal asks, not the whole text, and says which of its words went in. A facilitator's override (`amendtrack disposition set`) wins; the computed
     value is kept beside it. Prints a table per delegation, or with --json one object per proposal.
     """
     records = api.dispositions(db(), negotiation)

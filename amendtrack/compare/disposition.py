@@ -377,21 +377,6 @@ class _Judge:
             out.extend(c for c, _ in Draft(node.children).walk())
         return out
 
-    def record(self, words: str, share: float, found: list[str], node: Paragraph | None) -> None:
-        phrase = content(words)
-        self.evidence.looked_for = words
-        self.evidence.found = found
-        remaining = list(found)
-        missing = []
-        for item in phrase:
-            if item in remaining:
-                remaining.remove(item)
-            else:
-                missing.append(item)
-        self.evidence.missing = missing
-        self.evidence.found_in = node.label if node is not None and share >= PARTIAL else None
-        self.evidence.score = round(share, 3)
-
     # --- per operation -------------------------------------------------------------------
 
     def judge(self) -> Disposition:

@@ -427,8 +427,8 @@ def _evidence(outcome: Outcome, next_draft: str | None) -> list[tuple[str, str]]
     ev = outcome.computed.evidence
     pairs = [
         ("looked for", _quote(ev.looked_for, 240) if ev.looked_for else ""),
-        ("found (word stems)", ", ".join(ev.found)),
-        ("missing (word stems)", ", ".join(ev.missing)),
+        ("went in", ", ".join(ev.found)),
+        ("did not go in", ", ".join(ev.missing)),
         (
             "found in",
             f"paragraph {ev.found_in}" + (f" of {the(next_draft)}" if next_draft else "") if ev.found_in else "",
