@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -217,13 +217,51 @@ def compilation(url: str | None, negotiation: str, draft: str, with_disposition:
     return compilation_table(snap, key, with_disposition)
 
 
-def apply_proposals(url: str | None, negotiation: str, draft: str, delegation: str) -> bytes:
-    """A draft as Word, one delegation's proposals on it as tracked changes by that delegation."""
+@dataclass
+class Applied:
+    """A delegation's proposals written on its draft as Word tracked changes, and the flagged ones left out."""
+
+    docx: bytes
+    left_out: list[int]  # ids of proposals whose reading is to be checked (`amendtrack review`)
+
+
+def apply_proposals(
+    url: str | None, negotiation: str, draft: str, delegation: str, include_flagged: bool = False
+) -> Applied:
+    """A draft as Word, one delegation's proposals on it as tracked changes by that delegation.
+
+    A proposal whose reading is in doubt (model.doubts) is left out unless `include_flagged`: a
+    misread input would otherwise stand in the Word file as the delegation's own words.
+    """
+    from amendtrack.model.doubts import flagged
     from amendtrack.render.docx import apply_docx
 
     found = delegation_proposals(url, negotiation, draft, delegation)
+    kept = [(pid, p) for pid, p in found.ids if include_flagged or not flagged(p)]
+    left_out = [pid for pid, p in found.ids if not include_flagged and flagged(p)]
     title, label = found.negotiation_title, found.draft_label
-    return apply_docx(found.draft, found.proposals, found.delegation, found.date, title, draft_label=label)
+    proposals = [p for _, p in kept]
+    return Applied(apply_docx(found.draft, proposals, found.delegation, found.date, title, draft_label=label), left_out)
+
+
+def review(url: str | None, negotiation: str) -> list[dict[str, Any]]:
+    """The proposals whose reading a facilitator should check, with why: `amendtrack review`."""
+    from amendtrack.model.doubts import doubts, flagged, reading_confidence
+
+    return [
+        {
+            "id": pid,
+            "delegations": p.delegations,
+            "paragraph": p.paragraph,
+            "operation": p.operation,
+            "reading_confidence": round(reading_confidence(p), 2),
+            "reasons": [doubt.reason for doubt in doubts(p)],
+            "verbatim": p.sponsors[0].verbatim if p.sponsors else "",
+            "source": asdict(p.sponsors[0].source) if p.sponsors and p.sponsors[0].source else None,
+        }
+        for pid, p in proposals(url, negotiation)
+        if flagged(p)
+    ]
 
 
 def delegation_proposals(url: str | None, negotiation: str, draft: str, delegation: str) -> DelegationProposals:
@@ -250,6 +288,7 @@ def delegation_proposals(url: str | None, negotiation: str, draft: str, delegati
             max(dates, default=None) or document.date,
             stored_drafts.load_draft(session, negotiation, document.key),
             [proposal for _, proposal in found],
+            found,
         )
 
 

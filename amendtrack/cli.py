@@ -242,8 +242,9 @@ def dispositions_command(negotiation: str, as_json: bool) -> None:
     Computes (and stores) each proposal's disposition against the draft after the one it was
     made on: accepted, partial, not_reflected, superseded, unclear (the next draft lost the text
     that would tell), pending (no next draft yet), or n/a for comments. It judges the change a
-    proposal asks, not the whole text, and says which of its words went in. A facilitator's override (`amendtrack disposition set`) wins; the computed
-    value is kept beside it. Prints a table per delegation, or with --json one object per proposal.
+    proposal asks, not the whole text, and says which of its words went in. A facilitator's
+    override (`amendtrack disposition set`) wins; the computed value is kept beside it. Prints a
+    table per delegation, or with --json one object per proposal.
     """
     records = api.dispositions(db(), negotiation)
     echo_json(records) if as_json else echo_lines(terminal.dispositions_table(records))
@@ -352,15 +353,46 @@ def compile_command(negotiation: str, draft: str, with_disposition: bool, **out:
 @delegation_option
 @file_option("--docx", "Word file to write.", required=True)
 @force_option
-def apply_command(negotiation: str, draft: str, delegation: str, docx_file: Path, force: bool) -> None:
+@click.option(
+    "--include-flagged", is_flag=True, help="Also write proposals whose reading is to be checked (see `review`)."
+)
+def apply_command(
+    negotiation: str, draft: str, delegation: str, docx_file: Path, force: bool, include_flagged: bool
+) -> None:
     """Write DRAFT with one delegation's proposals as Word tracked changes by that delegation.
 
     The format the General Assembly asks delegations to submit in. Insertions, deletions and
     replacements stand where their words are found; a redraft deletes the old text and inserts
     the new; a new paragraph goes after its anchor. Moves, merges, splits, comments and proposals
-    that could not be applied become comments saying what was asked and why.
+    that could not be applied become comments saying what was asked and why. Proposals whose
+    reading is in doubt (`amendtrack review` lists them) are left out, and counted on stderr,
+    unless --include-flagged.
     """
-    write_file(docx_file, api.apply_proposals(db(), negotiation, draft, delegation))
+    applied = api.apply_proposals(db(), negotiation, draft, delegation, include_flagged)
+    write_file(docx_file, applied.docx)
+    if applied.left_out:
+        ids = ", ".join(str(pid) for pid in applied.left_out)
+        click.echo(
+            f"left out {len(applied.left_out)} proposal(s) whose reading is to be checked: {ids} "
+            "(see amendtrack review; --include-flagged writes them)",
+            err=True,
+        )
+
+
+@cli.command("review")
+@click.argument("negotiation")
+@json_option("the proposals to check, with why")
+def review_command(negotiation: str, as_json: bool) -> None:
+    """List the proposals whose reading a facilitator should check, and why.
+
+    Inputs are read from OCR'd tables, so each reading carries a confidence: lowered by
+    instruction words left inside the proposed text, unbalanced quotes, words that are not in
+    the paragraph the input was filed under, a delegation known only from the input's place,
+    several instructions read as one. Below 0.6 a proposal is flagged here, in every report and
+    compilation, and left out of `apply`. A corrected reading (`proposal edit`) is not flagged.
+    """
+    records = api.review(db(), negotiation)
+    echo_json(records) if as_json else echo_lines(terminal.review_lines(records))
 
 
 @cli.command("site")

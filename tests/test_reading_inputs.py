@@ -38,3 +38,13 @@ def test_a_restatement_is_named_by_the_change_it_makes() -> None:
     )
     kinds = {p.delegations[0]: p.operation for p in found}
     assert kinds == {"EU": "insert", "USA": "delete", "Canada": "redraft"}
+
+
+def test_instructions_run_together_after_quotes_are_separate_proposals() -> None:
+    found = read(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        'USA: After "cooperate" add "closely" delete "and to share information" and change "States" to '
+        '"Member States"\n'
+    )
+    assert [p.operation for p in found] == ["insert", "delete", "replace"]
+    assert [e.new or e.old for p in found for e in p.edits] == ["closely", "and to share information", "Member States"]

@@ -101,7 +101,7 @@ def insertion() -> Outcome:
         explanation="your insertion ‘labor inspectors’ appears in paragraph 26 of the draft of 19 July 2010",
         evidence=Evidence(
             looked_for="labor inspectors,",
-            found=["labor", "inspector"],
+            found=["‘labor inspectors’"],
             missing=[],
             found_in="26",
             successors=["26"],
@@ -200,7 +200,7 @@ def test_card_redlines_the_proposal_against_the_base_and_the_next_draft_against_
     assert '<span class="badge op">insertion</span>' in html and "✓ accepted" in html
     assert "Insert “labor inspectors,” after “law enforcement officers,”" in unescape(html)
     assert re.search(r"<dt>found in</dt><dd>paragraph 26 of the draft of 19 July 2010</dd>", html)
-    assert "<dt>found (word stems)</dt><dd>labor, inspector</dd>" in html
+    assert "<dt>went in</dt><dd>‘labor inspectors’</dd>" in unescape(html)
 
 
 def test_co_sponsors_attribution_sources_rationale_and_references() -> None:

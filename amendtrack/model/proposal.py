@@ -70,6 +70,7 @@ class Proposal:
     unapplied_reason: str | None = None
     confidence: float = 1.0  # below 1 where the edit was recovered from a restatement or OCR damage
     pid: str | None = None  # persistent id of the target paragraph, when stored
+    corrected: str | None = None  # a facilitator's correction of the reading, with its note ("" for none)
 
     @property
     def delegations(self) -> list[str]:

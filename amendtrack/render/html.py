@@ -413,6 +413,7 @@ class OutcomeView:
     rationale: str
     references: str
     confidence: str
+    check: list[str]  # why the reading should be checked, if it should
 
 
 def _segments(text: str | None, kind: str = "equal") -> list[Segment]:
@@ -530,6 +531,7 @@ def outcome_view(outcome: Outcome, delegation: str | None, base_draft: str, next
         rationale=p.rationale or "",
         references=", ".join(p.references),
         confidence=f"{p.confidence:.2f}" if p.confidence < 1 else "",
+        check=outcome.check,
     )
 
 
@@ -710,6 +712,7 @@ class EntryView:
     references: str
     badge: Badge | None
     explanation: str | None
+    check: list[str]
 
 
 @dataclass(frozen=True)
@@ -739,6 +742,7 @@ def compilation_html(table: CompilationTable, nav: Nav | None = None) -> str:
                 "; ".join(e.references),
                 badge(e.disposition) if e.disposition else None,
                 e.explanation,
+                e.check,
             )
             for e in row.entries
         ]

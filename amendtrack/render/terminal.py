@@ -219,6 +219,8 @@ def outcome_lines(outcome: Outcome) -> list[str]:
     status = outcome.status + (f" (computed: {outcome.computed.status})" if outcome.override else "")
     lines = [f"  #{outcome.id} {proposal.operation} by {', '.join(proposal.delegations)}: {status}"]
     lines.append(f"    {outcome.computed.explanation}")
+    if outcome.check:
+        lines.append(f"    check this reading: {'; '.join(outcome.check)}")
     if outcome.note:
         lines.append(f"    facilitator's note: {outcome.note}")
     if outcome.proposed:
@@ -289,3 +291,18 @@ def progress_bar(stream: TextIO) -> Iterator[Callable[[str, int, int], None] | N
             bar.update(done - bar.pos, current_item=what)
 
         yield progress
+
+
+def review_lines(records: list[dict]) -> list[str]:
+    """`amendtrack review`: each proposal whose reading is in doubt, why, and the input as written."""
+    if not records:
+        return ["no reading to check"]
+    lines = [f"{count(len(records), 'proposal')} to check"]
+    for r in records:
+        who = ", ".join(r["delegations"])
+        lines.append(
+            f"#{r['id']} {r['paragraph']} {r['operation']} by {who} (confidence {r['reading_confidence']:.2f})"
+        )
+        lines.extend(f"    {reason}" for reason in r["reasons"])
+        lines.append("    as written: " + " ".join((r["verbatim"] or "").split())[:200])
+    return [printable(line) for line in lines]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from amendtrack.compare.redline import Change, redline
+from amendtrack.model.doubts import doubts, flagged
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import is_heading
 from amendtrack.report.snapshot import Snapshot
@@ -24,6 +25,7 @@ class CompilationEntry:
     references: list[str]
     disposition: str | None = None  # with --with-disposition: the status in the next draft
     explanation: str | None = None
+    check: list[str] = field(default_factory=list)  # why the reading should be checked (model.doubts), if it should
 
 
 @dataclass
@@ -92,6 +94,7 @@ def compilation_table(snap: Snapshot, draft_key: str, with_disposition: bool = F
                     proposal.references,
                     status,
                     verdict.explanation if verdict else None,
+                    [d.reason for d in doubts(proposal)] if flagged(proposal) else [],
                 )
             )
         return found

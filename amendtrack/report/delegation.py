@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from amendtrack.model.delegation import Registry
 from amendtrack.model.proposal import Proposal
@@ -76,3 +76,4 @@ class DelegationProposals:
     date: str | None  # the latest date of the inputs documents they came from, else the draft's
     draft: Draft
     proposals: list[Proposal]
+    ids: list[tuple[int, Proposal]] = field(default_factory=list)  # the same proposals with their stored ids

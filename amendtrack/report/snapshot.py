@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from amendtrack.compare.align import Alignment, Link
 from amendtrack.compare.disposition import Disposition, NodeFinder
 from amendtrack.compare.redline import Change, plain, redline
+from amendtrack.model.doubts import doubts, flagged, reading_confidence
 from amendtrack.model.proposal import STATUSES, Proposal
 from amendtrack.model.tree import Draft, Paragraph
 
@@ -40,12 +41,19 @@ class Outcome:
         """The disposition reports show: the facilitator's override if any, else the computed one."""
         return self.override or self.computed.status
 
+    @property
+    def check(self) -> list[str]:
+        """Why a facilitator should check how the input was read, when its reading is in doubt (else empty)."""
+        return [doubt.reason for doubt in doubts(self.proposal)] if flagged(self.proposal) else []
+
     def to_dict(self) -> dict:
         """The outcome as JSON: the proposal, its redlines as [-…-]{+…+} text, and its disposition."""
         record = {"id": self.id, **self.proposal.to_dict()}
         record.update(
             {
                 "disposition": self.status,
+                "reading_confidence": round(reading_confidence(self.proposal), 2),
+                "check_reading": self.check,
                 "computed": self.computed.status,
                 "override": self.override,
                 "note": self.note,

@@ -55,20 +55,40 @@ Form = Callable[[Request, Compilation], list[Proposal] | None]
 
 
 _NEXT_INSTRUCTION = re.compile(
-    r"(?<=[.;])\s+(?=(?:also\s+|and\s+|then\s+)?(?:add|insert|delete|replace|change|substitute|move|redraft)\b"
+    r"(?<=[.;”\"])\s+(?:and\s+)?(?=(?:also\s+|then\s+)?(?:add|insert|delete|replace|change|substitute|move|redraft)\b"
     r"|\d(?:st|nd|rd|th)\s+bullet\s*:)",
     re.I,
 )
 
 
+_VERB = re.compile(r"\b(?:add|insert|delete|replace|change|substitute|move|redraft)\b", re.I)
+
+
 def read_request(request: Request, compilation: Compilation) -> list[Proposal]:
     """The proposals an input makes, one per instruction it gives ('Add … . Change “X” to “Y”' is two)."""
-    parts = [part for part in _NEXT_INSTRUCTION.split(request.text) if part.strip()]
+    parts = _instructions(request.text)
     if len(parts) > 1:
         found = [read_one(replace(request, text=part.strip()), compilation) for part in parts]
         if all(proposals and proposals[0].operation != "comment" for proposals in found):
             return [proposal for proposals in found for proposal in proposals]
     return read_one(request, compilation)
+
+
+def _instructions(text: str) -> list[str]:
+    """The input cut before each instruction verb that follows a full stop, semicolon or closing quote; a piece
+    that gives no instruction of its own ('After “X”' before 'add “Y”') stays with the one after it."""
+    parts: list[str] = []
+    pending = ""
+    for piece in _NEXT_INSTRUCTION.split(text):
+        pending = f"{pending} {piece}".strip() if pending else piece.strip()
+        if pending and _VERB.search(pending):
+            parts.append(pending)
+            pending = ""
+    if pending and parts:
+        parts[-1] = f"{parts[-1]} {pending}"
+    elif pending:
+        parts.append(pending)
+    return parts
 
 
 def read_one(request: Request, compilation: Compilation) -> list[Proposal]:

@@ -12,6 +12,7 @@ from amendtrack.compare.redline import DELETE, EQUAL, INSERT
 from amendtrack.render.docx.paragraphs import Look, Para, Run, title_block
 from amendtrack.render.docx.printed import date_words
 from amendtrack.render.docx.wordml import (
+    CHECK,
     DEFAULT_AUTHOR,
     DELETED_RED,
     GREY,
@@ -183,6 +184,9 @@ def _entry_paras(entries: list[CompilationEntry]) -> list[Para]:
             note += ", attributed from its place in the table"
         who.add(Run(EQUAL, f"  {note}", look=Look(italic=True, size=SMALL, color=GREY)))
         paras.append(who)
+        if entry.check:
+            check = "Check this reading: " + "; ".join(entry.check)
+            paras.append(Para([Run(EQUAL, check, look=Look(bold=True, size=SMALL, color=CHECK))], style="TableText"))
         words = Para(style="TableText")
         if entry.changes:
             for change in entry.changes:

@@ -14,6 +14,7 @@ DEFAULT_AUTHOR = "amendtrack"
 DELETED_RED = "C00000"
 INSERTED_BLUE = "1F4E9E"
 GREY = "595959"
+CHECK = "9C3A00"  # a reading to check: dark orange, legible printed in black and white
 
 # A4 in twentieths of a point; 2 cm margins
 PAGE_LONG, PAGE_SHORT, MARGIN = 16838, 11906, 1134
