@@ -167,6 +167,55 @@ def clear_disposition(url: str | None, proposal_id: int) -> bool:
     return writing(url, lambda session: clear_override(session, proposal_id))
 
 
+def correct_reading(url: str | None, proposal_id: int, note: str, **fields: str | None) -> None:
+    """Store a facilitator's correction of how a proposal's input was read: `amendtrack proposal edit`."""
+    from amendtrack.store.corrections import set_correction
+
+    correction = checked_correction(proposal_id, note, fields)
+    writing(url, lambda session: set_correction(session, proposal_id, correction))
+
+
+def checked_correction(proposal_id: int, note: str, fields: dict[str, str | None], where: str | None = None) -> Any:
+    """A Correction from what a facilitator typed, every value checked as text that can be stored and shown."""
+    from amendtrack.model.correction import Correction
+    from amendtrack.model.names import check_label
+
+    check_label(note, "the note", where, note=True)
+    for name, value in fields.items():
+        if value is not None:
+            check_label(value, f"the {name}", where, note=name != "paragraph")
+    try:
+        return Correction(note, **fields)
+    except ValueError as exc:
+        raise InputError(where, f"proposal {proposal_id}: {exc}") from None
+
+
+def clear_reading(url: str | None, proposal_id: int) -> bool:
+    """Remove a correction of a reading (the proposal shows as read again); False when there was none."""
+    from amendtrack.store.corrections import clear_correction
+
+    return writing(url, lambda session: clear_correction(session, proposal_id))
+
+
+def correct_readings(url: str | None, path: Path) -> int:
+    """Store every correction of a CSV file (id, operation, paragraph, text, old, anchor, note) in one
+    transaction: all of them, or none and a one-line error naming the file and row."""
+    from amendtrack.read.corrections import read_corrections_csv
+    from amendtrack.store.corrections import set_correction
+
+    rows = read_corrections_csv(path)
+
+    def work(session: Any) -> int:
+        for line, proposal_id, note, fields in rows:
+            try:
+                set_correction(session, proposal_id, checked_correction(proposal_id, note, fields))
+            except InputError as exc:
+                raise InputError(str(path), exc.reason, line=line) from None
+        return len(rows)
+
+    return writing(url, work)
+
+
 def report(url: str | None, negotiation: str, delegation: str, draft: str | None = None) -> DelegationReport:
     """Every proposal of a delegation (co-sponsored ones included) and what became of it."""
     from amendtrack.report.delegation import delegation_report

@@ -31,7 +31,7 @@ from amendtrack.console import (
     write_file,
 )
 from amendtrack.errors import InputError, printable
-from amendtrack.model.proposal import OVERRIDE_STATUSES
+from amendtrack.model.proposal import OPERATIONS, OVERRIDE_STATUSES
 from amendtrack.resources import DEMO_DB_NAME, ENV_VAR, SITE_FOLDER
 
 
@@ -275,6 +275,46 @@ def disposition_clear_command(proposal_id: int) -> None:
     """Remove the facilitator's disposition of PROPOSAL_ID: the computed one shows again."""
     removed = api.clear_disposition(db(), proposal_id)
     click.echo(f"proposal {proposal_id}: override cleared" if removed else f"proposal {proposal_id}: no override")
+
+
+@cli.group("proposal")
+def proposal_group() -> None:
+    """Correct how an input was read: its operation, paragraph or words."""
+
+
+@proposal_group.command("edit")
+@click.argument("proposal_id", type=click.IntRange(1, 2**63 - 1))
+@click.option("--operation", type=click.Choice(list(OPERATIONS)), help="What the input asks.")
+@click.option("--paragraph", metavar="LABEL", help="The paragraph of its draft the input is about.")
+@click.option("--text", metavar="WORDS", help="The words put in (a redraft's or new paragraph's whole text).")
+@click.option("--old", metavar="WORDS", help="The words taken out or replaced.")
+@click.option("--anchor", metavar="WORDS", help="An insertion goes after these words (else at the end).")
+@click.option("--note", required=True, help="Why: kept with the correction and shown in reports.")
+def proposal_edit_command(proposal_id: int, note: str, **fields: str | None) -> None:
+    """Correct the reading of PROPOSAL_ID.
+
+    The reading as the input was read is kept; the correction is stored beside it and applied
+    whenever the proposal is shown or judged, so recomputing or re-importing never loses it, and
+    backups carry it. A corrected reading is no longer flagged for checking.
+    """
+    api.correct_reading(db(), proposal_id, note, **fields)
+    click.echo(f"proposal {proposal_id}: reading corrected")
+
+
+@proposal_group.command("clear")
+@click.argument("proposal_id", type=click.IntRange(1, 2**63 - 1))
+def proposal_clear_command(proposal_id: int) -> None:
+    """Remove the correction of PROPOSAL_ID: the reading shows as read again."""
+    removed = api.clear_reading(db(), proposal_id)
+    click.echo(f"proposal {proposal_id}: correction cleared" if removed else f"proposal {proposal_id}: no correction")
+
+
+@proposal_group.command("corrections")
+@click.argument("csv_file", type=FilePath(path_type=Path))
+def proposal_corrections_command(csv_file: Path) -> None:
+    """Correct many readings from CSV_FILE: columns id, note, and any of operation, paragraph, text, old,
+    anchor (empty: as read). All rows are stored, or none and a one-line error naming the row."""
+    click.echo(f"{api.correct_readings(db(), csv_file)} readings corrected")
 
 
 @cli.command("report")

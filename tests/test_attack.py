@@ -270,12 +270,12 @@ def test_delete_asks_then_removes_a_negotiation_in_one_transaction(db: str, tmp_
     refused = run("--db", db, "delete", "gpa-2010", stdin="n\n")
     assert refused.exit_code == 1 and refused.stdout == ""
     assert refused.stderr.splitlines() == [
-        "Delete gpa-2010 (3 documents, 520 proposals)? [y/N]: n",
+        "Delete gpa-2010 (3 documents, 544 proposals)? [y/N]: n",
         "amendtrack: error: aborted",
     ]
     assert "gpa-2010" in run("--db", db, "drafts").output
     result = run("--db", db, "delete", "gpa-2010", stdin="y\n")
-    assert result.exit_code == 0 and "deleted gpa-2010 (3 documents, 520 proposals)" in result.stdout
+    assert result.exit_code == 0 and "deleted gpa-2010 (3 documents, 544 proposals)" in result.stdout
     drafts = json.loads(run("--db", db, "drafts", "--json").stdout)
     assert {d["negotiation"] for d in drafts} == {"other"}
     connection = sqlite3.connect(tmp_path / "gpa.db")
@@ -302,6 +302,24 @@ VALID = {  # a working invocation of each command on the GPA sample (files are n
     "dispositions": ["dispositions", "gpa-2010"],
     "disposition set": ["disposition", "set", "7", "accepted", "--note", "n"],
     "disposition clear": ["disposition", "clear", "7"],
+    "review": ["review", "gpa-2010"],
+    "proposal edit": [
+        "proposal",
+        "edit",
+        "7",
+        "--paragraph",
+        "PP4",
+        "--text",
+        "t",
+        "--old",
+        "o",
+        "--anchor",
+        "a",
+        "--note",
+        "n",
+    ],  # fmt: skip
+    "proposal clear": ["proposal", "clear", "7"],
+    "proposal corrections": ["proposal", "corrections", "{fixes}"],
     "report": ["report", "gpa-2010", "--delegation", "Japan", "--draft", "1"],
     "history": ["history", "gpa-2010", "PP4", "--draft", "1"],
     "compile": ["compile", "gpa-2010", "1", "--html", "{out}/c.html"],
@@ -338,7 +356,9 @@ def test_every_argument_of_every_command_takes_malformed_values_in_one_line(
     monkeypatch.chdir(tmp_path)  # a malformed value taken as an output file name lands here
     (tmp_path / "out").mkdir()
     (tmp_path / "in.csv").write_text("delegation,paragraph,operation,anchor,position,old,text,rationale\n")
+    (tmp_path / "fixes.csv").write_text("id,note,paragraph\n7,checked,PP4\n")
     fill = {"first": str(FIRST), "csv": str(tmp_path / "in.csv"), "out": str(tmp_path / "out")}
+    fill["fixes"] = str(tmp_path / "fixes.csv")
     fill["db_file"] = str(tmp_path / "gpa.db")
     args = [a.format(**fill) for a in VALID[command]]
     args[at] = MALFORMED[kind].format(**fill)

@@ -120,6 +120,7 @@ def test_every_command_of_the_tour_runs_against_the_demo_database(
         pytest.skip("the tour reads data/drafts/ of a checkout")
     (tmp_path / "data").symlink_to(ROOT / "data")
     (tmp_path / "mail.csv").write_text(readme_csv(), encoding="utf-8")
+    (tmp_path / "fixes.csv").write_text("id,note,paragraph\n65,checked against the scan,OP2(b)\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("AMENDTRACK_DB", raising=False)
     env: dict[str, str] = {}

@@ -103,6 +103,7 @@ class Proposal:
             "applied": self.applied,
             "unapplied_reason": self.unapplied_reason,
             "confidence": round(self.confidence, 2),
+            "corrected": self.corrected,
             "verbatim": first.verbatim,
             "source": asdict(first.source) if first.source else None,
             "attribution": first.attribution,

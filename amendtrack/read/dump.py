@@ -64,7 +64,8 @@ _SCHEMA = {
     "delegation": "name:label kind:delegation_kind",
     "proposal": "document:key position:count base_document:key paragraph:line? paragraph_eid:eid? "
     "operation:operation edits:- text:text? new_label:line? related:texts rationale:text? refs:texts "
-    "resulting_text:text? applied:bool unapplied_reason:text? confidence:share sponsors:- disposition:- override:-",
+    "resulting_text:text? applied:bool unapplied_reason:text? confidence:share sponsors:- disposition:- override:- "
+    "correction:-",
     "edit": "kind:edit_kind old:text? new:text? anchor:text? position:edit_position?",
     "sponsor": "delegation:label attribution:attribution verbatim:text source_file:line? line_start:count? "
     "line_end:count?",
@@ -72,6 +73,7 @@ _SCHEMA = {
     "evidence": "looked_for:text? found:texts missing:texts found_in:line? successors:texts relation:relation? "
     "score:share",
     "override": "status:status note:text",
+    "correction": "note:text operation:operation? paragraph:line? text:text? old:text? anchor:text?",
 }
 
 
@@ -415,6 +417,8 @@ class _Checker:
         return known
 
     def proposal(self, value: Any, at: str, places: set[tuple[str, int]]) -> dict[str, Any]:
+        if isinstance(value, dict) and "correction" not in value:
+            value = {**value, "correction": None}  # dumps written before corrections of readings existed
         proposal = _fields(value, at, "proposal")
         inputs = self.known(proposal["document"], f"{at}.document")
         if inputs.kind != "inputs":
@@ -432,6 +436,8 @@ class _Checker:
         proposal["disposition"] = self.disposition(proposal["disposition"], f"{at}.disposition")
         if proposal["override"] is not None:
             proposal["override"] = _fields(proposal["override"], f"{at}.override", "override")
+        if proposal["correction"] is not None:
+            proposal["correction"] = _fields(proposal["correction"], f"{at}.correction", "correction")
         return proposal
 
     def sponsor(self, value: Any, at: str) -> dict[str, Any]:

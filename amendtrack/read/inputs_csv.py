@@ -73,7 +73,7 @@ _WHOLE_TEXT = ("redraft", "new_paragraph", "merge", "split")  # operations whose
 # A cell a spreadsheet would run: "=…" always; "+", "-", "@" when followed by a function call,
 # a DDE link (cmd|…), a sheet or cell reference, arithmetic, or another trigger. Text that merely
 # starts with "- " (a bullet) or "+ " stays text.
-_FORMULA = re.compile(
+FORMULA = re.compile(
     r"""^[\s\x00-\x1f]*(?:
         =
       | [+\-@] (?: [=+\-@]
@@ -123,7 +123,7 @@ def read_rows(
     suffix = Path(file).suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(file, f"cannot read {suffix or 'extensionless'} files as inputs (expected .csv or .json)")
-    text = _decode(data, file)
+    text = decode(data, file)
     unit = "item" if suffix == ".json" else "row"
     rows, found = (_json_rows if suffix == ".json" else _csv_rows)(text, file)
     if not rows and not found:
@@ -147,7 +147,7 @@ def read_rows(
     return proposals, problems
 
 
-def _decode(data: bytes, file: str) -> str:
+def decode(data: bytes, file: str) -> str:
     """Text as the draft reader takes it: UTF-8 (a BOM is allowed), UTF-16 with a BOM, else cp1252 (Latin-1 too).
 
     Binary files (NUL bytes, magic numbers) and files above MAX_TEXT_BYTES are refused; no lone surrogate
@@ -200,7 +200,7 @@ def _csv_rows(text: str, file: str) -> tuple[list[_Row], list[tuple[int, str]]]:
         raise InputError(file, f"row {len(records) + 1}: not valid CSV ({exc})", line=len(records) + 1) from None
     if not records:
         raise InputError(file, "empty file (expected a header row: " + ", ".join(COLUMNS) + ")")
-    if any(_FORMULA.match(cell) for cell in records[0]):
+    if any(FORMULA.match(cell) for cell in records[0]):
         raise InputError(file, "row 1: the header holds a spreadsheet formula", line=1)
     header = [cell.strip().casefold() for cell in records[0]]
     header_problems = _check_columns(header)
@@ -318,7 +318,7 @@ def _proposal_of_row(row: _Row, base: Draft, registry: Registry, file: str) -> t
     operation (without a known one, nothing more can be checked), the cells it needs and
     uses, then the paragraph.
     """
-    formulas = [name for name in COLUMNS if _FORMULA.match(str(row.cells.get(name, "")))]
+    formulas = [name for name in COLUMNS if FORMULA.match(str(row.cells.get(name, "")))]
     if formulas:
         return None, [f"{name} looks like a spreadsheet formula (refused)" for name in formulas]
     cells = {name: str(row.cells.get(name, "")).strip() for name in COLUMNS}

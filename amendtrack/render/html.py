@@ -414,6 +414,7 @@ class OutcomeView:
     references: str
     confidence: str
     check: list[str]  # why the reading should be checked, if it should
+    corrected: str | None  # the facilitators' note when they corrected the reading
 
 
 def _segments(text: str | None, kind: str = "equal") -> list[Segment]:
@@ -532,6 +533,7 @@ def outcome_view(outcome: Outcome, delegation: str | None, base_draft: str, next
         references=", ".join(p.references),
         confidence=f"{p.confidence:.2f}" if p.confidence < 1 else "",
         check=outcome.check,
+        corrected=p.corrected,
     )
 
 

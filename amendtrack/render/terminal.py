@@ -219,6 +219,8 @@ def outcome_lines(outcome: Outcome) -> list[str]:
     status = outcome.status + (f" (computed: {outcome.computed.status})" if outcome.override else "")
     lines = [f"  #{outcome.id} {proposal.operation} by {', '.join(proposal.delegations)}: {status}"]
     lines.append(f"    {outcome.computed.explanation}")
+    if outcome.proposal.corrected is not None:
+        lines.append(f"    reading corrected by the facilitators: {outcome.proposal.corrected}")
     if outcome.check:
         lines.append(f"    check this reading: {'; '.join(outcome.check)}")
     if outcome.note:

@@ -3,7 +3,8 @@
 `amendtrack export json NEGOTIATION` writes the dump; `amendtrack import DUMP.json` restores it
 into a database that does not hold that negotiation yet, in one transaction, row for row: the
 documents with their paragraph trees (persistent ids as stored), the lineage between drafts, the
-proposals with their sponsors, the computed dispositions and the facilitators' overrides.
+proposals with their sponsors, the computed dispositions, the facilitators' overrides and their
+corrections of readings.
 Nothing is recomputed on the way, so dumping the restored negotiation gives the same document.
 
 Database row ids are not in the dump: rows refer to each other by document key, paragraph eId
@@ -26,6 +27,7 @@ from amendtrack.store.drafts import ImportResult, negotiation_row
 from amendtrack.store.engine import writing
 from amendtrack.store.tables import (
     AlignmentRow,
+    CorrectionRow,
     DelegationRow,
     DispositionRow,
     DocumentRow,
@@ -161,6 +163,7 @@ def _proposal_records(
             )
     dispositions = _by_proposal(session, DispositionRow, ids) if "disposition" in tables else {}
     overrides = _by_proposal(session, OverrideRow, ids) if "disposition_override" in tables else {}
+    corrections = _by_proposal(session, CorrectionRow, ids) if "reading_correction" in tables else {}
     records = []
     for row in proposals:
         disposition = dispositions.get(row.id)
@@ -185,6 +188,7 @@ def _proposal_records(
                     "evidence": disposition.evidence,
                 },
                 "override": None if override is None else {"status": override.status, "note": override.note},
+                "correction": _correction(corrections.get(row.id)),
             }
         )
     return {
@@ -193,7 +197,18 @@ def _proposal_records(
     }
 
 
-def _by_proposal(session: Session, model: type[DispositionRow] | type[OverrideRow], ids: list[int]) -> dict[int, Any]:
+def _correction(row: CorrectionRow | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {
+        "note": row.note,
+        **{name: getattr(row, name) for name in ("operation", "paragraph", "text", "old", "anchor")},
+    }
+
+
+def _by_proposal(
+    session: Session, model: type[DispositionRow] | type[OverrideRow] | type[CorrectionRow], ids: list[int]
+) -> dict[int, Any]:
     found: dict[int, Any] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -325,6 +340,8 @@ def _restore(session: Session, dump: dict[str, Any], source: Path, rename: str |
             )
         if record["override"] is not None:
             session.add(OverrideRow(proposal_id=row.id, **record["override"]))
+        if record.get("correction") is not None:
+            session.add(CorrectionRow(proposal_id=row.id, **record["correction"]))
     session.flush()
     for result in results:
         result.proposals = counts.get(result.key, 0)

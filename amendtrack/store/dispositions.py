@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from amendtrack.compare.disposition import Disposition
 from amendtrack.errors import InputError
-from amendtrack.model.proposal import STATUSES
+from amendtrack.model.proposal import OVERRIDE_STATUSES
 from amendtrack.store.bulk import insert_many
 from amendtrack.store.tables import DispositionRow, OverrideRow, ProposalRow
 
@@ -44,8 +44,8 @@ def load_overrides(session: Session, proposal_ids: list[int]) -> dict[int, tuple
 
 def set_override(session: Session, proposal_id: int, status: str, note: str) -> None:
     """Record a facilitator's decision; the computed disposition is kept beside it."""
-    if status not in STATUSES:
-        raise InputError(None, f"unknown disposition {status!r} (one of: {', '.join(STATUSES)})")
+    if status not in OVERRIDE_STATUSES:
+        raise InputError(None, f"unknown disposition {status!r} (one of: {', '.join(OVERRIDE_STATUSES)})")
     if session.get(ProposalRow, proposal_id) is None:
         raise InputError(None, f"no proposal {proposal_id} (see amendtrack proposals NEGOTIATION)")
     row = session.get(OverrideRow, proposal_id)

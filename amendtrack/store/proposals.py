@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, inspect, select
 from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
+from amendtrack.model.correction import corrected
 from amendtrack.model.delegation import Registry
 from amendtrack.model.proposal import OPERATIONS, Edit, Proposal, Source, Sponsor
 from amendtrack.model.tree import normalise_label
 from amendtrack.store.bulk import insert_many, insert_many_with_ids
+from amendtrack.store.corrections import load_corrections, paragraph_of
 from amendtrack.store.drafts import find_document, negotiation_row
 from amendtrack.store.tables import (
     DelegationRow,
@@ -200,7 +202,29 @@ def load_proposals(
     if paragraph is not None:
         rows = _on_paragraph(session, negotiation_key, rows, paragraph, draft_ref)
     sponsors = _sponsors(session, [row.id for row, _pid in rows])
-    return [(row.id, _proposal(row, pid, sponsors.get(row.id, []))) for row, pid in rows]
+    found = [(row.id, _proposal(row, pid, sponsors.get(row.id, []))) for row, pid in rows]
+    return _with_corrections(session, found, {row.id: row.base_document_id for row, _pid in rows})
+
+
+def _with_corrections(
+    session: Session, found: list[tuple[int, Proposal]], base_of: dict[int, int]
+) -> list[tuple[int, Proposal]]:
+    """The proposals with the facilitators' corrections of their readings applied (store.corrections)."""
+    if not has_correction_table(session):
+        return found
+    corrections = load_corrections(session, [pid for pid, _ in found])
+    if not corrections:
+        return found
+    fixed = []
+    for pid, proposal in found:
+        correction = corrections.get(pid)
+        if correction is not None:
+            label = correction.paragraph or proposal.paragraph
+            text, paragraph_pid = paragraph_of(session, base_of[pid], label) if label else (None, None)
+            proposal = corrected(proposal, correction, text)
+            proposal.pid = paragraph_pid or proposal.pid
+        fixed.append((pid, proposal))
+    return fixed
 
 
 def _on_paragraph(session: Session, negotiation_key: str, rows: list[Any], wanted: str, draft_ref: str | None) -> list:
@@ -366,3 +390,8 @@ def inputs_dates(session: Session, proposal_ids: list[int]) -> list[str]:
         .distinct()
     ).all()
     return [date for date in dates if date]
+
+
+def has_correction_table(session: Session) -> bool:
+    """Whether the database has the corrections table (a database opened read-only may predate it)."""
+    return "reading_correction" in inspect(session.connection()).get_table_names()

@@ -216,3 +216,27 @@ class OverrideRow(Base):
     proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id", ondelete="CASCADE"), primary_key=True)
     status: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text)
+
+
+class CorrectionRow(Base):
+    """A facilitator's correction of how an input was read (operation, paragraph, words), with a note.
+
+    Kept apart from the proposal as read, like an override beside the computed disposition: the
+    reading stays as it was, the correction is applied whenever the proposal is loaded.
+    """
+
+    __tablename__ = "reading_correction"
+    __table_args__ = (
+        CheckConstraint(
+            f"operation IS NULL OR operation IN ({', '.join(repr(o) for o in OPERATIONS)})",
+            name="ck_correction_operation",
+        ),
+    )
+
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id", ondelete="CASCADE"), primary_key=True)
+    operation: Mapped[str | None] = mapped_column(String(16), nullable=True)  # null: as read
+    paragraph: Mapped[str | None] = mapped_column(Text, nullable=True)  # the label in the base draft
+    text: Mapped[str | None] = mapped_column(Text, nullable=True)  # the words put in (or the whole new text)
+    old: Mapped[str | None] = mapped_column(Text, nullable=True)  # the words taken out or replaced
+    anchor: Mapped[str | None] = mapped_column(Text, nullable=True)  # an insertion goes after these words
+    note: Mapped[str] = mapped_column(Text)

@@ -5,7 +5,8 @@ The revisions follow the schema's history, one per step that added tables:
 - `0001_drafts`: negotiation, document, paragraph (the first store);
 - `0002_lineage`: alignment, lineage_link;
 - `0003_proposals`: delegation, proposal, proposal_sponsor;
-- `0004_dispositions`: disposition, disposition_override.
+- `0004_dispositions`: disposition, disposition_override;
+- `0005_corrections`: reading_correction.
 
 A database is stamped in Alembic's own `alembic_version` table. Databases written before the
 schema was versioned have none: their revision is read from the tables they hold, stamped, and
@@ -42,6 +43,7 @@ REVISIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0002_lineage", ("alignment", "lineage_link")),
     ("0003_proposals", ("delegation", "proposal", "proposal_sponsor")),
     ("0004_dispositions", ("disposition", "disposition_override")),
+    ("0005_corrections", ("reading_correction",)),
 )
 HEAD = REVISIONS[-1][0]
 TABLES = frozenset(name for _revision, names in REVISIONS for name in names)
