@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from amendtrack.api import dispositions, export_json, set_disposition
+from amendtrack.api import correct_reading, dispositions, export_json, set_disposition
 from amendtrack.cli import cli
 from amendtrack.resources import sample_data_dir
 from amendtrack.store.backup import FORMAT
@@ -26,13 +26,15 @@ def run(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The real GPA negotiation (drafts, lineage, 544 proposals) with dispositions and two overrides; its dump."""
+    """The real GPA negotiation (drafts, lineage, 544 proposals) with dispositions, two overrides and a
+    correction of a reading; its dump."""
     folder = tmp_path_factory.mktemp("backup")
     url = f"sqlite:///{folder / 'source.db'}"
     import_path(sample_data_dir() / "drafts" / "gpa-2010", url)
     records = dispositions(url, "gpa-2010")
     set_disposition(url, records[0]["id"], "accepted", "agreed in informals — “as orally revised”")
     set_disposition(url, records[7]["id"], "superseded", "")
+    correct_reading(url, records[0]["id"], "read again from the scan", paragraph="PP3", text="as orally revised")
     dump = folder / "gpa.json"
     code, _, err = run("--db", url, "export", "json", "gpa-2010", "--out", str(dump))
     assert code == 0, err
@@ -82,6 +84,7 @@ def test_dump_has_a_field_for_every_stored_column(source: tuple[str, Path]) -> N
         "proposal_sponsor": proposal["sponsors"][0],
         "disposition": proposal["disposition"],
         "disposition_override": proposal["override"],
+        "reading_correction": proposal["correction"],
     }
     renamed = {"seq": "order", "parent_id": "parent", "from_document_id": "from", "to_document_id": "to"}
     renamed |= {"base_document_id": "base_document", "document_id": "document", "next_document_id": "next_document"}
