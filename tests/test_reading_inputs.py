@@ -48,3 +48,26 @@ def test_instructions_run_together_after_quotes_are_separate_proposals() -> None
     )
     assert [p.operation for p in found] == ["insert", "delete", "replace"]
     assert [e.new or e.old for p in found for e in p.edits] == ["closely", "and to share information", "Member States"]
+
+
+def test_words_carried_on_from_a_place_in_the_paragraph_are_an_insertion_there() -> None:
+    found = read(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        "Belarus: ... prevention of human trafficking by elaborating guidelines and training courses\n"
+    )
+    assert [(p.operation, p.edits[0].anchor, p.edits[0].new) for p in found] == [
+        ("insert", "prevention of human trafficking", "by elaborating guidelines and training courses")
+    ]
+    assert found[0].resulting_text.startswith("Encourage States to cooperate in the prevention of human trafficking by")
+
+
+def test_a_deletion_that_folds_the_paragraph_into_another_is_a_merge_and_debris_is_no_input() -> None:
+    found = read(
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        "Canada: delete (streamlined with OP1)\n\n"
+        "Thailand: delete\nT\n"
+    )
+    assert [(p.delegations[0], p.operation, p.related) for p in found] == [
+        ("Canada", "merge", ["1"]),
+        ("Thailand", "delete", []),
+    ]

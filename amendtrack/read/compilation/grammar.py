@@ -19,7 +19,7 @@ from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.read.compilation.context import Compilation
 from amendtrack.read.compilation.restatement import Restatement, restatement
 from amendtrack.read.compilation.targets import PARAGRAPH_NAMED, resolve_label
-from amendtrack.read.compilation.wording import without_quotes
+from amendtrack.read.compilation.wording import WORDS, without_quotes, words_of
 
 _Q = r"[“\"‘']\s*(.+?)\s*[”\"’']"  # a quoted string
 _UNCLOSED = r"[“\"‘]\s*(.+?)\s*(?:[”\"’]|\.\.\.|…|$)"  # a quote the scan may have cut off
@@ -27,6 +27,11 @@ _NEXT = r"(?=\s*(?:,|and)?\s*\b(?:add\s*,?\s*)?(?:after|before)\s+[“\"‘]|\s*
 _COMMENT = re.compile(
     r"^\s*(?:recommend|suggest|we\b|it\b|needs?\b|ideally|again|please|this\b|there\b|would|should|in addition"
     r"|currently|the aim|comment|question|note\b|\[note|why\b|what\b|how\b|is\b|are\b)",
+    re.I,
+)
+_FOLDED_INTO = re.compile(
+    r"\b(?:streamlined|merged?|incorporated|folded|combined|moved)\b\s+(?:with|into|in|to)\s+"
+    r"(?:(?:the\s+)?(?:paragraph|para|op|pp)\s*\.?\s*)?(?P<n>\d+\w*)",
     re.I,
 )
 _DELETE_ALONE = ("delete", "delete whole paragraph", "delete paragraph", "delete the paragraph", "deleted")
@@ -61,6 +66,8 @@ _NEXT_INSTRUCTION = re.compile(
 )
 
 
+CARRIED_ON_MOST = 6  # the most words of its paragraph an input may open with and be read as carrying it on
+CARRIED_ON_LEAST = 3  # … and the fewest new words after them
 _VERB = re.compile(r"\b(?:add|insert|delete|replace|change|substitute|move|redraft)\b", re.I)
 
 
@@ -151,7 +158,12 @@ def _deletion_of_named_paragraph(request: Request, compilation: Compilation) -> 
 def _deletion_with_reason(request: Request, compilation: Compilation) -> list[Proposal] | None:
     """'Delete (covered by OP4)': the reason in brackets is the rationale."""
     m = re.match(r"^delete\s*\((?P<why>[^()]+)\)", request.text, re.I)
-    return [_because(request.proposal("delete"), m.group("why"))] if m else None
+    if not m:
+        return None
+    into = _FOLDED_INTO.search(m.group("why"))
+    if into:  # 'Delete (streamlined with OP42)', '(idea moved to paragraph 44)': its substance goes there
+        return [_because(request.proposal("merge", related=[into.group("n")]), m.group("why"))]
+    return [_because(request.proposal("delete"), m.group("why"))]
 
 
 def _deletion_or_redraft(request: Request, compilation: Compilation) -> list[Proposal] | None:
@@ -345,11 +357,48 @@ def _addition(request: Request, compilation: Compilation) -> list[Proposal] | No
 
 
 def _restatement_or_comment(request: Request, compilation: Compilation) -> list[Proposal]:
-    """The paragraph restated with changes (the edit is the difference), else a comment."""
-    found = None if _COMMENT.match(request.text) else _restatement(request, compilation)
-    if found is None:
+    """The paragraph restated with changes (the edit is the difference), words carried on from a place in
+    it, else a comment."""
+    if _COMMENT.match(request.text):
         return [request.proposal("comment")]
+    carried_on = _continuation(request, compilation)
+    if carried_on is not None and request.text.lstrip().startswith(("...", "…")):
+        return [carried_on]  # '… X Y new words': a place in the paragraph, then what goes there
+    found = _restatement(request, compilation)
+    if found is None:
+        return [carried_on] if carried_on is not None else [request.proposal("comment")]
     return [request.proposal(found.operation, text=found.text, edits=found.edits, confidence=found.confidence)]
+
+
+def _continuation(request: Request, compilation: Compilation) -> Proposal | None:
+    """'… referral mechanisms as well as by creating …': the input opens with words of its paragraph (a few, at
+    one place only) and goes on with new ones: an insertion after those words."""
+    node = _base_paragraph(request, compilation)
+    if node is None:
+        return None
+    said = request.text.strip().lstrip(".… ")
+    words, base = words_of(said), words_of(node.text)
+    for size in range(min(CARRIED_ON_MOST, len(words) - CARRIED_ON_LEAST), 1, -1):
+        run = words[:size]
+        places = [k for k in range(len(base) - size + 1) if base[k : k + size] == run]
+        if len(places) == 1 and words[size] not in base[places[0] + size : places[0] + size + 1]:
+            gap = said[
+                [m.end() for m in WORDS.finditer(said)][size - 1] : [m.start() for m in WORDS.finditer(said)][size]
+            ]
+            if any(mark in gap for mark in ("...", "…", "[", "(")):
+                return None  # '…trust fund for the… [alternative: …]' points at a place; it does not carry on
+            return _carried_on(request, node.text, said, places[0], size)
+    return None
+
+
+def _carried_on(request: Request, base: str, said: str, at: int, size: int) -> Proposal:
+    """The insertion of what follows the first `size` words of `said`, after those words at word `at` of `base`."""
+    spans = [m.span() for m in WORDS.finditer(base)]
+    anchor = base[spans[at][0] : spans[at + size - 1][1]]
+    cut = [m.end() for m in WORDS.finditer(said)][size - 1]
+    new = said[cut:].strip(" ,;.…").strip()
+    edit = Edit("insert", new=new, anchor=anchor, position="after")
+    return apply(request.proposal("insert", edits=[edit], confidence=0.8), base)
 
 
 def _restatement(request: Request, compilation: Compilation) -> Restatement | None:

@@ -115,6 +115,10 @@ class _RowReader:
         self.gap = False
         if current is None:
             return  # text before any input: the base row's own remnants
+        if sum(c.isalpha() for c in line) < 2:
+            return  # debris of a balloon or bullet glyph ("< o", "T"): no word of an input
+        if _bare_deletion(current) and _in_base(self.base_words, words_of(line)):
+            return  # "Thailand: delete" and then the left column's text going on: not the input's
         if _RATIONALE.match(line):
             current.rationale.append(_RATIONALE.sub("", line))
         elif after_gap and _NAMES_PARAGRAPH.match(line) and current.lines:
@@ -148,3 +152,21 @@ def _follows(base: list[str], pointer: int, words: list[str]) -> int | None:
 def _continues_base(base: list[str], pointer: int, words: list[str]) -> bool:
     """A base line interleaved among inputs: it continues the base text exactly where it stopped."""
     return pointer > 0 and len(words) >= 3 and base[pointer : pointer + 2] == words[:2]
+
+
+def _bare_deletion(an_input: Input) -> bool:
+    """The input so far is only 'delete' (or 'delete paragraph'): whatever it says is said."""
+    return " ".join(line for _, line in an_input.lines).strip(" .;:").lower() in (
+        "delete",
+        "delete paragraph",
+        "delete the paragraph",
+        "delete whole paragraph",
+    )
+
+
+def _in_base(base: list[str], words: list[str]) -> bool:
+    """Nearly all of a line's words are a stretch of the base paragraph, in order."""
+    if len(words) < 3:
+        return False
+    matcher = SequenceMatcher(None, base, words, autojunk=False)
+    return sum(b.size for b in matcher.get_matching_blocks()) >= 0.8 * len(words)
