@@ -123,9 +123,13 @@ def test_insertions_and_deletions_are_marked_on_their_side(gpa_html: str) -> Non
 def test_merge_shows_each_source_paragraph_with_its_label(gpa_html: str) -> None:
     row = row_html(gpa_html, "annex__para_42")
     old = cell(row, "old")
-    assert re.findall(r'<span class="label">([^<]*)</span>', old) == ["42", "43", "44", "45", "46", "47"]
-    assert "merged from 43–47 into 42" in unescape(cell(row, "change"))
-    assert row.count('class="part"') == 7  # six old paragraphs, one new
+    assert re.findall(r'<span class="label">([^<]*)</span>', old) == ["42", "44", "45"]
+    assert "merged from 44, 45 into 42" in unescape(cell(row, "change"))
+    assert row.count('class="part"') == 4  # three old paragraphs, one new
+    # 43 went on as 42(a): a row of its own, its redline against 42(a)
+    part = row_html(gpa_html, "annex__para_42__subpara_a")
+    assert "merged from 43 into 42 as 42(a)" in unescape(cell(part, "change"))
+    assert re.findall(r'<span class="label">([^<]*)</span>', cell(part, "old")) == ["43"]
 
 
 def test_deleted_and_new_rows_have_one_empty_side(gpa_html: str) -> None:

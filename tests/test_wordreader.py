@@ -403,6 +403,7 @@ def compilation_rows() -> list[list[list[etree._Element] | None]]:
 
 DIGNITY, WOMEN = "human dignity and security", ", especially women and children"
 RESTATED = "Requests the Secretary-General to report every two years on the implementation of the present resolution"
+OP4 = "Requests the Secretary-General to report annually on the implementation of the present resolution"
 
 
 def run_struck(text: str) -> etree._Element:
@@ -425,7 +426,8 @@ def test_a_word_compilation_table_reads_like_the_text_compilation(stored: Draft,
         (["Canada"], "OP2", "redraft", [], "Decides to take the following steps:", None),
         (["Japan"], "OP2(a)", "replace", [Edit("replace", old="sixty-fourth", new="sixty-fifth")], None, None),
         (["African Group"], "OP4", "delete", [], None, "it duplicates OP3."),
-        (["Thailand"], "OP4", "redraft", [], RESTATED, None),  # a restatement: its struck word is left out
+        # a restatement changing one stretch is a replacement; its struck word is left out
+        (["Thailand"], "OP4", "replace", [Edit("replace", old=f"{OP4}.", new=RESTATED)], RESTATED, None),
     ]  # fmt: skip
     assert all(x.applied for x in proposals)
     assert proposals[0].sponsors[0].source.line_start == 5  # the paragraph's number in the document

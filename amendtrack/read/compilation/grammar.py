@@ -59,9 +59,10 @@ class Request:
 Form = Callable[[Request, Compilation], list[Proposal] | None]
 
 
-_NEXT_INSTRUCTION = re.compile(
-    r"(?<=[.;”\"])\s+(?:and\s+)?(?=(?:also\s+|then\s+)?(?:add|insert|delete|replace|change|substitute|move|redraft)\b"
-    r"|\d(?:st|nd|rd|th)\s+bullet\s*:)",
+_NEXT_INSTRUCTION = re.compile(  # "… and replace with “Y”" finishes a deletion: it starts nothing
+    r"(?<=[.;”\"])\s+(?:and\s+(?=(?:add|insert|delete|change|move)\b)"
+    r"|(?=(?:also\s+|then\s+)?(?:add|insert|delete|replace|change|substitute|move|redraft)\b"
+    r"|\d(?:st|nd|rd|th)\s+bullet\s*:))",
     re.I,
 )
 
@@ -76,7 +77,8 @@ def read_request(request: Request, compilation: Compilation) -> list[Proposal]:
     parts = _instructions(request.text)
     if len(parts) > 1:
         found = [read_one(replace(request, text=part.strip()), compilation) for part in parts]
-        if all(proposals and proposals[0].operation != "comment" for proposals in found):
+        instructions = [bool(proposals) and proposals[0].operation != "comment" for proposals in found]
+        if instructions[0] and sum(instructions) >= 2:  # a part no form reads stays a comment of its own
             return [proposal for proposals in found for proposal in proposals]
     return read_one(request, compilation)
 
