@@ -231,11 +231,19 @@ def _inline_text(children: list[Token], notes: tuple[dict[int, str], list[str]] 
     Line ends stay (soft and hard breaks, <br>) until the attribute lists at their ends are dropped.
     """
     parts: list[str] = []
+    links: list[str | None] = []  # the open links: None for a real link, else its destination as written
     pending = list(reversed(children))  # an image's alt text is read in its place, without recursion
     while pending:
         child = pending.pop()
         kind = child.type
-        if kind in ("text", "code_inline"):
+        if kind == "link_open":  # "[x](a)" in a treaty is "paragraph [x](a)", a bracket, not a link to "a"
+            href = str(child.attrGet("href") or "")
+            links.append(None if re.search(r"[:/.#@?=]", href) else href)
+            parts.append("[" if links[-1] is not None else "")
+        elif kind == "link_close":
+            href = links.pop() if links else None
+            parts.append(f"]({href})" if href is not None else "")
+        elif kind in ("text", "code_inline"):
             parts.append(child.content)
         elif kind == "text_special":  # an escape or an entity; "\ " is no CommonMark escape, its space is meant
             content = child.content

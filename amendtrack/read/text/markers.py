@@ -23,7 +23,17 @@ EDITORIAL = [
         "forthcoming",
         re.compile(r"\[(?=[^\[\]]*+\])[^\[\]]*?\b(?:forthcoming|new proposals?\s+by)\b[^\[\]]*+\]", re.I),
     ),
-    ("note", re.compile(r"\[\s*(?:language from|source:|based on|note:|taken from|agreed language)[^\[\]]*\]", re.I)),
+    ("note", re.compile(r"\[\s*(?:language from|source:|note:|taken from|agreed language)[^\[\]]*\]", re.I)),
+    # "[Based on para 18 of the Salvador Declaration]" names where words come from; "[based on common but
+    # differentiated responsibilities]" is bracketed negotiating text: a source note names a document or place
+    (
+        "note",
+        re.compile(
+            r"\[\s*based on\b(?=[^\[\]]*\b(?:para(?:graph)?s?|decision|resolution|declaration|"
+            r"article|document|report|text|language)\b|[^\[\]]*\d/)[^\[\]]*\]",
+            re.I,
+        ),
+    ),
 ]
 
 
