@@ -216,6 +216,33 @@ def correct_readings(url: str | None, path: Path) -> int:
     return writing(url, work)
 
 
+def progress(url: str | None, negotiation: str) -> Any:
+    """Open points per draft and how they were settled between drafts: `amendtrack progress` (report.progress)."""
+    from amendtrack.report.progress import progress as follow
+    from amendtrack.store.snapshot import load_chain
+
+    with reading(url) as session:
+        title, chain = load_chain(session, negotiation)
+    return follow(negotiation, title, chain)
+
+
+def open_points(url: str | None, negotiation: str, draft: str | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """The open points of one draft (the latest by default), with their persistent ids: `amendtrack open`."""
+    from amendtrack.report.progress import open_in
+
+    found = progress(url, negotiation)
+    keys = [d["draft"] for d in found.drafts]
+    if not keys:
+        raise InputError(None, f"negotiation {negotiation!r} has no draft")
+    if draft is None:
+        return keys[-1], open_in(found, keys[-1])
+    with reading(url) as session:
+        key = stored_drafts.find_document(session, negotiation, draft).key
+    if key not in keys:
+        raise InputError(None, f"{key!r} is a compilation of inputs, not a draft: name a draft")
+    return key, open_in(found, key)
+
+
 def report(url: str | None, negotiation: str, delegation: str, draft: str | None = None) -> DelegationReport:
     """Every proposal of a delegation (co-sponsored ones included) and what became of it."""
     from amendtrack.report.delegation import delegation_report

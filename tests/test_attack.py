@@ -303,6 +303,8 @@ VALID = {  # a working invocation of each command on the GPA sample (files are n
     "disposition set": ["disposition", "set", "7", "accepted", "--note", "n"],
     "disposition clear": ["disposition", "clear", "7"],
     "review": ["review", "gpa-2010"],
+    "open": ["open", "gpa-2010", "1"],
+    "progress": ["progress", "gpa-2010"],
     "proposal edit": [
         "proposal",
         "edit",

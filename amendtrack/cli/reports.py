@@ -157,3 +157,33 @@ def demo_command(out: Path) -> None:
     --db and $AMENDTRACK_DB are ignored, so ./amendtrack.db is never touched.
     """
     echo_lines(terminal.demo_lines(api.demo(out)))
+
+
+@cli.command("open")
+@click.argument("negotiation")
+@click.argument("draft", required=False)
+@json_option("one object per open point")
+def open_command(negotiation: str, draft: str | None, as_json: bool) -> None:
+    """List the open points of DRAFT (default: the latest draft), paragraph by paragraph.
+
+    An open point is a bracketed span, a choice between alternatives (`[shall][should]`, or
+    `[as set out in / as outlined in]`) or a group of options. Each has a persistent id, kept
+    while it stays open from draft to draft.
+    """
+    key, points = api.open_points(db(), negotiation, draft)
+    echo_json(points) if as_json else echo_lines(terminal.open_lines(key, points))
+
+
+@cli.command("progress")
+@click.argument("negotiation")
+@json_option("the counts per draft and the events per pair of drafts")
+def progress_command(negotiation: str, as_json: bool) -> None:
+    """How many open points each draft holds, and how they were settled between drafts.
+
+    Per draft: brackets (every span, nested ones too), choices between alternatives, option groups
+    and options, and paragraphs bracketed, in options or clean. Between consecutive drafts: open
+    points introduced, kept, changed, and resolved, by how (one alternative kept, brackets dropped,
+    words deleted, the paragraph deleted, one option surviving, options merged).
+    """
+    found = api.progress(db(), negotiation)
+    echo_json(found.to_dict()) if as_json else echo_lines(terminal.progress_lines(found.to_dict()))

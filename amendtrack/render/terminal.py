@@ -308,3 +308,35 @@ def review_lines(records: list[dict]) -> list[str]:
         lines.extend(f"    {reason}" for reason in r["reasons"])
         lines.append("    as written: " + " ".join((r["verbatim"] or "").split())[:200])
     return [printable(line) for line in lines]
+
+
+def open_lines(draft: str, points: list[dict]) -> list[str]:
+    """`amendtrack open`: each open point of a draft under its paragraph, with its alternatives."""
+    if not points:
+        return [f"{draft}: no open point"]
+    lines = [f"{draft}: {count(len(points), 'open point')}"]
+    paragraph = None
+    for point in points:
+        if point["paragraph"] != paragraph:
+            paragraph = point["paragraph"]
+            lines.append(f"paragraph {paragraph}")
+        shown = " ".join(point["text"].split())[:160]
+        lines.append(f"  {point['kind']} {shown}  ({point['id']})")
+        if point["kind"] != "bracket" and point["alternatives"]:
+            lines.extend(f"    - {' '.join(a.split())[:120]}" for a in point["alternatives"])
+    return [printable(line) for line in lines]
+
+
+def progress_lines(found: dict) -> list[str]:
+    """`amendtrack progress`: a table of counts per draft, then the events between consecutive drafts."""
+    header = ("draft", "brackets", "choices", "option groups", "options", "bracketed", "in options", "clean")
+    rows = [
+        (d["draft"], *(str(d[k]) for k in ("brackets", "alternatives", "option_groups", "options")),
+         *(str(d[k]) for k in ("bracketed_paragraphs", "optioned_paragraphs", "clean_paragraphs")))
+        for d in found["drafts"]
+    ]  # fmt: skip
+    lines = table(header, rows, right=set(range(1, len(header)))).splitlines()
+    for pair in found["pairs"]:
+        said = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in pair["events"].items() if n)
+        lines += ["", f"{pair['from']} → {pair['to']}: {said or 'no open point'}"]
+    return [printable(line) for line in lines]

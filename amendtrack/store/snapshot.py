@@ -11,6 +11,7 @@ from amendtrack.compare.align import align
 from amendtrack.compare.disposition import Disposer, Disposition
 from amendtrack.model.names import the
 from amendtrack.model.proposal import Proposal
+from amendtrack.report.progress import DraftStep
 from amendtrack.report.snapshot import DraftPair, Snapshot
 from amendtrack.store.dispositions import load_overrides, save_dispositions
 from amendtrack.store.drafts import drafts_of, find_document, load_draft, negotiation_title
@@ -51,3 +52,15 @@ def load_snapshot(session: Session, negotiation: str) -> Snapshot:
     overrides = load_overrides(session, [pid for pid, _, _ in proposals])
     drafts = [(d.key, d.label, d.date) for d in documents]
     return Snapshot(negotiation, title, drafts, pairs, proposals, verdicts, overrides)
+
+
+def load_chain(session: Session, negotiation: str) -> tuple[str, list[DraftStep]]:
+    """The negotiation's title and its drafts in order, each with the lineage to the next (as stored, or
+    computed when the pair was never aligned): what open points are followed through. Reads only."""
+    documents = drafts_of(session, negotiation)
+    trees = [load_draft(session, negotiation, d.key) for d in documents]
+    chain = [DraftStep(d.key, d.label, tree) for d, tree in zip(documents, trees, strict=True)]
+    for k in range(len(chain) - 1):
+        stored = load_alignment(session, documents[k].id, documents[k + 1].id, trees[k], trees[k + 1])
+        chain[k].to_next = stored if stored is not None else align(trees[k], trees[k + 1])
+    return negotiation_title(session, negotiation), chain
