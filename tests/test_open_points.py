@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import runpy
+import shutil
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,43 @@ def test_open_and_progress_on_the_gpa_drafts(tmp_path: Path) -> None:
     assert table.startswith("draft") and "first-draft → draft-2010-07-19:" in table
     wrong = runner.invoke(cli, ["--db", db, "open", "gpa-2010", "inputs-first-draft"])
     assert wrong.exit_code == 1 and "not a draft" in wrong.output
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@paris
+@pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed")
+def test_the_dashboard_chart_shows_the_counts_progress_prints(tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    db = f"sqlite:///{tmp_path / 'paris.db'}"
+    runner = CliRunner()
+    for name in FILES:
+        assert runner.invoke(cli, ["--db", db, "import", str(CORPUS / name), "--negotiation", "paris"]).exit_code == 0
+    found = json.loads(runner.invoke(cli, ["--db", db, "progress", "paris", "--json"]).output)
+    assert runner.invoke(cli, ["--db", db, "site", "paris", "--out", str(tmp_path / "site")]).exit_code == 0
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        page.goto((tmp_path / "site" / "paris" / "dashboard.html").as_uri())
+        chart = page.locator("figure", has_text="Open points per draft")
+        shown = chart.locator("text.value").all_text_contents()
+        titles = chart.locator("rect title").all_text_contents()
+        browser.close()
+    assert len(shown) == len(found["drafts"]) == 5
+    for draft, line in zip(found["drafts"], shown, strict=True):
+        kinds = draft["open_by_kind"]
+        parts = " + ".join(str(kinds[k]) for k in ("bracket", "alternatives", "options"))
+        assert line == f"{draft['open_points']} open ({parts})"
+    first = found["drafts"][0]
+    assert f"{first['label']}: {first['open_by_kind']['options']} option groups" in titles
+
+
+def test_every_view_marks_what_is_still_open_and_escapes_the_rest() -> None:
+    from amendtrack.render.html import open_marks
+
+    marked = str(open_marks("Parties [shall][should] act <script>x</script> [^1] within] [and"))
+    assert '<span class="open"><b class="br">[</b>shall<b class="br">]</b></span>' in marked
+    assert "<script>" not in marked and "&lt;script&gt;" in marked
+    assert "[^1]" in marked  # a footnote reference is no bracket
+    assert marked.count("<span") == marked.count("</span>")  # a bracket left open closes with its piece

@@ -18,7 +18,9 @@ alignment in, events with their evidence (the open point's text before, the word
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from amendtrack.compare.align import Alignment, Link
 from amendtrack.compare.change import Words, in_order_share, occurrences
@@ -288,7 +290,7 @@ def _options_fate(point: OpenPoint, later: list[OpenPoint], taken: set[int], lin
     return Event("resolved_deleted", point, None, point.node.label, new_label, "")
 
 
-def counts(draft: Draft) -> dict[str, int]:
+def counts(draft: Draft) -> dict[str, Any]:
     """A draft's open points counted: brackets (every span, nested ones too), choices, option groups and
     options, and its paragraphs bracketed, in options, or clean."""
     points = open_points(draft)
@@ -299,7 +301,10 @@ def counts(draft: Draft) -> dict[str, int]:
     paragraphs = [n for n, _ in draft.walk() if n.text and n.kind not in ("heading",) and n.kind != "option_group"]
     bracketed = sum(1 for n in paragraphs if n.brackets)
     optioned = sum(1 for n in paragraphs if id(n) in inside_options and not n.brackets)
+    kinds = Counter(p.kind for p in points)
     return {
+        "open_points": len(points),
+        "open_by_kind": {kind: kinds.get(kind, 0) for kind in ("bracket", "alternatives", "options")},
         "brackets": sum(len(n.brackets) for n, _ in draft.walk()),
         "alternatives": sum(1 for p in points if p.kind == "alternatives"),
         "option_groups": sum(1 for p in points if p.kind == "options"),

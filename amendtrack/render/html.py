@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from amendtrack.compare.comparison import Comparison, Row
 from amendtrack.compare.redline import BOUNDARY, DELETE, EQUAL, INSERT, Change
@@ -54,7 +55,7 @@ def environment() -> Environment:
     Every value a template prints first has its control characters shown as escapes (a NUL or an
     escape sequence from a document never reaches the page as it is), then is escaped for HTML.
     """
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
@@ -63,6 +64,28 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         finalize=_visible,
     )
+    env.filters["open_marks"] = open_marks
+    return env
+
+
+def open_marks(text: str) -> Markup:
+    """Text with what is still open marked: each square bracket in bold, and a bracketed span that opens
+    and closes within this piece of text shaded, so a reader of any view sees what is not agreed."""
+    out: list[str] = []
+    depth = 0
+    for piece in re.split(r"(\[(?!\^)|\])", printable(text)):
+        if piece == "[":
+            out.append('<span class="open"><b class="br">[</b>')
+            depth += 1
+        elif piece == "]" and depth:
+            out.append('<b class="br">]</b></span>')
+            depth -= 1
+        elif piece == "]":
+            out.append('<b class="br">]</b>')
+        else:
+            out.append(str(escape(piece)))
+    out.extend("</span>" * depth)
+    return Markup("".join(out))
 
 
 def _visible(value: Any) -> Any:
@@ -823,12 +846,36 @@ def _stacked_chart(title: str, items: list[tuple[str, dict[str, int]]]) -> Chart
     return ChartView(title, left + width + 60, 16 + len(items) * row, bars, labels, values)
 
 
+OPEN_KINDS = {"bracket": "bracketed spans", "alternatives": "choices between alternatives", "options": "option groups"}
+
+
+def _open_points_chart(items: list[tuple[str, dict[str, int]]]) -> ChartView:
+    """Horizontal stacked bars, one per draft: its open points by kind, each piece with its number."""
+    row, left, width = 22, 150, 420
+    top = max((sum(v.values()) for _, v in items), default=0) or 1
+    bars, labels, values = [], [], []
+    for k, (label, counts) in enumerate(items):
+        y = 8 + k * row
+        x = float(left)
+        for kind, words in OPEN_KINDS.items():
+            n = counts.get(kind, 0)
+            if not n:
+                continue
+            w = width * n / top
+            bars.append(Bar(x, y, w, row - 6, f"open-{kind}", f"{label}: {n} {words}"))
+            x += w
+        labels.append((left - 6, y + row - 11, label))
+        parts = " + ".join(str(counts.get(kind, 0)) for kind in OPEN_KINDS)
+        values.append((x + 4, y + row - 11, f"{sum(counts.values())} open ({parts})"))
+    return ChartView("Open points per draft", left + width + 170, 16 + len(items) * row, bars, labels, values)
+
+
 def dashboard_html(charts: Charts, negotiation_title: str, nav: Nav | None = None) -> str:
-    """Charts of a negotiation: proposals per paragraph, dispositions per delegation, brackets per draft."""
+    """Charts of a negotiation: proposals per paragraph, dispositions per delegation, open points per draft."""
     views = [
         _bar_chart("Proposals per paragraph", charts.proposals_per_paragraph, "proposals"),
         _stacked_chart("Dispositions per delegation", charts.dispositions_per_delegation),
-        _bar_chart("Open square brackets per draft", charts.brackets_per_draft, "bracketed spans"),
+        _open_points_chart(charts.open_points_per_draft),
     ]
     return page(
         "dashboard.html",
@@ -837,6 +884,7 @@ def dashboard_html(charts: Charts, negotiation_title: str, nav: Nav | None = Non
         negotiation=negotiation_title,
         charts=views,
         legend=[badge(s) for s in STATUS_ORDER],
+        open_kinds=list(OPEN_KINDS.items()),
     )
 
 

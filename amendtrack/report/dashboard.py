@@ -1,10 +1,11 @@
-"""What a negotiation's dashboard draws: proposals per paragraph, dispositions per delegation, brackets per draft."""
+"""What a negotiation's dashboard draws: proposals per paragraph, dispositions per delegation, open points per draft."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 
+from amendtrack.compare.openpoints import counts
 from amendtrack.report.snapshot import STATUS_ORDER, Snapshot
 
 
@@ -15,6 +16,7 @@ class Charts:
     proposals_per_paragraph: list[tuple[str, int]]
     dispositions_per_delegation: list[tuple[str, dict[str, int]]]
     brackets_per_draft: list[tuple[str, int]]
+    open_points_per_draft: list[tuple[str, dict[str, int]]]  # draft label → open points by kind (compare.openpoints)
 
 
 def charts(snap: Snapshot) -> Charts:
@@ -33,4 +35,5 @@ def charts(snap: Snapshot) -> Charts:
         ranked,
         [(name, {s: counts.get(s, 0) for s in STATUS_ORDER}) for name, counts in stacked],
         brackets,
+        [(label, counts(snap.tree(key))["open_by_kind"]) for key, label, _ in snap.drafts],
     )
