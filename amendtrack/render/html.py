@@ -73,7 +73,7 @@ def open_marks(text: str) -> Markup:
     and closes within this piece of text shaded, so a reader of any view sees what is not agreed."""
     out: list[str] = []
     depth = 0
-    for piece in re.split(r"(\[(?!\^)|\])", printable(text)):
+    for piece in re.split(r"(\[\^[^\[\]\s]*\]|\[|\])", printable(text)):  # a footnote reference stays whole
         if piece == "[":
             out.append('<span class="open"><b class="br">[</b>')
             depth += 1
