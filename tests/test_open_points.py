@@ -241,3 +241,17 @@ def test_every_view_marks_what_is_still_open_and_escapes_the_rest() -> None:
     assert "<script>" not in marked and "&lt;script&gt;" in marked
     assert "[^1]" in marked  # a footnote reference is no bracket
     assert marked.count("<span") == marked.count("</span>")  # a bracket left open closes with its piece
+
+
+@paris
+def test_a_paragraphs_history_tells_the_life_of_its_open_points(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'paris.db'}"
+    runner = CliRunner()
+    for name in FILES[1:4]:
+        assert runner.invoke(cli, ["--db", db, "import", str(CORPUS / name), "--negotiation", "paris"]).exit_code == 0
+    history = json.loads(runner.invoke(cli, ["--db", db, "history", "paris", "3.4", "--draft", "03-9-dec-2015",
+                                             "--json"]).output)  # fmt: skip
+    lines = {v["draft"]: v["open_points"] for v in history["versions"]}
+    assert "open: ‘[and SIDS][and African states]’" in lines["02-4-dec-2015"]  # the first draft here
+    assert "still open: ‘[and SIDS][and African states]’" in lines["03-9-dec-2015"]
+    assert any(line.startswith("‘[and SIDS][and African states]’ settled") for line in lines["04-12-dec-2015"])

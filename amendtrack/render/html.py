@@ -657,6 +657,7 @@ class VersionView:
     segments: list[Segment]
     proposals_heading: str
     proposals: list[OutcomeView]
+    open_points: list[str]
 
 
 def version_view(version: ParagraphVersion, first: bool, anchor: str, next_draft: str | None) -> VersionView:
@@ -680,6 +681,7 @@ def version_view(version: ParagraphVersion, first: bool, anchor: str, next_draft
         segments=segments,
         proposals_heading=f"{count(len(version.proposals), 'proposal')} made on {version.label} in {draft}",
         proposals=[outcome_view(o, None, version.draft_label, next_draft) for o in version.proposals],
+        open_points=list(version.open_points),
     )
 
 

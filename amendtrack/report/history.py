@@ -25,6 +25,7 @@ class ParagraphVersion:
     changes: list[Change]  # redline against the version before
     markers: list[str] = field(default_factory=list)  # "[Merged with paragraph 42]" and the like
     proposals: list[Outcome] = field(default_factory=list)
+    open_points: list[str] = field(default_factory=list)  # what its open points did since the draft before
 
 
 @dataclass
@@ -53,6 +54,7 @@ class ParagraphHistory:
                     "relation": v.relation,
                     "note": v.note,
                     "markers": v.markers,
+                    "open_points": v.open_points,
                     "redline": plain(v.changes) if v.changes else None,
                     "proposals": [o.to_dict() for o in v.proposals],
                 }
@@ -80,9 +82,10 @@ def paragraph_history(snap: Snapshot, pid: str, label: str) -> ParagraphHistory:
         markers = [m.text for m in here.markers if m.kind in MARKERS_SHOWN] if here else []
         versions.append(
             ParagraphVersion(
-                key, draft_label, date, here.label if here else None, text, relation, note, changes, markers, outcomes
+                key, draft_label, date, here.label if here else None, text, relation, note, changes, markers, outcomes,
+                open_life(snap, previous_key, key, pid, here),
             )
-        )
+        )  # fmt: skip
         previous = here or previous
         previous_key = key
     return ParagraphHistory(snap.negotiation, snap.title, pid, label, versions)
@@ -98,3 +101,43 @@ def _relation(snap: Snapshot, before: str | None, key: str, here: Paragraph | No
     if link is not None:
         return link.relation, link.note or link.relation
     return None, ""
+
+
+SAID = {  # an open point's event, as the history tells it
+    "introduced": "opened: {before}",
+    "kept": "still open: {before}",
+    "changed": "{before} became {after}, still open",
+    "resolved_alternative": "{before} settled: ‘{chosen}’ kept",
+    "resolved_unbracketed": "{before} settled: the brackets dropped, the words kept",
+    "resolved_deleted": "{before} settled: the words deleted",
+    "resolved_paragraph_deleted": "{before} went with the paragraph",
+    "option_survived": "{before} settled: {chosen} went on",
+    "options_merged": "{before} settled: the options merged into the text",
+}
+
+
+def open_life(snap: Snapshot, before: str | None, key: str, pid: str, here: Paragraph | None) -> list[str]:
+    """What the paragraph's open points did between the draft before and this one (in the first draft: which
+    are open), each in a line."""
+    found = snap.open_points()
+    if before is None:
+        return [f"open: {_shown(p.text)}" for _, p in found.points.get(key, []) if p.node.pid == pid]
+    lines = []
+    for old_key, new_key, _, event in found.events:
+        if (old_key, new_key) != (before, key):
+            continue
+        mine = (event.before is not None and event.before.node.pid == pid) or (
+            event.after is not None and here is not None and event.after.node is here
+        )
+        if mine:
+            shown = {
+                "before": _shown((event.before or event.after).text),
+                "after": _shown(event.after.text if event.after else ""),
+            }
+            lines.append(SAID[event.kind].format(chosen=event.chosen or "", **shown))
+    return lines
+
+
+def _shown(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return f"‘{text if len(text) <= limit else text[: limit - 1] + '…'}’"

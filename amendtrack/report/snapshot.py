@@ -16,6 +16,7 @@ from amendtrack.compare.redline import Change, plain, redline
 from amendtrack.model.doubts import doubts, flagged, reading_confidence
 from amendtrack.model.proposal import STATUSES, Proposal
 from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.report.progress import DraftStep, Progress, progress
 
 STATUS_ORDER = STATUSES  # every disposition status, in the order reports show them
 
@@ -102,6 +103,14 @@ class Snapshot:
     _by_delegation: dict[str, list] | None = field(default=None, init=False, repr=False, compare=False)
     _to: dict[str, dict[str, Link]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _outcomes: dict[int, Outcome] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _progress: Progress | None = field(default=None, init=False, repr=False, compare=False)
+
+    def open_points(self) -> Progress:
+        """The open points of every draft and their events between drafts (report.progress), computed once."""
+        if self._progress is None:
+            chain = [DraftStep(key, label, self.tree(key), self.pairs[key].alignment) for key, label, _ in self.drafts]
+            self._progress = progress(self.negotiation, self.title, chain)
+        return self._progress
 
     def tree(self, key: str) -> Draft:
         return self.pairs[key].base
