@@ -255,3 +255,17 @@ def test_a_paragraphs_history_tells_the_life_of_its_open_points(tmp_path: Path) 
     assert "open: ‘[and SIDS][and African states]’" in lines["02-4-dec-2015"]  # the first draft here
     assert "still open: ‘[and SIDS][and African states]’" in lines["03-9-dec-2015"]
     assert any(line.startswith("‘[and SIDS][and African states]’ settled") for line in lines["04-12-dec-2015"])
+
+
+def test_what_a_draft_says_of_its_paragraphs_is_their_status() -> None:
+    draft = read_text(
+        "1. Parties shall cooperate on adaptation. (agreed ad ref)\n\n"
+        "2. [Placeholder for a paragraph on loss and damage]\n\n"
+        "3. [Paragraph deleted]\n\n"
+        "4. Parties shall [enhance] action.\n\n"
+        "5. Parties shall report.\n",
+        "draft.txt",
+    )
+    assert counts(draft)["status"] == {
+        "agreed": 1, "pending": 1, "deleted": 1, "bracketed": 1, "in_options": 0, "clean": 1,
+    }  # fmt: skip

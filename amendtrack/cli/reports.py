@@ -181,7 +181,8 @@ def progress_command(negotiation: str, as_json: bool) -> None:
     """How many open points each draft holds, and how they were settled between drafts.
 
     Per draft: brackets (every span, nested ones too), choices between alternatives, option groups
-    and options, and paragraphs bracketed, in options or clean. Between consecutive drafts: open
+    and options, and paragraphs bracketed, in options or clean (with --json also each paragraph's
+    status: agreed ad ref, pending, deleted, bracketed, in options, clean). Between consecutive drafts: open
     points introduced, kept, changed, and resolved, by how (one alternative kept, brackets dropped,
     words deleted, the paragraph deleted, one option surviving, options merged).
     """

@@ -18,6 +18,7 @@ alignment in, events with their evidence (the open point's text before, the word
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -290,6 +291,28 @@ def _options_fate(point: OpenPoint, later: list[OpenPoint], taken: set[int], lin
     return Event("resolved_deleted", point, None, point.node.label, new_label, "")
 
 
+AGREED = re.compile(r"[\[(]\s*(?:agreed\s+)?ad\s*ref(?:erendum)?\.?\s*[\])]|[\[(]\s*agreed\s*[\])]", re.I)
+PENDING = re.compile(r"[\[(]\s*(?:pending|placeholder)\b[^\[\]()]*[\])]", re.I)
+STATUSES = ("agreed", "pending", "deleted", "bracketed", "in_options", "clean")
+
+
+def paragraph_status(node: Paragraph, in_options: bool) -> str:
+    """A paragraph's state in its draft: what the draft says of it ('(agreed ad ref)', '[pending]',
+    '[placeholder …]', a forthcoming proposal, '[Paragraph deleted]'), else what its text shows: bracketed,
+    in options, or clean."""
+    said = " ".join([node.text, *(m.text for m in node.markers)])
+    kinds = {m.kind for m in node.markers}
+    if AGREED.search(said):
+        return "agreed"
+    if kinds & {"deleted", "merged"} and not node.text:
+        return "deleted"
+    if "forthcoming" in kinds or PENDING.search(said):
+        return "pending"
+    if node.brackets:
+        return "bracketed"
+    return "in_options" if in_options else "clean"
+
+
 def counts(draft: Draft) -> dict[str, Any]:
     """A draft's open points counted: brackets (every span, nested ones too), choices, option groups and
     options, and its paragraphs bracketed, in options, or clean."""
@@ -301,6 +324,11 @@ def counts(draft: Draft) -> dict[str, Any]:
     paragraphs = [n for n, _ in draft.walk() if n.text and n.kind not in ("heading",) and n.kind != "option_group"]
     bracketed = sum(1 for n in paragraphs if n.brackets)
     optioned = sum(1 for n in paragraphs if id(n) in inside_options and not n.brackets)
+    said = Counter(
+        paragraph_status(n, id(n) in inside_options)
+        for n, _ in draft.walk()
+        if n.kind not in ("heading", "option_group") and (n.text or n.markers)
+    )
     kinds = Counter(p.kind for p in points)
     return {
         "open_points": len(points),
@@ -313,4 +341,5 @@ def counts(draft: Draft) -> dict[str, Any]:
         "bracketed_paragraphs": bracketed,
         "optioned_paragraphs": optioned,
         "clean_paragraphs": len(paragraphs) - bracketed - optioned,
+        "status": {status: said.get(status, 0) for status in STATUSES},
     }
