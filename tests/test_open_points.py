@@ -269,3 +269,26 @@ def test_what_a_draft_says_of_its_paragraphs_is_their_status() -> None:
     assert counts(draft)["status"] == {
         "agreed": 1, "pending": 1, "deleted": 1, "bracketed": 1, "in_options": 0, "clean": 1,
     }  # fmt: skip
+
+
+def test_the_word_compilation_keeps_brackets_as_brackets_and_shades_them(tmp_path: Path) -> None:
+    from amendtrack.render.docx.compilation import bracketed_pieces
+
+    assert bracketed_pieces("Parties [shall][should] act [with [all] due] speed[^1].") == [
+        ("Parties ", False), ("[shall]", True), ("[should]", True), (" act ", False), ("[with [all] due]", True),
+        (" speed[^1].", False),
+    ]  # fmt: skip
+    draft = tmp_path / "draft.txt"
+    draft.write_text("1. Parties shall [enhance] action on adaptation.\n\n2. Parties shall report.\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "import", str(draft), "--negotiation", "n"]).exit_code == 0
+    out = tmp_path / "c.docx"
+    assert runner.invoke(cli, ["--db", db, "compile", "n", "1", "--docx", str(out)]).exit_code == 0
+    import zipfile
+
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    shaded = re.findall(
+        r'<w:r><w:rPr><w:shd w:val="clear" w:color="auto" w:fill="FFF0C2"/></w:rPr><w:t[^>]*>([^<]*)</w:t>', xml
+    )
+    assert shaded == ["[enhance]"]

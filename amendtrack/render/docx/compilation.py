@@ -6,6 +6,8 @@ strike-through, blue underline), not as tracked changes, so that the table itsel
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from amendtrack.compare.redline import DELETE, EQUAL, INSERT
@@ -25,6 +27,7 @@ from amendtrack.render.docx.wordml import (
 from amendtrack.render.docx.writer import Writer
 from amendtrack.report.compilation import CompilationEntry, CompilationRow, CompilationTable
 
+OPEN_SHADE = "FFF0C2"  # behind words still in square brackets: light amber, legible in black and white
 SMALL = 17  # half-points: rationale and notes in the table
 _DEL_LOOK = Look(strike=True, color=DELETED_RED)
 _INS_LOOK = Look(underline=True, color=INSERTED_BLUE)
@@ -169,8 +172,32 @@ def _left_paras(row: CompilationRow) -> list[Para]:
         para.add(Run(EQUAL, row.label, label=True, look=Look(bold=True)))
     if row.kind == "new_paragraph":
         para.add(Run(EQUAL, "proposed new paragraph" + ("\n" if row.text else ""), look=Look(italic=True, color=GREY)))
-    para.add(Run(EQUAL, row.text))
+    for piece, still_open in bracketed_pieces(row.text):
+        para.add(Run(EQUAL, piece, look=Look(shade=OPEN_SHADE) if still_open else None))
     return [para]
+
+
+def bracketed_pieces(text: str) -> list[tuple[str, bool]]:
+    """The text cut where square brackets open and close: (piece, inside brackets), the brackets kept in
+    their pieces, so a reader of the Word table sees at once what is not agreed."""
+    pieces: list[tuple[str, bool]] = []
+    depth, start = 0, 0
+    for m in re.finditer(r"\[\^[^\[\]\s]*\]|\[|\]", text):
+        token = m.group()
+        if token.startswith("[^"):
+            continue  # a footnote reference is no bracket
+        if token == "[" and depth == 0:
+            pieces.append((text[start : m.start()], False))
+            start = m.start()
+        if token == "[":
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                pieces.append((text[start : m.end()], True))
+                start = m.end()
+    pieces.append((text[start:], depth > 0))
+    return [(piece, inside) for piece, inside in pieces if piece]
 
 
 def _entry_paras(entries: list[CompilationEntry]) -> list[Para]:

@@ -23,6 +23,7 @@ class Look:
     color: str | None = None
     strike: bool = False
     underline: bool = False
+    shade: str | None = None  # a fill behind the words (hex RGB): text still in square brackets
 
 
 @dataclass

@@ -163,3 +163,5 @@ def _formatting(rpr: etree._Element, look: Look) -> None:
         sub_element(rpr, "szCs", val=look.size)
     if look.underline:
         sub_element(rpr, "u", val="single")
+    if look.shade:
+        sub_element(rpr, "shd", val="clear", color="auto", fill=look.shade)
