@@ -515,19 +515,23 @@ class _Judge:
         score, node = self.d.most_alike(self.p.text or "")
         self.evidence.looked_for = _short(self.p.text or "", 200)
         label = self.p.new_label or "new paragraph"
+        words = _surface_words(self.p.text or "")
         brought = [w for w in dict.fromkeys(proposed) if w not in self.d.base_stems]
         said = [w for w in brought if node is not None and w in self.d.stem_set(node)]
         taken = len(said) / len(brought) if brought else 1.0
+        self.evidence.found = [words.get(w, w) for w in said]
+        self.evidence.missing = [words.get(w, w) for w in brought if w not in said]
         self.evidence.found_in = node.label if node is not None and score >= 0.3 else None
+        told = _words_told(self.evidence.found, self.evidence.missing)
         if node is not None and score >= 0.5 and taken >= NEW_WORDS:
             return self.verdict(
-                "accepted", f"your {label} appears as paragraph {node.label} of {self.next_label}", score
+                "accepted", f"your {label} appears as paragraph {node.label} of {self.next_label}{told}", score
             )
         if node is not None and score >= 0.3 and taken >= NEW_WORDS / 2:
             return self.verdict(
-                "partial", f"paragraph {node.label} of {self.next_label} is close to your {label}", score
+                "partial", f"paragraph {node.label} of {self.next_label} is close to your {label}{told}", score
             )
-        return self.verdict("not_reflected", f"nothing like your {label} in {self.next_label}", score)
+        return self.verdict("not_reflected", f"nothing like your {label} in {self.next_label}{told}", score)
 
     def _move(self) -> Disposition:
         if self.link is None:
@@ -617,3 +621,22 @@ def _damaged(node: Paragraph) -> bool:
     """A paragraph whose start the text lost: it opens mid-sentence, in lower case (sub-paragraphs may)."""
     first = next((t for t in tokens(node.text) if t[:1].isalnum()), "")
     return node.kind in ("operative", "preamble", "paragraph") and first[:1].islower()
+
+
+def _surface_words(text: str) -> dict[str, str]:
+    """Each content stem of a text with the first word it stands for there ('mechan' → 'mechanism')."""
+    found: dict[str, str] = {}
+    for token in tokens(text or ""):
+        if token[:1].isalnum() and token.lower() not in STOPWORDS:
+            found.setdefault(stem(token), token)
+    return found
+
+
+def _words_told(went: list[str], missing: list[str], most: int = 6) -> str:
+    """': its words ‘a’, ‘b’ are there; ‘c’ is not' for the words a new paragraph brings."""
+    parts = []
+    if went:
+        parts.append(f"its words {', '.join(f'‘{w}’' for w in went[:most])} are there")
+    if missing:
+        parts.append(f"{', '.join(f'‘{w}’' for w in missing[:most])} {'is' if len(missing) == 1 else 'are'} not")
+    return f": {'; '.join(parts)}" if parts else ""
