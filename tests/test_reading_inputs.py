@@ -71,3 +71,34 @@ def test_a_deletion_that_folds_the_paragraph_into_another_is_a_merge_and_debris_
         ("Canada", "merge", ["1"]),
         ("Thailand", "delete", []),
     ]
+
+
+def test_proposals_to_bracket_or_unbracket_words_are_read_and_judged_as_such() -> None:
+    from amendtrack.compare.align import align
+    from amendtrack.compare.disposition import Disposer
+
+    base = read_text(
+        "1. Encourage States to cooperate in the prevention of [human] trafficking and to share information.\n",
+        "base.txt",
+    )
+    found = read_compilation_text(
+        "1. Encourage States to cooperate in the prevention of [human] trafficking and to share information.\n\n"
+        'Japan: Bracket "to share information"\n\n'
+        'USA: Remove the brackets around "human"\n',
+        base,
+        Registry.load(),
+    )
+    assert [(p.delegations[0], p.operation, p.bracketing) for p in found] == [
+        ("Japan", "replace", "bracket"),
+        ("USA", "replace", "unbracket"),
+    ]
+    later = read_text(
+        "1. Encourage States to cooperate in the prevention of human trafficking [and to share information].\n",
+        "later.txt",
+    )
+    judge = Disposer(base, later, align(base, later), "the next draft")
+    verdicts = [judge.dispose(p) for p in found]
+    assert [v.status for v in verdicts] == ["accepted", "accepted"]
+    assert "stands in square brackets in paragraph 1" in verdicts[0].explanation
+    unchanged = Disposer(base, base, align(base, base), "the next draft")
+    assert [unchanged.dispose(p).status for p in found] == ["not_reflected", "not_reflected"]

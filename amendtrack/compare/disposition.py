@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 from amendtrack.compare.align import Alignment, Link, is_placeholder
 from amendtrack.compare.asks import described, hunks_of, names_in, quoted_asks
-from amendtrack.compare.change import SHORT, Hunk, Judged, Words, judge_change, occurrences
+from amendtrack.compare.change import SHORT, Hunk, Judged, Words, in_order_share, judge_change, occurrences
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph, is_heading, normalise_label
 from amendtrack.model.words import STOPWORDS, Weights, content_stems, fold_spelling, stem, tokens
@@ -413,7 +413,39 @@ class _Judge:
         return self._described(thing) if thing else self._by_change("insertion")
 
     def _replace(self) -> Disposition:
+        if self.p.bracketing:
+            return self._bracketed(self.p.bracketing)
         return self._by_change("replacement")
+
+    def _bracketed(self, intent: str) -> Disposition:
+        """'Bracket “X”' is carried when X stands in square brackets in the successor, 'unbracket' when it
+        stands outside them."""
+        words = " ".join((e.old if intent == "unbracket" else e.new) or "" for e in self.p.edits).strip("[] ")
+        self.evidence.looked_for = words
+        mine = Words(words).surface
+        where = None
+        for node in self.successors_with_children():
+            inside = any(in_order_share(mine, Words(b.text).surface) >= ACCEPTED for b in node.brackets)
+            if inside or in_order_share(mine, Words(node.text).surface) >= ACCEPTED:
+                where = (node, inside)
+                break
+        if where is None:
+            unclear = self.unclear()
+            if unclear:
+                return self.verdict("unclear", unclear, 0)
+            return self.verdict("not_reflected", f"‘{_short(words)}’ is no longer {self.where()}", 0)
+        node, inside = where
+        self.evidence.found_in = node.label
+        place = f"in paragraph {node.label} of {self.next_label}"
+        if inside == (intent == "bracket"):
+            state = "in square brackets" if inside else "without brackets"
+            self.evidence.found = [words]
+            return self.verdict("accepted", f"your {intent}ing is carried: ‘{_short(words)}’ stands {state} {place}", 1)
+        self.evidence.missing = [words]
+        state = "still in square brackets" if inside else "without brackets"
+        return self.verdict(
+            "not_reflected", f"your {intent}ing is not carried: ‘{_short(words)}’ stands {state} {place}", 0
+        )
 
     def _redraft(self) -> Disposition:
         if self.gone and not self.successors:

@@ -73,6 +73,15 @@ class Proposal:
     corrected: str | None = None  # a facilitator's correction of the reading, with its note ("" for none)
 
     @property
+    def bracketing(self) -> str | None:
+        """'bracket' or 'unbracket' for a proposal that only puts words into square brackets or takes them out
+        ('Bracket “new and additional”'): stored as a replacement, judged and shown as an operation of its own."""
+        if self.operation != "replace" or not self.edits:
+            return None
+        kinds = {_bracketing(edit) for edit in self.edits}
+        return kinds.pop() if len(kinds) == 1 else None
+
+    @property
     def delegations(self) -> list[str]:
         return [sponsor.delegation for sponsor in self.sponsors]
 
@@ -234,3 +243,12 @@ def apply(proposal: Proposal, base: str | None) -> Proposal:
     except ValueError as exc:
         proposal.unapplied_reason = str(exc)
     return proposal
+
+
+def _bracketing(edit: Edit) -> str | None:
+    old, new = (edit.old or "").strip(), (edit.new or "").strip()
+    if old and new == f"[{old}]":
+        return "bracket"
+    if new and old == f"[{new}]":
+        return "unbracket"
+    return None

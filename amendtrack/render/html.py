@@ -22,7 +22,7 @@ from amendtrack.compare.comparison import Comparison, Row
 from amendtrack.compare.redline import BOUNDARY, DELETE, EQUAL, INSERT, Change
 from amendtrack.errors import CONTROL, printable
 from amendtrack.model.names import count, the
-from amendtrack.model.proposal import Proposal, Source
+from amendtrack.model.proposal import Edit, Proposal, Source
 from amendtrack.report.compilation import CompilationTable
 from amendtrack.report.dashboard import Charts
 from amendtrack.report.delegation import DelegationReport
@@ -334,24 +334,31 @@ def _labels(labels: list[str]) -> str:
     return ", ".join(labels[:-1]) + f" and {labels[-1]}" if len(labels) > 1 else "".join(labels)
 
 
+def _edit_asked(edit: Edit, bracketing: str | None) -> str:
+    """One edit in words: 'insert “X” after “Y”', 'delete “X”', 'put “X” in square brackets' …"""
+    if edit.kind == "insert":
+        where = (
+            "at the end"
+            if edit.position == "end" or not edit.anchor
+            else f"{edit.position or 'after'} {_quote(edit.anchor, 80)}"
+        )
+        return f"insert {_quote(edit.new)} {where}"
+    if edit.kind == "delete":
+        return f"delete {_quote(edit.old)}"
+    if bracketing == "bracket":
+        return f"put {_quote(edit.old, 100)} in square brackets"
+    if bracketing == "unbracket":
+        return f"take the square brackets off {_quote(edit.new, 100)}"
+    return f"replace {_quote(edit.old, 100)} with {_quote(edit.new)}"
+
+
 def asked(proposal: Proposal) -> list[str]:
     """What a proposal asks for, in words: one line per edit, or one for the whole operation."""
     target = f"paragraph {proposal.paragraph}" if proposal.paragraph else "the paragraph"
     op = proposal.operation
     lines: list[str] = []
     if op in ("insert", "delete", "replace"):
-        for edit in proposal.edits:
-            if edit.kind == "insert":
-                where = (
-                    "at the end"
-                    if edit.position == "end" or not edit.anchor
-                    else f"{edit.position or 'after'} {_quote(edit.anchor, 80)}"
-                )
-                lines.append(f"insert {_quote(edit.new)} {where}")
-            elif edit.kind == "delete":
-                lines.append(f"delete {_quote(edit.old)}")
-            elif edit.kind == "replace":
-                lines.append(f"replace {_quote(edit.old, 100)} with {_quote(edit.new)}")
+        lines.extend(_edit_asked(edit, proposal.bracketing) for edit in proposal.edits)
         if not lines:
             lines.append(f"delete {target}" if op == "delete" else f"{OPERATION_WORDS[op]} in {target}")
     elif op == "redraft":
@@ -536,7 +543,9 @@ def outcome_view(outcome: Outcome, delegation: str | None, base_draft: str, next
         anchor=f"proposal-{outcome.id}",
         id=outcome.id,
         operation=p.operation,
-        operation_words=OPERATION_WORDS.get(p.operation, p.operation.replace("_", " ")),
+        operation_words=f"{p.bracketing}ing"
+        if p.bracketing
+        else OPERATION_WORDS.get(p.operation, p.operation.replace("_", " ")),
         sponsors=[
             SponsorView(s.delegation, s.attribution == "inferred", s.delegation == delegation) for s in p.sponsors
         ],

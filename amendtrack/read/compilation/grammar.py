@@ -203,6 +203,27 @@ def _deletion_of_words(request: Request, compilation: Compilation) -> list[Propo
     return [_because(proposal, m.group("why").strip() or None)]
 
 
+def _bracketing(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Bracket “X”', 'Put “X” in (square) brackets': a replacement of X by [X]; 'Unbracket “X”', 'Remove the
+    brackets around “X”', 'Delete the brackets in “X”': of [X] by X."""
+    text = request.text
+    put = re.match(
+        rf"^(?:bracket|square-bracket|put|place)\s+{_Q}(?:\s+(?:in|into|between)\s+(?:square\s+)?brackets)?", text, re.I
+    )
+    if put and (text.lower().startswith(("bracket", "square")) or "bracket" in text[put.end(2) :].lower()[:30]):
+        words = put.group(1)
+        return [request.proposal("replace", edits=[Edit("replace", old=words, new=f"[{words}]")])]
+    off = re.match(
+        rf"^(?:unbracket|(?:remove|delete|lift|drop)\s+(?:the\s+)?(?:square\s+)?brackets?\s+(?:around|from|in|on)?)\s*{_Q}",
+        text,
+        re.I,
+    )
+    if off:
+        words = off.group(1).strip("[]")
+        return [request.proposal("replace", edits=[Edit("replace", old=f"[{words}]", new=words)])]
+    return None
+
+
 def _replacement(request: Request, compilation: Compilation) -> list[Proposal] | None:
     """'Replace “X” with “Y”', 'Change “X” to “Y”'."""
     m = re.match(rf"^(?:replace|change|substitute)\s+{_Q}\s+(?:with|by|to|into)\s+{_Q}", request.text, re.I)
@@ -429,6 +450,7 @@ _FORMS: tuple[Form, ...] = (
     _deletion_of_named_paragraph,
     _deletion_with_reason,
     _deletion_or_redraft,
+    _bracketing,
     _deletion_then_replacement,
     _deletion_of_words,
     _replacement,
