@@ -223,7 +223,11 @@ def test_the_dashboard_chart_shows_the_counts_progress_prints(tmp_path: Path) ->
         chart = page.locator("figure", has_text="Open points per draft")
         shown = chart.locator("text.value").all_text_contents()
         titles = chart.locator("rect title").all_text_contents()
+        cells = page.locator("figure", has_text="Open points by container").locator("rect title").all_text_contents()
         browser.close()
+    for draft in found["drafts"]:  # the grid's cells of a draft add up to its open points
+        mine = [int(t.rsplit(": ", 1)[1].split()[0]) for t in cells if t.split(": ")[0].endswith(f", {draft['label']}")]
+        assert sum(mine) == draft["open_points"]
     assert len(shown) == len(found["drafts"]) == 5
     for draft, line in zip(found["drafts"], shown, strict=True):
         kinds = draft["open_by_kind"]

@@ -25,7 +25,7 @@ from typing import Any
 
 from amendtrack.compare.align import Alignment, Link
 from amendtrack.compare.change import Words, in_order_share, occurrences
-from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.model.tree import CONTAINER_KINDS, Draft, Paragraph, is_heading
 
 SAME = 0.6  # share of an open point's words, in order, in a later one for it to be the same point (changed)
 STANDING = 0.8  # share of words found in order in the later text for them to stand there
@@ -343,3 +343,19 @@ def counts(draft: Draft) -> dict[str, Any]:
         "clean_paragraphs": len(paragraphs) - bracketed - optioned,
         "status": {status: said.get(status, 0) for status in STATUSES},
     }
+
+
+def by_container(draft: Draft) -> dict[str, int]:
+    """A draft's open points per container (the Article, section or heading they sit in; 'other' outside
+    any), in the draft's order."""
+    holder: dict[int, str] = {}
+    for node, parent in draft.walk():
+        if node.kind in CONTAINER_KINDS or is_heading(node):
+            holder[id(node)] = node.label
+        elif parent is not None and id(parent) in holder:
+            holder[id(node)] = holder[id(parent)]
+    found: dict[str, int] = {}
+    for point in open_points(draft):
+        name = holder.get(id(point.node), "other")
+        found[name] = found.get(name, 0) + 1
+    return found

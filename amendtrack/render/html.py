@@ -881,12 +881,30 @@ def _open_points_chart(items: list[tuple[str, dict[str, int]]]) -> ChartView:
     return ChartView("Open points per draft", left + width + 170, 16 + len(items) * row, bars, labels, values)
 
 
+def _grid_chart(title: str, columns: list[str], rows: list[tuple[str, list[int]]]) -> ChartView:
+    """A grid: one row per container, one column per draft, each cell shaded by its count and showing it."""
+    cell, left, top_row = 96, 150, 30
+    top = max((n for _, counts in rows for n in counts), default=0) or 1
+    bars, labels, values = [], [], []
+    for c, name in enumerate(columns):
+        labels.append((left + c * cell + cell - 6, 18, name[:16]))
+    for r, (name, counts) in enumerate(rows):
+        y = top_row + r * 18
+        labels.append((left - 6, y + 12, name))
+        for c, n in enumerate(counts):
+            heat = 0 if not n else 1 + min(3, int(4 * n / (top + 1)))
+            bars.append(Bar(left + c * cell, y, cell - 2, 16, f"heat-{heat}", f"{name}, {columns[c]}: {n} open"))
+            values.append((left + c * cell + 6, y + 12, str(n) if n else ""))
+    return ChartView(title, left + len(columns) * cell + 20, top_row + 8 + len(rows) * 18, bars, labels, values)
+
+
 def dashboard_html(charts: Charts, negotiation_title: str, nav: Nav | None = None) -> str:
     """Charts of a negotiation: proposals per paragraph, dispositions per delegation, open points per draft."""
     views = [
         _bar_chart("Proposals per paragraph", charts.proposals_per_paragraph, "proposals"),
         _stacked_chart("Dispositions per delegation", charts.dispositions_per_delegation),
         _open_points_chart(charts.open_points_per_draft),
+        _grid_chart("Open points by container, as each draft numbers them", *charts.open_points_by_container),
     ]
     return page(
         "dashboard.html",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from amendtrack.compare.openpoints import counts
+from amendtrack.compare.openpoints import by_container, counts
 from amendtrack.report.snapshot import STATUS_ORDER, Snapshot
 
 
@@ -17,6 +17,7 @@ class Charts:
     dispositions_per_delegation: list[tuple[str, dict[str, int]]]
     brackets_per_draft: list[tuple[str, int]]
     open_points_per_draft: list[tuple[str, dict[str, int]]]  # draft label → open points by kind (compare.openpoints)
+    open_points_by_container: tuple[list[str], list[tuple[str, list[int]]]]  # drafts; container → count per draft
 
 
 def charts(snap: Snapshot) -> Charts:
@@ -36,4 +37,14 @@ def charts(snap: Snapshot) -> Charts:
         [(name, {s: counts.get(s, 0) for s in STATUS_ORDER}) for name, counts in stacked],
         brackets,
         [(label, counts(snap.tree(key))["open_by_kind"]) for key, label, _ in snap.drafts],
+        _by_container(snap),
     )
+
+
+def _by_container(snap: Snapshot) -> tuple[list[str], list[tuple[str, list[int]]]]:
+    """Open points per container and draft, containers in the order they first appear."""
+    per_draft = [by_container(snap.tree(key)) for key, _, _ in snap.drafts]
+    names = list(dict.fromkeys(name for found in per_draft for name in found))
+    return [label for _, label, _ in snap.drafts], [
+        (name, [found.get(name, 0) for found in per_draft]) for name in names
+    ]
