@@ -102,3 +102,15 @@ def test_proposals_to_bracket_or_unbracket_words_are_read_and_judged_as_such() -
     assert "stands in square brackets in paragraph 1" in verdicts[0].explanation
     unchanged = Disposer(base, base, align(base, base), "the next draft")
     assert [unchanged.dispose(p).status for p in found] == ["not_reflected", "not_reflected"]
+
+
+def test_a_row_opens_at_its_number_even_on_a_short_line_or_right_after_a_balloon() -> None:
+    found = read(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        "Japan: delete\n\n"
+        '" { Deleted: ing\n'
+        " 2. Ensure that trafficked\n"
+        "victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        "USA: delete\n"
+    )
+    assert [(p.delegations[0], p.paragraph) for p in found] == [("Japan", "1"), ("USA", "2")]

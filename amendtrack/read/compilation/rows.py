@@ -47,8 +47,9 @@ def compilation_lines(text: str, registry: Registry) -> list[Line]:
             out.append((no, ""))
             continue
         labelled = registry.match_label(line) is not None
-        if (in_balloon and not labelled) or ocr.BALLOON_START.match(line):
-            in_balloon = True  # a balloon runs to the next blank line or delegation's name
+        numbered = _BASE_LABEL.match(line) is not None and any(c.isdigit() for c in line[:6])
+        if (in_balloon and not labelled and not numbered) or ocr.BALLOON_START.match(line):
+            in_balloon = True  # a balloon runs to the next blank line, delegation's name or numbered paragraph
             out.append((no, ""))
             continue
         in_balloon = False
@@ -110,10 +111,17 @@ def opens_row(line: str, paragraph: Paragraph) -> bool:
     rest = line[m.end() :] if m else line
     want = words_of(paragraph.text)[:7]
     have = words_of(rest)[: len(want)]
-    if len(want) < 3 or len(have) < min(4, len(want)):
+    numbered = m is not None and _own_number(m.group(0), paragraph)  # "60. Promoting cooperation between"
+    if len(want) < 3 or len(have) < min(3 if numbered else 4, len(want)):
         return False
     same = sum(1 for a, b in zip(want, have, strict=False) if a == b)
-    return same >= len(have) - 1 and same >= 3
+    return same >= len(have) - (0 if len(have) < 4 else 1) and same >= 3
+
+
+def _own_number(printed: str, paragraph: Paragraph) -> bool:
+    """The paragraph's own number printed before the words (not a letter the scan made of it)."""
+    number = normalise_label(printed.replace(",", ".")).rstrip(".")
+    return bool(number) and number[:1].isdigit() and number == normalise_label(paragraph.label)
 
 
 def _label_fits(printed: str, paragraph: Paragraph) -> bool:
