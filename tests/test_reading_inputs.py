@@ -114,3 +114,13 @@ def test_a_row_opens_at_its_number_even_on_a_short_line_or_right_after_a_balloon
         "USA: delete\n"
     )
     assert [(p.delegations[0], p.paragraph) for p in found] == [("Japan", "1"), ("USA", "2")]
+
+
+def test_a_remark_stays_in_its_row_though_it_shares_words_with_a_neighbour() -> None:
+    found = read(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        "Japan: We think that it is not appropriate to ensure that trafficked victims are not unduly penalized "
+        "for acts they were compelled to commit.\n\n"
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n"
+    )
+    assert [(p.delegations[0], p.paragraph, p.operation) for p in found] == [("Japan", "1", "comment")]

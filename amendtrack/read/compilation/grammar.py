@@ -72,6 +72,11 @@ CARRIED_ON_LEAST = 3  # … and the fewest new words after them
 _VERB = re.compile(r"\b(?:add|insert|delete|replace|change|substitute|move|redraft)\b", re.I)
 
 
+def is_remark(text: str) -> bool:
+    """An input that opens as a remark ('We think …', 'Recommend …', 'It is …'), not as words of a text."""
+    return _COMMENT.match(text) is not None
+
+
 def read_request(request: Request, compilation: Compilation) -> list[Proposal]:
     """The proposals an input makes, one per instruction it gives ('Add … . Change “X” to “Y”' is two)."""
     parts = _instructions(request.text)

@@ -13,7 +13,7 @@ import re
 
 from amendtrack.model.proposal import Proposal, Source, Sponsor, apply
 from amendtrack.read.compilation.context import Compilation
-from amendtrack.read.compilation.grammar import Request, new_paragraph, read_request
+from amendtrack.read.compilation.grammar import Request, is_remark, new_paragraph, read_request
 from amendtrack.read.compilation.inputs import Input
 from amendtrack.read.compilation.strikethrough import unstrike
 from amendtrack.read.compilation.targets import (
@@ -128,9 +128,10 @@ def _new_subparagraph(request: Request, compilation: Compilation) -> Proposal | 
 
 
 def _aim_at_restated_paragraph(request: Request, compilation: Compilation) -> None:
-    """An input that asks nothing in words and restates another paragraph than its row's is about that one."""
+    """An input that asks nothing in words and restates another paragraph than its row's is about that one
+    (a remark, 'We think …', restates nothing: it stays in its row)."""
     row_label = request.row.label if request.row is not None else None
-    if request.paragraph == row_label and not _OPERATION.match(request.text):
+    if request.paragraph == row_label and not _OPERATION.match(request.text) and not is_remark(request.text):
         request.paragraph = restated_paragraph(request.text, request.row, compilation) or request.paragraph
 
 
