@@ -124,3 +124,14 @@ def test_a_remark_stays_in_its_row_though_it_shares_words_with_a_neighbour() -> 
         "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n"
     )
     assert [(p.delegations[0], p.paragraph, p.operation) for p in found] == [("Japan", "1", "comment")]
+
+
+def test_a_restatement_that_opens_as_its_row_stays_there_whatever_it_goes_on_with() -> None:
+    found = read(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        "China: Encourage States to cooperate in ensuring that trafficked victims are not unduly penalized "
+        "for acts they were compelled to commit, and that trafficked victims are not unduly penalized for acts "
+        "they were compelled to commit.\n\n"
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n"
+    )
+    assert [(p.delegations[0], p.paragraph) for p in found] == [("China", "1")]

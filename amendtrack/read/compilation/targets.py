@@ -63,6 +63,9 @@ def paragraph_with_bullets(row: Paragraph, compilation: Compilation) -> str | No
     return next((n.label for n in near if any(c.kind == "item" for c in n.children)), None)
 
 
+OPENING = 5  # the first words an input shares with its row's paragraph to be that paragraph restated
+
+
 def restated_paragraph(text: str, row: Paragraph | None, compilation: Compilation) -> str | None:
     """The paragraph an input restates when its row is followed by paragraphs the compilation lost.
 
@@ -77,6 +80,8 @@ def restated_paragraph(text: str, row: Paragraph | None, compilation: Compilatio
     words = words_of(text)
     if not others or len(words) < 5:
         return None
+    if row is not None and words[:OPENING] == words_of(row.text)[:OPENING]:
+        return None  # it opens as its row's paragraph opens: a restatement of that one, whatever it goes on with
 
     def shared(node: Paragraph) -> int:
         matcher = SequenceMatcher(None, words_of(node.text), words, autojunk=False)
