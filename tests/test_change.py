@@ -84,6 +84,8 @@ def test_a_comment_that_quotes_words_to_add_is_traced_like_an_insertion() -> Non
     remark = "The aim is unclear. Also suggest adding at the end “particularly in mixed migration flows”"
     assert [h.added for h in quoted_asks(remark)] == ["particularly in mixed migration flows"]
     assert quoted_asks("the phrase “Adopting specific measures” is vague") == []  # no verb asks for it
+    placed = quoted_asks("Recommend inserting following “by exchanging information” “with full respect for privacy”")
+    assert [(h.added, h.before) for h in placed] == [("with full respect for privacy", "by exchanging information")]
     asked = proposal("comment", "3", said=remark)
     took = OLD.replace("between States.", "between States, particularly in mixed migration flows.")
     status, explanation = judge(OLD, took, asked)

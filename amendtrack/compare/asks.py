@@ -31,6 +31,11 @@ ASK_VERB = re.compile(
     re.I,
 )
 REMOVING = ("delete", "deleting", "remove", "removing")
+PLACED = re.compile(
+    r"\b(?:add|adding|insert|inserting|include|including)\s+(?:the\s+)?(?:following\s+)?(?:after|following|before)\s*:?\s*"
+    r"[\"“‘]+(?P<at>[^\"“”]{2,}?)[\"”’]+\s*[,:]?\s*[\"“‘]+(?P<new>[^\"“”]{3,}?)(?:[\"”’]|$)",
+    re.I,
+)
 ELLIPSES = ("...", "…")
 _CAPITAL = r"(?:[A-Z]{2,}[a-z]?|[A-Z][a-z]+)"
 NAME = re.compile(rf"\b{_CAPITAL}(?:\s+(?:(?:of|on|in|for|and|the|to)\s+)*{_CAPITAL})+\b|\b[A-Z]{{2,}}[a-z]?\b")
@@ -111,6 +116,9 @@ def quoted_asks(remark: str) -> list[Hunk]:
     """The edits a comment describes: each quoted phrase of two words or more, put in unless the verb before
     it says to take it out ('Suggest adding “particularly in mixed migration flows”')."""
     text = " ".join((remark or "").split())
+    placed = PLACED.search(text)
+    if placed:  # 'Recommend inserting following “X” “Y”': Y goes in after X
+        return [Hunk("", placed.group("new").strip(" ,.;:"), placed.group("at").strip(" ,.;:"), "")]
     asks = []
     for match in QUOTED.finditer(text):
         phrase = match.group(1).strip(" ,.;:")
