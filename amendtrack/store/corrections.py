@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
 from amendtrack.model.correction import FIELDS, Correction
+from amendtrack.store.dispositions import remove_beside
 from amendtrack.store.tables import CorrectionRow, ParagraphRow, ProposalRow
 
 
@@ -33,14 +34,7 @@ def set_correction(session: Session, proposal_id: int, correction: Correction) -
 
 def clear_correction(session: Session, proposal_id: int) -> bool:
     """Remove a correction (the reading shows as read again); False if there was none."""
-    if session.get(ProposalRow, proposal_id) is None:
-        raise InputError(None, f"no proposal {proposal_id} (see amendtrack proposals NEGOTIATION)")
-    row = session.get(CorrectionRow, proposal_id)
-    if row is None:
-        return False
-    session.delete(row)
-    session.flush()
-    return True
+    return remove_beside(session, CorrectionRow, proposal_id)
 
 
 def load_corrections(session: Session, proposal_ids: list[int]) -> dict[int, Correction]:

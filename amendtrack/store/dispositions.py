@@ -11,7 +11,7 @@ from amendtrack.compare.disposition import Disposition
 from amendtrack.errors import InputError
 from amendtrack.model.proposal import OVERRIDE_STATUSES
 from amendtrack.store.bulk import insert_many
-from amendtrack.store.tables import DispositionRow, OverrideRow, ProposalRow
+from amendtrack.store.tables import CorrectionRow, DispositionRow, OverrideRow, ProposalRow
 
 
 def save_dispositions(session: Session, next_document_id: int | None, verdicts: dict[int, Disposition]) -> None:
@@ -58,9 +58,15 @@ def set_override(session: Session, proposal_id: int, status: str, note: str) -> 
 
 def clear_override(session: Session, proposal_id: int) -> bool:
     """Remove a facilitator's decision (the computed disposition shows again); False if there was none."""
+    return remove_beside(session, OverrideRow, proposal_id)
+
+
+def remove_beside(session: Session, model: type[OverrideRow] | type[CorrectionRow], proposal_id: int) -> bool:
+    """Remove what a facilitator keeps beside a proposal (an override, a correction); False if there was none.
+    An unknown proposal is an error, not 'nothing to remove'."""
     if session.get(ProposalRow, proposal_id) is None:
         raise InputError(None, f"no proposal {proposal_id} (see amendtrack proposals NEGOTIATION)")
-    row = session.get(OverrideRow, proposal_id)
+    row = session.get(model, proposal_id)
     if row is None:
         return False
     session.delete(row)
