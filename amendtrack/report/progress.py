@@ -90,8 +90,3 @@ def _fix_ids(found: Progress, ids: dict[int, str]) -> None:
 def open_in(found: Progress, draft_key: str) -> list[dict[str, Any]]:
     """Every open point of one draft, by paragraph, with its id and alternatives: `amendtrack open --json`."""
     return [{"id": pid, **point.to_dict()} for pid, point in found.points.get(draft_key, [])]
-
-
-def life_of(found: Progress, point_id: str) -> list[dict[str, Any]]:
-    """What happened to one open point, draft by draft (its events in order)."""
-    return [{"from": a, "to": b, **event.to_dict()} for a, b, pid, event in found.events if pid == point_id]
