@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from amendtrack.compare.align import composite_text
 from amendtrack.compare.change import Hunk, change_of
 from amendtrack.model.proposal import Edit, Proposal, apply_edits
 from amendtrack.model.tree import Paragraph
@@ -84,17 +85,9 @@ def _redrafted_base(base: Paragraph | None, proposed: str) -> str:
     """What a redraft rewrites: the paragraph's own text, or with its sub-paragraphs when the redraft covers them."""
     if base is None:
         return ""
-    whole = " ".join([base.text, *(c.text for c in _descendants(base))]).strip()
+    whole = composite_text(base)
     own, everything, wanted = len(base.text.split()), len(whole.split()), len(proposed.split())
     return whole if abs(everything - wanted) < abs(own - wanted) else base.text
-
-
-def _descendants(node: Paragraph) -> list[Paragraph]:
-    found = []
-    for child in node.children:
-        found.append(child)
-        found.extend(_descendants(child))
-    return found
 
 
 def described(words: str) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from amendtrack.compare.align import Alignment, Link, is_placeholder
+from amendtrack.compare.align import Alignment, Link, composite_text, is_placeholder
 from amendtrack.compare.asks import described, hunks_of, names_in, quoted_asks
 from amendtrack.compare.change import SHORT, Hunk, Judged, Words, in_order_share, judge_change, occurrences
 from amendtrack.model.proposal import Proposal
@@ -487,7 +487,7 @@ class _Judge:
     def _base_text(self) -> str:
         if self.target is None:
             return ""
-        return " ".join([self.target.text, *(c.text for c, _ in Draft(self.target.children).walk())])
+        return composite_text(self.target)
 
     def _elsewhere(self, hunk: Hunk, carried: float, pool: list[Paragraph]) -> tuple[Hunk, float, str | None]:
         """A long insertion not in the successors may have landed in another paragraph, whole."""

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from amendtrack.compare.align import Alignment, Link
+from amendtrack.compare.align import Alignment, Link, composite_text
 from amendtrack.compare.change import Words, in_order_share, occurrences
 from amendtrack.model.tree import CONTAINER_KINDS, Draft, Paragraph, is_heading
 
@@ -131,10 +131,6 @@ def _opening(option: Paragraph, words: int = 20) -> str:
     return " ".join(text.split()[:words])
 
 
-def _whole(node: Paragraph) -> str:
-    return " ".join([node.text, *(n.text for n, _ in Draft(node.children).walk())])
-
-
 def lifecycle(
     old: Draft,
     new: Draft,
@@ -191,7 +187,7 @@ def _fate(
         taken.add(id(same))
         kind = "kept" if same.text == point.text else "changed"
         return Event(kind, point, same, point.node.label, same.node.label, same.text)
-    text = " ".join(_whole(t) for t in link.targets)
+    text = " ".join(composite_text(t) for t in link.targets)
     return _settled(point, text, new_label)
 
 
@@ -275,12 +271,12 @@ def _options_fate(point: OpenPoint, later: list[OpenPoint], taken: set[int], lin
             taken.add(id(group))
             kind = "kept" if group.text == point.text else "changed"
             return Event(kind, point, group, point.node.label, group.node.label, group.text)
-    settled = " ".join(_whole(t) for t in {id(t): t for t in targets}.values())
+    settled = " ".join(composite_text(t) for t in {id(t): t for t in targets}.values())
     later_stems = Words(settled).stems
     went = [
         option.label
         for option in options
-        if in_order_share(Words(_whole(option)).stems, later_stems) >= MERGED
+        if in_order_share(Words(composite_text(option)).stems, later_stems) >= MERGED
         or (link_of.get(id(option)) is not None and link_of[id(option)].targets)
     ]
     new_label = targets[0].label
