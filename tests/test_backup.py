@@ -41,6 +41,18 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     yield url, dump
 
 
+@pytest.fixture(scope="module")
+def in_parts(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """The 2019 report, one draft in three parts (L.1 and two addenda); its dump."""
+    folder = tmp_path_factory.mktemp("parts")
+    url = f"sqlite:///{folder / 'parts.db'}"
+    import_path(sample_data_dir() / "drafts" / "wg-tip-2019", url)
+    dump = folder / "wg.json"
+    code, _, err = run("--db", url, "export", "json", "wg-tip-2019", "--out", str(dump))
+    assert code == 0, err
+    return url, dump
+
+
 def load(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -68,7 +80,7 @@ def test_dump_holds_everything(source: tuple[str, Path]) -> None:
     assert {s["delegation"] for p in proposals for s in p["sponsors"]} == {d["name"] for d in dump["delegations"]}
 
 
-def test_dump_has_a_field_for_every_stored_column(source: tuple[str, Path]) -> None:
+def test_dump_has_a_field_for_every_stored_column(source: tuple[str, Path], in_parts: tuple[str, Path]) -> None:
     """A column added to a table but forgotten in the dump fails here (row ids and links excepted)."""
     dump = load(source[1])
     document = dump["documents"][0]
@@ -85,17 +97,42 @@ def test_dump_has_a_field_for_every_stored_column(source: tuple[str, Path]) -> N
         "disposition": proposal["disposition"],
         "disposition_override": proposal["override"],
         "reading_correction": proposal["correction"],
+        "document_part": load(in_parts[1])["documents"][0]["parts"][0],
     }
     renamed = {"seq": "order", "parent_id": "parent", "from_document_id": "from", "to_document_id": "to"}
     renamed |= {"base_document_id": "base_document", "document_id": "document", "next_document_id": "next_document"}
     implied = {"id", "negotiation_id", "alignment_id", "proposal_id", "delegation_id"}  # by nesting, or by name
     nested = {("paragraph", "document_id"), ("proposal_sponsor", "position")}  # its document; its place in the list
+    nested |= {("document_part", "document_id"), ("document_part", "position")}
     assert set(records) == set(Base.metadata.tables)
     for table, record in records.items():
         for column in Base.metadata.tables[table].columns:
             if column.name in implied or (table, column.name) in nested:
                 continue
             assert renamed.get(column.name, column.name) in record, f"{table}.{column.name} is not in the dump"
+
+
+def test_a_draft_in_parts_is_restored_with_its_parts(
+    in_parts: tuple[str, Path], sqlite_url: str, tmp_path: Path
+) -> None:
+    dump = load(in_parts[1])
+    [document] = dump["documents"]
+    assert [(p["key"], p["name"], p["source_file"]) for p in document["parts"]] == [
+        ("L1", "L.1", "01-draft-report-L1.txt"),
+        ("L1-Add1", "L.1/Add.1", "02-draft-report-L1-Add1.txt"),
+        ("L1-Add2", "L.1/Add.2", "03-draft-report-L1-Add2.txt"),
+    ]
+    code, _, err = run("--db", sqlite_url, "import", str(in_parts[1]))
+    assert (code, err) == (0, "")
+    again = tmp_path / "again.json"
+    assert run("--db", sqlite_url, "export", "json", "wg-tip-2019", "--out", str(again))[0] == 0
+    assert again.read_bytes() == in_parts[1].read_bytes()
+    # a part that names no container of its draft is refused, naming the place
+    document["parts"][1]["eid"] = "part_nowhere"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(dump), encoding="utf-8")
+    code, _, err = run("--db", sqlite_url, "import", str(bad), "--negotiation", "other")
+    assert code == 1 and "documents[0].parts[1].eid" in err and err.count("\n") == 1
 
 
 @pytest.mark.parametrize("target", ["sqlite", "postgresql"])

@@ -86,7 +86,7 @@ def test_drafts_json_fields(db_url: str, fake_reader: Callable, negotiation_fold
     assert code == 0
     records = json.loads(out)
     assert [sorted(r) for r in records] == [
-        sorted(["negotiation", "key", "label", "date", "kind", "order", "source_file", "sha256", "paragraphs"])
+        sorted(["negotiation", "key", "label", "date", "kind", "order", "source_file", "sha256", "paragraphs", "parts"])
     ] * 3
     assert records[2] | {"sha256": None} == {
         "negotiation": "neg",
@@ -98,6 +98,7 @@ def test_drafts_json_fields(db_url: str, fake_reader: Callable, negotiation_fold
         "source_file": "03-second.txt",
         "sha256": None,
         "paragraphs": 3,
+        "parts": [],
     }
     assert len(records[2]["sha256"]) == 64
     assert (records[1]["key"], records[1]["kind"], records[1]["order"], records[1]["paragraphs"]) == (
@@ -227,9 +228,7 @@ def test_demo_builds_a_fresh_database_each_run(
         "inputs-first-draft",
         "draft-2010-07-19",
         "consolidated-2015",
-        "L1",
-        "L1-Add1",
-        "L1-Add2",
+        "L1",  # the 2019 report: one draft in three parts
     ]
 
 

@@ -151,6 +151,7 @@ def test_orders_lookups_and_listings(db_url: str) -> None:
         "source_file": "hand.txt",
         "sha256": SHA_A,
         "paragraphs": 7,
+        "parts": [],
     }
     assert negotiations == [{"key": "neg", "title": "A negotiation", "documents": 2}]
 

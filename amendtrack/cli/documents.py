@@ -86,8 +86,10 @@ def drafts_command(negotiation: str | None, as_json: bool) -> None:
     """List the stored documents of NEGOTIATION (or of all), in order.
 
     The table shows negotiation, order, key, label, date, kind, paragraph count and the first
-    12 digits of the SHA-256. --json prints objects with the fields negotiation, key, label,
-    date, kind, order, source_file, sha256 and paragraphs.
+    12 digits of the SHA-256; a draft issued in parts (a report and its addenda) is one row with
+    its parts beneath it. --json prints objects with the fields negotiation, key, label, date,
+    kind, order, source_file, sha256, paragraphs and parts (each part's key, name, label, date,
+    source_file, sha256 and the eid of the part in the tree; empty for a draft in one piece).
     """
     documents = api.drafts(db(), negotiation)
     if as_json:

@@ -53,7 +53,8 @@ _SCHEMA = {
     "dump": "format:- version:- negotiation:- documents:- lineage:- delegations:- proposals:-",
     "negotiation": "key:key title:label",
     "document": "key:key kind:document_kind order:count label:label date:date? source_file:line sha256:sha256 "
-    "preface:texts? paragraphs:-",
+    "preface:texts? parts:- paragraphs:-",
+    "part": "key:key name:label label:label date:date? source_file:line sha256:sha256 eid:eid",
     "paragraph": "position:count parent:eid? label:label num:line? kind:node_kind eid:eid pid:pid text:text "
     "markers:- brackets:- label_inferred:bool line_start:count? line_end:count?",
     "marker": "kind:marker_kind text:text ref:line?",
@@ -327,7 +328,12 @@ class _Checker:
     # documents and their paragraph trees
 
     def document(self, value: Any, at: str) -> dict[str, Any]:
+        if isinstance(value, dict) and "parts" not in value:
+            value = {**value, "parts": None}  # dumps written before drafts could come in parts
         document = _fields(value, at, "document")
+        parts = document["parts"]
+        if parts is not None:
+            parts = document["parts"] = [_fields(item, where, "part") for where, item in _items(parts, f"{at}.parts")]
         key, order = document["key"], document["order"]
         if key in self.documents:
             raise _Bad(f"{at}.key", f"a second document {key!r}")
@@ -338,6 +344,9 @@ class _Checker:
         self.hashes.add(document["sha256"])
         entry = _Document(key, document["kind"], order)
         document["paragraphs"] = self.paragraphs(document["paragraphs"], f"{at}.paragraphs", entry)
+        for k, part in enumerate(parts or []):
+            if part["eid"] not in entry.eids:
+                raise _Bad(f"{at}.parts[{k}].eid", f"no paragraph {part['eid']!r} holds this part")
         self.documents[key] = entry
         return document
 

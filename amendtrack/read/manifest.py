@@ -1,7 +1,10 @@
 """Negotiation manifests: the `manifest.toml` that lists a negotiation folder's documents in order.
 
 A folder holds one negotiation; its manifest names it and lists its documents (drafts and
-compilations of inputs) in the order they were circulated, each with the file it is in.
+compilations of inputs) in the order they were circulated, each with the file it is in. A draft
+issued in parts (a report and its addenda) lists each part as a document of its own; every part
+after the first says `part_of = "<id of the first>"`, and may give `part = "L.1/Add.1"`, the short
+name its paragraphs are cited with where two parts number alike. Parts are one draft, not versions.
 Everything is checked here, before any file is read, so a bad manifest fails with one line
 that names the manifest and the key or document at fault: ids are keys and titles, labels and
 file names are labels (amendtrack.model.names), and the manifest itself is a small file.
@@ -44,6 +47,8 @@ class Document:
     seed: str | None = None  # the seed file the text was carved from
     lines: tuple[int, int] | None = None  # 1-based inclusive line range in the seed
     note: str | None = None
+    part_of: str | None = None  # for a part of a draft: the id of the document it is a part of (its first part)
+    part: str | None = None  # the part's short name ('L.1/Add.1'); None: its id
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,7 @@ def read_manifest(folder: Path | str) -> Manifest:
         against = _optional_str(entry, "against", where, context)
         if against is not None and against not in seen - {doc_id}:
             raise InputError(where, f"{context}: 'against' names {against!r}, which is not an earlier document")
+        part_of = _part_of(entry, kind, documents, where, context)
         documents.append(
             Document(
                 id=doc_id,
@@ -121,9 +127,39 @@ def read_manifest(folder: Path | str) -> Manifest:
                 seed=_optional_str(entry, "seed", where, context),
                 lines=_lines(entry, where, context),
                 note=_optional_str(entry, "note", where, context),
+                part_of=part_of,
+                part=_part_name(entry, where, context),
             )
         )
     return Manifest(path=path, negotiation=negotiation, documents=documents)
+
+
+def _part_of(entry: dict[str, Any], kind: str, documents: list[Document], where: str, context: str) -> str | None:
+    """The first part a part of a draft belongs to: an earlier draft, itself no part, with no other draft since."""
+    whole = _optional_str(entry, "part_of", where, context)
+    if whole is None:
+        return None
+    if kind != "draft":
+        raise InputError(where, f"{context}: only a draft has parts ('part_of' on a document of kind {kind!r})")
+    drafts = [d for d in documents if d.kind == "draft"]
+    first = next((d for d in drafts if d.id == whole), None)
+    if first is None:
+        raise InputError(where, f"{context}: 'part_of' names {whole!r}, which is not an earlier draft")
+    if first.part_of is not None:
+        raise InputError(where, f"{context}: 'part_of' names {whole!r}, itself a part of {first.part_of!r}; name that")
+    later = [d.id for d in drafts[drafts.index(first) + 1 :] if d.part_of != whole]
+    if later:
+        raise InputError(
+            where, f"{context}: draft {later[0]!r} comes between it and {whole!r}, the draft it is part of"
+        )
+    return whole
+
+
+def _part_name(entry: dict[str, Any], where: str, context: str) -> str | None:
+    """The short name a part is cited by, when the manifest gives one."""
+    if "part" not in entry:
+        return None
+    return _label(entry, "part", where, context)
 
 
 def _required_str(table: dict[str, Any], key: str, where: str, context: str) -> str:

@@ -58,21 +58,28 @@ def shorten(line: str, width: int) -> str:
 
 
 def drafts_table(documents: list[dict[str, Any]]) -> str:
-    """`amendtrack drafts`: negotiation, order, key, label, date, kind, paragraphs and the SHA-256's first 12 digits."""
+    """`amendtrack drafts`: negotiation, order, key, label, date, kind, paragraphs and the SHA-256's first 12 digits.
+
+    A draft issued in parts is one row, its parts indented beneath it (kind `part`)."""
     header = ("negotiation", "order", "key", "label", "date", "kind", "paragraphs", "sha256")
-    rows = [
-        (
-            d["negotiation"],
-            str(d["order"]),
-            d["key"],
-            d["label"],
-            d["date"] or "-",
-            d["kind"],
-            str(d["paragraphs"]),
-            d["sha256"][:12],
+    rows = []
+    for d in documents:
+        rows.append(
+            (
+                d["negotiation"],
+                str(d["order"]),
+                d["key"],
+                d["label"],
+                d["date"] or "-",
+                d["kind"],
+                str(d["paragraphs"]),
+                d["sha256"][:12],
+            )
         )
-        for d in documents
-    ]
+        rows.extend(
+            ("", "", f"  {part['key']}", part["name"], part["date"] or "-", "part", "", part["sha256"][:12])
+            for part in d.get("parts") or []
+        )
     return table(header, rows, right={1, 6})
 
 

@@ -23,13 +23,14 @@ from sqlalchemy.orm import Session
 from amendtrack.errors import InputError
 from amendtrack.model.names import check_key
 from amendtrack.read.dump import FORMAT, VERSION, CheckedDump, check_dump, read_dump
-from amendtrack.store.drafts import ImportResult, negotiation_row
+from amendtrack.store.drafts import ImportResult, negotiation_row, parts_of
 from amendtrack.store.engine import writing
 from amendtrack.store.tables import (
     AlignmentRow,
     CorrectionRow,
     DelegationRow,
     DispositionRow,
+    DocumentPartRow,
     DocumentRow,
     LineageLinkRow,
     NegotiationRow,
@@ -96,6 +97,7 @@ def _document_record(session: Session, document: DocumentRow) -> dict[str, Any]:
         "source_file": document.source_file,
         "sha256": document.sha256,
         "preface": document.preface,
+        "parts": parts_of(session, [document.id]).get(document.id) or None,
         "paragraphs": [
             {
                 "position": row.position,
@@ -264,6 +266,10 @@ def _restore(session: Session, dump: dict[str, Any], source: Path, rename: str |
         )
         session.add(document)
         session.flush()
+        session.add_all(
+            DocumentPartRow(document_id=document.id, position=k, **part)
+            for k, part in enumerate(record["parts"] or [], start=1)
+        )
         documents[document.key] = document
         _restore_tree(session, document.id, record["paragraphs"])
         results.append(

@@ -5,14 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from amendtrack.errors import InputError
 from amendtrack.model.names import count, is_key, shown
 from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph
 from amendtrack.store.bulk import insert_many_with_ids
-from amendtrack.store.tables import DOCUMENT_KINDS, DocumentRow, NegotiationRow, ParagraphRow, ProposalRow
+from amendtrack.store.tables import (
+    DOCUMENT_KINDS,
+    DocumentPartRow,
+    DocumentRow,
+    NegotiationRow,
+    ParagraphRow,
+    ProposalRow,
+)
+
+PART_FIELDS = ("key", "name", "label", "date", "source_file", "sha256", "eid")  # a part, as records give it
 
 
 @dataclass
@@ -86,9 +95,11 @@ def save_draft(
     source_file: str,
     sha256: str,
     draft: Draft | None,
+    parts: list[dict[str, Any]] | None = None,
 ) -> ImportResult:
     """Add one document (and its tree) to the session; a SHA-256 already stored for the negotiation is a no-op.
 
+    `parts`: the parts a draft was assembled from (see read.parts), recorded on its row.
     Nodes without a persistent id get `pid = f"{doc_key}:{eid}"` (set on the given tree too).
     The negotiation is created if new. Nothing is committed here.
     """
@@ -138,6 +149,9 @@ def save_draft(
     )
     session.add(document)
     session.flush()
+    session.add_all(
+        DocumentPartRow(document_id=document.id, position=k, **part) for k, part in enumerate(parts or [], start=1)
+    )
 
     if draft is not None:
         _insert_tree(session, document.id, doc_key, draft)
@@ -256,6 +270,7 @@ def list_documents(session: Session, negotiation_key: str | None = None) -> list
     )
     if negotiation_key is not None:
         query = query.where(NegotiationRow.id == negotiation_row(session, negotiation_key).id)
+    parts = parts_of(session)
     return [
         {
             "negotiation": key,
@@ -267,9 +282,23 @@ def list_documents(session: Session, negotiation_key: str | None = None) -> list
             "source_file": document.source_file,
             "sha256": document.sha256,
             "paragraphs": int(count),
+            "parts": parts.get(document.id, []),
         }
         for key, document, count in session.execute(query)
     ]
+
+
+def parts_of(session: Session, document_ids: list[int] | None = None) -> dict[int, list[dict[str, Any]]]:
+    """Document id → its parts in order, as records (drafts in one piece, and databases older than parts, have none)."""
+    if "document_part" not in inspect(session.connection()).get_table_names():
+        return {}
+    query = select(DocumentPartRow).order_by(DocumentPartRow.document_id, DocumentPartRow.position)
+    if document_ids is not None:
+        query = query.where(DocumentPartRow.document_id.in_(document_ids))
+    found: dict[int, list[dict[str, Any]]] = {}
+    for row in session.scalars(query):
+        found.setdefault(row.document_id, []).append({name: getattr(row, name) for name in PART_FIELDS})
+    return found
 
 
 def list_negotiations(session: Session) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,13 +30,40 @@ from amendtrack.model.names import check_key, check_label, document_key
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft
 from amendtrack.read import files
-from amendtrack.read.manifest import MANIFEST_NAME, read_manifest
+from amendtrack.read.manifest import MANIFEST_NAME, Document, read_manifest
+from amendtrack.read.parts import Part, assemble
 from amendtrack.report.structure import structure_summary, summary_line
 from amendtrack.store.drafts import ImportResult, find_document, load_draft, negotiation_row, save_draft
 from amendtrack.store.engine import reading, writing
 from amendtrack.store.lineage import align_new_drafts
 from amendtrack.store.proposals import save_proposals
 from amendtrack.store.tables import DocumentRow
+
+
+@dataclass
+class _PlannedPart:
+    """One part of a draft issued in parts (a report or one of its addenda), hashed, waiting to be read."""
+
+    key: str
+    name: str  # what its paragraphs are cited with where parts number alike: 'L.1/Add.1'
+    label: str
+    date: str | None
+    path: Path
+    source_file: str
+    sha256: str
+
+    def record(self, eid: str) -> dict[str, str | None]:
+        """The part as its draft's row keeps it, with the eId of the container that holds it."""
+        return {
+            "key": self.key,
+            "name": self.name,
+            "label": self.label,
+            "date": self.date,
+            "source_file": self.source_file,
+            "sha256": self.sha256,
+            "eid": eid,
+        }
+
 
 # progress(what, done, total): called as each step (reading, then writing, one document) finishes.
 Progress = Callable[[str, int, int], None]
@@ -61,6 +89,22 @@ class _Planned:
     problems: list[str] = field(default_factory=list)  # inputs read with skip_invalid: rows left out
     delegation: str | None = None  # .docx tracked changes: the delegation of the whole file
     author_map: dict[str, str] | None = None  # .docx tracked changes: Word user name → delegation
+    parts: list[_PlannedPart] = field(default_factory=list)  # a draft issued in parts: each, the first included
+    part_name: str | None = None  # the manifest's short name for this draft as the first of its parts
+
+    def read_draft(self) -> None:
+        """Read the draft's file, or its parts' files assembled into one draft (read.parts)."""
+        if not self.parts:
+            self.draft = files.read_draft_file(self.path)
+            return
+        self.draft = assemble([Part(part.name, files.read_draft_file(part.path)) for part in self.parts])
+
+    def part_records(self) -> list[dict[str, str | None]] | None:
+        """The parts as the draft's row keeps them (None for a draft in one piece)."""
+        if not self.parts or self.draft is None:
+            return None
+        containers = [node.eid for node in self.draft.paragraphs]
+        return [part.record(eid) for part, eid in zip(self.parts, containers, strict=True)]
 
 
 def import_path(
@@ -94,7 +138,7 @@ def import_path(
         planned = [_plan_file(path, negotiation, label, date)]
     for done, plan in enumerate(planned, start=1):
         if plan.kind == "draft":
-            plan.draft = files.read_draft_file(plan.path)
+            plan.read_draft()
         else:
             _read_inputs(plan, planned)
         if progress is not None:
@@ -249,11 +293,11 @@ def _earlier_draft(plan: _Planned, planned: list[_Planned]) -> tuple[str, Draft]
 
 
 def _plan_folder(folder: Path, negotiation: str | None) -> list[_Planned]:
-    """Every document of a manifest, hashed, in manifest order."""
+    """Every document of a manifest, hashed, in manifest order; the parts of a draft folded into its first part."""
     manifest = read_manifest(folder)
     key = check_key(negotiation, "negotiation") if negotiation else manifest.negotiation.id
-    title = manifest.negotiation.title
-    plans = []
+    plans: list[_Planned] = []
+    whole_of: dict[str, str] = {}  # a part's id -> the id of the draft it is part of
     for document in manifest.documents:
         if document.kind == "draft":
             files.check_draft_suffix(document.file)
@@ -262,21 +306,45 @@ def _plan_folder(folder: Path, negotiation: str | None) -> list[_Planned]:
         source_file = check_label(
             document.file.relative_to(manifest.folder.resolve()).as_posix(), "file name", str(manifest.folder)
         )
+        sha256 = files.sha256(document.file)
+        if document.part_of is not None:
+            whole_of[document.id] = document.part_of
+            _add_part(next(p for p in plans if p.key == document.part_of), document, source_file, sha256)
+            continue
         plans.append(
             _Planned(
                 negotiation=key,
-                title=title,
+                title=manifest.negotiation.title,
                 key=document.id,
                 label=document.label,
                 date=document.date,
                 kind=document.kind,
                 path=document.file,
                 source_file=source_file,
-                sha256=files.sha256(document.file),
-                base_key=document.against,
+                sha256=sha256,
+                base_key=whole_of.get(document.against or "", document.against),
+                part_name=document.part,
             )
         )
     return plans
+
+
+def _add_part(whole: _Planned, document: Document, source_file: str, sha256: str) -> None:
+    """Add a part to the draft it belongs to; the first part is the draft's own file.
+
+    The draft's SHA-256 becomes that of its parts' hashes in order, so the same parts are imported
+    once, and a changed part makes another version of the whole.
+    """
+    if not whole.parts:
+        name = whole.part_name or whole.key
+        whole.parts.append(
+            _PlannedPart(whole.key, name, whole.label, whole.date, whole.path, whole.source_file, whole.sha256)
+        )
+    name = document.part or document.id
+    whole.parts.append(
+        _PlannedPart(document.id, name, document.label, document.date, document.file, source_file, sha256)
+    )
+    whole.sha256 = hashlib.sha256(" ".join(part.sha256 for part in whole.parts).encode()).hexdigest()
 
 
 def _plan_file(path: Path, negotiation: str | None, label: str | None, date: str | None) -> _Planned:
@@ -323,6 +391,7 @@ def _store(session: Session, planned: list[_Planned], progress: Progress | None)
             plan.source_file,
             plan.sha256,
             plan.draft,
+            plan.part_records(),
         )
         if result.status == "imported" and plan.kind == "draft" and plan.draft is not None:
             summary = structure_summary(plan.draft)

@@ -67,6 +67,28 @@ class DocumentRow(Base):
     preface: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)  # Draft.preface
 
 
+class DocumentPartRow(Base):
+    """One part of a draft issued in parts (a report and its addenda): its own key, name, label, date and file.
+
+    The draft's tree holds each part as a container (read.parts) whose eId the row keeps. A draft in
+    one piece has no part rows.
+    """
+
+    __tablename__ = "document_part"
+    __table_args__ = (UniqueConstraint("document_id", "position", name="uq_document_part_position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)  # 1-based order of the parts
+    key: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(Text)  # what its paragraphs are cited with: 'L.1/Add.1'
+    label: Mapped[str] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    source_file: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    eid: Mapped[str] = mapped_column(String(300))  # the container that holds the part in the draft's tree
+
+
 class ParagraphRow(Base):
     """One node of a stored paragraph tree."""
 

@@ -6,7 +6,8 @@ The revisions follow the schema's history, one per step that added tables:
 - `0002_lineage`: alignment, lineage_link;
 - `0003_proposals`: delegation, proposal, proposal_sponsor;
 - `0004_dispositions`: disposition, disposition_override;
-- `0005_corrections`: reading_correction.
+- `0005_corrections`: reading_correction;
+- `0006_parts`: document_part (the parts of a draft issued in parts).
 
 A database is stamped in Alembic's own `alembic_version` table. Databases written before the
 schema was versioned have none: their revision is read from the tables they hold, stamped, and
@@ -44,6 +45,7 @@ REVISIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0003_proposals", ("delegation", "proposal", "proposal_sponsor")),
     ("0004_dispositions", ("disposition", "disposition_override")),
     ("0005_corrections", ("reading_correction",)),
+    ("0006_parts", ("document_part",)),
 )
 HEAD = REVISIONS[-1][0]
 TABLES = frozenset(name for _revision, names in REVISIONS for name in names)
