@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from amendtrack.model.tree import Draft
     from amendtrack.report.compilation import CompilationTable
     from amendtrack.report.delegation import DelegationProposals, DelegationReport
+    from amendtrack.report.echoes import EchoReport, Text
     from amendtrack.report.history import ParagraphHistory
     from amendtrack.report.snapshot import Snapshot
     from amendtrack.store.lineage import AlignedDrafts
@@ -241,6 +242,50 @@ def open_points(url: str | None, negotiation: str, draft: str | None = None) -> 
     if key not in keys:
         raise InputError(None, f"{key!r} is a compilation of inputs, not a draft: name a draft")
     return key, open_in(found, key)
+
+
+def echoes(
+    url: str | None,
+    negotiation: str,
+    draft: str | None = None,
+    against: list[str] | None = None,
+    threshold: float | None = None,
+) -> EchoReport:
+    """The paragraphs of DRAFT (the latest by default) that restate others: `amendtrack echoes`.
+
+    Within the draft and against the negotiation's earlier drafts from `threshold` (default
+    compare.echoes.ECHO) up; each paragraph's thematic antecedent in the latest draft of each
+    negotiation `against`.
+    """
+    from amendtrack.compare.echoes import ECHO
+    from amendtrack.report.echoes import echo_report
+
+    with reading(url) as session:
+        drafts = stored_drafts.drafts_of(session, negotiation)
+        if not drafts:
+            raise InputError(None, f"negotiation {negotiation!r} has no draft")
+        chosen = stored_drafts.find_document(session, negotiation, draft) if draft is not None else drafts[-1]
+        if chosen.kind != "draft":
+            raise InputError(None, f"{chosen.key!r} is a compilation of inputs, not a draft: name a draft")
+        earlier = [_text(session, negotiation, d) for d in drafts if d.seq < chosen.seq]
+        others = [_latest(session, name) for name in against or []]
+        found = _text(session, negotiation, chosen)
+    return echo_report(found, earlier, others, ECHO if threshold is None else threshold)
+
+
+def _text(session: Any, negotiation: str, document: Any) -> Text:
+    """A stored draft as report.echoes reads it."""
+    from amendtrack.report.echoes import Text
+
+    return Text(negotiation, document.key, document.label, stored_drafts.load_draft(session, negotiation, document.key))
+
+
+def _latest(session: Any, negotiation: str) -> Text:
+    """The latest draft of a negotiation, as report.echoes reads it."""
+    drafts = stored_drafts.drafts_of(session, negotiation)
+    if not drafts:
+        raise InputError(None, f"negotiation {negotiation!r} has no draft")
+    return _text(session, negotiation, drafts[-1])
 
 
 def report(url: str | None, negotiation: str, delegation: str, draft: str | None = None) -> DelegationReport:

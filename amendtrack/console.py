@@ -34,6 +34,7 @@ class Library:
 api = Library("amendtrack.api")
 terminal = Library("amendtrack.render.terminal")
 html = Library("amendtrack.render.html")
+across = Library("amendtrack.render.across")
 docx = Library("amendtrack.render.docx")
 output = Library("amendtrack.render.output")
 

@@ -2,7 +2,7 @@
 through `render` (terminal text, HTML, Word). Every error (bad input, a database that says no, a wrong
 option) is one line on stderr, `amendtrack: error: <message>`, and exit status 1 (see `console`).
 
-The group is defined here; its commands live in one module per kind of work (`documents`,
+The group is defined here; its commands live in one module per kind of work (`documents`, `across`,
 `proposals`, `reports`), each registering on it when imported below.
 """
 
@@ -41,4 +41,4 @@ def main() -> None:
     cli(prog_name="amendtrack")
 
 
-from amendtrack.cli import documents, proposals, reports  # noqa: E402, F401  (they register their commands)
+from amendtrack.cli import across, documents, proposals, reports  # noqa: E402, F401  (they register their commands)

@@ -347,3 +347,19 @@ def progress_lines(found: dict) -> list[str]:
         said = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in pair["events"].items() if n)
         lines += ["", f"{pair['from']} → {pair['to']}: {said or 'no open point'}"]
     return [printable(line) for line in lines]
+
+
+def echo_lines(report: Any) -> list[str]:
+    """`amendtrack echoes`: each pair with its kind, similarity and reason, and the redline of one against the other."""
+    found = report.to_dict()
+    n = len(found["echoes"])
+    head = f"{found['negotiation']}/{found['draft']}: {n} {'echo' if n == 1 else 'echoes'}"
+    thresholds = found["thresholds"]
+    lines = [f"{head} (similarity at least {thresholds['echo']}; antecedents at least {thresholds['antecedent']})"]
+    for echo in found["echoes"]:
+        first, second = echo["first"], echo["second"]
+        where = "" if echo["kind"] == "within" else f" ({second['negotiation']}/{second['draft']})"
+        lines.append(f"{first['label']} ~ {second['label']}{where}: {echo['kind']}, {echo['similarity']:.2f}")
+        lines.append(f"  {echo['reason']}")
+        lines.append(f"  {' '.join(echo['redline'].split())[:400]}")
+    return [printable(line) for line in lines]
