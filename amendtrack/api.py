@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from amendtrack.report.delegation import DelegationProposals, DelegationReport
     from amendtrack.report.echoes import EchoReport, Text
     from amendtrack.report.history import ParagraphHistory
+    from amendtrack.report.provenance import ProvenanceReport
     from amendtrack.report.snapshot import Snapshot
     from amendtrack.store.lineage import AlignedDrafts
 
@@ -273,6 +274,37 @@ def echoes(
     return echo_report(found, earlier, others, ECHO if threshold is None else threshold)
 
 
+def provenance(
+    url: str | None, negotiation: str, draft: str, against: list[str] | None = None, min_words: int | None = None
+) -> ProvenanceReport:
+    """The phrases of DRAFT found in adopted text (of the negotiations `against`, else of all): `amendtrack provenance`.
+
+    Documents of the draft's own negotiation count only when they come before it.
+    """
+    from amendtrack.compare.provenance import MIN_WORDS
+    from amendtrack.report.provenance import provenance_report
+    from amendtrack.store import provenance as index
+
+    with reading(url) as session:
+        document = stored_drafts.find_document(session, negotiation, draft)
+        if document.kind != "draft":
+            raise InputError(None, f"{document.key!r} is a compilation of inputs, not a draft: name a draft")
+        for name in against or []:
+            stored_drafts.negotiation_row(session, name)  # an unknown name is a one-line error
+        tree = stored_drafts.load_draft(session, negotiation, document.key)
+        searched, sources = index.adopted_sources(session, against or None, (document.negotiation_id, document.seq))
+        return provenance_report(
+            negotiation,
+            document.key,
+            document.label,
+            tree,
+            lambda hashes: index.lookup(session, hashes, sources) if searched else [],
+            lambda ids: index.adopted_paragraphs(session, ids),
+            MIN_WORDS if min_words is None else min_words,
+            searched,
+        )
+
+
 def _text(session: Any, negotiation: str, document: Any) -> Text:
     """A stored draft as report.echoes reads it."""
     from amendtrack.report.echoes import Text
@@ -487,13 +519,27 @@ def build_site(url: str | None, out: Path | str, negotiations: list[str] | None 
     sections = []
     search: list[dict] = []
     for key, part in site.unique_names(keys).items():
-        pages, entries, count = site.write_negotiation(snapshot(url, key), folder, part)
+        pages, entries, count = site.write_negotiation(snapshot(url, key), folder, part, _across(url, key))
         sections.append(pages)
         search.extend(entries)
         written += count
     index = site.write_index(folder, sections, search)
     folder.finish()
     return SiteResult(index, written + 1, time.perf_counter() - started)
+
+
+def _across(url: str | None, negotiation: str) -> Any:
+    """A negotiation's agreed language (each draft) and the echoes of its latest draft, for its site pages."""
+    from amendtrack.render.site import Across
+    from amendtrack.store.provenance import adopted_ids
+
+    with reading(url) as session:
+        drafts = [d.key for d in stored_drafts.drafts_of(session, negotiation)]
+        adopted = bool(adopted_ids(session))
+    if not drafts:
+        return Across()
+    agreed = {key: provenance(url, negotiation, key) for key in drafts} if adopted else {}
+    return Across(agreed, echoes(url, negotiation))
 
 
 @dataclass

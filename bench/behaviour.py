@@ -94,7 +94,7 @@ def listings(work: Path, db: Path) -> Iterator[tuple[str, bytes]]:
         yield " ".join(args), run(args, work, db)
     for negotiation in negotiations:
         mine = [d for d in drafts if d["negotiation"] == negotiation]
-        keys = [d["key"] for d in mine if d["kind"] == "draft"]
+        keys = [d["key"] for d in mine if d["kind"] in ("draft", "adopted")]
         for args in (["drafts", negotiation, "--json"], ["delegations", "--negotiation", negotiation, "--json"]):
             yield " ".join(args), run(args, work, db)
         for key in keys:
@@ -141,7 +141,7 @@ def documents(work: Path, db: Path) -> Iterator[tuple[str, bytes]]:
     drafts = json.loads(run(["drafts", "--json"], work, db))
     for negotiation in dict.fromkeys(d["negotiation"] for d in drafts):
         mine = [d for d in drafts if d["negotiation"] == negotiation]
-        keys = [d["key"] for d in mine if d["kind"] == "draft"]
+        keys = [d["key"] for d in mine if d["kind"] in ("draft", "adopted")]
         run(["export", "json", negotiation, "--out", str(out / "dump.json")], work, db)
         yield f"export json {negotiation}", (out / "dump.json").read_bytes()
         for key in keys:

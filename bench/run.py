@@ -168,7 +168,7 @@ def stages_once(folder: Path, url: str, site_out: Path) -> tuple[dict[str, float
     checks: dict[str, object] = {}
 
     seconds["read"], trees = _timed(
-        lambda: {d["id"]: read_draft_file(folder / d["file"]) for d in documents if d["kind"] == "draft"}
+        lambda: {d["id"]: read_draft_file(folder / d["file"]) for d in documents if d["kind"] in ("draft", "adopted")}
     )
     checks["nodes"] = [sum(1 for _ in tree.walk()) for tree in trees.values()]
 
@@ -179,7 +179,7 @@ def stages_once(folder: Path, url: str, site_out: Path) -> tuple[dict[str, float
             with Session(engine) as session, session.begin():
                 create_schema(session.connection())
                 for d in documents:
-                    if d["kind"] == "draft":
+                    if d["kind"] in ("draft", "adopted"):
                         digest = hashlib.sha256((folder / d["file"]).read_bytes()).hexdigest()
                         save_draft(
                             session, key, title, d["id"], d["label"], d.get("date"), "draft", d["file"], digest,
@@ -205,7 +205,7 @@ def stages_once(folder: Path, url: str, site_out: Path) -> tuple[dict[str, float
 
     seconds["proposals"], checks["proposals"] = _timed(proposals)
 
-    drafts = [trees[d["id"]] for d in documents if d["kind"] == "draft"]
+    drafts = [trees[d["id"]] for d in documents if d["kind"] in ("draft", "adopted")]
     alignments = [align(a, b) for a, b in zip(drafts, drafts[1:], strict=False)]  # not timed: the align stage's work
     seconds["redline"], links = _timed(
         lambda: sum(

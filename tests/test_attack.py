@@ -330,6 +330,8 @@ VALID = {  # a working invocation of each command on the GPA sample (files are n
     "export akn": ["export", "akn", "gpa-2010", "1", "--out", "{out}/d.xml"],
     "delete": ["delete", "nothing", "--yes"],
     "db upgrade": ["db", "upgrade"],
+    "echoes": ["echoes", "gpa-2010", "3", "--against", "gpa-2010", "--threshold", "0.5", "--html", "{out}/e.html"],
+    "provenance": ["provenance", "gpa-2010", "3", "--against", "gpa-2010", "--min-words", "8", "--html", "{out}/p.htm"],
 }
 MALFORMED = {
     "huge integer": "9" * 30,

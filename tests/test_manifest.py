@@ -73,7 +73,7 @@ def test_manifest_file_itself_may_be_given(tmp_path: Path) -> None:
         (
             '[[documents]]\nid = "a"\nlabel = "A"\nkind = "minutes"\nfile = "a.txt"\n',
             None,
-            r"document 'a': unknown kind 'minutes' \(expected one of: draft, inputs\)",
+            r"document 'a': unknown kind 'minutes' \(expected one of: draft, inputs, adopted\)",
         ),
         (f"[[documents]]\n{VALID_DOC}\n[[documents]]\n{VALID_DOC}", None, r"duplicate document id 'a'"),
         (

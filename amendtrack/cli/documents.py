@@ -29,7 +29,8 @@ from amendtrack.errors import printable
 @click.option("--negotiation", metavar="NAME", help="Negotiation to add a single file to (required for a file).")
 @click.option("--label", metavar="LABEL", help="Label of a single file's draft (default: its file name).")
 @click.option("--date", metavar="DATE", help="Date of a single file's draft, e.g. 2010-07-19.")
-def import_command(path: Path, **document: str | None) -> None:
+@click.option("--adopted", is_flag=True, help="Register a single file as adopted text (agreed language: provenance).")
+def import_command(path: Path, **document: Any) -> None:
     """Import a negotiation folder, a single draft, or a backup.
 
     PATH is a negotiation folder with a manifest.toml, or one draft file (then --negotiation is
@@ -37,7 +38,9 @@ def import_command(path: Path, **document: str | None) -> None:
     (.pdf), Word (.docx, automatic numbering read as printed) or Akoma Ntoso 3.0 (.xml); or a
     .json dump of `amendtrack export json`, restored exactly (--negotiation renames it). A
     manifest's inputs documents (.txt compilation table, .csv, .json, .docx) are read against the
-    draft they comment on and stored as proposals.
+    draft they comment on and stored as proposals. A document of kind "adopted" in a manifest (or
+    a file given --adopted) is a draft registered as adopted text: its paragraphs are indexed as
+    agreed language, for `amendtrack provenance`.
 
     Everything is read first, then written in one transaction: on any error nothing is stored; a
     file whose SHA-256 is stored already is left as it is. Under each imported draft a line gives
@@ -88,7 +91,8 @@ def drafts_command(negotiation: str | None, as_json: bool) -> None:
     The table shows negotiation, order, key, label, date, kind, paragraph count and the first
     12 digits of the SHA-256; a draft issued in parts (a report and its addenda) is one row with
     its parts beneath it. --json prints objects with the fields negotiation, key, label, date,
-    kind, order, source_file, sha256, paragraphs and parts (each part's key, name, label, date,
+    kind (draft, inputs, or adopted: a draft registered as adopted text), order, source_file,
+    sha256, paragraphs and parts (each part's key, name, label, date,
     source_file, sha256 and the eid of the part in the tree; empty for a draft in one piece).
     """
     documents = api.drafts(db(), negotiation)

@@ -138,8 +138,10 @@ def site_command(negotiation: str | None, out: Path) -> None:
 
     Plain HTML pages that open from the file system, with no server and no network: an index with
     a search box, the redline of each pair of drafts, the compilation of inputs on each draft, a
-    report per delegation, a history per paragraph and a dashboard. Pages an earlier build wrote
-    and this one does not are removed. Computes and stores every disposition on the way.
+    report per delegation, a history per paragraph, a dashboard, each draft's agreed language
+    (where adopted text is stored; marked in the redlines and histories) and the latest draft's
+    echoes. Pages an earlier build wrote and this one does not are removed. Computes and stores
+    every disposition on the way.
     """
     result = api.build_site(db(), out, [negotiation] if negotiation else None)
     click.echo(f"{result.pages} pages in {result.seconds:.1f} s: {result.index}")

@@ -242,7 +242,7 @@ _TYPES: dict[str, Callable[..., Any]] = {
     "share": _share,
     "bool": lambda value, at, what="": _expect(value, bool, at, "true or false"),
     "sha256": _sha256,
-    "document_kind": _choice(("draft", "inputs")),
+    "document_kind": _choice(("draft", "inputs", "adopted")),  # adopted: a draft registered as adopted text
     "node_kind": _choice(KINDS),
     "marker_kind": _choice(MARKER_KINDS),
     "relation": _choice(RELATIONS),
@@ -342,7 +342,7 @@ class _Checker:
         if document["sha256"] in self.hashes:
             raise _Bad(f"{at}.sha256", "the same bytes as a document before it")
         self.hashes.add(document["sha256"])
-        entry = _Document(key, document["kind"], order)
+        entry = _Document(key, "draft" if document["kind"] == "adopted" else document["kind"], order)
         document["paragraphs"] = self.paragraphs(document["paragraphs"], f"{at}.paragraphs", entry)
         for k, part in enumerate(parts or []):
             if part["eid"] not in entry.eids:

@@ -23,7 +23,7 @@ from amendtrack.model.names import check_key, check_label
 from amendtrack.read.limits import MAX_SMALL_BYTES, check_characters, read_within_limit
 
 MANIFEST_NAME = "manifest.toml"
-DOCUMENT_KINDS = ("draft", "inputs")
+DOCUMENT_KINDS = ("draft", "inputs", "adopted")  # adopted: a draft whose words are agreed language
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Document:
     id: str
     label: str
     date: str | None
-    kind: str  # 'draft' or 'inputs'
+    kind: str  # 'draft', 'inputs' or 'adopted' (a draft registered as adopted text)
     file: Path  # resolved against the negotiation folder
     against: str | None = None  # for inputs: the id of the draft they comment on
     seed: str | None = None  # the seed file the text was carved from

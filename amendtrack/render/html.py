@@ -138,6 +138,46 @@ class Part:
     segments: list[Segment]
 
 
+# paragraph label → its agreed language: (start, end, where it was found, href of its source or '')
+Agreed = dict[str, list[tuple[int, int, str, str]]]
+
+
+def with_agreed(segments: list[Segment], text: str, spans: list[tuple[int, int, str, str]]) -> list[Segment]:
+    """The segments of a paragraph's new text with its agreed language marked (report.provenance).
+
+    Marks are segments of their own, ('agreed', 'href\nwhere') before and ('agreed-end', 'a' when it
+    links, else '') after,
+    cut at the spans' ends; deleted words are not the paragraph's text and do not move them. When
+    the segments do not spell `text` (the spans' offsets are into it), nothing is marked."""
+    if not spans or "".join(t for k, t in segments if k in ("equal", "insert")) != text:
+        return segments
+    marks, end = [], -1
+    for start, stop, where, href in sorted(spans):
+        if start >= end:  # overlapping spans: the first one wins
+            marks.append((start, stop, f"{href}\n{where}", "a" if href else ""))
+            end = stop
+    out: list[Segment] = []
+    offset, k, inside = 0, 0, False
+    for kind, piece in segments:
+        if kind not in ("equal", "insert"):
+            out.append((kind, piece))
+            continue
+        while piece:
+            if not inside and k < len(marks) and offset == marks[k][0]:
+                out.append(("agreed", marks[k][2]))
+                inside = True
+            stop = marks[k][1] if inside else marks[k][0] if k < len(marks) else offset + len(piece)
+            take = max(1, min(len(piece), stop - offset))
+            out.append((kind, piece[:take]))
+            piece, offset = piece[take:], offset + take
+            if inside and offset >= marks[k][1]:
+                out.append(("agreed-end", marks[k][3]))
+                inside, k = False, k + 1
+    if inside:
+        out.append(("agreed-end", marks[k][3]))
+    return out
+
+
 def parts(segments: list[Segment], labels: list[str]) -> list[Part]:
     """Cut one side at its boundaries and give each paragraph its label.
 
@@ -175,8 +215,8 @@ class RowView:
     conflict: str | None
 
 
-def row_view(row: Row) -> RowView:
-    """Turn a Row's changes into labelled segments for each side."""
+def row_view(row: Row, agreed: Agreed | None = None) -> RowView:
+    """Turn a Row's changes into labelled segments for each side, the new side's agreed language marked."""
     old, new = sides(row.changes)
     old_labels, new_labels = row.old_labels, row.new_labels
     if old_labels and new_labels and old_labels != new_labels:
@@ -194,9 +234,19 @@ def row_view(row: Row) -> RowView:
         heading_label=heading_label,
         heading_text=inline(row.changes) if row.heading else [],
         old=parts(old, old_labels),
-        new=parts(new, new_labels),
+        new=_marked(parts(new, new_labels), row, agreed or {}),
         conflict=row.link.conflict,
     )
+
+
+def _marked(new: list[Part], row: Row, agreed: Agreed) -> list[Part]:
+    """The new side's parts with each paragraph's agreed language marked."""
+    if not agreed or len(new) != len(row.link.targets):
+        return new
+    return [
+        Part(part.label, with_agreed(part.segments, node.text, agreed.get(node.label, [])))
+        for part, node in zip(new, row.link.targets, strict=True)
+    ]
 
 
 def date_parts(value: Any) -> tuple[str, str]:
@@ -227,12 +277,17 @@ def _section_name(row: Row, width: int = 40) -> str:
 
 
 def redline_html(
-    comparison: Comparison, negotiation_title: str, old_meta: dict, new_meta: dict, nav: Nav | None = None
+    comparison: Comparison,
+    negotiation_title: str,
+    old_meta: dict,
+    new_meta: dict,
+    nav: Nav | None = None,
+    agreed: Agreed | None = None,
 ) -> str:
     """The side-by-side redline of two drafts as one self-contained HTML page.
 
     `old_meta` and `new_meta` give each draft's `label` and `date` (either may be missing);
-    the labels default to the comparison's own.
+    the labels default to the comparison's own. `agreed`: the later draft's agreed language, marked.
     """
     old = _side_meta(old_meta, comparison.old_label)
     new = _side_meta(new_meta, comparison.new_label)
@@ -249,9 +304,10 @@ def redline_html(
         counts=counts,
         total=sum(n for _, n in counts),
         conflicts=list(comparison.conflicts),
-        rows=[row_view(row) for row in comparison.rows],
+        rows=[row_view(row, agreed) for row in comparison.rows],
         sections=[(row.anchor, _section_name(row)) for row in comparison.rows if row.heading],
         legend=[(relation, MEANINGS.get(relation, relation)) for relation, _ in counts],
+        agreed=bool(agreed),
     )
 
 
@@ -669,13 +725,18 @@ class VersionView:
     open_points: list[str]
 
 
-def version_view(version: ParagraphVersion, first: bool, anchor: str, next_draft: str | None) -> VersionView:
-    """Turn one ParagraphVersion into its block: the first version plain, later ones redlined."""
+def version_view(
+    version: ParagraphVersion, first: bool, anchor: str, next_draft: str | None, agreed: Agreed | None = None
+) -> VersionView:
+    """Turn one ParagraphVersion into its block: the first version plain, later ones redlined; its agreed
+    language (`agreed`: of its draft) marked."""
     iso, words = date_parts(version.date)
     if version.changes and not first:
         segments = inline(version.changes)
     else:
         segments = _segments(version.text)
+    if agreed and version.label:
+        segments = with_agreed(segments, version.text, agreed.get(version.label, []))
     draft = the(version.draft_label)
     return VersionView(
         anchor=anchor,
@@ -694,11 +755,14 @@ def version_view(version: ParagraphVersion, first: bool, anchor: str, next_draft
     )
 
 
-def paragraph_history_html(history: ParagraphHistory, nav: Nav | None = None) -> str:
+def paragraph_history_html(
+    history: ParagraphHistory, nav: Nav | None = None, agreed: dict[str, Agreed] | None = None
+) -> str:
     """One paragraph through every draft as one self-contained HTML page.
 
     Each version is redlined against the one before and followed by the proposals made on
-    it in that draft, with what became of them in the next.
+    it in that draft, with what became of them in the next. `agreed`: each draft's agreed
+    language (by draft key), marked.
     """
     taken: set[str] = set()
     versions = history.versions
@@ -708,6 +772,7 @@ def paragraph_history_html(history: ParagraphHistory, nav: Nav | None = None) ->
             k == 0,
             anchor_for(version.draft_key, taken, "draft"),
             versions[k + 1].draft_label if k + 1 < len(versions) else None,
+            (agreed or {}).get(version.draft_key),
         )
         for k, version in enumerate(versions)
     ]
@@ -756,13 +821,14 @@ class TableRowView:
     kind: str  # heading, paragraph, new_paragraph
     anchor: str
     label: str
-    text: str
+    text: list[Segment]  # its text, agreed language marked
     depth: int
     entries: list[EntryView]
 
 
-def compilation_html(table: CompilationTable, nav: Nav | None = None) -> str:
-    """The facilitators' compilation table: each paragraph beside every delegation's input on it."""
+def compilation_html(table: CompilationTable, nav: Nav | None = None, agreed: Agreed | None = None) -> str:
+    """The facilitators' compilation table: each paragraph beside every delegation's input on it (its agreed
+    language, `agreed`, marked)."""
     taken: set[str] = set()
     rows = []
     for row in table.rows:
@@ -782,9 +848,10 @@ def compilation_html(table: CompilationTable, nav: Nav | None = None) -> str:
             )
             for e in row.entries
         ]
-        rows.append(
-            TableRowView(row.kind, anchor_for(row.label, taken, "row"), row.label, row.text, row.depth, entries)
-        )
+        text = _segments(row.text)
+        if agreed and row.kind == "paragraph":
+            text = with_agreed(text, row.text, agreed.get(row.label, []))
+        rows.append(TableRowView(row.kind, anchor_for(row.label, taken, "row"), row.label, text, row.depth, entries))
     inputs = sum(len(r.entries) for r in rows)
     return page(
         "compilation.html",

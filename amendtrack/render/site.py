@@ -14,12 +14,15 @@ from pathlib import Path
 from amendtrack.compare.comparison import compare
 from amendtrack.model.names import file_part
 from amendtrack.model.tree import is_heading
+from amendtrack.render import across
 from amendtrack.render import html as render
 from amendtrack.render.output import SiteFolder
 from amendtrack.report.compilation import compilation_table
 from amendtrack.report.dashboard import charts
 from amendtrack.report.delegation import delegation_report
+from amendtrack.report.echoes import EchoReport
 from amendtrack.report.history import paragraph_history
+from amendtrack.report.provenance import ProvenanceReport
 from amendtrack.report.snapshot import Snapshot
 
 
@@ -44,6 +47,16 @@ class NegotiationPages:
     delegations: list[Page] = field(default_factory=list)
     paragraphs: list[Page] = field(default_factory=list)
     dashboard: Page | None = None
+    agreed: list[Page] = field(default_factory=list)  # each draft's agreed language
+    echoes: Page | None = None
+
+
+@dataclass
+class Across:
+    """What the site shows across documents: each draft's agreed language, the latest draft's echoes."""
+
+    agreed: dict[str, ProvenanceReport] = field(default_factory=dict)  # draft key → its report
+    echoes: EchoReport | None = None
 
 
 def unique_names(names: Iterable[str]) -> dict[str, str]:
@@ -76,6 +89,7 @@ class _Pages:
     delegations: dict[str, str]  # delegation → its page's name part
     drafts: dict[str, str]  # draft key → its pages' name part
     entries: list[dict] = field(default_factory=list)
+    agreed: dict[str, render.Agreed] = field(default_factory=dict)  # draft key → its agreed language, linked
     count: int = 0
 
     @property
@@ -90,8 +104,13 @@ class _Pages:
         return path
 
 
-def write_negotiation(snap: Snapshot, site: SiteFolder, folder: str) -> tuple[NegotiationPages, list[dict], int]:
-    """Every page of one negotiation, in `folder` of the site; its search entries; how many pages were written."""
+def write_negotiation(
+    snap: Snapshot, site: SiteFolder, folder: str, found: Across | None = None
+) -> tuple[NegotiationPages, list[dict], int]:
+    """Every page of one negotiation, in `folder` of the site; its search entries; how many pages were written.
+
+    `found`: its agreed language and echoes (store-backed, computed by the caller), given pages of their
+    own, the agreed language marked in the redlines and histories."""
     drafts = [(key, label, date, sum(1 for _ in snap.tree(key).walk())) for key, label, date in snap.drafts]
     names = sorted({name for _, p, _ in snap.proposals for name in p.delegations}, key=str.casefold)
     site = _Pages(
@@ -102,6 +121,7 @@ def write_negotiation(snap: Snapshot, site: SiteFolder, folder: str) -> tuple[Ne
         unique_names(names),
         unique_names(key for key, _, _ in snap.drafts),
     )
+    _across(site, found or Across())
     _redlines(site)
     _compilations(site)
     _delegations(site)
@@ -128,9 +148,25 @@ def _redlines(site: _Pages) -> None:
             {"label": label, "date": date},
             {"label": pair.next_label, "date": next_date},
             nav=site.nav,
+            agreed=site.agreed.get(pair.next_key or ""),
         )
         path = site.write(f"redline-{site.drafts[key]}-to-{site.drafts[pair.next_key or key]}.html", html)
         site.pages.redlines.append(Page(path, f"{label} → {pair.next_label}"))
+
+
+def _across(site: _Pages, found: Across) -> None:
+    """A page of agreed language per draft that has any, and the echoes of the latest draft."""
+    for key, label, _ in site.snap.drafts:
+        report = found.agreed.get(key)
+        if report is None or not report.found:
+            continue
+        name = f"agreed-{site.drafts[key]}.html"
+        path = site.write(name, across.provenance_html(report, nav=site.nav))
+        site.pages.agreed.append(Page(path, f"Agreed language in the {label}"))
+        site.agreed[key] = across.agreed_spans(report, name)
+    if found.echoes is not None:
+        path = site.write("echoes.html", across.echoes_html(found.echoes, nav=site.nav))
+        site.pages.echoes = Page(path, f"Echoes in the {found.echoes.draft_label}")
 
 
 def _compilations(site: _Pages) -> None:
@@ -139,7 +175,8 @@ def _compilations(site: _Pages) -> None:
     with_proposals = sorted({key for _, _, key in snap.proposals}, key=[k for k, _, _ in snap.drafts].index)
     for key in with_proposals:
         table = compilation_table(snap, key, with_disposition=snap.pairs[key].next is not None)
-        path = site.write(f"compilation-{site.drafts[key]}.html", render.compilation_html(table, nav=site.nav))
+        html = render.compilation_html(table, nav=site.nav, agreed=site.agreed.get(key))
+        path = site.write(f"compilation-{site.drafts[key]}.html", html)
         site.pages.compilations.append(Page(path, f"Compilation of inputs on the {table.draft_label}"))
 
 
@@ -162,7 +199,8 @@ def _paragraphs(site: _Pages) -> None:
     files = unique_names(seen)
     for pid, label in seen.items():
         history = paragraph_history(site.snap, pid, label)
-        path = site.write(f"paragraph-{files[pid]}.html", render.paragraph_history_html(history, nav=site.nav))
+        html = render.paragraph_history_html(history, nav=site.nav, agreed=site.agreed)
+        path = site.write(f"paragraph-{files[pid]}.html", html)
         site.pages.paragraphs.append(Page(path, label))
         for version in history.versions:
             if version.label and version.text:
@@ -211,6 +249,7 @@ def negotiation_index_html(pages: NegotiationPages, nav: render.Nav | None = Non
         delegations=[local(p) for p in pages.delegations],
         paragraphs=[local(p) for p in pages.paragraphs],
         dashboard=local(pages.dashboard) if pages.dashboard else None,
+        across=[local(p) for p in pages.agreed] + ([local(pages.echoes)] if pages.echoes else []),
     )
 
 

@@ -363,3 +363,30 @@ def echo_lines(report: Any) -> list[str]:
         lines.append(f"  {echo['reason']}")
         lines.append(f"  {' '.join(echo['redline'].split())[:400]}")
     return [printable(line) for line in lines]
+
+
+def provenance_lines(report: Any) -> list[str]:
+    """`amendtrack provenance`: each phrase under its paragraph, with its sources (the same words found in
+    several are one line) and, when not verbatim, the source's words."""
+    found = report.to_dict()
+    n = len(found["phrases"])
+    lines = [
+        f"{found['negotiation']}/{found['draft']}: {n} phrase{'' if n == 1 else 's'} of at least "
+        f"{found['min_words']} words found in {count(found['adopted_documents'], 'adopted document')}"
+    ]
+    paragraph, last = None, None
+    for phrase in found["phrases"]:
+        if phrase["paragraph"] != paragraph:
+            paragraph, last = phrase["paragraph"], None
+            lines.append(f"paragraph {paragraph}")
+        source = phrase["source"]
+        where = f"{source['negotiation']}/{source['document']} {source['paragraph']}"
+        if (phrase["start"], phrase["end"], phrase["verbatim"]) == last:
+            lines[-1 if phrase["verbatim"] else -2] += f"; {where}"
+            continue
+        last = (phrase["start"], phrase["end"], phrase["verbatim"])
+        lines.append(f"  “{' '.join(phrase['text'].split())}”")
+        lines.append(f"    {'verbatim' if phrase['verbatim'] else 'nearly'}, in {where}")
+        if not phrase["verbatim"]:
+            lines.append(f"    there: “{' '.join(source['text'].split())}”")
+    return [printable(line) for line in lines]

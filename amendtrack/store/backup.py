@@ -25,6 +25,7 @@ from amendtrack.model.names import check_key
 from amendtrack.read.dump import FORMAT, VERSION, CheckedDump, check_dump, read_dump
 from amendtrack.store.drafts import ImportResult, negotiation_row, parts_of
 from amendtrack.store.engine import writing
+from amendtrack.store.provenance import adopted_ids, register_adopted
 from amendtrack.store.tables import (
     AlignmentRow,
     CorrectionRow,
@@ -73,24 +74,25 @@ def dump_negotiation(session: Session, negotiation_key: str) -> dict[str, Any]:
         select(DocumentRow).where(DocumentRow.negotiation_id == negotiation.id).order_by(DocumentRow.seq)
     ).all()
     key_of = {document.id: document.key for document in documents}
+    adopted = adopted_ids(session)
     return {
         "format": FORMAT,
         "version": VERSION,
         "negotiation": {"key": negotiation.key, "title": negotiation.title},
-        "documents": [_document_record(session, document) for document in documents],
+        "documents": [_document_record(session, document, adopted) for document in documents],
         "lineage": _lineage_records(session, documents, key_of),
         **(_proposal_records(session, negotiation.id, key_of, tables) if "proposal" in tables else _no_proposals()),
     }
 
 
-def _document_record(session: Session, document: DocumentRow) -> dict[str, Any]:
+def _document_record(session: Session, document: DocumentRow, adopted: set[int]) -> dict[str, Any]:
     rows = session.scalars(
         select(ParagraphRow).where(ParagraphRow.document_id == document.id).order_by(ParagraphRow.position)
     ).all()
     eid_of = {row.id: row.eid for row in rows}
     return {
         "key": document.key,
-        "kind": document.kind,
+        "kind": "adopted" if document.id in adopted else document.kind,
         "order": document.seq,
         "label": document.label,
         "date": document.date,
@@ -256,7 +258,7 @@ def _restore(session: Session, dump: dict[str, Any], source: Path, rename: str |
         document = DocumentRow(
             negotiation_id=negotiation.id,
             key=record["key"],
-            kind=record["kind"],
+            kind="draft" if record["kind"] == "adopted" else record["kind"],
             seq=int(record["order"]),
             label=record["label"],
             date=record["date"],
@@ -272,6 +274,8 @@ def _restore(session: Session, dump: dict[str, Any], source: Path, rename: str |
         )
         documents[document.key] = document
         _restore_tree(session, document.id, record["paragraphs"])
+        if record["kind"] == "adopted":  # its index of agreed language is rebuilt from its paragraphs
+            register_adopted(session, document.id)
         results.append(
             ImportResult(
                 key,

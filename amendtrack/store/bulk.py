@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import JSON, insert, text
+from sqlalchemy import JSON, BigInteger, insert, text
 from sqlalchemy.orm import Session
 
 from amendtrack.store.tables import Base
@@ -29,6 +29,33 @@ def insert_many(session: Session, model: type[Base], rows: list[dict[str, Any]])
         _copy(session, model.__table__, rows)
     else:
         session.execute(insert(model), rows, execution_options=_BULK)
+
+
+def insert_rows(session: Session, model: type[Base], columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Insert many rows given as tuples of `columns` (integers only): binary COPY on PostgreSQL,
+    the driver's own executemany elsewhere. For the largest tables (an index of millions of rows),
+    where building a dict per row and the ORM's bookkeeping would cost more than the writing."""
+    if not rows:
+        return
+    if _copies(session):
+        from psycopg import sql
+
+        session.flush()
+        statement = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
+            sql.Identifier(model.__tablename__), sql.SQL(", ").join(map(sql.Identifier, columns))
+        )
+        table = model.__table__
+        types = ["int8" if isinstance(table.c[name].type, BigInteger) else "int4" for name in columns]
+        cursor = session.connection().connection.driver_connection.cursor()
+        with cursor, cursor.copy(statement) as copy:
+            copy.set_types(types)
+            for row in rows:
+                copy.write_row(row)
+        return
+    session.flush()
+    marks = ", ".join("?" for _ in columns)
+    statement = f"INSERT INTO {model.__tablename__} ({', '.join(columns)}) VALUES ({marks})"
+    session.connection().exec_driver_sql(statement, rows)
 
 
 def insert_many_with_ids(session: Session, model: type[Base], rows: list[dict[str, Any]], key: str) -> dict[Any, int]:

@@ -12,6 +12,7 @@ from amendtrack.errors import InputError
 from amendtrack.model.names import count, is_key, shown
 from amendtrack.model.tree import Bracket, Draft, Marker, Paragraph
 from amendtrack.store.bulk import insert_many_with_ids
+from amendtrack.store.provenance import adopted_ids, forget_adopted
 from amendtrack.store.tables import (
     DOCUMENT_KINDS,
     DocumentPartRow,
@@ -227,6 +228,18 @@ def find_document(session: Session, negotiation_key: str, draft_ref: str) -> Doc
     raise InputError(None, f"negotiation {negotiation_key!r} has no draft {draft_ref!r} (drafts: {listing})")
 
 
+def document_id(session: Session, negotiation_key: str, doc_key: str) -> int:
+    """The row id of a document by its key (one indexed query, however many documents the negotiation has)."""
+    found = session.scalar(
+        select(DocumentRow.id)
+        .join(NegotiationRow, NegotiationRow.id == DocumentRow.negotiation_id)
+        .where(NegotiationRow.key == negotiation_key, DocumentRow.key == doc_key)
+    )
+    if found is None:
+        raise InputError(None, f"negotiation {negotiation_key!r} has no document {doc_key!r}")
+    return found
+
+
 def load_draft(session: Session, negotiation_key: str, draft_ref: str) -> Draft:
     """Rebuild a stored draft's tree; `draft_ref` is a document key, a label, or an order number."""
     document = find_document(session, negotiation_key, draft_ref)
@@ -271,13 +284,14 @@ def list_documents(session: Session, negotiation_key: str | None = None) -> list
     if negotiation_key is not None:
         query = query.where(NegotiationRow.id == negotiation_row(session, negotiation_key).id)
     parts = parts_of(session)
+    adopted = adopted_ids(session)
     return [
         {
             "negotiation": key,
             "key": document.key,
             "label": document.label,
             "date": document.date,
-            "kind": document.kind,
+            "kind": "adopted" if document.id in adopted else document.kind,
             "order": document.seq,
             "source_file": document.source_file,
             "sha256": document.sha256,
@@ -335,6 +349,7 @@ def describe_negotiation(session: Session, negotiation_key: str) -> str:
 def delete_negotiation(session: Session, negotiation_key: str) -> str:
     """Delete a negotiation; its documents, trees, lineage, proposals and dispositions go with it (cascade)."""
     described = describe_negotiation(session, negotiation_key)
+    forget_adopted(session, negotiation_row(session, negotiation_key).id)  # an index without foreign keys
     session.execute(NegotiationRow.__table__.delete().where(NegotiationRow.key == negotiation_key))
     session.flush()
     return described

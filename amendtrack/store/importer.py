@@ -33,10 +33,18 @@ from amendtrack.read import files
 from amendtrack.read.manifest import MANIFEST_NAME, Document, read_manifest
 from amendtrack.read.parts import Part, assemble
 from amendtrack.report.structure import structure_summary, summary_line
-from amendtrack.store.drafts import ImportResult, find_document, load_draft, negotiation_row, save_draft
+from amendtrack.store.drafts import (
+    ImportResult,
+    document_id,
+    find_document,
+    load_draft,
+    negotiation_row,
+    save_draft,
+)
 from amendtrack.store.engine import reading, writing
 from amendtrack.store.lineage import align_new_drafts
 from amendtrack.store.proposals import save_proposals
+from amendtrack.store.provenance import register_adopted
 from amendtrack.store.tables import DocumentRow
 
 
@@ -91,6 +99,7 @@ class _Planned:
     author_map: dict[str, str] | None = None  # .docx tracked changes: Word user name → delegation
     parts: list[_PlannedPart] = field(default_factory=list)  # a draft issued in parts: each, the first included
     part_name: str | None = None  # the manifest's short name for this draft as the first of its parts
+    adopted: bool = False  # a draft registered as adopted text: its words are agreed language (store.provenance)
 
     def read_draft(self) -> None:
         """Read the draft's file, or its parts' files assembled into one draft (read.parts)."""
@@ -114,11 +123,13 @@ def import_path(
     label: str | None = None,
     date: str | None = None,
     progress: Progress | None = None,
+    adopted: bool = False,
 ) -> list[ImportResult]:
     """Import a negotiation folder (with manifest.toml) or one .txt / .xml / .docx draft; one result per document.
 
     For a single file `negotiation` is required and `label` defaults to the file name without
-    its extension; for a folder the manifest says everything (`negotiation` may rename it).
+    its extension, and `adopted` registers it as adopted text; for a folder the manifest says
+    everything (`negotiation` may rename it).
     A .json file written by `amendtrack export json` is restored (see store.backup).
     """
     path = Path(path)
@@ -131,11 +142,12 @@ def import_path(
         if dump is not None:
             return restore(dump, url, path, negotiation)
     if path.is_dir() or path.name == MANIFEST_NAME:
-        if label is not None or date is not None:
-            raise InputError(str(path), "--label and --date apply to a single draft file, not to a folder")
+        if label is not None or date is not None or adopted:
+            raise InputError(str(path), "--label, --date and --adopted apply to a single draft file, not to a folder")
         planned = _plan_folder(path, negotiation)
     else:
         planned = [_plan_file(path, negotiation, label, date)]
+        planned[0].adopted = adopted
     for done, plan in enumerate(planned, start=1):
         if plan.kind == "draft":
             plan.read_draft()
@@ -318,10 +330,11 @@ def _plan_folder(folder: Path, negotiation: str | None) -> list[_Planned]:
                 key=document.id,
                 label=document.label,
                 date=document.date,
-                kind=document.kind,
+                kind="draft" if document.kind == "adopted" else document.kind,
                 path=document.file,
                 source_file=source_file,
                 sha256=sha256,
+                adopted=document.kind == "adopted",
                 base_key=whole_of.get(document.against or "", document.against),
                 part_name=document.part,
             )
@@ -393,6 +406,8 @@ def _store(session: Session, planned: list[_Planned], progress: Progress | None)
             plan.draft,
             plan.part_records(),
         )
+        if result.status == "imported" and plan.adopted:
+            register_adopted(session, document_id(session, plan.negotiation, plan.key), plan.draft)
         if result.status == "imported" and plan.kind == "draft" and plan.draft is not None:
             summary = structure_summary(plan.draft)
             result.structure, result.warnings = summary_line(summary), summary["warnings"]

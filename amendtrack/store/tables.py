@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Float,
@@ -262,3 +263,32 @@ class CorrectionRow(Base):
     old: Mapped[str | None] = mapped_column(Text, nullable=True)  # the words taken out or replaced
     anchor: Mapped[str | None] = mapped_column(Text, nullable=True)  # an insertion goes after these words
     note: Mapped[str] = mapped_column(Text)
+
+
+class AdoptedRow(Base):
+    """A document registered as adopted text (a resolution, a convention, consolidated recommendations).
+
+    It is stored as a draft (kind 'draft': it may be the last version of its negotiation); this row
+    says its words are agreed language, and its paragraphs' shingles are in `shingle`.
+    """
+
+    __tablename__ = "adopted_document"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
+
+
+class ShingleRow(Base):
+    """One fingerprint of an adopted paragraph: the hash of KEY content stems in a row, and where they start.
+
+    The index of agreed language (compare.provenance): a draft's keys are looked up by hash. An index,
+    derived from the paragraphs: **no foreign key**, as checking one per row took a fifth of the time
+    of indexing on PostgreSQL; store.drafts.delete_negotiation removes a negotiation's rows itself,
+    and a row whose paragraph is gone is never read (look-ups read the paragraphs they point to).
+    """
+
+    __tablename__ = "shingle"
+    __table_args__ = (Index("ix_shingle_hash", "hash"),)
+
+    paragraph_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)  # the first stem's place among the content stems
+    hash: Mapped[int] = mapped_column(BigInteger)

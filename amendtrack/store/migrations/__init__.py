@@ -7,7 +7,8 @@ The revisions follow the schema's history, one per step that added tables:
 - `0003_proposals`: delegation, proposal, proposal_sponsor;
 - `0004_dispositions`: disposition, disposition_override;
 - `0005_corrections`: reading_correction;
-- `0006_parts`: document_part (the parts of a draft issued in parts).
+- `0006_parts`: document_part (the parts of a draft issued in parts);
+- `0007_provenance`: adopted_document, shingle (the index of agreed language).
 
 A database is stamped in Alembic's own `alembic_version` table. Databases written before the
 schema was versioned have none: their revision is read from the tables they hold, stamped, and
@@ -46,6 +47,7 @@ REVISIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0004_dispositions", ("disposition", "disposition_override")),
     ("0005_corrections", ("reading_correction",)),
     ("0006_parts", ("document_part",)),
+    ("0007_provenance", ("adopted_document", "shingle")),
 )
 HEAD = REVISIONS[-1][0]
 TABLES = frozenset(name for _revision, names in REVISIONS for name in names)
