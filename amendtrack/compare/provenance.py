@@ -89,17 +89,6 @@ def _content_stem(word: str) -> str:
     return "" if folded in STOPWORDS else stem(folded)
 
 
-def shingle_hash(stems: Iterable[str]) -> int:
-    """A signed 64-bit hash of a run of stems (the same on every machine and in every process).
-
-    Each stem's own hash (BLAKE2b, kept once computed) is mixed in turn, so a shingle costs a few
-    multiplications rather than a digest."""
-    value = 0
-    for code in map(_code, stems):
-        value = (value * _MIX + code) & _MASK
-    return value - (1 << 64) if value >= 1 << 63 else value  # as the store's signed BIGINT
-
-
 def _code(stem_: str) -> int:
     code = _CODES.get(stem_)
     if code is None:
@@ -169,7 +158,8 @@ def shingle_hashes(stems: list[str]) -> list[int]:
 
 
 def _hashes(stems: list[str], size: int = SHINGLE) -> list[int]:
-    """The hash of every run of `size` stems, mixed as shingle_hash mixes them, in one pass."""
+    """The signed 64-bit hash of every run of `size` stems, in one pass: each stem's own hash (BLAKE2b, kept
+    once computed) mixed in turn, the same on every machine and in every process."""
     codes = [_code(s) for s in stems]
     mask = _MASK
     raw = codes[: max(len(codes) - size + 1, 0)]

@@ -96,11 +96,10 @@ def _marked(label: str, anchor: str, found: list[Found]) -> MarkedParagraph:
     sources, pieces, at = [], [], 0
     for k, f in enumerate(sorted(found, key=lambda f: f.phrase.start), start=1):
         mark = f"{anchor}-{k}"
-        where = f"{f.source.negotiation}/{f.source.document} {f.source.label}"
-        sources.append((mark, f.text, where, f.source_text, f.phrase.verbatim))
+        sources.append((mark, f.text, f.where, f.source_text, f.phrase.verbatim))
         if f.phrase.start >= at:
             pieces.append((text[at : f.phrase.start], "", ""))
-            pieces.append((text[f.phrase.start : f.phrase.end], where, mark))
+            pieces.append((text[f.phrase.start : f.phrase.end], f.where, mark))
             at = f.phrase.end
     pieces.append((text[at:], "", ""))
     return MarkedParagraph(label, anchor, [p for p in pieces if p[0]], sources)
@@ -112,9 +111,8 @@ def agreed_spans(report: ProvenanceReport, page_name: str) -> Agreed:
     anchors = _anchors(report)
     spans: Agreed = {}
     for f in report.found:
-        where = f"{f.source.negotiation}/{f.source.document} {f.source.label}"
         spans.setdefault(f.paragraph, []).append(
-            (f.phrase.start, f.phrase.end, where, f"{page_name}#{anchors[f.paragraph]}")
+            (f.phrase.start, f.phrase.end, f.where, f"{page_name}#{anchors[f.paragraph]}")
         )
     return spans
 

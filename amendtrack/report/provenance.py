@@ -42,6 +42,11 @@ class Found:
     source: Any  # store.provenance.AdoptedParagraph
     whole: str  # the draft paragraph's whole text
 
+    @property
+    def where(self) -> str:
+        """Its source as a reader names it: 'wg-tip-2015/consolidated-2015 61'."""
+        return f"{self.source.negotiation}/{self.source.document} {self.source.label}"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "paragraph": self.paragraph,
@@ -82,14 +87,6 @@ class ProvenanceReport:
             "paragraphs": self.paragraphs,
             "phrases": [f.to_dict() for f in self.found],
         }
-
-    def spans(self) -> dict[str, list[tuple[int, int, str]]]:
-        """Paragraph eId → (start, end, 'negotiation/document paragraph') of its agreed language: for marking views."""
-        marks: dict[str, list[tuple[int, int, str]]] = {}
-        for f in self.found:
-            where = f"{f.source.negotiation}/{f.source.document} {f.source.label}"
-            marks.setdefault(f.eid, []).append((f.phrase.start, f.phrase.end, where))
-        return marks
 
 
 def _positions(text: str) -> dict[int, list[int]]:
