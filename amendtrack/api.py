@@ -271,7 +271,10 @@ def echoes(
         earlier = [_text(session, negotiation, d) for d in drafts if d.seq < chosen.seq]
         others = [_latest(session, name) for name in against or []]
         found = _text(session, negotiation, chosen)
-    return echo_report(found, earlier, others, ECHO if threshold is None else threshold)
+        title = stored_drafts.negotiation_title(session, negotiation)
+    report = echo_report(found, earlier, others, ECHO if threshold is None else threshold)
+    report.title = title
+    return report
 
 
 def provenance(
@@ -293,7 +296,7 @@ def provenance(
             stored_drafts.negotiation_row(session, name)  # an unknown name is a one-line error
         tree = stored_drafts.load_draft(session, negotiation, document.key)
         searched, sources = index.adopted_sources(session, against or None, (document.negotiation_id, document.seq))
-        return provenance_report(
+        report = provenance_report(
             negotiation,
             document.key,
             document.label,
@@ -303,6 +306,8 @@ def provenance(
             MIN_WORDS if min_words is None else min_words,
             searched,
         )
+        report.title = stored_drafts.negotiation_title(session, negotiation)
+        return report
 
 
 def _text(session: Any, negotiation: str, document: Any) -> Text:

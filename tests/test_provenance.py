@@ -155,6 +155,7 @@ def test_the_site_marks_agreed_language_in_redlines_and_histories_and_links_its_
     agreed = (gpa / "agreed-draft-2010-07-19.html").read_text(encoding="utf-8")
     phrase = "Council of Europe Convention on Action against Trafficking in Human Beings"
     assert phrase in agreed and "wg-tip-2015/consolidated-2015 61" in agreed
+    assert '<p class="negotiation">United Nations Global Plan of Action' in agreed  # its title, not its key
     anchors = set(re.findall(r'id="(para-[^"]+)"', agreed))
     redline = next(gpa.glob("redline-*.html")).read_text(encoding="utf-8")
     links = re.findall(

@@ -68,6 +68,7 @@ class EchoReport:
     echo_threshold: float
     antecedent_threshold: float
     rows: list[EchoRow]
+    title: str = ""  # the negotiation's title, for pages (its key when unknown)
 
     def to_dict(self) -> dict[str, Any]:
         return {

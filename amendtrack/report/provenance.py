@@ -77,6 +77,7 @@ class ProvenanceReport:
     searched: int  # adopted documents looked in
     paragraphs: int  # paragraphs of the draft looked at
     found: list[Found] = field(default_factory=list)
+    title: str = ""  # the negotiation's title, for pages (its key when unknown)
 
     def to_dict(self) -> dict[str, Any]:
         return {
