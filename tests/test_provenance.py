@@ -171,3 +171,26 @@ def test_the_site_marks_agreed_language_in_redlines_and_histories_and_links_its_
     assert sum('<mark class="agreed"' in h for h in histories) >= 5
     index = (gpa / "index.html").read_text(encoding="utf-8")
     assert 'href="agreed-draft-2010-07-19.html"' in index and 'href="echoes.html"' in index
+
+
+def test_deleting_adopted_text_takes_its_index_with_it(with_adopted: str, tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from amendtrack.store.engine import engine_for
+
+    def rows() -> int:
+        engine = engine_for(with_adopted)
+        try:
+            with engine.connect() as connection:
+                return int(connection.execute(text("SELECT count(*) FROM shingle")).scalar_one())
+        finally:
+            engine.dispose()
+
+    assert rows() > 1000
+    draft = tmp_path / "d.txt"
+    draft.write_text(f"1. {read_draft_file(NOTE).find('65').text}\n", encoding="utf-8")
+    assert run("--db", with_adopted, "import", str(draft), "--negotiation", "probe")[0] == 0
+    assert run("--db", with_adopted, "delete", "wg-tip-2015", "--yes")[0] == 0
+    assert rows() == 0  # no foreign key brings the rows along: delete removes them itself
+    found = json.loads(run("--db", with_adopted, "provenance", "probe", "d", "--json")[1])
+    assert found["adopted_documents"] == 0 and found["phrases"] == []

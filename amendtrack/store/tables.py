@@ -280,15 +280,16 @@ class AdoptedRow(Base):
 class ShingleRow(Base):
     """One fingerprint of an adopted paragraph: the hash of KEY content stems in a row, and where they start.
 
-    The index of agreed language (compare.provenance): a draft's keys are looked up by hash. An index,
-    derived from the paragraphs: **no foreign key**, as checking one per row took a fifth of the time
-    of indexing on PostgreSQL; store.drafts.delete_negotiation removes a negotiation's rows itself,
-    and a row whose paragraph is gone is never read (look-ups read the paragraphs they point to).
+    The index of agreed language (compare.provenance): a draft's keys are looked up by hash, the prefix
+    of the one B-tree the table is. Derived from the paragraphs: **no foreign key**, as checking one per
+    row took a fifth of the time of indexing on PostgreSQL; store.drafts.delete_negotiation removes a
+    negotiation's rows itself, and a row whose paragraph is gone is never read (look-ups read the
+    paragraphs they point to).
     """
 
     __tablename__ = "shingle"
-    __table_args__ = (Index("ix_shingle_hash", "hash"),)
+    __table_args__ = {"sqlite_with_rowid": False}  # one B-tree, ordered by hash: the look-up is its prefix
 
+    hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     paragraph_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)  # the first stem's place among the content stems
-    hash: Mapped[int] = mapped_column(BigInteger)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)  # its first stem's place

@@ -26,16 +26,15 @@ def upgrade() -> None:
     )
     op.create_table(
         "shingle",
-        sa.Column("paragraph_id", sa.Integer(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("hash", sa.BigInteger(), nullable=False),
-        sa.PrimaryKeyConstraint("paragraph_id", "position"),
+        sa.Column("hash", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("paragraph_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("position", sa.Integer(), autoincrement=False, nullable=False),
+        sa.PrimaryKeyConstraint("hash", "paragraph_id", "position"),
+        sqlite_with_rowid=False,
     )
-    op.create_index("ix_shingle_hash", "shingle", ["hash"])
 
 
 def downgrade() -> None:
     """Drop them."""
-    op.drop_index("ix_shingle_hash", table_name="shingle")
     op.drop_table("shingle")
     op.drop_table("adopted_document")
