@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from amendtrack.model.tree import Draft, Paragraph, is_heading, normalise_label
+from amendtrack.read.structure.naming import unique_eid
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def assemble(parts: list[Part]) -> Draft:
     taken: set[str] = set()
     containers = []
     for part in parts:
-        eid = _unique(f"part_{_slug(part.name)}", taken)
+        eid = unique_eid(f"part_{_slug(part.name)}", taken)
         children = [_qualified(node, part.name, eid, shared, False) for node in part.draft.paragraphs]
         containers.append(Paragraph(label=part.name, kind="part", text="", eid=eid, num=part.name, children=children))
     first = parts[0].draft
@@ -59,15 +60,6 @@ def _qualified(node: Paragraph, name: str, container: str, shared: set[str], inh
     passes = qualify and not is_heading(node)
     children = [_qualified(child, name, container, shared, passes) for child in node.children]
     return replace(node, label=label, eid=f"{container}__{node.eid}", children=children)
-
-
-def _unique(eid: str, taken: set[str]) -> str:
-    candidate, k = eid, 1
-    while candidate in taken:
-        k += 1
-        candidate = f"{eid}_{k}"
-    taken.add(candidate)
-    return candidate
 
 
 def _slug(name: str) -> str:

@@ -128,12 +128,17 @@ class Namer:
         return Place(node.eid, place.cite, place.container, place.suffix)
 
     def _unique(self, eid: str) -> str:
-        candidate, k = eid, 1
-        while candidate in self.eids:
-            k += 1
-            candidate = f"{eid}_{k}"
-        self.eids.add(candidate)
-        return candidate
+        return unique_eid(eid, self.eids)
+
+
+def unique_eid(eid: str, taken: set[str]) -> str:
+    """`eid`, or `eid_2`, `eid_3`… when taken; the one returned is added to `taken`."""
+    candidate, k = eid, 1
+    while candidate in taken:
+        k += 1
+        candidate = f"{eid}_{k}"
+    taken.add(candidate)
+    return candidate
 
 
 def _shown(place: Place) -> str:
