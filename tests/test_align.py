@@ -226,3 +226,25 @@ def test_a_split_off_part_of_a_merged_paragraph_is_still_accounted_for() -> None
     alignment = align(old, new)
     assert sorted(p.label for link in alignment.links for p in link.targets) == ["1", "2", "3", "4"]
     assert sorted(p.label for link in alignment.links for p in link.sources) == ["1", "2", "3", "4", "5"]
+
+
+def test_a_paragraph_folded_into_the_one_its_neighbour_became_is_merged_not_deleted() -> None:
+    """Paris 9 → 12 Dec: 7.6 and 7.7 became 10.6 with only a part of 7.7's words; 7.7 is merged, not deleted.
+
+    Half of the second paragraph's words reach the paragraph the first became: too few for a merge on
+    words alone, enough beside its neighbour. A paragraph as far from it, with no neighbour there, stays deleted.
+    """
+    from amendtrack.model.tree import Paragraph
+
+    def draft(texts: list[str]) -> Draft:
+        return Draft([Paragraph(str(k + 1), "operative", t, f"para_{k + 1}") for k, t in enumerate(texts)])
+
+    first = "Parties strengthen cooperative action on technology development and transfer"
+    second = "including research centres, networks, incubators, laboratories, universities and regional bodies"
+    unrelated = "research centres and universities publish annual statistics"  # as much in new 1, but not beside 1
+    old = draft([first, second, "Budgets follow the agreed scale of assessments", unrelated])
+    kept = f"{first} through research centres, networks, incubators and universities"  # half of `second`'s words
+    new = draft([kept, "Budgets follow the agreed scale of assessments"])
+    links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
+    assert links[("1", "2")].relation == "merged" and [p.label for p in links[("1", "2")].targets] == ["1"]
+    assert links[("4",)].relation == "deleted"

@@ -26,6 +26,7 @@ from amendtrack.compare.align.pairing import (
     honour_placeholders,
     honour_renumbering,
     link_unchanged,
+    merge_into_neighbours,
     merge_repeated,
     merge_settled_options,
     pair_best_first,
@@ -51,6 +52,7 @@ def align(old: Draft, new: Draft) -> Alignment:
     fill_gaps_by_position(drafts, found)
     find_merges(drafts, found)
     merge_settled_options(drafts, found)
+    merge_into_neighbours(drafts, found)
     find_splits(drafts, found)
     links = link_paragraphs(drafts, found, name_moves(found, drafts))
     links.extend(link_sub_paragraphs(drafts, links))

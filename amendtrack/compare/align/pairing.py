@@ -34,6 +34,7 @@ GAP_PASSES = 3  # how many times the gaps are looked at again once links split t
 MAX_GAP = 10_000  # the most pairs a gap's dynamic programme weighs (100 × 100 paragraphs)
 SPLIT_REACH = 2  # a split-off part sits within this many paragraphs of the part that kept the place
 SETTLED = 0.5  # least share of an option's words in the paragraph its sibling became, to have gone into it
+NEIGHBOURS_SHARE = 0.4  # least share of a paragraph's words in the paragraph its neighbour became, to have gone into it
 LEAST_PART = 5  # least distinct words a merged or split-off part must hold: a caption's few words prove nothing
 
 
@@ -326,6 +327,43 @@ def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
         if best[0] >= CONTAINED:
             found.merged_into[i] = best[1]
             found.taken_old.add(i)
+
+
+def merge_into_neighbours(drafts: ParagraphIndex, found: Decisions) -> None:
+    """A paragraph still unlinked whose words are largely in the paragraph its neighbour became went into it too.
+
+    Redrafting folds a paragraph into the one beside it ('7.6' and '7.7' become '10.6'): the words
+    that survive are fewer than a merge found by words alone asks for (CONTAINED), but the place
+    is evidence. Only the neighbours in the earlier draft's order are looked at, and only their
+    paragraph of the later draft; a run of such paragraphs goes in one by one.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for block in drafts.old:
+            i = block.index
+            if i in found.taken_old or block.placeholder or len(block.bag) < LEAST_PART:
+                continue
+            into = _neighbours_destination(drafts, found, i)
+            if into is not None:
+                found.merged_into[i] = into
+                found.taken_old.add(i)
+                changed = True
+
+
+def _neighbours_destination(drafts: ParagraphIndex, found: Decisions, i: int) -> int | None:
+    """The later paragraph an old neighbour of block i went to that holds most of i's words, if enough."""
+    best = (0.0, None)
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(drafts.old):
+            continue
+        j = found.pairs.get(k, found.merged_into.get(k))
+        if j is None or not kin(drafts.new[j], drafts.old[i]):
+            continue
+        share = drafts.weights.containment(drafts.old[i].bag, drafts.new[j].bag)
+        if share >= NEIGHBOURS_SHARE and share > best[0]:
+            best = (share, j)
+    return best[1]
 
 
 def merge_settled_options(drafts: ParagraphIndex, found: Decisions) -> None:
