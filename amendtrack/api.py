@@ -108,13 +108,13 @@ class Redline:
     comparison: Comparison
     title: str
 
-    def html(self) -> str:
-        """The side-by-side HTML report, self-contained."""
+    def html(self, agreed: dict[str, Any] | None = None) -> str:
+        """The side-by-side HTML report, self-contained; `agreed` (agreed_language): the later draft's marked."""
         from amendtrack.render.html import redline_html
 
         a = self.aligned
         sides = {"label": a.old_label, "date": a.old_date}, {"label": a.new_label, "date": a.new_date}
-        return redline_html(self.comparison, self.title, *sides)
+        return redline_html(self.comparison, self.title, *sides, agreed=(agreed or {}).get(a.new_key))
 
     def docx(self, author: str) -> bytes:
         """The later draft as Word, every change against the earlier one a tracked change by `author`."""
@@ -308,6 +308,21 @@ def provenance(
         )
         report.title = stored_drafts.negotiation_title(session, negotiation)
         return report
+
+
+def agreed_language(url: str | None, negotiation: str, drafts: list[str] | None = None) -> dict[str, Any]:
+    """Each draft's agreed language (all drafts, or those named), by draft key, for marking a report written on its
+    own (`diff/history/compile --html`): spans named by their source, linked to no page. Empty when no adopted text
+    is registered."""
+    from amendtrack.render.across import agreed_spans
+    from amendtrack.store.provenance import adopted_ids
+
+    with reading(url) as session:
+        if not adopted_ids(session):
+            return {}
+        names = drafts if drafts is not None else [d.key for d in stored_drafts.drafts_of(session, negotiation)]
+        keys = [stored_drafts.find_document(session, negotiation, name).key for name in names]
+    return {key: agreed_spans(provenance(url, negotiation, key), None) for key in keys}
 
 
 def _text(session: Any, negotiation: str, document: Any) -> Text:

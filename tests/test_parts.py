@@ -85,6 +85,46 @@ def test_import_stores_the_report_once_with_its_parts_and_no_lineage_between_the
     assert again[0] == 0 and again[1].startswith("already imported: wg-tip-2019/L1")
 
 
+def test_import_of_a_file_with_its_parts_makes_the_draft_the_manifest_makes(sqlite_url: str, tmp_path: Path) -> None:
+    """`import L1.txt --part Add1.txt --part Add2.txt --part-names …`: one draft, the same tree as from the manifest."""
+    assert run("--db", sqlite_url, "import", str(WG))[0] == 0
+    parts = [arg for file in FILES[1:] for arg in ("--part", str(WG / file))]
+    code, out, err = run(
+        "--db", sqlite_url, "import", str(WG / FILES[0]), "--negotiation", "wg", "--label", "Report", *parts,
+        "--part-names", ",".join(NAMES),
+    )  # fmt: skip
+    assert (code, err) == (0, "") and out.count("imported: ") == 1
+    [record] = json.loads(run("--db", sqlite_url, "drafts", "wg", "--json")[1])
+    assert [(p["name"], p["source_file"]) for p in record["parts"]] == list(zip(NAMES, FILES, strict=True))
+
+    def tree(negotiation: str, draft: str) -> list[tuple[str, str, str]]:
+        out = run("--db", sqlite_url, "paragraphs", negotiation, draft, "--json")[1]
+        return [(r["label"], r["eid"], r["text"]) for r in json.loads(out)]
+
+    assert tree("wg", "report") == tree("wg-tip-2019", "L1")
+    code, out, _ = run("--db", sqlite_url, "import", str(WG / FILES[0]), "--negotiation", "wg2", *parts)
+    [record] = json.loads(run("--db", sqlite_url, "drafts", "wg2", "--json")[1])
+    assert code == 0 and [p["name"] for p in record["parts"]] == [Path(f).stem for f in FILES]  # named by their files
+
+
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [
+        (["--part-names", "L.1,L.1/Add.1"], "--part-names gives 2 name(s) for 3 parts"),
+        (["--part", "missing.txt"], "missing.txt: no such file"),
+        (["--part", FILES[0]], "two parts of the draft are named"),
+        (["--adopted"], "--part applies to a draft, not to adopted text"),
+    ],
+)
+def test_parts_given_on_the_command_line_are_checked(sqlite_url: str, extra: list[str], problem: str) -> None:
+    parts = [arg for file in FILES[1:] for arg in ("--part", str(WG / file))]
+    extra = [str(WG / a) if a == FILES[0] else a for a in extra]
+    args = ["--db", sqlite_url, "import", str(WG / FILES[0]), "--negotiation", "wg", *parts, *extra]
+    code, _, err = run(*args)
+    assert code == 1 and err.count("\n") == 1 and problem in err, err
+    assert run("--db", sqlite_url, "drafts", "wg")[0] == 1  # nothing stored
+
+
 def test_a_new_version_of_a_draft_in_parts_is_aligned_whole_to_whole(sqlite_url: str, tmp_path: Path) -> None:
     folder = tmp_path / "wg"
     shutil.copytree(WG, folder)

@@ -194,3 +194,29 @@ def test_deleting_adopted_text_takes_its_index_with_it(with_adopted: str, tmp_pa
     assert rows() == 0  # no foreign key brings the rows along: delete removes them itself
     found = json.loads(run("--db", with_adopted, "provenance", "probe", "d", "--json")[1])
     assert found["adopted_documents"] == 0 and found["phrases"] == []
+
+
+def test_reports_written_on_their_own_mark_agreed_language_and_name_its_source(sqlite_url: str, tmp_path: Path) -> None:
+    """`diff`, `history` and `compile --html` mark what the site marks; with no page to link to, the mark names
+    its source (document and paragraph) and links nowhere."""
+    for folder in ("gpa-2010", "wg-tip-2015"):
+        assert run("--db", sqlite_url, "import", str(DRAFTS / folder))[0] == 0
+    pages = {name: tmp_path / f"{name}.html" for name in ("diff", "history", "compile")}
+    commands = {
+        "diff": ["diff", "gpa-2010", "first-draft", "draft-2010-07-19"],
+        "history": ["history", "gpa-2010", "PP14", "--draft", "draft-2010-07-19"],
+        "compile": ["compile", "gpa-2010", "first-draft"],
+    }
+    for name, args in commands.items():
+        assert run("--db", sqlite_url, *args, "--html", str(pages[name]))[0] == 0
+    source = 'title="agreed language, found in wg-tip-2015/consolidated-2015 61">'
+    phrase = "Council of Europe Convention on Action against Trafficking in Human Beings"
+    for name, path in pages.items():
+        html = path.read_text(encoding="utf-8")
+        marked = [re.sub(r"<[^>]+>", "", m) for m in re.findall(rf"<mark class=\"agreed\" {source}(.*?)</mark>", html)]
+        assert phrase in marked, name  # in the redline, inserted words inside the mark
+        assert 'class="agreed" href=' not in html, name  # no page of agreed language beside it: no dead link
+    bare = tmp_path / "bare.db"  # no adopted text registered: nothing marked
+    assert run("--db", f"sqlite:///{bare}", "import", str(DRAFTS / "gpa-2010"))[0] == 0
+    assert run("--db", f"sqlite:///{bare}", *commands["diff"], "--html", str(tmp_path / "bare.html"))[0] == 0
+    assert '<mark class="agreed" title' not in (tmp_path / "bare.html").read_text(encoding="utf-8")

@@ -30,7 +30,20 @@ from amendtrack.errors import printable
 @click.option("--label", metavar="LABEL", help="Label of a single file's draft (default: its file name).")
 @click.option("--date", metavar="DATE", help="Date of a single file's draft, e.g. 2010-07-19.")
 @click.option("--adopted", is_flag=True, help="Register a single file as adopted text (agreed language: provenance).")
-def import_command(path: Path, **document: Any) -> None:
+@click.option(
+    "--part",
+    "parts",
+    multiple=True,
+    type=FilePath(path_type=Path),
+    metavar="FILE",
+    help="Another part of a single file's draft (an addendum), in order; repeat for each.",
+)
+@click.option(
+    "--part-names",
+    metavar="NAMES",
+    help="The parts' short names, comma-separated, the file's first: 'L.1,L.1/Add.1' (default: file names).",
+)
+def import_command(path: Path, part_names: str | None, **document: Any) -> None:
     """Import a negotiation folder, a single draft, or a backup.
 
     PATH is a negotiation folder with a manifest.toml, or one draft file (then --negotiation is
@@ -40,14 +53,16 @@ def import_command(path: Path, **document: Any) -> None:
     manifest's inputs documents (.txt compilation table, .csv, .json, .docx) are read against the
     draft they comment on and stored as proposals. A document of kind "adopted" in a manifest (or
     a file given --adopted) is a draft registered as adopted text: its paragraphs are indexed as
-    agreed language, for `amendtrack provenance`.
+    agreed language, for `amendtrack provenance`. A draft issued in parts (a report and its
+    addenda) is one draft: give each further part with --part, or list them in the manifest.
 
     Everything is read first, then written in one transaction: on any error nothing is stored; a
     file whose SHA-256 is stored already is left as it is. Under each imported draft a line gives
     its structure; a warning on stderr says when it looks lost (README: Reading any negotiated text).
     """
     with terminal.progress_bar(sys.stderr) as progress:
-        results = api.import_path(path, db(), progress=progress, **document)
+        names = [name.strip() for name in part_names.split(",")] if part_names is not None else None
+        results = api.import_path(path, db(), progress=progress, part_names=names, **document)
     for result in results:
         click.echo(printable(result.message))
         if result.structure:
@@ -161,14 +176,16 @@ def diff_command(negotiation: str, from_draft: str, to_draft: str, author: str, 
     Prints each lineage link (see `amendtrack align`) with its word-level changes: in colour on
     a terminal, else deletions as [-words-] and insertions as {+words+}. Moves, merges, splits
     and renumbering are named, not shown as deletion plus insertion. Instead, --html FILE writes
-    a side-by-side report, and --docx FILE writes TO as Word with every change against FROM a
-    tracked change by --author (accept all: TO; reject all: FROM); give either or both.
+    a side-by-side report (agreed language, found in adopted text, marked), and --docx FILE
+    writes TO as Word with every change against FROM a tracked change by --author (accept all:
+    TO; reject all: FROM); give either or both.
     """
     redline = api.diff(db(), negotiation, from_draft, to_draft)
     if out["docx_file"] is not None:
         write_file(out["docx_file"], redline.docx(author))
     if out["html_file"] is not None:
-        write_file(out["html_file"], redline.html().encode("utf-8"))
+        agreed = api.agreed_language(db(), negotiation, [to_draft])
+        write_file(out["html_file"], redline.html(agreed).encode("utf-8"))
     if out["docx_file"] is None and out["html_file"] is None:
         echo_lines(terminal.comparison_lines(redline.comparison, sys.stdout.isatty() if color is None else color))
 

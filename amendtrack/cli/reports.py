@@ -58,10 +58,12 @@ def history_command(negotiation: str, label: str, draft: str | None, **out: Any)
 
     Follows its persistent id through renumbering, moves, merges and splits: each version against
     the one before, the relation named, every proposal made on it with its disposition. LABEL is
-    as printed in --draft (PP7, 42, OP2(a)) or an eId.
+    as printed in --draft (PP7, 42, OP2(a)) or an eId. --html FILE marks agreed language (words
+    found in adopted text, see `amendtrack provenance`).
     """
     history = api.history(db(), negotiation, label, draft)
-    _show(history, out, terminal.history_lines, html.paragraph_history_html)
+    agreed = api.agreed_language(db(), negotiation) if out["html_file"] is not None else {}
+    _show(history, out, terminal.history_lines, lambda h: html.paragraph_history_html(h, agreed=agreed))
 
 
 def _show(data: Any, out: dict[str, Any], lines: Callable, page: Callable) -> None:
@@ -87,7 +89,8 @@ def compile_command(negotiation: str, draft: str, with_disposition: bool, **out:
     One row per paragraph in order (headings across, proposed new paragraphs after their anchor),
     the inputs by delegation, each as a redline against the paragraph where it has a resulting
     text, else verbatim, with its rationale; a count of inputs per delegation at the end. --docx
-    FILE writes a landscape Word table, --html FILE a web page; give either or both.
+    FILE writes a landscape Word table, --html FILE a web page (agreed language marked); give
+    either or both.
     """
     if out["html_file"] is None and out["docx_file"] is None:
         raise InputError(None, "compile needs --docx FILE or --html FILE (or both)")
@@ -95,7 +98,8 @@ def compile_command(negotiation: str, draft: str, with_disposition: bool, **out:
     if out["docx_file"] is not None:
         write_file(out["docx_file"], docx.compilation_docx(table))
     if out["html_file"] is not None:
-        write_file(out["html_file"], html.compilation_html(table).encode("utf-8"))
+        agreed = api.agreed_language(db(), negotiation, [table.draft_key]).get(table.draft_key)
+        write_file(out["html_file"], html.compilation_html(table, agreed=agreed).encode("utf-8"))
 
 
 @cli.command("apply")

@@ -105,15 +105,14 @@ def _marked(label: str, anchor: str, found: list[Found]) -> MarkedParagraph:
     return MarkedParagraph(label, anchor, [p for p in pieces if p[0]], sources)
 
 
-def agreed_spans(report: ProvenanceReport, page_name: str) -> Agreed:
+def agreed_spans(report: ProvenanceReport, page_name: str | None) -> Agreed:
     """A draft's agreed language for marking other views, each span linked to its paragraph on `page_name`
-    (the page provenance_html wrote)."""
+    (the page provenance_html wrote); with no page (a report written on its own), named in the mark's title only."""
     anchors = _anchors(report)
     spans: Agreed = {}
     for f in report.found:
-        spans.setdefault(f.paragraph, []).append(
-            (f.phrase.start, f.phrase.end, f.where, f"{page_name}#{anchors[f.paragraph]}")
-        )
+        href = f"{page_name}#{anchors[f.paragraph]}" if page_name else ""
+        spans.setdefault(f.paragraph, []).append((f.phrase.start, f.phrase.end, f.where, href))
     return spans
 
 

@@ -789,6 +789,7 @@ def paragraph_history_html(
         versions=views,
         summary=f"{count(len(views), 'draft')}, {count(proposals, 'proposal')}",
         legend=_legend(sorted({v.badge.status for view in views for v in view.proposals}, key=_status_rank)),
+        agreed=any((agreed or {}).get(v.draft_key, {}).get(v.label or "") for v in versions),
     )
 
 
@@ -865,6 +866,7 @@ def compilation_html(table: CompilationTable, nav: Nav | None = None, agreed: Ag
         rows=rows,
         inputs=inputs,
         counts=list(table.counts.items()),
+        agreed=bool(agreed),
     )
 
 

@@ -124,12 +124,16 @@ def import_path(
     date: str | None = None,
     progress: Progress | None = None,
     adopted: bool = False,
+    parts: list[Path | str] | None = None,
+    part_names: list[str] | None = None,
 ) -> list[ImportResult]:
     """Import a negotiation folder (with manifest.toml) or one .txt / .xml / .docx draft; one result per document.
 
     For a single file `negotiation` is required and `label` defaults to the file name without
-    its extension, and `adopted` registers it as adopted text; for a folder the manifest says
-    everything (`negotiation` may rename it).
+    its extension, and `adopted` registers it as adopted text; `parts` are the files of the
+    draft's other parts (its addenda), in order, the file itself the first part, and `part_names`
+    the short names the parts are cited by (the file names without their extension, by default).
+    For a folder the manifest says everything (`negotiation` may rename it).
     A .json file written by `amendtrack export json` is restored (see store.backup).
     """
     path = Path(path)
@@ -142,12 +146,15 @@ def import_path(
         if dump is not None:
             return restore(dump, url, path, negotiation)
     if path.is_dir() or path.name == MANIFEST_NAME:
-        if label is not None or date is not None or adopted:
-            raise InputError(str(path), "--label, --date and --adopted apply to a single draft file, not to a folder")
+        if label is not None or date is not None or adopted or parts or part_names:
+            raise InputError(
+                str(path), "--label, --date, --adopted and --part apply to a single draft file, not to a folder"
+            )
         planned = _plan_folder(path, negotiation)
     else:
         planned = [_plan_file(path, negotiation, label, date)]
         planned[0].adopted = adopted
+        _plan_parts(planned[0], [Path(p) for p in parts or []], part_names)
     for done, plan in enumerate(planned, start=1):
         if plan.kind == "draft":
             plan.read_draft()
@@ -348,16 +355,47 @@ def _add_part(whole: _Planned, document: Document, source_file: str, sha256: str
     The draft's SHA-256 becomes that of its parts' hashes in order, so the same parts are imported
     once, and a changed part makes another version of the whole.
     """
+    name = document.part or document.id
+    _join(whole, _PlannedPart(document.id, name, document.label, document.date, document.file, source_file, sha256))
+
+
+def _join(whole: _Planned, part: _PlannedPart) -> None:
+    """Add a part to a draft; the first part is the draft's own file. The draft's hash becomes its parts'."""
     if not whole.parts:
         name = whole.part_name or whole.key
         whole.parts.append(
             _PlannedPart(whole.key, name, whole.label, whole.date, whole.path, whole.source_file, whole.sha256)
         )
-    name = document.part or document.id
-    whole.parts.append(
-        _PlannedPart(document.id, name, document.label, document.date, document.file, source_file, sha256)
-    )
-    whole.sha256 = hashlib.sha256(" ".join(part.sha256 for part in whole.parts).encode()).hexdigest()
+    whole.parts.append(part)
+    whole.sha256 = hashlib.sha256(" ".join(p.sha256 for p in whole.parts).encode()).hexdigest()
+
+
+def _plan_parts(whole: _Planned, paths: list[Path], names: list[str] | None) -> None:
+    """A single file's other parts, given on the command line (`import FILE --part FILE2 …`), in order."""
+    if names is not None and len(names) != len(paths) + 1:
+        raise InputError(
+            str(whole.path),
+            f"--part-names gives {len(names)} name(s) for {len(paths) + 1} parts (the file and each --part)",
+        )
+    if not paths:
+        if names is not None:
+            raise InputError(str(whole.path), "--part-names needs --part: the draft is in one piece")
+        return
+    if whole.adopted:
+        raise InputError(str(whole.path), "--part applies to a draft, not to adopted text")
+    names = names or [p.stem for p in [whole.path, *paths]]
+    whole.part_name = check_label(names[0], "part name", str(whole.path))
+    keys = {whole.key}
+    for path, name in zip(paths, names[1:], strict=True):
+        if not _exists(path) or not path.is_file():
+            raise InputError(str(path), "no such file (a part of the draft)")
+        files.check_draft_suffix(path)
+        key = document_key(check_label(path.stem, "file name", str(path)))
+        if key in keys:
+            raise InputError(str(path), f"two parts of the draft are named {key!r}: rename a file")
+        keys.add(key)
+        name = check_label(name, "part name", str(path))
+        _join(whole, _PlannedPart(key, name, whole.label, whole.date, path, path.name, files.sha256(path)))
 
 
 def _plan_file(path: Path, negotiation: str | None, label: str | None, date: str | None) -> _Planned:
