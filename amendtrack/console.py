@@ -32,6 +32,7 @@ class Library:
 
 
 api = Library("amendtrack.api")
+standalone = Library("amendtrack.standalone")
 terminal = Library("amendtrack.render.terminal")
 html = Library("amendtrack.render.html")
 across = Library("amendtrack.render.across")
@@ -78,10 +79,12 @@ def echo_lines(lines: Iterable[str], err: bool = False) -> None:
         click.echo(line, err=err)
 
 
-def write_file(path: Path, data: bytes, quiet: bool = False) -> None:
-    """Write an output file whole, never over the database in use (over another SQLite file only with --force)."""
+def write_file(path: Path, data: bytes, quiet: bool = False, database: bool = True) -> None:
+    """Write an output file whole, never over the database in use (over another SQLite file only with --force).
+
+    `database=False`: a command that uses no database (`compare`) does not load the library that finds it."""
     force = bool(click.get_current_context().params.get("force"))
-    output.write_file(path, data, force=force, protected=api.database_files(db()))
+    output.write_file(path, data, force=force, protected=api.database_files(db()) if database else ())
     click.echo(printable(f"wrote {path}"), err=quiet)
 
 

@@ -297,6 +297,7 @@ VALID = {  # a working invocation of each command on the GPA sample (files are n
     "paragraphs": ["paragraphs", "gpa-2010", "1"],
     "align": ["align", "gpa-2010", "1", "3"],
     "diff": ["diff", "gpa-2010", "1", "3", "--html", "{out}/r.html", "--author", "A"],
+    "compare": ["compare", "{first}", "{first}", "--html", "{out}/v.html", "--docx", "{out}/v.docx", "--author", "A"],
     "proposals": ["proposals", "gpa-2010", "--draft", "1", "--delegation", "Japan", "--paragraph", "PP4"],
     "delegations": ["delegations", "--negotiation", "gpa-2010"],
     "dispositions": ["dispositions", "gpa-2010"],

@@ -18,6 +18,7 @@ from amendtrack.console import (
     file_option,
     force_option,
     json_option,
+    standalone,
     terminal,
     write_file,
 )
@@ -188,6 +189,34 @@ def diff_command(negotiation: str, from_draft: str, to_draft: str, author: str, 
         write_file(out["html_file"], redline.html(agreed).encode("utf-8"))
     if out["docx_file"] is None and out["html_file"] is None:
         echo_lines(terminal.comparison_lines(redline.comparison, sys.stdout.isatty() if color is None else color))
+
+
+@cli.command("compare")
+@click.argument("old_file", metavar="OLD", type=FilePath(dir_okay=False, path_type=Path))
+@click.argument("new_file", metavar="NEW", type=FilePath(dir_okay=False, path_type=Path))
+@file_option("--html", "Write a side-by-side HTML report.")
+@file_option("--docx", "Write NEW as Word, every change a tracked change.")
+@click.option("--author", default="amendtrack", show_default=True, help="Author of the tracked changes (--docx).")
+@force_option
+@json_option("every link with its redline")
+@click.option("--color/--no-color", default=None, help="Colour the redline (default: when printing to a terminal).")
+def compare_command(old_file: Path, new_file: Path, author: str, color: bool | None, **out: Any) -> None:
+    """Redline two draft files, with no negotiation and no database.
+
+    OLD and NEW are any files `import` reads (text, Markdown, HTML, PDF, Word, Akoma Ntoso),
+    aligned and redlined as `diff` does stored drafts: printed, or written with --html FILE
+    and --docx FILE, or printed as JSON with --json. Nothing is stored.
+    """
+    found = standalone.compare_files(old_file, new_file)
+    if out["docx_file"] is not None:
+        write_file(out["docx_file"], found.docx(author), quiet=out["as_json"], database=False)
+    if out["html_file"] is not None:
+        write_file(out["html_file"], found.html().encode("utf-8"), quiet=out["as_json"], database=False)
+    if out["as_json"]:
+        echo_json(found.to_dict())
+    elif out["docx_file"] is None and out["html_file"] is None:
+        tty = sys.stdout.isatty() if color is None else color
+        echo_lines(terminal.comparison_lines(found.comparison, tty))
 
 
 @cli.group("export")

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from amendtrack.compare.disposition import NodeFinder
 from amendtrack.errors import InputError
-from amendtrack.model.delegation import Registry
-from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.read.limits import limit_for, read_within_limit
+
+if TYPE_CHECKING:  # needed to read inputs only: a draft is read (`compare`) without loading them
+    from amendtrack.compare.disposition import NodeFinder
+    from amendtrack.model.delegation import Registry
+    from amendtrack.model.proposal import Proposal
 
 DRAFT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml", ".pdf", ".xml", ".docx")
 INPUTS_SUFFIXES = (".txt", ".csv", ".json", ".docx")
@@ -144,5 +147,7 @@ class _IndexedDraft(Draft):
 
     def find(self, label_or_eid: str) -> Paragraph | None:
         if self._finder is None:
+            from amendtrack.compare.disposition import NodeFinder
+
             self._finder = NodeFinder(self)
         return self._finder.find(label_or_eid)
