@@ -160,7 +160,8 @@ def test_summary_counts_equal_the_comparison(gpa: Comparison, gpa_html: str) -> 
 
 def test_page_is_self_contained(gpa_html: str) -> None:
     assert re.findall(r'(?:href|src)="([^"#][^"]*)"', gpa_html) == []  # only in-page links
-    assert "<link" not in gpa_html and "<script" not in gpa_html and "@import" not in gpa_html
+    assert "<link" not in gpa_html and "@import" not in gpa_html
+    assert re.findall(r"<script[^>]*>", gpa_html) == ["<script>"]  # one script, the page's own, inline
     assert "<style>" in gpa_html
 
 
@@ -168,7 +169,8 @@ def test_document_text_is_escaped() -> None:
     old = read_draft_text("PP1 Guided by the Charter <script>alert(1)</script> of the United Nations,\n")
     new = read_draft_text("PP1 Guided by the Charter <script>alert(2)</script> of the Nations & <b>others</b>,\n")
     page = redline_html(compare(old, new, "A <em>", "B"), "<img src=x onerror=alert(3)>", {}, {"date": "soon"})
-    assert "<script" not in page and "<b>" not in page and "<img" not in page and "<em>" not in page
+    assert page.count("<script") == 1 and "alert(" not in page.split("<script>", 1)[1]  # only the page's own script
+    assert "<b>" not in page and "<img" not in page and "<em>" not in page
     assert "&lt;script&gt;alert(" in page and "&lt;/script&gt;" in page
     assert "<ins>" in page and "&amp;" in page and "&lt;b&gt;others&lt;/b&gt;" in page
     assert "&lt;img src=x onerror=alert(3)&gt;" in page
@@ -218,7 +220,7 @@ def test_report_in_chromium_matches_align_json(gpa: Comparison, tmp_path: Path) 
             page.wait_for_load_state("load")
 
             shown = page.eval_on_selector_all(
-                "[data-relation]", "els => els.map(e => [e.dataset.relation, e.textContent.trim()])"
+                ".counts .n[data-relation]", "els => els.map(e => [e.dataset.relation, e.textContent.trim()])"
             )
             row_ids = page.eval_on_selector_all("tbody tr[id]", "rows => rows.map(r => r.id)")
             inserted = page.locator("#annex__para_26 td.new ins").all_text_contents()
@@ -255,3 +257,90 @@ def test_report_in_chromium_matches_align_json(gpa: Comparison, tmp_path: Path) 
     assert print_break == "avoid"
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
     assert (ARTIFACTS / "redline-gpa.png").stat().st_size > 50_000
+
+
+def test_a_reader_moves_between_changes_filters_rows_and_finds_each_in_the_list(tmp_path: Path) -> None:
+    """Changes only, word-form changes hidden, a relation picked from the summary, next/previous by button and
+    by key, and the list of changes by section: all offline, in the page written by `compare --html`."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the Python package playwright is not installed")
+    report = tmp_path / "two.html"
+    run_cli("compare", str(GPA / "01-first-draft.txt"), str(GPA / "03-draft-2010-07-19.txt"), "--html", str(report))
+    rows = "table.redline tr.link"
+    visible = f"Array.from(document.querySelectorAll('{rows}')).filter(r => !r.hidden).map(r => r.dataset.relation)"
+    errors: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(report.as_uri())
+            every = page.evaluate(visible)
+            page.check("#changes-only")
+            changes = page.evaluate(visible)
+            page.check("#hide-form")
+            without_form = page.evaluate(visible)
+            page.click("#show-all")
+            again = page.evaluate(visible)
+            page.keyboard.press("n")
+            first = page.evaluate("[document.activeElement.id, document.getElementById('where').textContent]")
+            page.keyboard.press("j")
+            second = page.evaluate("[document.activeElement.id, document.getElementById('where').textContent]")
+            page.click("#previous-change")
+            back = page.evaluate("[document.activeElement.id, document.getElementById('where').textContent]")
+            page.click("button.filter[data-relation='merged']")
+            merged = page.evaluate(visible)
+            pressed = page.get_attribute("button.filter[data-relation='merged']", "aria-pressed")
+            page.click("button.filter[data-relation='merged']")
+            unfiltered = page.evaluate(visible)
+            listed = page.eval_on_selector_all(".change-list li a", "links => links.map(a => a.hash.slice(1))")
+            ids = set(page.eval_on_selector_all("table.redline tr[id]", "rows => rows.map(r => r.id)"))
+            changed_ids = page.eval_on_selector_all(
+                f"{rows}:not([data-relation='same'])", "rows => rows.map(r => r.id)"
+            )
+        finally:
+            browser.close()
+    assert errors == []
+    assert len(every) == len(again) == len(unfiltered) > len(changes) and "same" not in changes
+    assert len(changes) == len(every) - every.count("same") == 94
+    assert 0 < len(changes) - len(without_form) == 7  # 'Ensuring' → 'Ensure' and the like
+    assert first[0] == changed_ids[0] and first[1] == "change 1 of 94"
+    assert second[0] == changed_ids[1] and second[1] == "change 2 of 94"
+    assert back[0] == changed_ids[0] and back[1] == "change 1 of 94"
+    assert merged == ["merged"] * 9 and pressed == "true"
+    assert listed == changed_ids and set(listed) <= ids  # every change listed once, in order, each link lands
+
+
+@pytest.mark.parametrize(("width", "least"), [(390, 300), (1366, 450)])
+def test_the_redline_fits_a_phone_and_a_desktop_with_readable_columns(tmp_path: Path, width: int, least: int) -> None:
+    """At 390 px the two sides stack (each at least `least` px wide), at 1366 px they stand side by side; the
+    page never scrolls sideways, and words break only at their ends."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the Python package playwright is not installed")
+    report = tmp_path / "two.html"
+    run_cli("compare", str(GPA / "01-first-draft.txt"), str(GPA / "03-draft-2010-07-19.txt"), "--html", str(report))
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(report.as_uri())
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            boxes = page.eval_on_selector(
+                "#annex__para_26", "r => [...r.querySelectorAll('td')].map(td => td.getBoundingClientRect().toJSON())"
+            )
+            wrap = page.eval_on_selector("td.new .text", "e => getComputedStyle(e).overflowWrap")
+            badge = page.eval_on_selector("td.change .badge", "e => e.getBoundingClientRect().width")
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / f"redline-{width}.png"))
+        finally:
+            browser.close()
+    old, new, change = boxes
+    assert overflow <= 0
+    assert old["width"] >= least and new["width"] >= least
+    if width < 700:
+        assert old["bottom"] <= new["top"] + 1 and new["bottom"] <= change["top"] + 1  # stacked, in reading order
+    else:
+        assert old["right"] <= new["left"] + 1 and abs(old["top"] - new["top"]) < 1  # side by side
+    assert wrap == "break-word" and badge > 60  # no word cut anywhere, no badge one letter wide

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from amendtrack.compare.align import Alignment, Link, align
 from amendtrack.compare.redline import BOUNDARY, Change, Codec, redline_all
 from amendtrack.model.tree import Draft, is_heading
+from amendtrack.model.words import word_forms
 
 
 @dataclass
@@ -22,6 +23,15 @@ class Row:
     anchor: str  # a stable HTML id: the new eId, or "old-" + the old eId for what was deleted
     depth: int  # 0 for paragraphs and headings, 1 and more for sub-paragraphs and items
     heading: bool
+
+    @property
+    def form_only(self) -> bool:
+        """Modified in word form only: the same words up to inflection, spelling, capitals and punctuation
+        ('Ensuring' → 'Ensure'), which a reader may want to skip."""
+        if self.link.relation != "modified":
+            return False
+        old = word_forms(" ".join(p.text for p in self.link.sources))
+        return old == word_forms(" ".join(p.text for p in self.link.targets))
 
     @property
     def old_labels(self) -> list[str]:

@@ -121,6 +121,12 @@ def forget() -> None:
     tokens.cache_clear()
 
 
+def word_forms(text: str) -> list[str]:
+    """Every word of a text as a form-blind comparison sees it: spelling folded and stemmed, case and
+    punctuation gone. Two texts with the same list differ in word form only ('Ensuring' → 'Ensure')."""
+    return [stem(fold_spelling(w)) for w in _WORD.findall(text)]
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of a text, in order."""
     return [s for s in map(_CONTENT_STEMS.__getitem__, _WORD.findall(text.lower())) if s is not None]

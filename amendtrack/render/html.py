@@ -45,6 +45,9 @@ MEANINGS = {  # the legend: each relation of the shared vocabulary in a few word
 }
 
 
+RELATION_WORDS = {"same": "unchanged"}  # a relation as people read it, where its name is not a word they use
+
+
 Nav = list[tuple[str, str]]  # breadcrumb links of a site page: (label, relative href)
 
 
@@ -213,6 +216,7 @@ class RowView:
     old: list[Part]
     new: list[Part]
     conflict: str | None
+    form_only: bool = False  # modified in word form only ('Ensuring' → 'Ensure'): a reader may hide it
 
 
 def row_view(row: Row, agreed: Agreed | None = None) -> RowView:
@@ -236,6 +240,7 @@ def row_view(row: Row, agreed: Agreed | None = None) -> RowView:
         old=parts(old, old_labels),
         new=_marked(parts(new, new_labels), row, agreed or {}),
         conflict=row.link.conflict,
+        form_only=row.form_only,
     )
 
 
@@ -276,6 +281,18 @@ def _section_name(row: Row, width: int = 40) -> str:
     return f"{node.label} {text}".strip()
 
 
+def change_list(rows: list[RowView]) -> list[tuple[str, str, list[RowView]]]:
+    """The changed rows (all but the unchanged and headings), grouped under the section they are in:
+    (anchor of the section's heading or '', its name, rows), for the page's list of changes."""
+    groups: list[tuple[str, str, list[RowView]]] = [("", "Before the first heading", [])]
+    for row in rows:
+        if row.heading:
+            groups.append((row.anchor, row.heading_label, []))
+        elif row.relation != "same":
+            groups[-1][2].append(row)
+    return [group for group in groups if group[2]]
+
+
 def redline_html(
     comparison: Comparison,
     negotiation_title: str,
@@ -293,6 +310,7 @@ def redline_html(
     new = _side_meta(new_meta, comparison.new_label)
     counts = [(relation, n) for relation, n in comparison.counts.items()]
     title = f"{old['label']} → {new['label']}"
+    views = [row_view(row, agreed) for row in comparison.rows]
     return page(
         "redline.html",
         nav,
@@ -304,10 +322,14 @@ def redline_html(
         counts=counts,
         total=sum(n for _, n in counts),
         conflicts=list(comparison.conflicts),
-        rows=[row_view(row, agreed) for row in comparison.rows],
+        rows=views,
+        changes=change_list(views),
+        changed=sum(1 for view in views if view.relation != "same" and not view.heading),
+        form_only=sum(1 for view in views if view.form_only),
         sections=[(row.anchor, _section_name(row)) for row in comparison.rows if row.heading],
         legend=[(relation, MEANINGS.get(relation, relation)) for relation, _ in counts],
         agreed=bool(agreed),
+        words=RELATION_WORDS,
     )
 
 
