@@ -48,7 +48,15 @@ def test_the_folder_listing_shows_the_stages() -> None:
     folders = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
     assert set(STAGES) <= folders
     modules = {p.name for p in PACKAGE.glob("*.py")}
-    assert modules == {"__init__.py", "__main__.py", "api.py", "console.py", "errors.py", "resources.py"}
+    assert modules == {
+        "__init__.py",
+        "__main__.py",
+        "api.py",
+        "console.py",
+        "errors.py",
+        "resources.py",
+        "standalone.py",
+    }
     assert "cli" in folders  # the command line: the group, and one module per kind of command
 
 

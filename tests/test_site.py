@@ -111,3 +111,38 @@ def test_site_in_headless_chromium(demo: Path) -> None:
         browser.close()
     assert problems == []
     assert all(url.startswith(("file:", "data:")) for url in requests), [u for u in requests if "file:" not in u]
+
+
+def test_pages_link_to_each_other_and_back_in_chromium(demo: Path) -> None:
+    """A delegate follows PP2 from its redline row to its history, to a proposal in the compilation, to the
+    delegation's report, and back to the redline row; the dashboard's bars lead to reports and histories."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    gpa = demo / "amendtrack-site" / "gpa-2010"
+    visited: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            page.goto((gpa / "redline-first-draft-to-draft-2010-07-19.html").as_uri())
+            page.click("#pp_2 td.change .see >> text=history of PP2")
+            visited.append(page.url)
+            page.click("section.version .card .see >> text=in the compilation")
+            visited.append(page.url)
+            entry = page.evaluate("location.hash.slice(1)")
+            page.click(f"#{entry} .who a")
+            visited.append(page.url)
+            page.click(f"#{entry} .see >> text=in the redline")
+            visited.append(page.url)
+            target = page.evaluate("document.querySelector(':target') && document.querySelector(':target').id")
+            page.goto((gpa / "dashboard.html").as_uri())
+            bars = page.eval_on_selector_all("svg a", "links => links.map(a => a.getAttribute('href'))")
+        finally:
+            browser.close()
+    names = [unquote(urlsplit(url).path).rsplit("/", 1)[-1] + "#" + urlsplit(url).fragment for url in visited]
+    assert names[0].startswith("paragraph-first-draft-pp-2.html")
+    assert names[1].startswith("compilation-first-draft.html#proposal-")
+    assert names[2].startswith("delegation-") and names[2].endswith(entry)
+    assert names[3] == "redline-first-draft-to-draft-2010-07-19.html#pp_2" and target == "pp_2"
+    assert any(h.startswith("delegation-") for h in bars) and any(h.startswith("paragraph-") for h in bars)

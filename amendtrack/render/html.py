@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -29,6 +29,11 @@ from amendtrack.report.delegation import DelegationReport
 from amendtrack.report.history import ParagraphHistory, ParagraphVersion
 from amendtrack.report.snapshot import STATUS_ORDER, Outcome
 from amendtrack.resources import templates_dir
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from amendtrack.render.links import Links, SiteLinks
 
 Segment = tuple[str, str]  # (kind, text); kind is equal, delete, insert or boundary
 MAX_DEPTH = 3  # deeper sub-paragraphs are indented like depth 3
@@ -217,6 +222,7 @@ class RowView:
     new: list[Part]
     conflict: str | None
     form_only: bool = False  # modified in word form only ('Ensuring' → 'Ensure'): a reader may hide it
+    see: tuple[tuple[str, str], ...] = ()  # links to its paragraphs' histories and proposals in a site
 
 
 def row_view(row: Row, agreed: Agreed | None = None) -> RowView:
@@ -300,17 +306,21 @@ def redline_html(
     new_meta: dict,
     nav: Nav | None = None,
     agreed: Agreed | None = None,
+    see: Callable[[Row], Links] | None = None,
 ) -> str:
     """The side-by-side redline of two drafts as one self-contained HTML page.
 
     `old_meta` and `new_meta` give each draft's `label` and `date` (either may be missing);
-    the labels default to the comparison's own. `agreed`: the later draft's agreed language, marked.
+    the labels default to the comparison's own. `agreed`: the later draft's agreed language, marked;
+    `see`: a row's links to other pages of a site.
     """
     old = _side_meta(old_meta, comparison.old_label)
     new = _side_meta(new_meta, comparison.new_label)
     counts = [(relation, n) for relation, n in comparison.counts.items()]
     title = f"{old['label']} → {new['label']}"
     views = [row_view(row, agreed) for row in comparison.rows]
+    if see is not None:
+        views = [replace(view, see=tuple(see(row))) for view, row in zip(views, comparison.rows, strict=True)]
     return page(
         "redline.html",
         nav,
@@ -523,6 +533,7 @@ class OutcomeView:
     confidence: str
     check: list[str]  # why the reading should be checked, if it should
     corrected: str | None  # the facilitators' note when they corrected the reading
+    see: tuple[tuple[str, str], ...] = ()  # links to its other pages in a site: (words, href)
 
 
 def _segments(text: str | None, kind: str = "equal") -> list[Segment]:
@@ -680,7 +691,7 @@ def _legend(statuses: list[str]) -> list[tuple[Badge, str]]:
     return [(badge(status), STATUS_MEANINGS.get(status, "")) for status in statuses]
 
 
-def delegation_report_html(report: DelegationReport, nav: Nav | None = None) -> str:
+def delegation_report_html(report: DelegationReport, nav: Nav | None = None, links: SiteLinks | None = None) -> str:
     """Every proposal of one delegation and what became of it, as one self-contained HTML page.
 
     One section per paragraph, one card per proposal: what was asked, the proposal as a
@@ -693,6 +704,11 @@ def delegation_report_html(report: DelegationReport, nav: Nav | None = None) -> 
     shared = 0
     for label, outcomes in report.paragraphs:
         views = [outcome_view(o, report.delegation, report.base_draft, report.next_draft) for o in outcomes]
+        if links is not None:
+            views = [
+                replace(v, see=tuple(links.for_outcome(o, report.delegation)))
+                for v, o in zip(views, outcomes, strict=True)
+            ]
         base_text = next((o.base_text for o in outcomes if o.base_text), "") or ""
         name = label or "(no paragraph)"
         heading = f"{name} in {the(report.base_draft)}, as the proposals found it"
@@ -745,6 +761,7 @@ class VersionView:
     proposals_heading: str
     proposals: list[OutcomeView]
     open_points: list[str]
+    see: tuple[tuple[str, str], ...] = ()  # its row in the redline, in a site
 
 
 def version_view(
@@ -778,7 +795,10 @@ def version_view(
 
 
 def paragraph_history_html(
-    history: ParagraphHistory, nav: Nav | None = None, agreed: dict[str, Agreed] | None = None
+    history: ParagraphHistory,
+    nav: Nav | None = None,
+    agreed: dict[str, Agreed] | None = None,
+    links: SiteLinks | None = None,
 ) -> str:
     """One paragraph through every draft as one self-contained HTML page.
 
@@ -798,6 +818,8 @@ def paragraph_history_html(
         )
         for k, version in enumerate(versions)
     ]
+    if links is not None:
+        views = [_linked(view, version, history.pid, links) for view, version in zip(views, versions, strict=True)]
     proposals = sum(len(v.proposals) for v in views)
     title = f"Paragraph {history.label}: its history"
     return page(
@@ -813,6 +835,15 @@ def paragraph_history_html(
         legend=_legend(sorted({v.badge.status for view in views for v in view.proposals}, key=_status_rank)),
         agreed=any((agreed or {}).get(v.draft_key, {}).get(v.label or "") for v in versions),
     )
+
+
+def _linked(view: VersionView, version: ParagraphVersion, pid: str, links: SiteLinks) -> VersionView:
+    """A version with its row in the redline, and its proposals with their other pages."""
+    proposals = [
+        replace(v, see=tuple(links.for_outcome(o))) for v, o in zip(view.proposals, version.proposals, strict=True)
+    ]
+    see = links.for_version(version.draft_key, pid) if version.label is not None else []
+    return replace(view, proposals=proposals, see=tuple(see))
 
 
 def _status_rank(status: str) -> int:
@@ -837,6 +868,7 @@ class EntryView:
     badge: Badge | None
     explanation: str | None
     check: list[str]
+    reports: tuple[tuple[str, str], ...] = ()  # in a site: each delegation's report, at this proposal
 
 
 @dataclass(frozen=True)
@@ -847,9 +879,12 @@ class TableRowView:
     text: list[Segment]  # its text, agreed language marked
     depth: int
     entries: list[EntryView]
+    history: str = ""  # in a site: the paragraph's history page
 
 
-def compilation_html(table: CompilationTable, nav: Nav | None = None, agreed: Agreed | None = None) -> str:
+def compilation_html(
+    table: CompilationTable, nav: Nav | None = None, agreed: Agreed | None = None, links: SiteLinks | None = None
+) -> str:
     """The facilitators' compilation table: each paragraph beside every delegation's input on it (its agreed
     language, `agreed`, marked)."""
     taken: set[str] = set()
@@ -874,7 +909,8 @@ def compilation_html(table: CompilationTable, nav: Nav | None = None, agreed: Ag
         text = _segments(row.text)
         if agreed and row.kind == "paragraph":
             text = with_agreed(text, row.text, agreed.get(row.label, []))
-        rows.append(TableRowView(row.kind, anchor_for(row.label, taken, "row"), row.label, text, row.depth, entries))
+        view = TableRowView(row.kind, anchor_for(row.label, taken, "row"), row.label, text, row.depth, entries)
+        rows.append(_compiled(view, row.entries, table.draft_key, links) if links is not None else view)
     inputs = sum(len(r.entries) for r in rows)
     return page(
         "compilation.html",
@@ -892,6 +928,16 @@ def compilation_html(table: CompilationTable, nav: Nav | None = None, agreed: Ag
     )
 
 
+def _compiled(view: TableRowView, entries: list, draft_key: str, links: SiteLinks) -> TableRowView:
+    """A compilation row with its paragraph's history and each input's delegations' reports linked."""
+    linked = [
+        replace(v, reports=tuple((name, href) for name in e.delegations if (href := links.report(name, e.id))))
+        for v, e in zip(view.entries, entries, strict=True)
+    ]
+    history = links.for_label(draft_key, view.label) if view.kind == "paragraph" else None
+    return replace(view, entries=linked, history=history or "")
+
+
 @dataclass(frozen=True)
 class Bar:
     """One bar (or stacked piece) of an inline SVG chart, positions computed here, not in the template."""
@@ -902,6 +948,7 @@ class Bar:
     height: float
     css: str
     title: str
+    href: str = ""  # in a site: the page that shows what the bar counts
 
 
 @dataclass(frozen=True)
@@ -914,22 +961,27 @@ class ChartView:
     values: list[tuple[float, float, str]]
 
 
-def _bar_chart(title: str, items: list[tuple[str, int]], unit: str) -> ChartView:
-    """Horizontal bars, one per item."""
+def _bar_chart(
+    title: str, items: list[tuple[str, int]], unit: str, link: Callable[[str], str | None] | None = None
+) -> ChartView:
+    """Horizontal bars, one per item; `link`: where a bar leads, by its item."""
     row, left, width = 18, 150, 420
     top = max((v for _, v in items), default=0) or 1
     bars, labels, values = [], [], []
     for k, (label, value) in enumerate(items):
         y = 8 + k * row
         w = width * value / top
-        bars.append(Bar(left, y, max(w, 0.5 if value else 0), row - 5, "bar", f"{label}: {value} {unit}"))
+        href = (link(label) if link else None) or ""
+        bars.append(Bar(left, y, max(w, 0.5 if value else 0), row - 5, "bar", f"{label}: {value} {unit}", href))
         labels.append((left - 6, y + row - 8, label))
         values.append((left + w + 4, y + row - 8, str(value)))
     return ChartView(title, left + width + 60, 16 + len(items) * row, bars, labels, values)
 
 
-def _stacked_chart(title: str, items: list[tuple[str, dict[str, int]]]) -> ChartView:
-    """Horizontal stacked bars: one per delegation, one piece per disposition."""
+def _stacked_chart(
+    title: str, items: list[tuple[str, dict[str, int]]], link: Callable[[str], str | None] | None = None
+) -> ChartView:
+    """Horizontal stacked bars: one per delegation, one piece per disposition; `link`: where a bar leads."""
     row, left, width = 18, 150, 420
     top = max((sum(v.values()) for _, v in items), default=0) or 1
     bars, labels, values = [], [], []
@@ -941,7 +993,8 @@ def _stacked_chart(title: str, items: list[tuple[str, dict[str, int]]]) -> Chart
             if not n:
                 continue
             w = width * n / top
-            bars.append(Bar(x, y, w, row - 5, badge(status).css, f"{label}: {n} {STATUS_WORDS.get(status, status)}"))
+            title_words = f"{label}: {n} {STATUS_WORDS.get(status, status)}"
+            bars.append(Bar(x, y, w, row - 5, badge(status).css, title_words, (link(label) if link else None) or ""))
             x += w
         labels.append((left - 6, y + row - 8, label))
         values.append((x + 4, y + row - 8, str(sum(counts.values()))))
@@ -989,11 +1042,16 @@ def _grid_chart(title: str, columns: list[str], rows: list[tuple[str, list[int]]
     return ChartView(title, left + len(columns) * cell + 20, top_row + 8 + len(rows) * 18, bars, labels, values)
 
 
-def dashboard_html(charts: Charts, negotiation_title: str, nav: Nav | None = None) -> str:
-    """Charts of a negotiation: proposals per paragraph, dispositions per delegation, open points per draft."""
+def dashboard_html(
+    charts: Charts, negotiation_title: str, nav: Nav | None = None, links: SiteLinks | None = None
+) -> str:
+    """Charts of a negotiation: proposals per paragraph, dispositions per delegation, open points per draft; in a
+    site (`links`), each paragraph's bar leads to its history, each delegation's to its report."""
+    paragraph = links.for_proposed_label if links else None
+    delegation = links.reports.get if links else None
     views = [
-        _bar_chart("Proposals per paragraph", charts.proposals_per_paragraph, "proposals"),
-        _stacked_chart("Dispositions per delegation", charts.dispositions_per_delegation),
+        _bar_chart("Proposals per paragraph", charts.proposals_per_paragraph, "proposals", paragraph),
+        _stacked_chart("Dispositions per delegation", charts.dispositions_per_delegation, delegation),
         _open_points_chart(charts.open_points_per_draft),
         _grid_chart("Open points by container, as each draft numbers them", *charts.open_points_by_container),
     ]

@@ -16,6 +16,7 @@ from amendtrack.model.names import file_part
 from amendtrack.model.tree import is_heading
 from amendtrack.render import across
 from amendtrack.render import html as render
+from amendtrack.render.links import SiteLinks
 from amendtrack.render.output import SiteFolder
 from amendtrack.report.compilation import compilation_table
 from amendtrack.report.dashboard import charts
@@ -88,6 +89,7 @@ class _Pages:
     nav: list[tuple[str, str]]
     delegations: dict[str, str]  # delegation → its page's name part
     drafts: dict[str, str]  # draft key → its pages' name part
+    links: SiteLinks
     entries: list[dict] = field(default_factory=list)
     agreed: dict[str, render.Agreed] = field(default_factory=dict)  # draft key → its agreed language, linked
     count: int = 0
@@ -113,13 +115,19 @@ def write_negotiation(
     own, the agreed language marked in the redlines and histories."""
     drafts = [(key, label, date, sum(1 for _ in snap.tree(key).walk())) for key, label, date in snap.drafts]
     names = sorted({name for _, p, _ in snap.proposals for name in p.delegations}, key=str.casefold)
+    delegations = unique_names(names)
     site = _Pages(
         snap,
         site,
         NegotiationPages(snap.negotiation, snap.title, folder, drafts),
         [("All negotiations", "../index.html"), (snap.title, "index.html")],
-        unique_names(names),
+        delegations,
         unique_names(key for key, _, _ in snap.drafts),
+        SiteLinks(snap, _history_pages(snap), {name: f"delegation-{part}.html" for name, part in delegations.items()}),
+    )
+    with_proposals = {key for _, _, key in snap.proposals}
+    site.links.compilations.update(
+        {key: f"compilation-{site.drafts[key]}.html" for key, _, _ in snap.drafts if key in with_proposals}
     )
     _across(site, found or Across())
     _redlines(site)
@@ -127,7 +135,7 @@ def write_negotiation(
     _delegations(site)
     _paragraphs(site)
     _proposal_entries(site)
-    path = site.write("dashboard.html", render.dashboard_html(charts(snap), snap.title, nav=site.nav))
+    path = site.write("dashboard.html", render.dashboard_html(charts(snap), snap.title, nav=site.nav, links=site.links))
     site.pages.dashboard = Page(path, "Dashboard")
     site.write("index.html", negotiation_index_html(site.pages, nav=[("All negotiations", "../index.html")]))
     return site.pages, site.entries, site.count
@@ -142,6 +150,8 @@ def _redlines(site: _Pages) -> None:
             continue
         comparison = compare(pair.base, pair.next, label, pair.next_label or "", pair.alignment)
         next_date = next(d for k, _, d in snap.drafts if k == pair.next_key)
+        name = f"redline-{site.drafts[key]}-to-{site.drafts[pair.next_key or key]}.html"
+        site.links.add_redline(name, key, pair.next_key or "", comparison)
         html = render.redline_html(
             comparison,
             snap.title,
@@ -149,8 +159,9 @@ def _redlines(site: _Pages) -> None:
             {"label": pair.next_label, "date": next_date},
             nav=site.nav,
             agreed=site.agreed.get(pair.next_key or ""),
+            see=lambda row, key=key: site.links.for_row(key, row.link.sources, row.link.targets),
         )
-        path = site.write(f"redline-{site.drafts[key]}-to-{site.drafts[pair.next_key or key]}.html", html)
+        path = site.write(name, html)
         site.pages.redlines.append(Page(path, f"{label} → {pair.next_label}"))
 
 
@@ -175,7 +186,7 @@ def _compilations(site: _Pages) -> None:
     with_proposals = sorted({key for _, _, key in snap.proposals}, key=[k for k, _, _ in snap.drafts].index)
     for key in with_proposals:
         table = compilation_table(snap, key, with_disposition=snap.pairs[key].next is not None)
-        html = render.compilation_html(table, nav=site.nav, agreed=site.agreed.get(key))
+        html = render.compilation_html(table, nav=site.nav, agreed=site.agreed.get(key), links=site.links)
         path = site.write(f"compilation-{site.drafts[key]}.html", html)
         site.pages.compilations.append(Page(path, f"Compilation of inputs on the {table.draft_label}"))
 
@@ -184,23 +195,32 @@ def _delegations(site: _Pages) -> None:
     """A report per delegation that made or co-sponsored a proposal, in alphabetical order."""
     names = sorted({name for _, p, _ in site.snap.proposals for name in p.delegations}, key=str.casefold)
     for name in names:
-        html = render.delegation_report_html(delegation_report(site.snap, name), nav=site.nav)
+        html = render.delegation_report_html(delegation_report(site.snap, name), nav=site.nav, links=site.links)
         path = site.write(f"delegation-{site.delegations[name]}.html", html)
         site.pages.delegations.append(Page(path, name))
 
 
-def _paragraphs(site: _Pages) -> None:
-    """A history per paragraph (by persistent id, headings left out), each version a search entry."""
+def _histories(snap: Snapshot) -> dict[str, str]:
+    """Each paragraph to have a history (by persistent id, headings left out), with the label it is first seen by."""
     seen: dict[str, str] = {}
-    for key, _, _ in site.snap.drafts:
-        for node, _ in site.snap.tree(key).walk():
+    for key, _, _ in snap.drafts:
+        for node, _ in snap.tree(key).walk():
             if node.pid and node.pid not in seen and not is_heading(node):
                 seen[node.pid] = node.label
-    files = unique_names(seen)
-    for pid, label in seen.items():
+    return seen
+
+
+def _history_pages(snap: Snapshot) -> dict[str, str]:
+    """Each paragraph's history page, by persistent id."""
+    return {pid: f"paragraph-{part}.html" for pid, part in unique_names(_histories(snap)).items()}
+
+
+def _paragraphs(site: _Pages) -> None:
+    """A history per paragraph (by persistent id, headings left out), each version a search entry."""
+    for pid, label in _histories(site.snap).items():
         history = paragraph_history(site.snap, pid, label)
-        html = render.paragraph_history_html(history, nav=site.nav, agreed=site.agreed)
-        path = site.write(f"paragraph-{files[pid]}.html", html)
+        html = render.paragraph_history_html(history, nav=site.nav, agreed=site.agreed, links=site.links)
+        path = site.write(site.links.histories[pid], html)
         site.pages.paragraphs.append(Page(path, label))
         for version in history.versions:
             if version.label and version.text:
