@@ -146,3 +146,41 @@ def test_pages_link_to_each_other_and_back_in_chromium(demo: Path) -> None:
     assert names[2].startswith("delegation-") and names[2].endswith(entry)
     assert names[3] == "redline-first-draft-to-draft-2010-07-19.html#pp_2" and target == "pp_2"
     assert any(h.startswith("delegation-") for h in bars) and any(h.startswith("paragraph-") for h in bars)
+
+
+def test_search_folds_spellings_and_word_forms_counts_highlights_and_filters(demo: Path) -> None:
+    """'forced labor' finds 'forced labour'; the count says how many and how many are shown, 'more' shows
+    the rest; hits are marked; the kind filter leaves proposals out; the page folds words as Python does."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    from amendtrack.model.words import fold_spelling, stem
+
+    words = ["labour", "Organisations", "programmes", "centre", "ensuring", "Ensure", "defence", "dialogue", "hours"]
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            page.goto((demo / "amendtrack-site" / "index.html").as_uri())
+            folded = page.evaluate("words => words.map(window.amendtrackTerm)", words)
+            page.fill("#search", "forced labor")
+            american = (page.inner_text("#count"), page.inner_text("#results"))
+            marked = page.eval_on_selector_all("#results mark", "marks => marks.map(m => m.textContent.toLowerCase())")
+            page.fill("#search", "forced labour")
+            british = page.inner_text("#count")
+            page.fill("#search", "trafficking")
+            many = page.inner_text("#count")
+            page.click("#more")
+            after_more = (page.inner_text("#count"), page.locator("#results li").count())
+            page.uncheck("input[name=kind][value=proposal]")
+            kinds = set(page.eval_on_selector_all("#results .kind", "k => k.map(e => e.textContent)"))
+        finally:
+            browser.close()
+    assert folded == [stem(fold_spelling(w)) for w in words]  # one folding on both sides
+    count = int(american[0].split()[0])
+    assert count > 0 and american[0] == british and "forced labour" in american[1]
+    assert {"forced", "labour"} <= set(marked)
+    total = int(many.split()[0])
+    assert total > 40 and many == f"{total} results, the first 20 shown"
+    assert after_more == (f"{total} results, the first 40 shown", 40)
+    assert kinds == {"paragraph"}

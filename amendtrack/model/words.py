@@ -64,6 +64,12 @@ _SPELLING = (  # British → American spellings, folded to one form on both side
 )
 
 
+def spelling_rules() -> list[tuple[str, str]]:
+    """The British → American foldings as (regular expression, replacement) pairs, for a client that folds
+    words the same way (the site's search, in JavaScript: `$1` for a group)."""
+    return [(pattern.pattern, re.sub(r"\\(\d)", r"$\1", replacement)) for pattern, replacement in _SPELLING]
+
+
 @lru_cache(maxsize=65536)
 def fold_spelling(word: str) -> str:
     """A word in lower case with British spellings folded to American ones: 'Organisations' → 'organizations'.

@@ -23,6 +23,7 @@ from amendtrack.compare.redline import BOUNDARY, DELETE, EQUAL, INSERT, Change
 from amendtrack.errors import CONTROL, printable
 from amendtrack.model.names import count, the
 from amendtrack.model.proposal import Edit, Proposal, Source
+from amendtrack.model.words import spelling_rules
 from amendtrack.report.compilation import CompilationTable
 from amendtrack.report.dashboard import Charts
 from amendtrack.report.delegation import DelegationReport
@@ -1072,4 +1073,5 @@ def search_index_js(entries: list[dict]) -> str:
     json.dumps escapes quotes and backslashes; '<' is escaped too so no text can close the script.
     """
     data = json.dumps(entries, ensure_ascii=False).replace("<", "\\u003c")
-    return f"window.AMENDTRACK_INDEX = {data};\n"
+    rules = json.dumps(spelling_rules()).replace("<", "\\u003c")
+    return f"window.AMENDTRACK_INDEX = {data};\nwindow.AMENDTRACK_SPELLING = {rules};\n"

@@ -25,6 +25,7 @@ from amendtrack.report.echoes import EchoReport
 from amendtrack.report.history import paragraph_history
 from amendtrack.report.provenance import ProvenanceReport
 from amendtrack.report.snapshot import Snapshot
+from amendtrack.resources import templates_dir
 
 
 @dataclass
@@ -277,10 +278,13 @@ def site_index_html(negotiations: list[NegotiationPages]) -> str:
     """The site's front page: every negotiation, and the search box."""
     template = render.environment().get_template("site_index.html")
     items = [(n.title, f"{n.folder}/index.html", n) for n in negotiations]
-    return template.render(title="amendtrack reports", negotiations=items)
+    kinds = [("paragraph", "paragraphs"), ("proposal", "proposals")]
+    return template.render(title="amendtrack reports", negotiations=items, kinds=kinds)
 
 
 def write_index(site: SiteFolder, negotiations: list[NegotiationPages], search: list[dict]) -> Path:
     """The site's index page and its search index, beside the negotiations' folders; the index's path."""
     site.write("search-index.js", render.search_index_js(search))
+    for name in ("minisearch.js", "minisearch-LICENSE.txt"):  # the search library, vendored (templates/vendor)
+        site.write(name, (templates_dir() / "vendor" / name).read_text(encoding="utf-8"))
     return site.write("index.html", site_index_html(negotiations))
