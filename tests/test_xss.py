@@ -198,7 +198,7 @@ def test_html_outputs_escape_every_payload(outputs: dict[str, Path]) -> None:
                 if attribute in ("href", "src", "action", "style"):
                     assert "javascript:" not in value.replace(" ", "").lower(), (name, attribute, value)
             if element.tag == "script":
-                assert element.get("src") in (None, "search-index.js"), (name, element.get("src"))
+                assert element.get("src") in (None, "search-index.js", "minisearch.js"), (name, element.get("src"))
                 assert "alert(" not in (element.text or ""), name
             if element.tag == "style":
                 assert "alert(" not in (element.text or "") and "javascript" not in (element.text or ""), name
@@ -223,7 +223,7 @@ def test_no_payload_runs_in_headless_chromium(outputs: dict[str, Path]) -> None:
             .filter(n => n.startsWith('on')).length,
         links: [...document.querySelectorAll('a[href]')].filter(a => a.protocol === 'javascript:').length,
         scripts: [...document.scripts].map(s => s.src ? s.src.split('/').pop() : 'inline')
-            .filter(s => s !== 'inline' && s !== 'search-index.js'),
+            .filter(s => s !== 'inline' && s !== 'search-index.js' && s !== 'minisearch.js'),
         inlineAlerts: [...document.scripts].filter(s => s.textContent.includes('alert(')).length,
         cssUrls: [...document.querySelectorAll('*')].map(e => getComputedStyle(e).backgroundImage)
             .filter(b => b.includes('javascript')).length,
