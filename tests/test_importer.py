@@ -230,7 +230,7 @@ def test_bad_paths(sqlite_url: str, tmp_path: Path, make: Callable[[Path], Path]
 
 
 def test_label_and_date_are_refused_for_folders(sqlite_url: str, negotiation_folder: Path) -> None:
-    with pytest.raises(InputError, match="--label, --date and --adopted apply to a single draft file"):
+    with pytest.raises(InputError, match="--label, --date, --adopted and --part apply to a single draft file"):
         import_path(negotiation_folder, sqlite_url, label="x")
 
 

@@ -48,7 +48,7 @@ def row_html(html: str, anchor: str) -> str:
 
 
 def cell(row: str, side: str) -> str:
-    match = re.search(rf'<td class="{side}[^"]*">(.*?)</td>', row, re.S)
+    match = re.search(rf'<td class="{side}[^"]*"[^>]*>(.*?)</td>', row, re.S)
     assert match, f"no {side} cell"
     return match.group(1)
 
