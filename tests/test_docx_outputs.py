@@ -265,6 +265,19 @@ def cell_text(tc: etree._Element) -> str:
     return "".join(t.text or "" if t.tag == w("t") else "\t" for t in tc.iter(w("t"), w("tab")))
 
 
+def groups(main: etree._Element) -> list[list[etree._Element]]:
+    """The table's body rows, grouped: a paragraph's first row (its cell starts a vertical merge) and the rows
+    its cell spans; a heading row alone."""
+    found: list[list[etree._Element]] = []
+    for tr in main.findall(w("tr"))[1:]:
+        merge = tr.find(f"{w('tc')}/{w('tcPr')}/{w('vMerge')}")
+        if merge is not None and merge.get(w("val")) is None and found:
+            found[-1].append(tr)  # continues the paragraph above
+        else:
+            found.append([tr])
+    return found
+
+
 def test_compilation_is_a_landscape_word_table_with_a_repeating_header(gpa: str) -> None:
     table = compilation(gpa, "gpa-2010", "first-draft")
     data = compilation_docx(table)
@@ -274,46 +287,51 @@ def test_compilation_is_a_landscape_word_table_with_a_repeating_header(gpa: str)
     main = root.find(f"{w('body')}/{w('tbl')}")
     rows = main.findall(w("tr"))
     assert rows[0].find(f"{w('trPr')}/{w('tblHeader')}") is not None
-    assert len(main.find(w("tblGrid"))) == 2
-    body = rows[1:]
-    assert len(body) == len(table.rows)
-    for tr, row in zip(body, table.rows, strict=True):
-        first = cell_text(tr.find(w("tc")))
-        assert first.startswith(f"{row.label}\t") and row.text in first
-    headings = [tr for tr, row in zip(body, table.rows, strict=True) if row.kind == "heading"]
-    assert headings and all(tr.find(f"{w('tc')}/{w('tcPr')}/{w('gridSpan')}") is not None for tr in headings)
-    pp4 = next(tr for tr, row in zip(body, table.rows, strict=True) if row.label == "PP4")
-    right = pp4.findall(w("tc"))[1]
-    bold = [
-        "".join(t.text for t in r.iter(w("t")))
-        for r in right.iter(w("r"))
-        if r.find(f"{w('rPr')}/{w('b')}") is not None
-    ]
-    assert bold == ["Belarus", "IOM", "Japan", "Malaysia", "Thailand", "UNICEF"]
-    struck = [r for r in right.iter(w("r")) if r.find(f"{w('rPr')}/{w('strike')}") is not None]
-    underlined = [r for r in right.iter(w("r")) if r.find(f"{w('rPr')}/{w('u')}") is not None]
+    assert [cell_text(tc) for tc in rows[0].findall(w("tc"))] == ["Paragraph", "Delegation", "Input"]
+    assert all(tr.find(f"{w('trPr')}/{w('cantSplit')}") is not None for tr in rows)  # no row splits across pages
+    blocks = iter(groups(main))
+    by_label: dict[str, list[etree._Element]] = {}
+    for row in table.rows:  # in order: a heading's row, then (if it has inputs) the rows of its inputs
+        block = next(blocks)
+        if row.kind == "heading":
+            assert block[0].find(f"{w('tc')}/{w('tcPr')}/{w('gridSpan')}") is not None and len(block) == 1
+            block = next(blocks) if row.entries else None
+        else:
+            assert row.text in cell_text(block[0].find(w("tc")))  # the paragraph's text, once
+        if block is not None:
+            assert len(block) == max(1, len(row.entries))  # one row per input
+            by_label.setdefault(row.label, block)
+    assert next(blocks, None) is None
+    pp4 = by_label["PP4"]
+    who = [[cell_text(p) for p in tr.findall(w("tc"))[1].findall(w("p"))][0] for tr in pp4]
+    assert who == ["Belarus", "IOM", "Japan", "Malaysia", "Thailand", "UNICEF"]
+    inputs = [tr.findall(w("tc"))[2] for tr in pp4]
+    struck = [r for tc in inputs for r in tc.iter(w("r")) if r.find(f"{w('rPr')}/{w('strike')}") is not None]
+    underlined = [r for tc in inputs for r in tc.iter(w("r")) if r.find(f"{w('rPr')}/{w('u')}") is not None]
     assert struck and underlined
     assert not revisions(data), "a compilation shows redlines as formatting, not as tracked changes"
     counts = root.findall(f"{w('body')}/{w('tbl')}")[-1]
     names = [cell_text(tr.find(w("tc"))) for tr in counts.findall(w("tr"))[1:]]
     assert names == [*table.counts, "Total"]
     new_rows = [row for row in table.rows if row.kind == "new_paragraph"]
-    assert new_rows and all(
-        "proposed new paragraph" in cell_text(tr.find(w("tc")))
-        for tr, row in zip(body, table.rows, strict=True)
-        if row.kind == "new_paragraph"
-    )
+    assert new_rows and "proposed new paragraph" in cell_text(by_label["PP2bis"][0].find(w("tc")))
 
 
-def test_compilation_with_dispositions_has_a_third_column(gpa: str) -> None:
+def test_compilation_with_dispositions_puts_each_verdict_in_its_inputs_row(gpa: str) -> None:
     table = compilation(gpa, "gpa-2010", "first-draft", with_disposition=True)
     root = part(compilation_docx(table), "word/document.xml")
     main = root.find(f"{w('body')}/{w('tbl')}")
-    assert len(main.find(w("tblGrid"))) == 3
+    assert len(main.find(w("tblGrid"))) == 4
     header = [cell_text(tc) for tc in main.find(w("tr")).findall(w("tc"))]
-    assert header == ["Paragraph", "Inputs", "Disposition in the Draft of 19 July 2010"]
-    statuses = {cell_text(tr.findall(w("tc"))[2]) for tr in main.findall(w("tr"))[1:] if len(tr.findall(w("tc"))) == 3}
-    assert any("accepted" in s for s in statuses) and any("not reflected" in s for s in statuses)
+    assert header == ["Paragraph", "Delegation", "Input", "Disposition in the Draft of 19 July 2010"]
+    entries = [e for row in table.rows for e in row.entries]
+    rows = [tr for tr in main.findall(w("tr"))[1:] if len(tr.findall(w("tc"))) == 4]
+    rows = [tr for tr in rows if cell_text(tr.findall(w("tc"))[1]).strip()]  # not a paragraph with no input
+    assert len(rows) == len(entries) == 536
+    for tr, entry in zip(rows, entries, strict=True):
+        cells = tr.findall(w("tc"))
+        assert cell_text(cells[1]).startswith(", ".join(entry.delegations))
+        assert cell_text(cells[3]).startswith((entry.disposition or "—").replace("_", " "))
 
 
 # --- escaping, and drafts made up by hypothesis -----------------------------------------------------------
@@ -405,6 +423,30 @@ def test_any_pair_of_drafts_accepts_and_rejects_exactly(texts: list[str], steps:
 # --- LibreOffice and the command line ---------------------------------------------------------------
 
 
+def rows_split_across_pages(pdf: Path) -> list[tuple[int, str]]:
+    """The pages of a compilation PDF whose table goes on with a row begun on the page before: the first line
+    under the repeated header has input or disposition words but no delegation (pages and the words there)."""
+    import pdfplumber
+
+    from amendtrack.render.docx.wordml import MARGIN, PAGE_LONG
+
+    starts = [MARGIN / 20, (MARGIN + 4300) / 20, (MARGIN + 6000) / 20, (PAGE_LONG - MARGIN - 2700) / 20]
+    found = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages[1:], start=2):
+            words = page.extract_words()
+            header = [w for w in words if w["text"] == "Disposition"]
+            if not header:
+                break  # past the table: the inputs per delegation
+            body = [w for w in words if header[0]["bottom"] + 12 < w["top"] < page.height - 40]
+            top = min((w["top"] for w in body), default=None)
+            line = [w for w in body if top is not None and abs(w["top"] - top) < 3]
+            columns = {max(k for k, x in enumerate(starts) if w["x0"] >= x - 2) for w in line}
+            if 1 not in columns and columns & {2, 3}:
+                found.append((number, " ".join(w["text"] for w in line if w["x0"] >= starts[2] - 2)))
+    return found
+
+
 def test_libreoffice_converts_all_three_documents_and_keeps_every_tracked_change(
     gpa: str, compared, tmp_path: Path
 ) -> None:
@@ -438,6 +480,10 @@ def test_libreoffice_converts_all_three_documents_and_keeps_every_tracked_change
     for name in files:
         pdf = tmp_path / name.replace(".docx", ".pdf")
         assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+    table = compilation(gpa, "gpa-2010", "first-draft", with_disposition=True)
+    long_inputs = [e.verbatim for row in table.rows for e in row.entries if len(e.verbatim) > 2500]
+    for page, words in rows_split_across_pages(tmp_path / "compile.pdf"):  # a row may split only if no page holds it
+        assert any(" ".join(words.split()[:6]) in " ".join(text.split()) for text in long_inputs), (page, words)
     # LibreOffice reads every tracked change as meant: written back by it, they accept and reject the same
     convert("docx:MS Word 2007 XML", tmp_path / "lo", ["redline.docx", "apply.docx"])
     again = (tmp_path / "lo" / "redline.docx").read_bytes()

@@ -68,7 +68,7 @@ def test_compilation_lists_every_paragraph_and_proposal_once_in_order(demo: Path
     new = [row.label for row in table.rows if row.kind == "new_paragraph"]
     assert new.index("PP5bis") < new.index("10bis")
     html = compilation_html(table)
-    assert html.count('class="entry" id="proposal-') == len(ids)
+    assert html.count('<tr class="input" id="proposal-') == len(ids)  # one row per input
 
 
 @pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed")
@@ -184,3 +184,45 @@ def test_search_folds_spellings_and_word_forms_counts_highlights_and_filters(dem
     assert total > 40 and many == f"{total} results, the first 20 shown"
     assert after_more == (f"{total} results, the first 40 shown", 40)
     assert kinds == {"paragraph"}
+
+
+def test_compilation_rows_keep_each_verdict_beside_its_input_filter_fit_a_phone_and_print(demo: Path) -> None:
+    """One row per input: each verdict's top within a few pixels of its input's; the delegation and verdict
+    filters; no sideways scrolling at 390 px; printed landscape on far fewer pages than the 205 of portrait."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    page_file = demo / "amendtrack-site" / "gpa-2010" / "compilation-first-draft.html"
+    offsets = """() => [...document.querySelectorAll('tr.input')].filter(r => !r.hidden).map(r => {
+        const input = r.querySelector('td.input').getBoundingClientRect().top;
+        const verdict = r.querySelector('td.disposition').getBoundingClientRect().top;
+        return Math.abs(verdict - input); })"""
+    shown = "[...document.querySelectorAll('tr.input')].filter(r => !r.hidden).map(r => r.dataset.delegations)"
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            page.goto(page_file.as_uri())
+            aligned = page.evaluate(offsets)
+            page.select_option("#by-delegation", "Japan")
+            japan = page.evaluate(shown)
+            japan_aligned = page.evaluate(offsets)
+            page.select_option("#by-verdict", "accepted")
+            accepted = page.eval_on_selector_all(
+                "tr.input", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.verdict)"
+            )
+            count = page.inner_text("#shown")
+            page.select_option("#by-verdict", "")
+            page.select_option("#by-delegation", "")
+            pdf = page.pdf(prefer_css_page_size=True)
+            page.set_viewport_size({"width": 390, "height": 900})
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            page.screenshot(path=str(ARTIFACTS / "compilation-390.png"))
+        finally:
+            browser.close()
+    assert len(aligned) == 536 and max(aligned) < 12  # the verdict sits beside its input, never rows away
+    assert japan and all("Japan" in names.split("\n") for names in japan) and max(japan_aligned) < 12
+    assert accepted and set(accepted) == {"accepted"} and count == f"{len(accepted)} inputs shown"
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    assert 0 < pages < 150  # landscape, columns for the inputs: not 205 portrait pages
+    assert overflow <= 0

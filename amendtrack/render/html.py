@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import PurePath
@@ -870,6 +871,7 @@ class EntryView:
     explanation: str | None
     check: list[str]
     reports: tuple[tuple[str, str], ...] = ()  # in a site: each delegation's report, at this proposal
+    names: tuple[str, ...] = ()  # the delegations one by one, for the page's filter
 
 
 @dataclass(frozen=True)
@@ -904,6 +906,7 @@ def compilation_html(
                 badge(e.disposition) if e.disposition else None,
                 e.explanation,
                 e.check,
+                names=tuple(e.delegations),
             )
             for e in row.entries
         ]
@@ -926,7 +929,15 @@ def compilation_html(
         inputs=inputs,
         counts=list(table.counts.items()),
         agreed=bool(agreed),
+        verdicts=_verdicts(rows),
+        jump=[(row.anchor, row.label, count(len(row.entries), "input")) for row in rows if row.entries],
     )
+
+
+def _verdicts(rows: list[TableRowView]) -> list[tuple[Badge, int]]:
+    """Each disposition the table's inputs have, with how many, in the reports' order (for the filter)."""
+    found = Counter(e.badge.status for row in rows for e in row.entries if e.badge)
+    return [(badge(status), found[status]) for status in sorted(found, key=_status_rank)]
 
 
 def _compiled(view: TableRowView, entries: list, draft_key: str, links: SiteLinks) -> TableRowView:

@@ -34,12 +34,13 @@ _INS_LOOK = Look(underline=True, color=INSERTED_BLUE)
 
 
 def compilation_docx(table: CompilationTable) -> bytes:
-    """The compilation table as a landscape Word table with a repeating header row.
+    """The compilation table as a landscape Word table with a repeating header row, one row per input.
 
-    Headings span the table; proposed new paragraphs follow their anchor; each input shows its
-    delegations in bold, then its redline against the paragraph (formatted runs, not tracked
-    changes) or its verbatim words, then its rationale in smaller type; with dispositions a third
-    column says what became of each input. A table of inputs per delegation ends the document.
+    Headings span the table; proposed new paragraphs follow their anchor; each paragraph's cell spans
+    the rows of the inputs on it; each input's row gives its delegations in bold, its redline against
+    the paragraph (formatted runs, not tracked changes) or its verbatim words with its rationale in
+    smaller type, and with dispositions what became of it, in the same row, which never splits across
+    pages. A table of inputs per delegation ends the document.
     """
     writer = Writer(DEFAULT_AUTHOR, table.draft_date)
     body: list[etree._Element] = [writer.paragraph(p) for p in _title(table)]
@@ -70,38 +71,58 @@ def _title(table: CompilationTable) -> list[Para]:
 
 
 def _inputs_table(table: CompilationTable, writer: Writer) -> etree._Element:
-    """The table proper: paragraph | inputs (| disposition), a heading row across the columns."""
+    """The table proper, one row per input: paragraph | delegation | input (| disposition).
+
+    A paragraph's cell spans its inputs' rows (merged down), so its text is there once; every row is kept
+    whole on its page (cantSplit), so an input never parts from its disposition; headings run across."""
     usable = PAGE_LONG - 2 * MARGIN
-    widths = [4700, usable - 4700 - 2700, 2700] if table.with_disposition else [5200, usable - 5200]
-    header = ["Paragraph", "Inputs"] + (
+    widths = [4300, 1700, usable - 4300 - 1700 - 2700, 2700] if table.with_disposition else [4700, 1800]
+    if not table.with_disposition:
+        widths.append(usable - sum(widths))
+    header = ["Paragraph", "Delegation", "Input"] + (
         ["Disposition" + (f" in the {table.next_draft}" if table.next_draft else "")] if table.with_disposition else []
     )
     grid = _bordered_table(widths, header)
     for row in table.rows:
-        tr = sub_element(grid, "tr")
         if row.kind == "heading":
-            _heading_row(tr, row, sum(widths), len(widths), writer)
+            _heading_row(_row(grid), row, sum(widths), len(widths), writer)
+            if row.entries:
+                _input_rows(grid, [Para(style="TableText")], row.entries, widths, writer)
         else:
-            _paragraph_row(tr, row, widths, writer)
+            _input_rows(grid, _left_paras(row), row.entries, widths, writer)
     return grid
 
 
+def _row(grid: etree._Element) -> etree._Element:
+    """A new row that Word and LibreOffice never split across pages (unless it is taller than a page)."""
+    tr = sub_element(grid, "tr")
+    sub_element(sub_element(tr, "trPr"), "cantSplit")
+    return tr
+
+
 def _heading_row(tr: etree._Element, row: CompilationRow, width: int, span: int, writer: Writer) -> None:
-    """A heading in bold across the table, with the inputs on it below."""
+    """A heading in bold across the table (the inputs on it follow in rows of their own)."""
     cell = _cell(tr, width, span=span, fill="E7ECF4")
     texts = [Run(EQUAL, row.label, label=True, look=Look(bold=True))] if row.label else []
     texts.append(Run(EQUAL, row.text, look=Look(bold=True)))
     cell.append(writer.paragraph(Para(texts, style="TableText", keep_next=True, labelled=bool(row.label))))
-    if row.entries:
-        _fill_cell(cell, _entry_paras(row.entries), writer)
 
 
-def _paragraph_row(tr: etree._Element, row: CompilationRow, widths: list[int], writer: Writer) -> None:
-    """A paragraph beside the inputs on it and, with a third column, what became of each."""
-    _fill_cell(_cell(tr, widths[0]), _left_paras(row), writer)
-    _fill_cell(_cell(tr, widths[1]), _entry_paras(row.entries) or [Para(style="TableText")], writer)
-    if len(widths) == 3:
-        _fill_cell(_cell(tr, widths[2]), _disposition_paras(row.entries) or [Para(style="TableText")], writer)
+def _input_rows(
+    grid: etree._Element, left: list[Para], entries: list[CompilationEntry], widths: list[int], writer: Writer
+) -> None:
+    """A paragraph (its cell merged down) beside one row per input on it, or beside an empty row."""
+    for k, entry in enumerate(entries or [None]):
+        tr = _row(grid)
+        first = _cell(tr, widths[0])
+        sub_element(first.find(w_tag("tcPr")), "vMerge", **({"val": "restart"} if k == 0 else {}))
+        _fill_cell(first, left if k == 0 else [Para(style="TableText")], writer)
+        who, words = (_who_paras(entry), _entry_paras(entry)) if entry else ([], [])
+        _fill_cell(_cell(tr, widths[1]), who or [Para(style="TableText")], writer)
+        _fill_cell(_cell(tr, widths[2]), words or [Para(style="TableText")], writer)
+        if len(widths) == 4:
+            verdict = _disposition_paras(entry) if entry else []
+            _fill_cell(_cell(tr, widths[3]), verdict or [Para(style="TableText")], writer)
 
 
 def _fill_cell(cell: etree._Element, paras: list[Para], writer: Writer) -> None:
@@ -200,57 +221,44 @@ def bracketed_pieces(text: str) -> list[tuple[str, bool]]:
     return [(piece, inside) for piece, inside in pieces if piece]
 
 
-def _entry_paras(entries: list[CompilationEntry]) -> list[Para]:
-    """Each input: delegations in bold, the redline or the verbatim words, the rationale in smaller type."""
+def _who_paras(entry: CompilationEntry) -> list[Para]:
+    """Who made the input, in bold, and what kind of change it asks, in smaller type."""
+    note = entry.operation.replace("_", " ")
+    if entry.attribution == "inferred":
+        note += ", attributed from its place in the table"
+    return [
+        Para([Run(EQUAL, ", ".join(entry.delegations), look=Look(bold=True))], style="TableText"),
+        Para([Run(EQUAL, note, look=Look(italic=True, size=SMALL, color=GREY))], style="TableText"),
+    ]
+
+
+def _entry_paras(entry: CompilationEntry) -> list[Para]:
+    """The input: a reading to check, the redline or the verbatim words, the rationale and sources in smaller type."""
     paras: list[Para] = []
-    for entry in entries:
-        who = Para(style="TableText", keep_next=True)
-        who.add(Run(EQUAL, ", ".join(entry.delegations), look=Look(bold=True)))
-        note = entry.operation.replace("_", " ")
-        if entry.attribution == "inferred":
-            note += ", attributed from its place in the table"
-        who.add(Run(EQUAL, f"  {note}", look=Look(italic=True, size=SMALL, color=GREY)))
-        paras.append(who)
-        if entry.check:
-            check = "Check this reading: " + "; ".join(entry.check)
-            paras.append(Para([Run(EQUAL, check, look=Look(bold=True, size=SMALL, color=CHECK))], style="TableText"))
-        words = Para(style="TableText")
-        if entry.changes:
-            for change in entry.changes:
-                look = _DEL_LOOK if change.op == DELETE else _INS_LOOK if change.op == INSERT else None
-                words.add(Run(EQUAL, change.text, look=look))
-        else:
-            words.add(Run(EQUAL, " ".join(entry.verbatim.split())))
-        paras.append(words)
-        small = Look(italic=True, size=SMALL, color=GREY)
-        if entry.rationale:
-            paras.append(Para([Run(EQUAL, " ".join(entry.rationale.split()), look=small)], style="TableText"))
-        if entry.references:
-            paras.append(Para([Run(EQUAL, "Sources: " + "; ".join(entry.references), look=small)], style="TableText"))
-        paras[-1].after = 160
+    if entry.check:
+        check = "Check this reading: " + "; ".join(entry.check)
+        paras.append(Para([Run(EQUAL, check, look=Look(bold=True, size=SMALL, color=CHECK))], style="TableText"))
+    words = Para(style="TableText")
+    if entry.changes:
+        for change in entry.changes:
+            look = _DEL_LOOK if change.op == DELETE else _INS_LOOK if change.op == INSERT else None
+            words.add(Run(EQUAL, change.text, look=look))
+    else:
+        words.add(Run(EQUAL, " ".join(entry.verbatim.split())))
+    paras.append(words)
+    small = Look(italic=True, size=SMALL, color=GREY)
+    if entry.rationale:
+        paras.append(Para([Run(EQUAL, " ".join(entry.rationale.split()), look=small)], style="TableText"))
+    if entry.references:
+        paras.append(Para([Run(EQUAL, "Sources: " + "; ".join(entry.references), look=small)], style="TableText"))
     return paras
 
 
-def _disposition_paras(entries: list[CompilationEntry]) -> list[Para]:
-    """What became of each input in the next draft, in bold, and why in smaller type."""
-    paras = []
-    for entry in entries:
-        status = (entry.disposition or "—").replace("_", " ")
-        paras.append(
-            Para(
-                [
-                    Run(EQUAL, ", ".join(entry.delegations) + ": ", look=Look(size=SMALL)),
-                    Run(EQUAL, status, look=Look(bold=True)),
-                ],
-                style="TableText",
-            )
-        )
-        if entry.explanation:
-            paras.append(
-                Para(
-                    [Run(EQUAL, " ".join(entry.explanation.split()), look=Look(italic=True, size=SMALL, color=GREY))],
-                    style="TableText",
-                    after=160,
-                )
-            )
+def _disposition_paras(entry: CompilationEntry) -> list[Para]:
+    """What became of the input in the next draft, in bold, and why in smaller type."""
+    status = (entry.disposition or "—").replace("_", " ")
+    paras = [Para([Run(EQUAL, status, look=Look(bold=True))], style="TableText")]
+    if entry.explanation:
+        look = Look(italic=True, size=SMALL, color=GREY)
+        paras.append(Para([Run(EQUAL, " ".join(entry.explanation.split()), look=look)], style="TableText"))
     return paras
