@@ -336,7 +336,7 @@ def draft_numbering() -> etree._Element:
 def typed_label(node: Paragraph) -> str:
     """A node's label as a draft types it: 'PP.2', '10bis.', '(a)', 'I.', '•'; '' when it has none."""
     label = node.label
-    if node.kind == "chapeau" or label.startswith("after "):
+    if node.kind == "chapeau" or label.startswith("unnumbered paragraph after "):
         return ""
     if node.kind == "item":
         return "•"

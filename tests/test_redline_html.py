@@ -344,3 +344,15 @@ def test_the_redline_fits_a_phone_and_a_desktop_with_readable_columns(tmp_path: 
     else:
         assert old["right"] <= new["left"] + 1 and abs(old["top"] - new["top"]) < 1  # side by side
     assert wrap == "break-word" and badge > 60  # no word cut anywhere, no badge one letter wide
+
+
+def test_characters_a_scan_put_in_the_text_are_marked_as_the_ocrs(gpa_html: str) -> None:
+    """'the Plan of Action™' of the scanned GPA first draft: marked, explained in the legend; '(@)' and '¢)' (for
+    '(a)', 'c)') too; an e-mail address is left alone."""
+    from amendtrack.render.html import open_marks
+
+    marked = re.findall(r'<span class="ocr" title="probably misread by the OCR">([^<]*)</span>', gpa_html)
+    assert "™" in marked
+    assert "probably misread by the OCR), not the draft" in gpa_html
+    assert open_marks("(@) To launch; ¢) To ensure").count('class="ocr"') == 2
+    assert "ocr" not in open_marks("write to focal.point@unodc.org")

@@ -160,7 +160,7 @@ def card(html: str, id: int) -> str:
 
 
 def pane(card_html: str, k: int) -> str:
-    panes = re.findall(r'<div class="pane">(.*?)</div>', card_html, re.S)
+    panes = re.findall(r'<div class="pane [a-z]+">(.*?)</div>', card_html, re.S)
     return panes[k]
 
 
@@ -235,7 +235,7 @@ def test_proposals_without_a_redline_say_what_they_ask_in_words() -> None:
     assert "compared with" not in pane(move, 1)
     comment = card(html, 9)
     assert "Comment, as written" in comment and "Keep the agreed language." in pane(comment, 0)
-    assert comment.count('<div class="pane">') == 1  # a comment is not compared with the next draft
+    assert comment.count('<div class="pane ') == 1  # a comment is not compared with the next draft
     new = Proposal("new_paragraph", "PP2", [sponsor("Japan")], text="Recognizing the work of IOM,", new_label="PP2bis")
     assert asked(new) == ["Add a new paragraph PP2bis near PP2"]
     merge = Proposal("merge", "43", [sponsor("Japan")], related=["44", "45"])
@@ -335,7 +335,7 @@ def test_history_cards_are_compact_and_judged_against_the_next_version() -> None
     html = paragraph_history_html(sample_history())
     assert "1 proposal made on 43 in the first draft" in html
     c = card(html, 7)
-    assert "compact" in c.split(">")[0] and c.count('<div class="pane">') == 1
+    assert "compact" in c.split(">")[0] and c.count('<div class="pane ') == 1
     assert "<ins>labor inspectors, </ins>" in c and "your insertion ‘labor inspectors’" in c
     assert '<details class="more">' in c and "lines 50–54 of" in c  # evidence and input on request
     assert "✓ accepted" in html and "the next draft carries the change" in html  # the legend

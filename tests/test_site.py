@@ -226,3 +226,27 @@ def test_compilation_rows_keep_each_verdict_beside_its_input_filter_fit_a_phone_
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     assert 0 < pages < 150  # landscape, columns for the inputs: not 205 portrait pages
     assert overflow <= 0
+
+
+def test_one_meaning_per_colour_in_a_delegation_report(demo: Path) -> None:
+    """Green marks what the proposal puts in and red what it takes out; beside it, in the next draft's pane,
+    other colours mark what that draft has instead and what it lacks, so green never means two things."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    colours = """() => Object.fromEntries(['proposed', 'next'].flatMap(side => ['ins', 'del'].map(tag => {
+        const e = document.querySelector(`.card .pane.${side} ${tag}`);
+        return [`${side} ${tag}`, e && getComputedStyle(e).color]; })))"""
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            page.goto((demo / "amendtrack-site" / "gpa-2010" / "delegation-japan.html").as_uri())
+            found = page.evaluate(colours)
+            legend = page.inner_text("section.legend")
+        finally:
+            browser.close()
+    assert all(found.values()), found
+    assert len({found["proposed ins"], found["proposed del"], found["next ins"], found["next del"]}) == 4
+    assert "in the proposal: words it takes out of / puts into the paragraph" in legend
+    assert "words of the proposal it does not have / words it has instead" in legend

@@ -14,6 +14,11 @@ from collections import Counter
 from amendtrack.errors import InputError
 from amendtrack.read.limits import MAX_TEXT_BYTES, too_large
 
+# Characters a scan puts where the draft had none: '™' and '®' for a closing quote or 'nd' ('the Plan of
+# Action™', 'the 2™ meeting'), '©' and '¢' for a letter, '@' for '(a)'. Negotiated text never uses them, so
+# a reader is shown them as the OCR's, not the draft's (render.html marks them).
+OCR_SUSPECT = re.compile(r"[™®©¢]|\(@\)|(?<![\w.])@(?![\w.-]+\.[a-z]{2,})")
+
 LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00ad": "", "\u200b": "", "\ufeff": ""}
 
 # --- decoding -------------------------------------------------------------

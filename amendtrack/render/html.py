@@ -25,6 +25,7 @@ from amendtrack.errors import CONTROL, printable
 from amendtrack.model.names import count, the
 from amendtrack.model.proposal import Edit, Proposal, Source
 from amendtrack.model.words import spelling_rules
+from amendtrack.read.ocr import OCR_SUSPECT
 from amendtrack.report.compilation import CompilationTable
 from amendtrack.report.dashboard import Charts
 from amendtrack.report.delegation import DelegationReport
@@ -93,9 +94,20 @@ def open_marks(text: str) -> Markup:
         elif piece == "]":
             out.append('<b class="br">]</b>')
         else:
-            out.append(str(escape(piece)))
+            out.append(_suspect(piece))
     out.extend("</span>" * depth)
     return Markup("".join(out))
+
+
+def _suspect(text: str) -> str:
+    """Escaped text with the characters a scan put in it (read.ocr.OCR_SUSPECT) marked as the OCR's, not the draft's."""
+    out, at = [], 0
+    for match in OCR_SUSPECT.finditer(text):
+        out.append(str(escape(text[at : match.start()])))
+        out.append(f'<span class="ocr" title="probably misread by the OCR">{escape(match.group())}</span>')
+        at = match.end()
+    out.append(str(escape(text[at:])))
+    return "".join(out)
 
 
 def _visible(value: Any) -> Any:
@@ -342,6 +354,7 @@ def redline_html(
         legend=[(relation, MEANINGS.get(relation, relation)) for relation, _ in counts],
         agreed=bool(agreed),
         words=RELATION_WORDS,
+        ocr=any(OCR_SUSPECT.search(c.text) for row in comparison.rows for c in row.changes),
     )
 
 

@@ -159,7 +159,7 @@ class _Namer:
             previous = self.last_label.get(series, "")
             count = self.after_counts.get(previous, 0) + 1
             self.after_counts[previous] = count
-            name = f"after {previous}" if count == 1 else f"after {previous} ({count})"
+            name = f"unnumbered paragraph after {previous}" + (f" ({count})" if count > 1 else "")
             safe = re.sub(r"\W+", "_", previous.lower()) or "start"
             return name, f"{in_annex}para_{safe}_after_{count}", _KIND[series], None
         num = label.printed or None
