@@ -250,3 +250,28 @@ def test_one_meaning_per_colour_in_a_delegation_report(demo: Path) -> None:
     assert len({found["proposed ins"], found["proposed del"], found["next ins"], found["next del"]}) == 4
     assert "in the proposal: words it takes out of / puts into the paragraph" in legend
     assert "words of the proposal it does not have / words it has instead" in legend
+
+
+@pytest.mark.parametrize("negotiation", ["gpa-2010", "wg-tip-2019"])
+def test_dashboard_charts_use_the_width_show_their_numbers_and_clip_no_label(demo: Path, negotiation: str) -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    measure = """() => [...document.querySelectorAll('svg.chart')].map(svg => {
+        const box = svg.getBoundingClientRect(), main = document.querySelector('main').getBoundingClientRect();
+        const clipped = [...svg.querySelectorAll('text.label')]
+            .filter(t => t.getBoundingClientRect().left < box.left - 1);
+        return [box.width / main.width, clipped.length, svg.querySelectorAll('text.inside').length]; })"""
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            page.goto((demo / "amendtrack-site" / negotiation / "dashboard.html").as_uri())
+            charts = page.evaluate(measure)
+        finally:
+            browser.close()
+    assert charts and all(clipped == 0 for _, clipped, _ in charts)  # every label inside its chart
+    if negotiation == "gpa-2010":
+        shares = [share for share, _, _ in charts]
+        assert max(shares) > 0.6  # the bars use the page, not 40 % of it
+        assert charts[1][2] > 50  # dispositions per delegation: the pieces carry their numbers

@@ -984,13 +984,29 @@ class ChartView:
     bars: list[Bar]
     labels: list[tuple[float, float, str]]  # x, y, text
     values: list[tuple[float, float, str]]
+    inside: list[tuple[float, float, str]] = ()  # numbers written inside the pieces of stacked bars (centred)
+
+
+BAR_WIDTH = 640  # the longest bar of a chart, in the chart's own units (it scales down on narrow screens)
+
+
+def _label_room(labels: list[str]) -> tuple[int, int]:
+    """How far the bars start, so that the labels before them fit, and how many characters a label may keep."""
+    longest = max((len(label) for label in labels), default=0)
+    left = int(min(max(12 + 6.4 * longest, 80), 320)) + 1
+    return left, longest if 12 + 6.4 * longest <= 320 else int(308 / 6.4)
+
+
+def _short(label: str, room: int) -> str:
+    """A label cut to fit before the bars (its whole text stays in the bar's title)."""
+    return label if len(label) <= room else label[: max(room - 1, 1)].rstrip() + "…"
 
 
 def _bar_chart(
     title: str, items: list[tuple[str, int]], unit: str, link: Callable[[str], str | None] | None = None
 ) -> ChartView:
     """Horizontal bars, one per item; `link`: where a bar leads, by its item."""
-    row, left, width = 18, 150, 420
+    (left, room), row, width = _label_room([label for label, _ in items]), 18, BAR_WIDTH
     top = max((v for _, v in items), default=0) or 1
     bars, labels, values = [], [], []
     for k, (label, value) in enumerate(items):
@@ -998,7 +1014,7 @@ def _bar_chart(
         w = width * value / top
         href = (link(label) if link else None) or ""
         bars.append(Bar(left, y, max(w, 0.5 if value else 0), row - 5, "bar", f"{label}: {value} {unit}", href))
-        labels.append((left - 6, y + row - 8, label))
+        labels.append((left - 6, y + row - 8, _short(label, room)))
         values.append((left + w + 4, y + row - 8, str(value)))
     return ChartView(title, left + width + 60, 16 + len(items) * row, bars, labels, values)
 
@@ -1006,10 +1022,11 @@ def _bar_chart(
 def _stacked_chart(
     title: str, items: list[tuple[str, dict[str, int]]], link: Callable[[str], str | None] | None = None
 ) -> ChartView:
-    """Horizontal stacked bars: one per delegation, one piece per disposition; `link`: where a bar leads."""
-    row, left, width = 18, 150, 420
+    """Horizontal stacked bars: one per delegation, one piece per disposition with its number; `link`: where a
+    bar leads."""
+    (left, room), row, width = _label_room([label for label, _ in items]), 18, BAR_WIDTH
     top = max((sum(v.values()) for _, v in items), default=0) or 1
-    bars, labels, values = [], [], []
+    bars, labels, values, inside = [], [], [], []
     for k, (label, counts) in enumerate(items):
         y = 8 + k * row
         x = float(left)
@@ -1020,10 +1037,12 @@ def _stacked_chart(
             w = width * n / top
             title_words = f"{label}: {n} {STATUS_WORDS.get(status, status)}"
             bars.append(Bar(x, y, w, row - 5, badge(status).css, title_words, (link(label) if link else None) or ""))
+            if w >= 8 + 6 * len(str(n)):
+                inside.append((x + w / 2, y + row - 8, str(n)))
             x += w
-        labels.append((left - 6, y + row - 8, label))
+        labels.append((left - 6, y + row - 8, _short(label, room)))
         values.append((x + 4, y + row - 8, str(sum(counts.values()))))
-    return ChartView(title, left + width + 60, 16 + len(items) * row, bars, labels, values)
+    return ChartView(title, left + width + 60, 16 + len(items) * row, bars, labels, values, inside)
 
 
 OPEN_KINDS = {"bracket": "bracketed spans", "alternatives": "choices between alternatives", "options": "option groups"}
@@ -1031,7 +1050,7 @@ OPEN_KINDS = {"bracket": "bracketed spans", "alternatives": "choices between alt
 
 def _open_points_chart(items: list[tuple[str, dict[str, int]]]) -> ChartView:
     """Horizontal stacked bars, one per draft: its open points by kind, each piece with its number."""
-    row, left, width = 22, 150, 420
+    (left, room), row, width = _label_room([label for label, _ in items]), 22, BAR_WIDTH
     top = max((sum(v.values()) for _, v in items), default=0) or 1
     bars, labels, values = [], [], []
     for k, (label, counts) in enumerate(items):
@@ -1044,7 +1063,7 @@ def _open_points_chart(items: list[tuple[str, dict[str, int]]]) -> ChartView:
             w = width * n / top
             bars.append(Bar(x, y, w, row - 6, f"open-{kind}", f"{label}: {n} {words}"))
             x += w
-        labels.append((left - 6, y + row - 11, label))
+        labels.append((left - 6, y + row - 11, _short(label, room)))
         parts = " + ".join(str(counts.get(kind, 0)) for kind in OPEN_KINDS)
         values.append((x + 4, y + row - 11, f"{sum(counts.values())} open ({parts})"))
     return ChartView("Open points per draft", left + width + 170, 16 + len(items) * row, bars, labels, values)
@@ -1052,14 +1071,15 @@ def _open_points_chart(items: list[tuple[str, dict[str, int]]]) -> ChartView:
 
 def _grid_chart(title: str, columns: list[str], rows: list[tuple[str, list[int]]]) -> ChartView:
     """A grid: one row per container, one column per draft, each cell shaded by its count and showing it."""
-    cell, left, top_row = 96, 150, 30
+    (left, room), top_row = _label_room([name for name, _ in rows]), 30
+    cell = int(min(max(96, 12 + 6.4 * max((len(c) for c in columns), default=0)), 170))
     top = max((n for _, counts in rows for n in counts), default=0) or 1
     bars, labels, values = [], [], []
     for c, name in enumerate(columns):
-        labels.append((left + c * cell + cell - 6, 18, name[:16]))
+        labels.append((left + c * cell + cell - 6, 18, _short(name, round((cell - 12) / 6.4))))
     for r, (name, counts) in enumerate(rows):
         y = top_row + r * 18
-        labels.append((left - 6, y + 12, name))
+        labels.append((left - 6, y + 12, _short(name, room)))
         for c, n in enumerate(counts):
             heat = 0 if not n else 1 + min(3, int(4 * n / (top + 1)))
             bars.append(Bar(left + c * cell, y, cell - 2, 16, f"heat-{heat}", f"{name}, {columns[c]}: {n} open"))
