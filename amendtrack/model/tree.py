@@ -153,6 +153,9 @@ class Draft:
         return None
 
 
+UNNUMBERED = "unnumbered paragraph after"  # the label given a paragraph a draft leaves unnumbered: '… after 55'
+
+
 def is_heading(node: Paragraph) -> bool:
     """A heading or a container (Article, Part…): what holds paragraphs rather than being one."""
     return node.kind == "heading" or node.kind in CONTAINER_KINDS

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from amendtrack.model.tree import Bracket, Marker, Paragraph
+from amendtrack.model.tree import UNNUMBERED, Bracket, Marker, Paragraph
 from amendtrack.read import ocr
 from amendtrack.read.text.labels import annex_title
 from amendtrack.read.text.markers import extract_markers, find_brackets
@@ -159,7 +159,7 @@ class _Namer:
             previous = self.last_label.get(series, "")
             count = self.after_counts.get(previous, 0) + 1
             self.after_counts[previous] = count
-            name = f"unnumbered paragraph after {previous}" + (f" ({count})" if count > 1 else "")
+            name = f"{UNNUMBERED} {previous}" + (f" ({count})" if count > 1 else "")
             safe = re.sub(r"\W+", "_", previous.lower()) or "start"
             return name, f"{in_annex}para_{safe}_after_{count}", _KIND[series], None
         num = label.printed or None

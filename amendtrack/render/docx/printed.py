@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from amendtrack.model.tree import Paragraph, normalise_label
+from amendtrack.model.tree import UNNUMBERED, Paragraph, normalise_label
 
 
 def printed_label(node: Paragraph) -> str:
-    """A paragraph's label as the draft prints it: '1.', 'PP4', '(a)'; a bullet for unlabelled items."""
+    """A paragraph's label as the draft prints it: '1.', 'PP4', '(a)'; a bullet for unlabelled items; nothing for
+    a paragraph the draft leaves unnumbered (its label, 'unnumbered paragraph after 55', is amendtrack's)."""
     if not node.num:
-        if node.kind == "chapeau":
+        if node.kind == "chapeau" or (node.label_inferred and node.label.startswith(UNNUMBERED)):
             return ""
         if node.kind == "item":
             return "•"
