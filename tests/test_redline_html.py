@@ -356,3 +356,27 @@ def test_characters_a_scan_put_in_the_text_are_marked_as_the_ocrs(gpa_html: str)
     assert "probably misread by the OCR), not the draft" in gpa_html
     assert open_marks("(@) To launch; ¢) To ensure").count('class="ocr"') == 2
     assert "ocr" not in open_marks("write to focal.point@unodc.org")
+
+
+def test_the_printed_redline_fills_its_pages(tmp_path: Path) -> None:
+    """Printed (A4 landscape), the GPA redline leaves no page but the last less than 60 % full."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the Python package playwright is not installed")
+    import pdfplumber
+
+    report, pdf = tmp_path / "two.html", tmp_path / "two.pdf"
+    run_cli("compare", str(GPA / "01-first-draft.txt"), str(GPA / "03-draft-2010-07-19.txt"), "--html", str(report))
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            page.goto(report.as_uri())
+            pdf.write_bytes(page.pdf(prefer_css_page_size=True))
+        finally:
+            browser.close()
+    with pdfplumber.open(pdf) as document:
+        pages = document.pages
+        assert pages[0].width > pages[0].height  # landscape
+        fill = [max((w["bottom"] for w in p.extract_words()), default=0) / p.height for p in pages[:-1]]
+    assert len(pages) < 40 and sum(1 for f in fill if f < 0.6) <= 2, fill
