@@ -269,6 +269,9 @@ def test_delegation_supplied_text_is_escaped() -> None:
     report = make_report([o], delegation=evil)
     report.negotiation_title = "<h2>title</h2>"
     html = delegation_report_html(report)
+    own = re.findall(r"<script>.*?</script>", html, re.S)
+    assert len(own) <= 1 and all("alert(" not in script for script in own)  # the page's own script, no payload
+    html = "".join(re.split(r"<script>.*?</script>", html, flags=re.S))
     for raw in ("<script", "<b>", "<i>", "<img", "<u>", "<em>", "<iframe", "<svg", "<h2>title", "</p><p>"):
         assert raw not in html, raw
     for escaped in (
@@ -344,7 +347,8 @@ def test_history_cards_are_compact_and_judged_against_the_next_version() -> None
 def test_pages_are_self_contained() -> None:
     for html in (delegation_report_html(sample_report()), paragraph_history_html(sample_history())):
         assert re.findall(r'(?:href|src)="([^"#][^"]*)"', html) == []  # only in-page links
-        assert "<link" not in html and "<script" not in html and "@import" not in html and "url(" not in html
+        assert "<link" not in html and "@import" not in html and "url(" not in html
+        assert "<script src" not in html and html.count("<script") <= 1  # at most the page's own, inline
         assert "@media print" in html and "break-inside: avoid" in html
 
 
@@ -414,7 +418,7 @@ def test_every_gpa_report_and_history_renders_and_opens_in_chromium(tmp_path: Pa
                 assert overflow <= 0, f"{stem} is wider than the window"
                 if isinstance(data, DelegationReport):
                     shown = page.eval_on_selector_all(
-                        "[data-status]", "els => els.map(e => [e.dataset.status, e.textContent.trim()])"
+                        ".totals .n[data-status]", "els => els.map(e => [e.dataset.status, e.textContent.trim()])"
                     )
                     assert {status: int(n) for status, n in shown} == {
                         status: data.totals.get(status, 0) for status, _ in shown

@@ -275,3 +275,25 @@ def test_dashboard_charts_use_the_width_show_their_numbers_and_clip_no_label(dem
         shares = [share for share, _, _ in charts]
         assert max(shares) > 0.6  # the bars use the page, not 40 % of it
         assert charts[1][2] > 50  # dispositions per delegation: the pieces carry their numbers
+
+
+def test_a_delegations_counts_show_only_the_proposals_they_count(demo: Path) -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    visible = "[...document.querySelectorAll('article.card')].filter(c => !c.hidden).map(c => c.dataset.disposition)"
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            page.goto((demo / "amendtrack-site" / "gpa-2010" / "delegation-japan.html").as_uri())
+            every = page.evaluate(visible)
+            count = int(page.inner_text("button.show-status[data-status='accepted'] .n"))
+            page.click("button.show-status[data-status='accepted']")
+            accepted = page.evaluate(visible)
+            page.click("button.show-status[data-status='accepted']")
+            again = page.evaluate(visible)
+        finally:
+            browser.close()
+    assert accepted == ["accepted"] * count and count > 0
+    assert len(every) == len(again) > count
