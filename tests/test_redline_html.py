@@ -378,5 +378,10 @@ def test_the_printed_redline_fills_its_pages(tmp_path: Path) -> None:
     with pdfplumber.open(pdf) as document:
         pages = document.pages
         assert pages[0].width > pages[0].height  # landscape
-        fill = [max((w["bottom"] for w in p.extract_words()), default=0) / p.height for p in pages[:-1]]
+        fill = [
+            max((w["bottom"] for w in p.extract_words() if w["bottom"] < p.height - 30), default=0) / p.height
+            for p in pages[:-1]
+        ]
+        numbered = [f"{k} / {len(pages)}" in (p.extract_text() or "") for k, p in enumerate(pages, start=1)]
+    assert all(numbered)  # page numbers at the foot
     assert len(pages) < 40 and sum(1 for f in fill if f < 0.6) <= 2, fill
