@@ -24,6 +24,7 @@ import copy
 import json
 import math
 import os
+import re
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -285,6 +286,9 @@ def assert_consistent(db: Path, exported: dict[str, Any]) -> None:
         assert order[alignment["from"]] < order[alignment["to"]]
 
 
+LEFT_OUT = r"left out \d+ proposal\(s\) whose reading is to be checked: [\d, ]+ \(.*\)\n"
+
+
 def read_everything(db: Path, folder: Path, dump: dict[str, Any], every: bool) -> None:
     """The read commands work on the restored negotiation 'evil': those that load all of it always, every
     command (the HTML and Word outputs and the site of every negotiation too) when `every`."""
@@ -307,6 +311,12 @@ def read_everything(db: Path, folder: Path, dump: dict[str, Any], every: bool) -
         commands += [["site", "--out", str(folder / "site")]] + [["align", "evil", old, new] for old, new in pairs]
     for command in commands:
         code, _, err = run(db, *command)
+        if command[0] == "apply":  # a damaged text may put a proposal's reading in doubt: apply says it left it out
+            err = (
+                ""
+                if re.fullmatch(r"left out \d+ proposal\(s\) whose reading is to be checked: [\d, ]+ \(.*\)\n", err)
+                else err
+            )
         assert (code, err) == (0, ""), command
 
 
