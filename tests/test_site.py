@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
@@ -17,6 +20,20 @@ from amendtrack.report.compilation import compilation_table
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
+
+
+@contextmanager
+def chromium_page(width: int = 1366) -> Iterator[Any]:
+    """A page of headless Chromium at this width (skipping the test, saying why, where there is none)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            yield browser.new_page(viewport={"width": width, "height": 900})
+        finally:
+            browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -116,30 +133,22 @@ def test_site_in_headless_chromium(demo: Path) -> None:
 def test_pages_link_to_each_other_and_back_in_chromium(demo: Path) -> None:
     """A delegate follows PP2 from its redline row to its history, to a proposal in the compilation, to the
     delegation's report, and back to the redline row; the dashboard's bars lead to reports and histories."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     gpa = demo / "amendtrack-site" / "gpa-2010"
     visited: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            page.goto((gpa / "redline-first-draft-to-draft-2010-07-19.html").as_uri())
-            page.click("#pp_2 td.change .see >> text=history of PP2")
-            visited.append(page.url)
-            page.click("section.version .card .see >> text=in the compilation")
-            visited.append(page.url)
-            entry = page.evaluate("location.hash.slice(1)")
-            page.click(f"#{entry} .who a")
-            visited.append(page.url)
-            page.click(f"#{entry} .see >> text=in the redline")
-            visited.append(page.url)
-            target = page.evaluate("document.querySelector(':target') && document.querySelector(':target').id")
-            page.goto((gpa / "dashboard.html").as_uri())
-            bars = page.eval_on_selector_all("svg a", "links => links.map(a => a.getAttribute('href'))")
-        finally:
-            browser.close()
+    with chromium_page() as page:
+        page.goto((gpa / "redline-first-draft-to-draft-2010-07-19.html").as_uri())
+        page.click("#pp_2 td.change .see >> text=history of PP2")
+        visited.append(page.url)
+        page.click("section.version .card .see >> text=in the compilation")
+        visited.append(page.url)
+        entry = page.evaluate("location.hash.slice(1)")
+        page.click(f"#{entry} .who a")
+        visited.append(page.url)
+        page.click(f"#{entry} .see >> text=in the redline")
+        visited.append(page.url)
+        target = page.evaluate("document.querySelector(':target') && document.querySelector(':target').id")
+        page.goto((gpa / "dashboard.html").as_uri())
+        bars = page.eval_on_selector_all("svg a", "links => links.map(a => a.getAttribute('href'))")
     names = [unquote(urlsplit(url).path).rsplit("/", 1)[-1] + "#" + urlsplit(url).fragment for url in visited]
     assert names[0].startswith("paragraph-first-draft-pp-2.html")
     assert names[1].startswith("compilation-first-draft.html#proposal-")
@@ -151,31 +160,23 @@ def test_pages_link_to_each_other_and_back_in_chromium(demo: Path) -> None:
 def test_search_folds_spellings_and_word_forms_counts_highlights_and_filters(demo: Path) -> None:
     """'forced labor' finds 'forced labour'; the count says how many and how many are shown, 'more' shows
     the rest; hits are marked; the kind filter leaves proposals out; the page folds words as Python does."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     from amendtrack.model.words import fold_spelling, stem
 
     words = ["labour", "Organisations", "programmes", "centre", "ensuring", "Ensure", "defence", "dialogue", "hours"]
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            page.goto((demo / "amendtrack-site" / "index.html").as_uri())
-            folded = page.evaluate("words => words.map(window.amendtrackTerm)", words)
-            page.fill("#search", "forced labor")
-            american = (page.inner_text("#count"), page.inner_text("#results"))
-            marked = page.eval_on_selector_all("#results mark", "marks => marks.map(m => m.textContent.toLowerCase())")
-            page.fill("#search", "forced labour")
-            british = page.inner_text("#count")
-            page.fill("#search", "trafficking")
-            many = page.inner_text("#count")
-            page.click("#more")
-            after_more = (page.inner_text("#count"), page.locator("#results li").count())
-            page.uncheck("input[name=kind][value=proposal]")
-            kinds = set(page.eval_on_selector_all("#results .kind", "k => k.map(e => e.textContent)"))
-        finally:
-            browser.close()
+    with chromium_page() as page:
+        page.goto((demo / "amendtrack-site" / "index.html").as_uri())
+        folded = page.evaluate("words => words.map(window.amendtrackTerm)", words)
+        page.fill("#search", "forced labor")
+        american = (page.inner_text("#count"), page.inner_text("#results"))
+        marked = page.eval_on_selector_all("#results mark", "marks => marks.map(m => m.textContent.toLowerCase())")
+        page.fill("#search", "forced labour")
+        british = page.inner_text("#count")
+        page.fill("#search", "trafficking")
+        many = page.inner_text("#count")
+        page.click("#more")
+        after_more = (page.inner_text("#count"), page.locator("#results li").count())
+        page.uncheck("input[name=kind][value=proposal]")
+        kinds = set(page.eval_on_selector_all("#results .kind", "k => k.map(e => e.textContent)"))
     assert folded == [stem(fold_spelling(w)) for w in words]  # one folding on both sides
     count = int(american[0].split()[0])
     assert count > 0 and american[0] == british and "forced labour" in american[1]
@@ -189,37 +190,29 @@ def test_search_folds_spellings_and_word_forms_counts_highlights_and_filters(dem
 def test_compilation_rows_keep_each_verdict_beside_its_input_filter_fit_a_phone_and_print(demo: Path) -> None:
     """One row per input: each verdict's top within a few pixels of its input's; the delegation and verdict
     filters; no sideways scrolling at 390 px; printed landscape on far fewer pages than the 205 of portrait."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     page_file = demo / "amendtrack-site" / "gpa-2010" / "compilation-first-draft.html"
     offsets = """() => [...document.querySelectorAll('tr.input')].filter(r => !r.hidden).map(r => {
         const input = r.querySelector('td.input').getBoundingClientRect().top;
         const verdict = r.querySelector('td.disposition').getBoundingClientRect().top;
         return Math.abs(verdict - input); })"""
     shown = "[...document.querySelectorAll('tr.input')].filter(r => !r.hidden).map(r => r.dataset.delegations)"
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            page.goto(page_file.as_uri())
-            aligned = page.evaluate(offsets)
-            page.select_option("#by-delegation", "Japan")
-            japan = page.evaluate(shown)
-            japan_aligned = page.evaluate(offsets)
-            page.select_option("#by-verdict", "accepted")
-            accepted = page.eval_on_selector_all(
-                "tr.input", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.verdict)"
-            )
-            count = page.inner_text("#shown")
-            page.select_option("#by-verdict", "")
-            page.select_option("#by-delegation", "")
-            pdf = page.pdf(prefer_css_page_size=True)
-            page.set_viewport_size({"width": 390, "height": 900})
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            page.screenshot(path=str(ARTIFACTS / "compilation-390.png"))
-        finally:
-            browser.close()
+    with chromium_page() as page:
+        page.goto(page_file.as_uri())
+        aligned = page.evaluate(offsets)
+        page.select_option("#by-delegation", "Japan")
+        japan = page.evaluate(shown)
+        japan_aligned = page.evaluate(offsets)
+        page.select_option("#by-verdict", "accepted")
+        accepted = page.eval_on_selector_all(
+            "tr.input", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.verdict)"
+        )
+        count = page.inner_text("#shown")
+        page.select_option("#by-verdict", "")
+        page.select_option("#by-delegation", "")
+        pdf = page.pdf(prefer_css_page_size=True)
+        page.set_viewport_size({"width": 390, "height": 900})
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        page.screenshot(path=str(ARTIFACTS / "compilation-390.png"))
     assert len(aligned) == 536 and max(aligned) < 12  # the verdict sits beside its input, never rows away
     assert japan and all("Japan" in names.split("\n") for names in japan) and max(japan_aligned) < 12
     assert accepted and set(accepted) == {"accepted"} and count == f"{len(accepted)} inputs shown"
@@ -231,21 +224,13 @@ def test_compilation_rows_keep_each_verdict_beside_its_input_filter_fit_a_phone_
 def test_one_meaning_per_colour_in_a_delegation_report(demo: Path) -> None:
     """Green marks what the proposal puts in and red what it takes out; beside it, in the next draft's pane,
     other colours mark what that draft has instead and what it lacks, so green never means two things."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     colours = """() => Object.fromEntries(['proposed', 'next'].flatMap(side => ['ins', 'del'].map(tag => {
         const e = document.querySelector(`.card .pane.${side} ${tag}`);
         return [`${side} ${tag}`, e && getComputedStyle(e).color]; })))"""
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            page.goto((demo / "amendtrack-site" / "gpa-2010" / "delegation-japan.html").as_uri())
-            found = page.evaluate(colours)
-            legend = page.inner_text("section.legend")
-        finally:
-            browser.close()
+    with chromium_page() as page:
+        page.goto((demo / "amendtrack-site" / "gpa-2010" / "delegation-japan.html").as_uri())
+        found = page.evaluate(colours)
+        legend = page.inner_text("section.legend")
     assert all(found.values()), found
     assert len({found["proposed ins"], found["proposed del"], found["next ins"], found["next del"]}) == 4
     assert "in the proposal: words it takes out of / puts into the paragraph" in legend
@@ -254,22 +239,14 @@ def test_one_meaning_per_colour_in_a_delegation_report(demo: Path) -> None:
 
 @pytest.mark.parametrize("negotiation", ["gpa-2010", "wg-tip-2019"])
 def test_dashboard_charts_use_the_width_show_their_numbers_and_clip_no_label(demo: Path, negotiation: str) -> None:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     measure = """() => [...document.querySelectorAll('svg.chart')].map(svg => {
         const box = svg.getBoundingClientRect(), main = document.querySelector('main').getBoundingClientRect();
         const clipped = [...svg.querySelectorAll('text.label')]
             .filter(t => t.getBoundingClientRect().left < box.left - 1);
         return [box.width / main.width, clipped.length, svg.querySelectorAll('text.inside').length]; })"""
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            page.goto((demo / "amendtrack-site" / negotiation / "dashboard.html").as_uri())
-            charts = page.evaluate(measure)
-        finally:
-            browser.close()
+    with chromium_page() as page:
+        page.goto((demo / "amendtrack-site" / negotiation / "dashboard.html").as_uri())
+        charts = page.evaluate(measure)
     assert charts and all(clipped == 0 for _, clipped, _ in charts)  # every label inside its chart
     if negotiation == "gpa-2010":
         shares = [share for share, _, _ in charts]
@@ -278,22 +255,14 @@ def test_dashboard_charts_use_the_width_show_their_numbers_and_clip_no_label(dem
 
 
 def test_a_delegations_counts_show_only_the_proposals_they_count(demo: Path) -> None:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium); the browser test needs it")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     visible = "[...document.querySelectorAll('article.card')].filter(c => !c.hidden).map(c => c.dataset.disposition)"
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            page.goto((demo / "amendtrack-site" / "gpa-2010" / "delegation-japan.html").as_uri())
-            every = page.evaluate(visible)
-            count = int(page.inner_text("button.show-status[data-status='accepted'] .n"))
-            page.click("button.show-status[data-status='accepted']")
-            accepted = page.evaluate(visible)
-            page.click("button.show-status[data-status='accepted']")
-            again = page.evaluate(visible)
-        finally:
-            browser.close()
+    with chromium_page() as page:
+        page.goto((demo / "amendtrack-site" / "gpa-2010" / "delegation-japan.html").as_uri())
+        every = page.evaluate(visible)
+        count = int(page.inner_text("button.show-status[data-status='accepted'] .n"))
+        page.click("button.show-status[data-status='accepted']")
+        accepted = page.evaluate(visible)
+        page.click("button.show-status[data-status='accepted']")
+        again = page.evaluate(visible)
     assert accepted == ["accepted"] * count and count > 0
     assert len(every) == len(again) > count

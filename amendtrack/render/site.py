@@ -91,6 +91,7 @@ class _Pages:
     delegations: dict[str, str]  # delegation → its page's name part
     drafts: dict[str, str]  # draft key → its pages' name part
     links: SiteLinks
+    histories: dict[str, str]  # persistent id → the label its history is asked for by (see _histories)
     entries: list[dict] = field(default_factory=list)
     agreed: dict[str, render.Agreed] = field(default_factory=dict)  # draft key → its agreed language, linked
     count: int = 0
@@ -117,6 +118,7 @@ def write_negotiation(
     drafts = [(key, label, date, sum(1 for _ in snap.tree(key).walk())) for key, label, date in snap.drafts]
     names = sorted({name for _, p, _ in snap.proposals for name in p.delegations}, key=str.casefold)
     delegations = unique_names(names)
+    histories = _histories(snap)
     site = _Pages(
         snap,
         site,
@@ -124,7 +126,8 @@ def write_negotiation(
         [("All negotiations", "../index.html"), (snap.title, "index.html")],
         delegations,
         unique_names(key for key, _, _ in snap.drafts),
-        SiteLinks(snap, _history_pages(snap), {name: f"delegation-{part}.html" for name, part in delegations.items()}),
+        SiteLinks(snap, _history_pages(histories), {name: f"delegation-{p}.html" for name, p in delegations.items()}),
+        histories,
     )
     with_proposals = {key for _, _, key in snap.proposals}
     site.links.compilations.update(
@@ -211,14 +214,14 @@ def _histories(snap: Snapshot) -> dict[str, str]:
     return seen
 
 
-def _history_pages(snap: Snapshot) -> dict[str, str]:
-    """Each paragraph's history page, by persistent id."""
-    return {pid: f"paragraph-{part}.html" for pid, part in unique_names(_histories(snap)).items()}
+def _history_pages(histories: dict[str, str]) -> dict[str, str]:
+    """Each paragraph's history page, by persistent id (see _histories)."""
+    return {pid: f"paragraph-{part}.html" for pid, part in unique_names(histories).items()}
 
 
 def _paragraphs(site: _Pages) -> None:
     """A history per paragraph (by persistent id, headings left out), each version a search entry."""
-    for pid, label in _histories(site.snap).items():
+    for pid, label in site.histories.items():
         history = paragraph_history(site.snap, pid, label)
         html = render.paragraph_history_html(history, nav=site.nav, agreed=site.agreed, links=site.links)
         path = site.write(site.links.histories[pid], html)
