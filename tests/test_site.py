@@ -266,3 +266,27 @@ def test_a_delegations_counts_show_only_the_proposals_they_count(demo: Path) -> 
         again = page.evaluate(visible)
     assert accepted == ["accepted"] * count and count > 0
     assert len(every) == len(again) > count
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_no_page_type_scrolls_sideways(demo: Path, width: int) -> None:
+    """Every kind of page fits a phone and a desktop: the links added to cards and rows wrap, nothing overflows."""
+    pages = [
+        "index.html",
+        "gpa-2010/index.html",
+        "gpa-2010/dashboard.html",
+        "gpa-2010/redline-first-draft-to-draft-2010-07-19.html",
+        "gpa-2010/compilation-first-draft.html",
+        "gpa-2010/delegation-japan.html",
+        "gpa-2010/paragraph-first-draft-pp-4.html",
+        "gpa-2010/agreed-draft-2010-07-19.html",
+        "wg-tip-2019/echoes.html",
+    ]
+    overflow = {}
+    with chromium_page(width) as page:
+        for path in pages:
+            page.goto((demo / "amendtrack-site" / path).as_uri())
+            root = "document.documentElement"
+            overflow[path] = page.evaluate(f"{root}.scrollWidth - {root}.clientWidth")
+            page.screenshot(path=str(ARTIFACTS / f"page-{width}-{path.replace('/', '-')}.png"))
+    assert {path: px for path, px in overflow.items() if px > 0} == {}
