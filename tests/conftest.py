@@ -266,3 +266,16 @@ file = "03-second.txt"
         encoding="utf-8",
     )
     return folder
+
+
+PAGE_TYPES = [  # one page of every kind the site writes, in the demo site (browser tests open each)
+    "index.html",
+    "gpa-2010/index.html",
+    "gpa-2010/dashboard.html",
+    "gpa-2010/redline-first-draft-to-draft-2010-07-19.html",
+    "gpa-2010/compilation-first-draft.html",
+    "gpa-2010/delegation-japan.html",
+    "gpa-2010/paragraph-first-draft-pp-4.html",
+    "gpa-2010/agreed-draft-2010-07-19.html",
+    "wg-tip-2019/echoes.html",
+]

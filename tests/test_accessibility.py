@@ -9,19 +9,11 @@ from click.testing import CliRunner
 
 from amendtrack.cli import cli
 
+from conftest import PAGE_TYPES
+
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 CHROMIUM = Path("/usr/bin/chromium")
-PAGES = [  # every kind of page the site and the commands write
-    "index.html",
-    "gpa-2010/index.html",
-    "gpa-2010/dashboard.html",
-    "gpa-2010/redline-first-draft-to-draft-2010-07-19.html",
-    "gpa-2010/compilation-first-draft.html",
-    "gpa-2010/delegation-japan.html",
-    "gpa-2010/paragraph-first-draft-pp-4.html",
-    "gpa-2010/agreed-draft-2010-07-19.html",
-    "wg-tip-2019/echoes.html",
-]
+PAGES = PAGE_TYPES  # every kind of page the site writes
 RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
     .filter(v => v.impact === 'serious' || v.impact === 'critical')
     .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)"""

@@ -18,6 +18,8 @@ from amendtrack.cli import cli
 from amendtrack.render.html import compilation_html
 from amendtrack.report.compilation import compilation_table
 
+from conftest import PAGE_TYPES
+
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
 
@@ -271,17 +273,7 @@ def test_a_delegations_counts_show_only_the_proposals_they_count(demo: Path) -> 
 @pytest.mark.parametrize("width", [390, 1366])
 def test_no_page_type_scrolls_sideways(demo: Path, width: int) -> None:
     """Every kind of page fits a phone and a desktop: the links added to cards and rows wrap, nothing overflows."""
-    pages = [
-        "index.html",
-        "gpa-2010/index.html",
-        "gpa-2010/dashboard.html",
-        "gpa-2010/redline-first-draft-to-draft-2010-07-19.html",
-        "gpa-2010/compilation-first-draft.html",
-        "gpa-2010/delegation-japan.html",
-        "gpa-2010/paragraph-first-draft-pp-4.html",
-        "gpa-2010/agreed-draft-2010-07-19.html",
-        "wg-tip-2019/echoes.html",
-    ]
+    pages = PAGE_TYPES
     overflow = {}
     with chromium_page(width) as page:
         for path in pages:

@@ -26,6 +26,7 @@ from amendtrack.model.names import count, the
 from amendtrack.model.proposal import Edit, Proposal, Source
 from amendtrack.model.words import spelling_rules
 from amendtrack.read.ocr import OCR_SUSPECT
+from amendtrack.read.structure.naming import unique_eid
 from amendtrack.report.compilation import CompilationTable
 from amendtrack.report.dashboard import Charts
 from amendtrack.report.delegation import DelegationReport
@@ -676,12 +677,7 @@ def outcome_view(outcome: Outcome, delegation: str | None, base_draft: str, next
 def anchor_for(label: str, taken: set[str], prefix: str = "para") -> str:
     """An HTML id for a paragraph label ('PP2bis' → 'para-PP2bis'), unique within `taken`."""
     base = f"{prefix}-" + ("".join(c if c.isalnum() else "-" for c in label).strip("-") or "none")
-    anchor, n = base, 1
-    while anchor in taken:
-        n += 1
-        anchor = f"{base}-{n}"
-    taken.add(anchor)
-    return anchor
+    return unique_eid(base, taken, sep="-")
 
 
 @dataclass(frozen=True)

@@ -131,12 +131,12 @@ class Namer:
         return unique_eid(eid, self.eids)
 
 
-def unique_eid(eid: str, taken: set[str]) -> str:
-    """`eid`, or `eid_2`, `eid_3`… when taken; the one returned is added to `taken`."""
+def unique_eid(eid: str, taken: set[str], sep: str = "_") -> str:
+    """`eid`, or `eid_2`, `eid_3`… (`sep` between) when taken; the one returned is added to `taken`."""
     candidate, k = eid, 1
     while candidate in taken:
         k += 1
-        candidate = f"{eid}_{k}"
+        candidate = f"{eid}{sep}{k}"
     taken.add(candidate)
     return candidate
 
