@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from amendtrack.errors import InputError
 from amendtrack.read.limits import MAX_TEXT_BYTES, too_large
@@ -18,6 +19,16 @@ from amendtrack.read.limits import MAX_TEXT_BYTES, too_large
 # Action™', 'the 2™ meeting'), '©' and '¢' for a letter, '@' for '(a)'. Negotiated text never uses them, so
 # a reader is shown them as the OCR's, not the draft's (render.html marks them).
 OCR_SUSPECT = re.compile(r"[™®©¢]|\(@\)|(?<![\w.])@(?![\w.-]+\.[a-z]{2,})")
+
+
+@lru_cache(maxsize=64)
+def suspects(words: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """OCR_SUSPECT, or any of `words` (the words a scan probably misread, model.misread) as a whole word."""
+    if not words:
+        return OCR_SUSPECT
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
+    return re.compile(rf"{OCR_SUSPECT.pattern}|(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+
 
 LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00ad": "", "\u200b": "", "\ufeff": ""}
 

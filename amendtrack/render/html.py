@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup, escape
 
 from amendtrack.compare.comparison import Comparison, Row
@@ -25,7 +25,7 @@ from amendtrack.errors import CONTROL, printable
 from amendtrack.model.names import count, the
 from amendtrack.model.proposal import Edit, Proposal, Source
 from amendtrack.model.words import spelling_rules
-from amendtrack.read.ocr import OCR_SUSPECT
+from amendtrack.read.ocr import suspects
 from amendtrack.read.structure.naming import unique_eid
 from amendtrack.report.compilation import CompilationTable
 from amendtrack.report.dashboard import Charts
@@ -35,7 +35,7 @@ from amendtrack.report.snapshot import STATUS_ORDER, Outcome
 from amendtrack.resources import templates_dir
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from amendtrack.render.links import Links, SiteLinks
 
@@ -76,13 +76,27 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         finalize=_visible,
     )
-    env.filters["open_marks"] = open_marks
+    env.filters["open_marks"] = _open_marks
+    env.filters["scan_marks"] = _scan_marks
     return env
 
 
-def open_marks(text: str) -> Markup:
+@pass_context
+def _open_marks(context: Any, text: str) -> Markup:
+    """open_marks with the page's misread words (its `misread` field, when it has one)."""
+    return open_marks(text, context.get("misread"))
+
+
+@pass_context
+def _scan_marks(context: Any, text: str) -> Markup:
+    """Text as a delegation wrote it (no bracket marks), with what the scan misread marked (see _suspect)."""
+    return Markup(_suspect(printable(text), context.get("misread")))
+
+
+def open_marks(text: str, misread: Mapping[str, str] | None = None) -> Markup:
     """Text with what is still open marked: each square bracket in bold, and a bracketed span that opens
-    and closes within this piece of text shaded, so a reader of any view sees what is not agreed."""
+    and closes within this piece of text shaded, so a reader of any view sees what is not agreed; the
+    scan's misreadings marked too (see _suspect)."""
     out: list[str] = []
     depth = 0
     for piece in re.split(r"(\[\^[^\[\]\s]*\]|\[|\])", printable(text)):  # a footnote reference stays whole
@@ -95,17 +109,20 @@ def open_marks(text: str) -> Markup:
         elif piece == "]":
             out.append('<b class="br">]</b>')
         else:
-            out.append(_suspect(piece))
+            out.append(_suspect(piece, misread))
     out.extend("</span>" * depth)
     return Markup("".join(out))
 
 
-def _suspect(text: str) -> str:
-    """Escaped text with the characters a scan put in it (read.ocr.OCR_SUSPECT) marked as the OCR's, not the draft's."""
+def _suspect(text: str, misread: Mapping[str, str] | None = None) -> str:
+    """Escaped text with what a scan put in it marked as the OCR's, not the draft's: the characters of
+    read.ocr.OCR_SUSPECT, and the words of `misread` (model.misread), each with the word it probably is."""
     out, at = [], 0
-    for match in OCR_SUSPECT.finditer(text):
+    for match in suspects(tuple(misread or ())).finditer(text):
         out.append(str(escape(text[at : match.start()])))
-        out.append(f'<span class="ocr" title="probably misread by the OCR">{escape(match.group())}</span>')
+        right = (misread or {}).get(match.group())
+        title = f"probably “{right}” misread by the OCR" if right else "probably misread by the OCR"
+        out.append(f'<span class="ocr" title="{escape(title)}">{escape(match.group())}</span>')
         at = match.end()
     out.append(str(escape(text[at:])))
     return "".join(out)
@@ -121,7 +138,14 @@ def _visible(value: Any) -> Any:
 def page(template: str, nav: Nav | None, title: str, negotiation_title: str | None = None, **fields: Any) -> str:
     """A page from its template: the breadcrumb, and the title followed by the negotiation's when there is one."""
     full = f"{title} · {negotiation_title}" if negotiation_title else title
-    return environment().get_template(template).render(nav=nav or [], title=full, **fields)
+    html = environment().get_template(template).render(nav=nav or [], title=full, **fields)
+    if _MARKED not in html:  # the legend of the scan's misreadings only where the page shows one
+        html = _MISREAD_LEGEND.sub("", html)
+    return html
+
+
+_MARKED = '<span class="ocr" title='
+_MISREAD_LEGEND = re.compile(r"<!--misread-->.*?<!--/misread-->\n?", re.S)
 
 
 def _append(out: list[Segment], kind: str, text: str) -> None:
@@ -322,13 +346,16 @@ def redline_html(
     nav: Nav | None = None,
     agreed: Agreed | None = None,
     see: Callable[[Row], Links] | None = None,
+    misread: Mapping[str, str] | None = None,
 ) -> str:
     """The side-by-side redline of two drafts as one self-contained HTML page.
 
     `old_meta` and `new_meta` give each draft's `label` and `date` (either may be missing);
     the labels default to the comparison's own. `agreed`: the later draft's agreed language, marked;
-    `see`: a row's links to other pages of a site.
+    `see`: a row's links to other pages of a site; `misread`: the words the scan probably misread,
+    when known from more than the two drafts (a negotiation's), else the comparison's own.
     """
+    misread = comparison.misread if misread is None else misread
     old = _side_meta(old_meta, comparison.old_label)
     new = _side_meta(new_meta, comparison.new_label)
     counts = [(relation, n) for relation, n in comparison.counts.items()]
@@ -355,7 +382,8 @@ def redline_html(
         legend=[(relation, MEANINGS.get(relation, relation)) for relation, _ in counts],
         agreed=bool(agreed),
         words=RELATION_WORDS,
-        ocr=any(OCR_SUSPECT.search(c.text) for row in comparison.rows for c in row.changes),
+        ocr=any(suspects(tuple(misread)).search(c.text) for row in comparison.rows for c in row.changes),
+        misread=misread,
     )
 
 
@@ -743,6 +771,7 @@ def delegation_report_html(report: DelegationReport, nav: Nav | None = None, lin
         nav,
         title,
         report.negotiation_title,
+        misread=report.misread,
         negotiation=report.negotiation_title,
         delegation=report.delegation,
         kind=KIND_WORDS.get(report.delegation_kind, report.delegation_kind.replace("_", " ")),
@@ -838,6 +867,7 @@ def paragraph_history_html(
         nav,
         title,
         history.negotiation_title,
+        misread=history.misread,
         negotiation=history.negotiation_title,
         label=history.label,
         pid=history.pid,
@@ -929,6 +959,7 @@ def compilation_html(
         "compilation.html",
         nav,
         f"Compilation of inputs on {the(table.draft_label)} · {table.negotiation_title}",
+        misread=table.misread,
         negotiation=table.negotiation_title,
         draft=table.draft_label,
         date=date_parts(table.draft_date)[0] if table.draft_date else "",

@@ -164,6 +164,7 @@ def _redlines(site: _Pages) -> None:
             nav=site.nav,
             agreed=site.agreed.get(pair.next_key or ""),
             see=lambda row, key=key: site.links.for_row(key, row.link.sources, row.link.targets),
+            misread=snap.misread(),
         )
         path = site.write(name, html)
         site.pages.redlines.append(Page(path, f"{label} → {pair.next_label}"))

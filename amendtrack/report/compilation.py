@@ -52,6 +52,7 @@ class CompilationTable:
     with_disposition: bool
     rows: list[CompilationRow]
     counts: dict[str, int]  # delegation → number of inputs in the table, alphabetical
+    misread: dict[str, str] = field(default_factory=dict)  # words the scan probably misread (model.misread)
 
 
 def compilation_table(snap: Snapshot, draft_key: str, with_disposition: bool = False) -> CompilationTable:
@@ -121,4 +122,5 @@ def compilation_table(snap: Snapshot, draft_key: str, with_disposition: bool = F
         with_disposition,
         rows,
         dict(sorted(counts.items(), key=lambda item: item[0].casefold())),
+        snap.misread(),
     )

@@ -22,6 +22,7 @@ class DelegationReport:
     next_draft: str | None  # label of the draft they are judged against (None: pending)
     totals: dict[str, int]  # status → count, in STATUS_ORDER
     paragraphs: list[tuple[str, list[Outcome]]]  # (paragraph label, its outcomes), in the base draft's order
+    misread: dict[str, str] = field(default_factory=dict)  # words the scan probably misread (model.misread)
 
     def to_dict(self) -> dict:
         """The report as JSON: `amendtrack report --json`."""
@@ -61,6 +62,7 @@ def delegation_report(snap: Snapshot, delegation: str, draft: str | None = None)
         first.next_label if first else None,
         totals,
         list(by_paragraph.items()),
+        snap.misread(),
     )
 
 

@@ -37,6 +37,7 @@ class ParagraphHistory:
     pid: str
     label: str  # the label it was asked for by
     versions: list[ParagraphVersion]
+    misread: dict[str, str] = field(default_factory=dict)  # words the scan probably misread (model.misread)
 
     def to_dict(self) -> dict:
         """The history as JSON: `amendtrack history --json`."""
@@ -88,7 +89,7 @@ def paragraph_history(snap: Snapshot, pid: str, label: str) -> ParagraphHistory:
         )  # fmt: skip
         previous = here or previous
         previous_key = key
-    return ParagraphHistory(snap.negotiation, snap.title, pid, label, versions)
+    return ParagraphHistory(snap.negotiation, snap.title, pid, label, versions, snap.misread())
 
 
 def _relation(snap: Snapshot, before: str | None, key: str, here: Paragraph | None) -> tuple[str | None, str]:

@@ -7,13 +7,14 @@ plain data (the store fills it, see store.snapshot); reports, histories, tables 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from amendtrack.compare.align import Alignment, Link
 from amendtrack.compare.disposition import Disposition, NodeFinder
 from amendtrack.compare.redline import Change, plain, redline
 from amendtrack.model.doubts import doubts, flagged, reading_confidence
+from amendtrack.model.misread import misread_words
 from amendtrack.model.proposal import STATUSES, Proposal
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.report.progress import DraftStep, Progress, progress
@@ -104,6 +105,21 @@ class Snapshot:
     _to: dict[str, dict[str, Link]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _outcomes: dict[int, Outcome] = field(default_factory=dict, init=False, repr=False, compare=False)
     _progress: Progress | None = field(default=None, init=False, repr=False, compare=False)
+    _misread: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def misread(self) -> dict[str, str]:
+        """The words a scan probably misread (model.misread), judged over every draft and proposal at once."""
+        if self._misread is None:
+            self._misread = misread_words(self._texts())
+        return self._misread
+
+    def _texts(self) -> Iterator[str]:
+        """Every text the negotiation was given: its drafts' paragraphs and its inputs as written (not the
+        texts made from them, which would count a draft's misreading again for each proposal on it)."""
+        for key, _, _ in self.drafts:
+            yield from (node.text for node, _ in self.tree(key).walk())
+        for _, proposal, _ in self.proposals:
+            yield from (sponsor.verbatim for sponsor in proposal.sponsors)
 
     def open_points(self) -> Progress:
         """The open points of every draft and their events between drafts (report.progress), computed once."""

@@ -40,9 +40,10 @@ def compilation_docx(table: CompilationTable) -> bytes:
     the rows of the inputs on it; each input's row gives its delegations in bold, its redline against
     the paragraph (formatted runs, not tracked changes) or its verbatim words with its rationale in
     smaller type, and with dispositions what became of it, in the same row, which never splits across
-    pages. A table of inputs per delegation ends the document.
+    pages. A table of inputs per delegation ends the document. What the scan probably misread is
+    underlined wavy.
     """
-    writer = Writer(DEFAULT_AUTHOR, table.draft_date)
+    writer = Writer(DEFAULT_AUTHOR, table.draft_date, table.misread)
     body: list[etree._Element] = [writer.paragraph(p) for p in _title(table)]
     body.append(_inputs_table(table, writer))
     body.append(writer.paragraph(Para([Run(EQUAL, "Inputs per delegation")], style="Heading1", keep_next=True)))

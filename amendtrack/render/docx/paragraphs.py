@@ -24,6 +24,7 @@ class Look:
     strike: bool = False
     underline: bool = False
     shade: str | None = None  # a fill behind the words (hex RGB): text still in square brackets
+    misread: bool = False  # a character or word the scan probably misread: underlined wavy
 
 
 @dataclass

@@ -37,9 +37,9 @@ def redline_docx(
     that left their place in the order (moves, parts of merges) are tracked as moves and
     placeholders such as '43. [Merged with paragraph 42]' appear where the later draft has them;
     without them the rows keep the comparison's order. Renumbering, moves, merges and splits are
-    named in comments by "amendtrack".
+    named in comments by "amendtrack". What the scan probably misread is underlined wavy.
     """
-    writer = Writer(author, date)
+    writer = Writer(author, date, comparison.misread)
     builder = _RedlineBuilder(comparison, writer, old, new)
     when = date_words(date)
     head = title_block(

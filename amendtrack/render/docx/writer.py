@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from lxml import etree
 
 from amendtrack.compare.redline import DELETE, EQUAL, INSERT
+from amendtrack.read.ocr import suspects
 from amendtrack.render.docx.package import document_part, write_package
 from amendtrack.render.docx.paragraphs import MOVE_FROM, MOVE_TO, Look, Para, RangeMark, Run
 from amendtrack.render.docx.wordml import HANG, W_NS, XML_SPACE, sub_element, w_tag, xml_safe
 
+MISREAD_COLOUR = "B26A00"  # the wavy underline of what a scan misread, as on the HTML pages
 _REVISION_TAG = {DELETE: "del", INSERT: "ins", MOVE_FROM: "moveFrom", MOVE_TO: "moveTo"}
 
 
@@ -40,8 +43,10 @@ def _initials(name: str) -> str:
 class Writer:
     """Turns the model into WordprocessingML and packs the parts; one counter numbers every w:id."""
 
-    def __init__(self, author: str, date: str | None) -> None:
+    def __init__(self, author: str, date: str | None, misread: Iterable[str] | None = None) -> None:
         self.author = author
+        # what a scan put in the text, underlined wavy (read.ocr): in the documents read, not in those sent
+        self.suspects = None if misread is None else suspects(tuple(misread))
         self.date = _timestamp(date)
         self.last_id = 0
         self.comments: list[tuple[int, str, list[str]]] = []  # id, author, paragraphs
@@ -102,8 +107,27 @@ class Writer:
             sub_element(p, marker.kind, id=marker.id)
 
     def _words(self, p: etree._Element, run: Run) -> None:
-        """A w:r (inside its revision when tracked): line breaks as w:br, a label followed by a tab."""
+        """w:r elements (inside their revision when tracked): line breaks as w:br, a label followed by a tab;
+        a character or word the scan probably misread in a run of its own, underlined wavy."""
         parent = p if run.op == EQUAL else self._revision(p, run.op)
+        for piece in self._pieces(run):
+            self._run(parent, piece)
+
+    def _pieces(self, run: Run) -> list[Run]:
+        """`run`, or its pieces when a scan's misreading is in it: each misreading a run of its own."""
+        matches = [] if run.label or self.suspects is None else list(self.suspects.finditer(run.text))
+        if not matches:
+            return [run]
+        pieces, at = [], 0
+        for match in matches:
+            pieces.append(replace(run, text=run.text[at : match.start()]))
+            pieces.append(replace(run, text=match.group(), look=replace(run.look or Look(), misread=True)))
+            at = match.end()
+        pieces.append(replace(run, text=run.text[at:]))
+        return [piece for piece in pieces if piece.text]
+
+    def _run(self, parent: etree._Element, run: Run) -> None:
+        """One w:r: its properties, its text."""
         r = sub_element(parent, "r")
         if run.label or run.look is not None:
             rpr = sub_element(r, "rPr")
@@ -161,7 +185,9 @@ def _formatting(rpr: etree._Element, look: Look) -> None:
     if look.size:
         sub_element(rpr, "sz", val=look.size)
         sub_element(rpr, "szCs", val=look.size)
-    if look.underline:
+    if look.misread:
+        sub_element(rpr, "u", val="wave", color=MISREAD_COLOUR)
+    elif look.underline:
         sub_element(rpr, "u", val="single")
     if look.shade:
         sub_element(rpr, "shd", val="clear", color="auto", fill=look.shade)
