@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     alignment = align(base, july)
 
     def decide() -> list:
-        judge = Disposer(base, july, alignment, "the draft of 19 July 2010")
+        judge = Disposer(base, july, alignment, "the draft of 19 July 2010", proposals)
         return [judge.dispose(p) for p in proposals]
 
     verdicts = decide()

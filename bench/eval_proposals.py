@@ -57,7 +57,7 @@ def ours() -> list[Entry]:
     base = read_text_file(GPA / "01-first-draft.txt")
     july = read_text_file(GPA / "03-draft-2010-07-19.txt")
     proposals = read_compilation_file(GPA / "02-table-of-inputs-on-first-draft.txt", base, Registry.load())
-    judge = Disposer(base, july, align(base, july), "the draft of 19 July 2010")
+    judge = Disposer(base, july, align(base, july), "the draft of 19 July 2010", proposals)
     found = []
     for proposal in proposals:
         if proposal.paragraph not in IN_SAMPLE:

@@ -116,3 +116,55 @@ def test_hunks_keep_their_context_and_drop_what_both_sides_share() -> None:
     assert [(h.removed, h.added) for h in hunks] == [("both", ""), ("and perpetrators", "")]
     judged = judge_change(hunks, "help both victims and perpetrators now", "help victims and perpetrators now")
     assert [c for _, c in judged.hunks] == [1.0, 0.0]  # 'both' went, 'and perpetrators' is still there
+
+
+DAMAGED = (  # paragraph 2 of the next draft lost its start to the scan: it opens mid-sentence
+    "1. Encourage cooperation between States.\n\n"
+    "2. victims of trafficking with a recovery and reflection period, and with access to legal advice.\n"
+)
+WHOLE = (
+    "1. Encourage cooperation between States.\n\n"
+    "2. Providing suspected victims of trafficking with a recovery and reflection period, and with shelter.\n"
+)
+
+
+def test_a_paragraph_that_lost_its_start_still_shows_it_was_not_deleted() -> None:
+    status, explanation = judge(WHOLE, DAMAGED, proposal("delete", "2"))
+    assert status == "not_reflected" and "still there" in explanation
+
+
+def test_a_change_in_the_part_the_scan_kept_is_judged_and_one_in_the_lost_start_is_unclear() -> None:
+    in_tail = proposal("replace", "2", Edit("replace", old="with shelter", new="with safe shelter"))
+    assert judge(WHOLE, DAMAGED, in_tail)[0] == "not_reflected"  # 'and with' is there: the change is not
+    in_start = proposal("replace", "2", Edit("replace", old="Providing suspected", new="Providing presumed"))
+    assert judge(WHOLE, DAMAGED, in_start)[0] == "unclear"  # the words around it went with the lost start
+
+
+def test_a_deletion_that_is_half_of_its_delegations_merge_is_carried_by_the_merge() -> None:
+    """Belarus deletes 3 and redrafts 2 to hold 3's words; the next draft merges 3 into 2: accepted. Another
+    delegation deleting 3 without such a plan sees its deletion superseded (3's words live on in 2)."""
+    old = (
+        "1. Encourage cooperation between States.\n\n"
+        "2. Criminalize trafficking in persons in national legislation.\n\n"
+        "3. Ensure penalties proportionate to the gravity of the crime of trafficking.\n"
+    )
+    new = (
+        "1. Encourage cooperation between States.\n\n"
+        "2. Criminalize trafficking in persons in national legislation, ensuring penalties proportionate to the "
+        "gravity of the crime.\n\n3. [Merged with paragraph 2]\n"
+    )
+    base, nxt = drafts(old, new)
+    redraft = Proposal(
+        "redraft", "2", [Sponsor("Belarus")], text="Criminalize trafficking in persons, ensuring penalties "
+        "proportionate to the gravity of the crime of trafficking."
+    )  # fmt: skip
+    mine = Proposal("delete", "3", [Sponsor("Belarus")])
+    theirs = Proposal("delete", "3", [Sponsor("Japan")])
+    for p in (redraft, mine, theirs):
+        apply(p, base.find(p.paragraph).text)
+    judge_all = Disposer(base, nxt, align(base, nxt), "the next draft", [redraft, mine, theirs])
+    verdict = judge_all.dispose(mine)
+    assert verdict.status == "accepted" and "as your redraft of paragraph 2 asked" in verdict.explanation
+    assert judge_all.dispose(theirs).status == "superseded"
+    alone = Disposer(base, nxt, align(base, nxt), "the next draft")  # without the other inputs: no plan known
+    assert alone.dispose(mine).status == "superseded"

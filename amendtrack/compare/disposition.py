@@ -8,6 +8,7 @@ took from a proposal, and words scattered over a paragraph do not pass for a phr
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
@@ -130,8 +131,18 @@ def dispose(
 class Disposer:
     """Dispositions of many proposals on one draft: the next draft's words and the lineage, looked up once."""
 
-    def __init__(self, base: Draft, nxt: Draft | None, alignment: Alignment | None, next_label: str = "the next draft"):
+    def __init__(
+        self,
+        base: Draft,
+        nxt: Draft | None,
+        alignment: Alignment | None,
+        next_label: str = "the next draft",
+        proposals: list[Proposal] | None = None,
+    ):
+        """`proposals`: every input on the base draft, so one is read with its delegation's others (a deletion
+        that is half of the delegation's own plan to fold the paragraph into another, see _Judge._merge_plan)."""
         self.base, self.nxt, self.next_label = base, nxt, next_label
+        self.proposals = proposals or []
         self.lineage = _Lineage(alignment)
         self._parents: dict[int, Paragraph] | None = None
         self.paragraphs = [n for n, _ in nxt.walk() if n.text] if nxt is not None else []
@@ -389,8 +400,8 @@ class _Judge:
         return handler()
 
     def _delete(self) -> Disposition:
-        if not self.p.edits:  # the whole paragraph
-            unclear = self.unclear()
+        if not self.p.edits:  # the whole paragraph: a successor that lost its start still shows it is there
+            unclear = self._vanished()
             if unclear:
                 return self.verdict("unclear", unclear, 0)
             if self.link is not None and self.link.relation == "deleted":
@@ -398,6 +409,11 @@ class _Judge:
                 return self.verdict("accepted", f"paragraph {self.p.paragraph} is not in {self.next_label}{marked}", 1)
             if self.gone:  # merged into another: the deletion is carried as far as its words went with it
                 into = ", ".join(n.label for n in self.successors)
+                plan = self._merge_plan()
+                if plan is not None:
+                    return self.verdict(
+                        "accepted", f"paragraph {self.p.paragraph} was merged into {into}, as your {plan} asked", 1
+                    )
                 kept = self._surviving()
                 if kept >= SURVIVES:
                     return self.verdict(
@@ -469,7 +485,7 @@ class _Judge:
         said = "; ".join(_told(results, 4))
         if share >= ACCEPTED:
             return self.verdict("accepted", f"your {what} is carried {self.where()}: {said}", share)
-        unclear = self.unclear()
+        unclear = self.unclear(hunks)
         if unclear:
             return self.verdict("unclear", f"{unclear}; {said}", share)
         if self.gone and share < SURVIVES:  # it went, and the change did not go with it
@@ -477,6 +493,29 @@ class _Judge:
         if any(c for _, c, _ in results):
             return self.verdict("partial", f"part of your {what} is carried {self.where()}: {said}", share)
         return self.verdict("not_reflected", f"your {what} is not carried {self.where()}: {said}", share)
+
+    def _merge_plan(self) -> str | None:
+        """The delegation's own proposal that folds this paragraph into the one it was merged into, if any: on
+        that paragraph, by the same delegation, naming this one's number or holding most of its words."""
+        if self.link is None or self.link.relation != "merged" or self.target is None:
+            return None
+        became = {id(self.d.merged_into(node)) for node in self.successors}
+        words = set(content(self._base_text()))
+        mine = set(self.p.delegations)
+        for other in self.d.proposals:
+            if other is self.p or not mine & set(other.delegations) or not other.paragraph:
+                continue
+            there = self.d.find(other.paragraph)
+            if there is None or there is self.target:  # another reading of this paragraph: an alternative, no plan
+                continue
+            link = self.lineage.of(there)
+            if link is None or not {id(self.d.merged_into(node)) for node in link.targets} & became:
+                continue
+            said = " ".join([other.text or "", *(s.verbatim for s in other.sponsors)])
+            held = len(words & set(content(said))) / len(words) if words else 0.0
+            if held >= SURVIVES or _names_paragraph(said, self.target.label):
+                return f"{other.operation.replace('_', ' ')} of paragraph {other.paragraph}"
+        return None
 
     def _surviving(self) -> float:
         """The share of the paragraph's words found in what it was merged into."""
@@ -524,18 +563,26 @@ class _Judge:
             return self.verdict("unclear", unclear, 0)
         return self.verdict("not_reflected", f"{', '.join(names)} is not named {self.where()}", 0)
 
-    def unclear(self) -> str | None:
+    def unclear(self, hunks: list[Hunk] | None = None) -> str | None:
         """Why the next draft cannot tell, if it cannot: the paragraph vanished without a placeholder in a draft
-        that keeps placeholders, or what it became lost its start (OCR)."""
+        that keeps placeholders, or what it became lost its start (OCR) and the change is not all in the part
+        that is left (`hunks`: the change, each hunk placed by the words around it)."""
+        vanished = self._vanished()
+        if vanished:
+            return vanished
+        for node in self.successors:
+            if _damaged(node) and (hunks is None or not all(_in_kept_part(hunk, node.text) for hunk in hunks)):
+                return f"the start of paragraph {node.label} is missing in {self.next_label}, so it cannot tell"
+        return None
+
+    def _vanished(self) -> str | None:
+        """Why the next draft cannot tell: the paragraph is not there, in a draft that marks what it deletes."""
         if self.link is not None and self.link.relation == "deleted" and self.link.source != "declared":
             if self.d.marks_deletions:
                 return (
                     f"paragraph {self.p.paragraph} is neither in {self.next_label} nor marked deleted there: "
                     "its text may have been lost"
                 )
-        for node in self.successors:
-            if _damaged(node):
-                return f"the start of paragraph {node.label} is missing in {self.next_label}, so it cannot tell"
         return None
 
     def _new_paragraph(self) -> Disposition:
@@ -647,6 +694,28 @@ def _more_of(name: str, base: Words, later: Words) -> bool:
     """Whether the later text says `name` more often than the paragraph did (spellings folded)."""
     words = [fold_spelling(t) for t in tokens(name) if t[:1].isalnum()]
     return bool(words) and occurrences(words, later.surface) > occurrences(words, base.surface)
+
+
+def _names_paragraph(text: str, label: str) -> bool:
+    """Whether a text names paragraph `label` by number, alone or in a range: '43', '43-46', '43 to 46'."""
+    if not label.isdigit():
+        return bool(re.search(rf"(?<![\w.]){re.escape(label)}(?![\w])", text))
+    number = int(label)
+    for first, last in re.findall(r"(?<![\w.])(\d{1,3})(?:\s*(?:-|–|to)\s*(\d{1,3}))?(?![\w])", text):
+        if int(first) == number or (last and int(first) <= number <= int(last)):
+            return True
+    return False
+
+
+def _in_kept_part(hunk: Hunk, text: str, words: int = 3) -> bool:
+    """Whether a hunk sits in the part of a paragraph the scan kept: the words just before it are in the text
+    that is left, or the words just after it are, past its first word (whatever stood before the text's
+    first word went with the lost start)."""
+    kept = Words(text).surface
+    before, after = Words(hunk.before).surface[-words:], Words(hunk.after).surface[:words]
+    if len(before) == words and occurrences(before, kept):
+        return True
+    return len(after) == words and occurrences(after, kept[1:]) > 0
 
 
 def _damaged(node: Paragraph) -> bool:

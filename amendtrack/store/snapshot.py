@@ -43,7 +43,7 @@ def load_snapshot(session: Session, negotiation: str) -> Snapshot:
         if not made:
             continue
         pair = pairs[document.key]
-        judge = Disposer(pair.base, pair.next, pair.alignment, the(pair.next_label, empty=""))
+        judge = Disposer(pair.base, pair.next, pair.alignment, the(pair.next_label, empty=""), [p for _, p in made])
         found = {pid: judge.dispose(proposal) for pid, proposal in made}
         following = find_document(session, negotiation, pair.next_key) if pair.next_key else None
         save_dispositions(session, following.id if following else None, found)
