@@ -135,3 +135,62 @@ def test_a_restatement_that_opens_as_its_row_stays_there_whatever_it_goes_on_wit
         "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n"
     )
     assert [(p.delegations[0], p.paragraph) for p in found] == [("China", "1")]
+
+
+def test_words_carried_on_from_the_paragraphs_last_word_are_added_at_its_end() -> None:
+    """One word is a place only as the paragraph's last, after an ellipsis; elsewhere it proves nothing."""
+    found = read(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        "Belarus: ... information and to involve labour market institutions in the fight against trafficking;\n\n"
+        "Japan: ... States should act together against organized crime and its proceeds\n"
+    )
+    by = {p.delegations[0]: p for p in found}
+    assert by["Belarus"].operation == "insert"
+    assert by["Belarus"].resulting_text.endswith("to share information and to involve labour market institutions in "
+                                                 "the fight against trafficking.")  # fmt: skip
+    assert by["Japan"].operation == "comment"  # 'States' is in the paragraph, but not as its last word
+
+
+def test_a_stretch_restated_with_many_words_put_in_is_an_insertion() -> None:
+    """The opening of a long paragraph restated with more words put in than kept, the rest not restated: words
+    put in, not a redraft that drops the rest."""
+    long = (
+        "Strengthening the capacity of service providers and others likely to encounter and identify possible "
+        "victims of trafficking, such as law enforcement personnel, border control officers, consular officials, "
+        "judges and prosecutors, and ensuring the availability of needed resources to the relevant institutions."
+    )
+    base = read_text(f"1. {long}\n", "base.txt")
+    found = read_compilation_text(
+        f"1. {long}\n\nEU: Strengthening or continuing to strengthen social protection mechanisms and the capacity "
+        "and training of service providers and others, as stipulated by Art. 29 of the Convention and Art. 10 of "
+        "the Protocol to Prevent, Suppress and Punish Trafficking in\n",
+        base,
+        Registry.load(),
+    )
+    assert [p.operation for p in found] == ["insert"]
+    assert found[0].resulting_text.startswith("Strengthening or continuing to strengthen social protection")
+    assert found[0].resulting_text.endswith("to the relevant institutions.")  # the rest of the paragraph stays
+
+
+def test_pieces_between_ellipses_each_make_their_edit() -> None:
+    found = read(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        "OHCHR: ...Encourage States, OHCHR and NGOs to cooperate... to share information and good practices;\n"
+    )
+    assert [p.operation for p in found] == ["insert"]
+    assert found[0].resulting_text == (
+        "Encourage States, OHCHR and NGOs to cooperate in the prevention of human trafficking and to share "
+        "information and good practices."
+    )
+
+
+def test_a_gerund_beside_to_and_its_verb_is_the_word_struck_through() -> None:
+    base = read_text("1. Ensuring the return of victims is voluntary.\n", "base.txt")
+    found = read_compilation_text(
+        "1. Ensuring the return of victims is voluntary.\n\nAfrican Group: Ensuring To ensure the return of victims "
+        "is voluntary and safe.\n",
+        base,
+        Registry.load(),
+    )
+    assert found[0].resulting_text == "To ensure the return of victims is voluntary and safe."
+    assert found[0].operation != "insert"  # 'Ensuring' went: a replacement, not words put in

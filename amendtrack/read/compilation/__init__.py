@@ -15,8 +15,9 @@ works by general rules, with the base draft's own tree as its map, in five steps
 4. find the paragraph each input is about (`targets`) and read what it asks, by
    the forms negotiators write: delete, "Replace “X” with “Y”", "Add, after “X”, “Y”",
    "Redraft as follows:", PP5bis, moves, merges, splits, comments (`grammar`),
-   or a restatement diffed against the base (`restatement`), struck-through words taken
-   out (`strikethrough`);
+   or a restatement diffed against the base (`restatement`), words carried on from a place
+   or pieces quoted between ellipses (`fragments`), struck-through words taken out
+   (`strikethrough`); an input being read is a `request.Request`;
 5. apply each proposal to its base paragraph (`reading.read_input`).
 """
 

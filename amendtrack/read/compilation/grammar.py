@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
 from amendtrack.compare.asks import described
-from amendtrack.model.proposal import Edit, Proposal, Sponsor, apply
-from amendtrack.model.tree import Draft, Paragraph
+from amendtrack.model.proposal import Edit, Proposal, apply
+from amendtrack.model.tree import Draft
 from amendtrack.read.compilation.context import Compilation
-from amendtrack.read.compilation.restatement import Restatement, restatement
+from amendtrack.read.compilation.fragments import base_paragraph, continuation, pieces, restatement_of
+from amendtrack.read.compilation.request import Request
 from amendtrack.read.compilation.targets import PARAGRAPH_NAMED, resolve_label
-from amendtrack.read.compilation.wording import WORDS, without_quotes, words_of
+from amendtrack.read.compilation.wording import without_quotes
 
 _Q = r"[“\"‘']\s*(.+?)\s*[”\"’']"  # a quoted string
 _UNCLOSED = r"[“\"‘]\s*(.+?)\s*(?:[”\"’]|\.\.\.|…|$)"  # a quote the scan may have cut off
@@ -38,24 +38,6 @@ _DELETE_ALONE = ("delete", "delete whole paragraph", "delete paragraph", "delete
 _MOVED_FROM = re.compile(r"^\(?\s*moved from (?:paragraph|para|op)\s*\.?\s*(\d+\w*)\s*\)?\s*", re.I)
 
 
-@dataclass
-class Request:
-    """An input as it is being read: its words still to read, the paragraph it is about, who asks and why."""
-
-    text: str
-    paragraph: str | None  # the label of the paragraph it is about, as far as known
-    row: Paragraph | None  # the base paragraph whose row it sits in
-    sponsor: Sponsor
-    rationale: str | None
-    references: list[str]  # the resolutions it cites ("A/RES/64/178")
-
-    def proposal(self, operation: str, **fields: Any) -> Proposal:
-        """A proposal of this input on its paragraph."""
-        return Proposal(
-            operation, self.paragraph, [self.sponsor], rationale=self.rationale, references=self.references, **fields
-        )
-
-
 Form = Callable[[Request, Compilation], list[Proposal] | None]
 
 
@@ -67,8 +49,6 @@ _NEXT_INSTRUCTION = re.compile(  # "… and replace with “Y”" finishes a del
 )
 
 
-CARRIED_ON_MOST = 6  # the most words of its paragraph an input may open with and be read as carrying it on
-CARRIED_ON_LEAST = 3  # … and the fewest new words after them
 _VERB = re.compile(r"\b(?:add|insert|delete|replace|change|substitute|move|redraft)\b", re.I)
 
 
@@ -158,7 +138,7 @@ def _deletion_of_named_paragraph(request: Request, compilation: Compilation) -> 
     named = PARAGRAPH_NAMED.search(request.text[6:])
     proposal = request.proposal("delete")
     if named:
-        proposal.paragraph = resolve_label(named, _base_paragraph(request, compilation), compilation)
+        proposal.paragraph = resolve_label(named, base_paragraph(request, compilation), compilation)
     return [proposal]
 
 
@@ -306,7 +286,7 @@ def _redraft_as_follows(request: Request, compilation: Compilation) -> list[Prop
     named = re.match(r"^replace\s+(?P<pp>pp|op)\s*\.?\s*(?P<n>\d+)\s*(?P<suf>)(?P<sub>\([a-z]\))?", text, re.I)
     proposal = request.proposal("redraft", text=proposed or None)
     if named and named.group("n"):
-        proposal.paragraph = resolve_label(named, _base_paragraph(request, compilation), compilation)
+        proposal.paragraph = resolve_label(named, base_paragraph(request, compilation), compilation)
     return [proposal]
 
 
@@ -389,57 +369,16 @@ def _restatement_or_comment(request: Request, compilation: Compilation) -> list[
     it, else a comment."""
     if _COMMENT.match(request.text):
         return [request.proposal("comment")]
-    carried_on = _continuation(request, compilation)
+    quoted = pieces(request, compilation)
+    if quoted is not None:
+        return [quoted]
+    carried_on = continuation(request, compilation)
     if carried_on is not None and request.text.lstrip().startswith(("...", "…")):
         return [carried_on]  # '… X Y new words': a place in the paragraph, then what goes there
-    found = _restatement(request, compilation)
+    found = restatement_of(request, compilation)
     if found is None:
         return [carried_on] if carried_on is not None else [request.proposal("comment")]
     return [request.proposal(found.operation, text=found.text, edits=found.edits, confidence=found.confidence)]
-
-
-def _continuation(request: Request, compilation: Compilation) -> Proposal | None:
-    """'… referral mechanisms as well as by creating …': the input opens with words of its paragraph (a few, at
-    one place only) and goes on with new ones: an insertion after those words."""
-    node = _base_paragraph(request, compilation)
-    if node is None:
-        return None
-    said = request.text.strip().lstrip(".… ")
-    words, base = words_of(said), words_of(node.text)
-    for size in range(min(CARRIED_ON_MOST, len(words) - CARRIED_ON_LEAST), 1, -1):
-        run = words[:size]
-        places = [k for k in range(len(base) - size + 1) if base[k : k + size] == run]
-        if len(places) == 1 and words[size] not in base[places[0] + size : places[0] + size + 1]:
-            gap = said[
-                [m.end() for m in WORDS.finditer(said)][size - 1] : [m.start() for m in WORDS.finditer(said)][size]
-            ]
-            if any(mark in gap for mark in ("...", "…", "[", "(")):
-                return None  # '…trust fund for the… [alternative: …]' points at a place; it does not carry on
-            return _carried_on(request, node.text, said, places[0], size)
-    return None
-
-
-def _carried_on(request: Request, base: str, said: str, at: int, size: int) -> Proposal:
-    """The insertion of what follows the first `size` words of `said`, after those words at word `at` of `base`."""
-    spans = [m.span() for m in WORDS.finditer(base)]
-    anchor = base[spans[at][0] : spans[at + size - 1][1]]
-    cut = [m.end() for m in WORDS.finditer(said)][size - 1]
-    new = said[cut:].strip(" ,;.…").strip()
-    edit = Edit("insert", new=new, anchor=anchor, position="after")
-    return apply(request.proposal("insert", edits=[edit], confidence=0.8), base)
-
-
-def _restatement(request: Request, compilation: Compilation) -> Restatement | None:
-    """The change the input makes by restating its paragraph, if it is a restatement."""
-    node = _base_paragraph(request, compilation)
-    if node is None:
-        return None
-    return restatement(request.text, node, compilation.nearby_words(node), compilation.vocabulary)
-
-
-def _base_paragraph(request: Request, compilation: Compilation) -> Paragraph | None:
-    """The base paragraph the input is about, as far as known."""
-    return compilation.base.find(request.paragraph) if request.paragraph else None
 
 
 def _because(proposal: Proposal, why: str | None) -> Proposal:

@@ -13,8 +13,9 @@ import re
 
 from amendtrack.model.proposal import Proposal, Source, Sponsor, apply
 from amendtrack.read.compilation.context import Compilation
-from amendtrack.read.compilation.grammar import Request, is_remark, new_paragraph, read_request
+from amendtrack.read.compilation.grammar import is_remark, new_paragraph, read_request
 from amendtrack.read.compilation.inputs import Input
+from amendtrack.read.compilation.request import Request
 from amendtrack.read.compilation.strikethrough import unstrike
 from amendtrack.read.compilation.targets import (
     bullet_label,

@@ -20,6 +20,8 @@ from amendtrack.read.compilation.wording import WORDS, words_of
 _ELLIPSIS = ("...", "…")
 REPLACED = 2  # at most this many stretches changed, a restatement is a replacement rather than a redraft
 _NEAR = 3  # unmatched words at a fragment's edge that still belong to the stretch it restates
+INSERTED_RUNS = 2  # a fragment that keeps a stretch whole in this many runs or more puts words in between
+INSERTED_LEAST = 5  # … when the stretch is at least this many words (fewer could be words met by chance)
 
 
 @dataclass(frozen=True)
@@ -40,18 +42,23 @@ def restatement(text: str, paragraph: Paragraph, struck_from: set[str], vocabula
     words, struck = unstrike(fragment.strip(".… "), struck_from, vocabulary)
     cleaned = " ".join(words)
     base, restated = words_of(paragraph.text), words_of(cleaned)
-    blocks = _shared_runs(base, restated)
+    pieces = any(mark in fragment.strip(".… ") for mark in _ELLIPSIS)  # '… X … Y': pieces, not one stretch
+    blocks, put_in = _shared_runs(base, restated, stretch_only=not pieces)
     if blocks is None:
         return None
     start, end = _restated_stretch(blocks, len(base), len(restated))
-    whole = not dotted and start <= 2 and blocks[0].b <= 2  # restates the paragraph from its beginning
+    # restates the paragraph from its beginning (a stretch with words put in restates only that stretch)
+    whole = not dotted and not put_in and start <= 2 and blocks[0].b <= 2
     confidence = 0.7 if struck else 0.9
     old = _stretch_text(paragraph.text, start, end)
     if words_of(old) == restated or (whole and base == restated):
         return None  # the base text again, unchanged: no proposal in it
     if whole:
         return _whole(paragraph.text, cleaned, confidence)
-    return Restatement(_kind_of_change(old, cleaned), confidence, edits=[Edit("replace", old=old, new=cleaned)])
+    if end >= len(base):
+        cleaned = cleaned.rstrip(" ;,.:")  # the paragraph keeps its own closing mark after the stretch
+    kind = "insert" if put_in and _in_order(words_of(old), restated) else _kind_of_change(old, cleaned)
+    return Restatement(kind, confidence, edits=[Edit("replace", old=old, new=cleaned)])
 
 
 def _whole(base: str, restated: str, confidence: float) -> Restatement:
@@ -70,16 +77,35 @@ def _whole(base: str, restated: str, confidence: float) -> Restatement:
     return Restatement(kind, confidence, text=restated, edits=[Edit("replace", old=base, new=restated)])
 
 
-def _shared_runs(base: list[str], restated: list[str]) -> list[Match] | None:
-    """The runs of words the fragment shares with the base, when it shares enough to restate it."""
+def _shared_runs(base: list[str], restated: list[str], stretch_only: bool = True) -> tuple[list[Match] | None, bool]:
+    """The runs of words the fragment shares with the base, when it shares enough to restate it; and whether
+    they are a stretch of the base with words put in (see _words_put_in; only for a fragment in one piece)
+    rather than a restatement."""
     if len(restated) < 3:
-        return None
+        return None, False
     matcher = SequenceMatcher(None, base, restated, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     shared = sum(b.size for b in blocks)
-    if shared < max(2, 0.4 * min(len(restated), len(base))) or (shared < 3 and blocks[0].a > 2):
+    if shared >= max(2, 0.4 * min(len(restated), len(base))) and (shared >= 3 or blocks[0].a <= 2):
+        return blocks, False
+    put_in = _words_put_in(blocks) if stretch_only else None
+    return put_in, put_in is not None
+
+
+def _words_put_in(blocks: list[Match]) -> list[Match] | None:
+    """The runs of a fragment that is a stretch of the base with words put in, however many: it opens with
+    the stretch's first words and keeps every base word of the stretch, in order, in INSERTED_RUNS runs or
+    more ("Strengthening or continuing to strengthen … the capacity and training of service providers …").
+    Words after the stretch are put in after it; what matches further on is chance ('to', 'of')."""
+    if not blocks or blocks[0].b > 1:
         return None
-    return blocks
+    kept = [blocks[0]]
+    for block in blocks[1:]:
+        if block.a != kept[-1].a + kept[-1].size:
+            break
+        kept.append(block)
+    stretch = kept[-1].a + kept[-1].size - kept[0].a
+    return kept if len(kept) >= INSERTED_RUNS and stretch >= INSERTED_LEAST else None
 
 
 def _restated_stretch(blocks: list[Match], base_length: int, restated_length: int) -> tuple[int, int]:
@@ -107,6 +133,12 @@ def _kind_of_change(old: str, new: str) -> str:
     if new and new_words == [w for w in old_words if w in new_set]:
         return "delete"
     return "replace"
+
+
+def _in_order(part: list[str], whole: list[str]) -> bool:
+    """Whether the words of `part` are all in `whole`, in the same order (others may stand between them)."""
+    rest = iter(whole)
+    return all(word in rest for word in part)
 
 
 def _stretch_text(text: str, start: int, end: int) -> str:

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from amendtrack.model.tree import Draft
+from amendtrack.model.words import stem
 from amendtrack.read.compilation.wording import WORDS
 
 _HYPHENS = re.compile(r"[-—–+]+")
@@ -47,13 +48,23 @@ def unstrike(text: str, struck_from: set[str], vocabulary: Vocabulary) -> tuple[
     """
     out: list[str] = []
     struck = False
-    for token in text.split():
-        kept = _unstruck_token(token, struck_from, vocabulary)
+    tokens = text.split()
+    for k, token in enumerate(tokens):
+        kept = "" if _gerund_replaced(tokens[k : k + 3]) else _unstruck_token(token, struck_from, vocabulary)
         if kept != token:
             struck = True
         if kept:
             out.append(kept)
     return out, struck
+
+
+def _gerund_replaced(tokens: list[str]) -> bool:
+    """'Ensuring To ensure the …': a gerund followed by 'To' and the same verb is the struck-through word
+    beside the words typed for it (OCR keeps both; the line through the first is lost)."""
+    if len(tokens) < 3 or tokens[1].lower() != "to":
+        return False
+    gerund, verb = (t.strip(".,;:()“”\"'[]|").lower() for t in (tokens[0], tokens[2]))
+    return gerund.endswith("ing") and gerund != verb and stem(gerund) == stem(verb)
 
 
 def _unstruck_token(token: str, struck_from: set[str], vocabulary: Vocabulary) -> str:
