@@ -194,3 +194,12 @@ def test_a_gerund_beside_to_and_its_verb_is_the_word_struck_through() -> None:
     )
     assert found[0].resulting_text == "To ensure the return of victims is voluntary and safe."
     assert found[0].operation != "insert"  # 'Ensuring' went: a replacement, not words put in
+
+
+def test_a_gerund_fused_to_to_by_the_strike_line_and_misread_is_struck_too() -> None:
+    from amendtrack.read.compilation.strikethrough import Vocabulary, unstrike
+
+    words = Vocabulary.of("", read_text("1. Providing assistance to bring to mind the use.\n", "base.txt"))
+    assert unstrike("Previding-To provide assistance", set(), words)[0] == ["To", "provide", "assistance"]
+    assert unstrike("Making To make use", set(), words)[0] == ["To", "make", "use"]
+    assert unstrike("Bring to mind the", set(), words)[0] == ["Bring", "to", "mind", "the"]  # no gerund: kept

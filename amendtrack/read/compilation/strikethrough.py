@@ -50,7 +50,9 @@ def unstrike(text: str, struck_from: set[str], vocabulary: Vocabulary) -> tuple[
     struck = False
     tokens = text.split()
     for k, token in enumerate(tokens):
-        kept = "" if _gerund_replaced(tokens[k : k + 3]) else _unstruck_token(token, struck_from, vocabulary)
+        kept = _replaced_gerund(tokens[k : k + 3])
+        if kept is None:
+            kept = _unstruck_token(token, struck_from, vocabulary)
         if kept != token:
             struck = True
         if kept:
@@ -58,13 +60,28 @@ def unstrike(text: str, struck_from: set[str], vocabulary: Vocabulary) -> tuple[
     return out, struck
 
 
-def _gerund_replaced(tokens: list[str]) -> bool:
-    """'Ensuring To ensure the …': a gerund followed by 'To' and the same verb is the struck-through word
-    beside the words typed for it (OCR keeps both; the line through the first is lost)."""
-    if len(tokens) < 3 or tokens[1].lower() != "to":
+_FUSED_TO = re.compile(r"(\w+ing)[-—–+]+(to)", re.I)
+
+
+def _replaced_gerund(tokens: list[str]) -> str | None:
+    """What is left of the first token when it is a gerund struck through beside 'To' and the same verb typed
+    for it: 'Ensuring To ensure' ('' for 'Ensuring'), 'Ensuring-To ensure' ('To'); None when it is not.
+    OCR keeps both words, and loses the line through the first or reads it as a hyphen; the gerund may come
+    out misread ('Previding-To provide')."""
+    fused = _FUSED_TO.fullmatch(tokens[0]) if tokens else None
+    if fused and len(tokens) >= 2 and _same_verb(fused.group(1), tokens[1]):
+        return fused.group(2)
+    if len(tokens) >= 3 and tokens[1].lower() == "to" and _same_verb(tokens[0], tokens[2]):
+        return ""
+    return None
+
+
+def _same_verb(gerund: str, verb: str) -> bool:
+    """Whether a gerund and a verb are the same verb ('Ensuring', 'ensure'), the gerund perhaps misread."""
+    gerund, verb = (t.strip(".,;:()“”\"'[]|").lower() for t in (gerund, verb))
+    if not gerund.endswith("ing") or gerund == verb:
         return False
-    gerund, verb = (t.strip(".,;:()“”\"'[]|").lower() for t in (tokens[0], tokens[2]))
-    return gerund.endswith("ing") and gerund != verb and stem(gerund) == stem(verb)
+    return stem(gerund) == stem(verb) or _misread(stem(gerund), stem(verb))
 
 
 def _unstruck_token(token: str, struck_from: set[str], vocabulary: Vocabulary) -> str:
