@@ -203,3 +203,45 @@ def test_a_gerund_fused_to_to_by_the_strike_line_and_misread_is_struck_too() -> 
     assert unstrike("Previding-To provide assistance", set(), words)[0] == ["To", "provide", "assistance"]
     assert unstrike("Making To make use", set(), words)[0] == ["To", "make", "use"]
     assert unstrike("Bring to mind the", set(), words)[0] == ["Bring", "to", "mind", "the"]  # no gerund: kept
+
+
+def test_a_restatement_cut_short_mid_sentence_changes_only_what_it_restates() -> None:
+    """'Encourage States to closely cooperate in' stops on the paragraph's own words, mid-sentence: the rest of
+    the paragraph is not restated, so not deleted; one that ends as a sentence does restates it all."""
+    found = read(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        "Indonesia: Encourage States to closely cooperate in\n\n"
+        "Japan: Encourage States to closely cooperate in the prevention of human trafficking.\n"
+    )
+    by = {p.delegations[0]: p for p in found}
+    assert by["Indonesia"].operation == "insert"
+    assert by["Indonesia"].resulting_text == (
+        "Encourage States to closely cooperate in the prevention of human trafficking and to share information."
+    )
+    assert "share information" not in by["Japan"].resulting_text  # a whole restatement: the tail went
+
+
+def test_a_deletion_whose_closing_quote_the_ocr_lost_deletes_the_words_the_paragraph_has() -> None:
+    found = read(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        "USA: Delete “in the prevention of\n\n"
+        "EU: Delete “in the struggle against\n"
+    )
+    by = {p.delegations[0]: p for p in found}
+    assert (by["USA"].operation, by["USA"].edits[0].old) == ("delete", "in the prevention of")
+    assert by["EU"].operation != "delete"  # words the paragraph does not have: not read as their deletion
+
+
+def test_delete_and_draft_a_paragraph_on_another_subject_is_a_deletion_and_a_new_paragraph() -> None:
+    found = read(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        "Colombia: delete and draft a para on ICAT as follows: Support the coordination group of agencies.\n\n"
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        "EU: delete and redraft as follows: Ensure that victims are not punished.\n"
+    )
+    assert [(p.delegations[0], p.paragraph, p.operation) for p in found] == [
+        ("Colombia", "1", "delete"),
+        ("Colombia", "1", "new_paragraph"),
+        ("EU", "2", "redraft"),
+    ]
+    assert found[1].text == "Support the coordination group of agencies."

@@ -19,7 +19,7 @@ from amendtrack.read.compilation.context import Compilation
 from amendtrack.read.compilation.fragments import base_paragraph, continuation, pieces, restatement_of
 from amendtrack.read.compilation.request import Request
 from amendtrack.read.compilation.targets import PARAGRAPH_NAMED, resolve_label
-from amendtrack.read.compilation.wording import without_quotes
+from amendtrack.read.compilation.wording import without_quotes, words_of
 
 _Q = r"[“\"‘']\s*(.+?)\s*[”\"’']"  # a quoted string
 _UNCLOSED = r"[“\"‘]\s*(.+?)\s*(?:[”\"’]|\.\.\.|…|$)"  # a quote the scan may have cut off
@@ -125,9 +125,16 @@ def _deletion_of_paragraph(request: Request, compilation: Compilation) -> list[P
 
 
 def _deletion_and_redraft(request: Request, compilation: Compilation) -> list[Proposal] | None:
-    """'Delete and redraft as follows: …': a redraft."""
-    m = re.match(r"^delete and (?:re)?draft\b.*?as follows\s*:?\s*(?P<t>.+)$", request.text, re.I | re.S)
-    return [request.proposal("redraft", text=without_quotes(m.group("t")))] if m else None
+    """'Delete and redraft as follows: …': a redraft. 'Delete and draft a para on ICAT as follows: …': the
+    paragraph deleted and a new one in its place (a paragraph of its own, on its own subject)."""
+    m = re.match(r"^delete and (?:re)?draft\b(?P<how>.*?)as follows\s*:?\s*(?P<t>.+)$", request.text, re.I | re.S)
+    if not m:
+        return None
+    text = without_quotes(m.group("t"))
+    if re.search(r"\b(?:a|another|new)\s+(?:new\s+)?(?:para|paragraph)\b", m.group("how"), re.I):
+        placed = new_paragraph(request, None, text, compilation.base)
+        return [request.proposal("delete"), placed]
+    return [request.proposal("redraft", text=text)]
 
 
 def _deletion_of_named_paragraph(request: Request, compilation: Compilation) -> list[Proposal] | None:
@@ -183,9 +190,19 @@ def _deletion_of_words(request: Request, compilation: Compilation) -> list[Propo
         rf"^delete\s+(?P<spans>{_Q}(?:\s*(?:,|and|,\s*and)\s*{_Q})*)\s*[.;]?\s*(?P<why>.*)$", request.text, re.I | re.S
     )
     if not m:
-        return None
+        return _deletion_unclosed(request, compilation)
     proposal = request.proposal("delete", edits=[Edit("delete", old=q) for q in re.findall(_Q, m.group("spans"))])
     return [_because(proposal, m.group("why").strip() or None)]
+
+
+def _deletion_unclosed(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Delete “formal and informal' (the OCR lost the closing quote): the words after the opening quote, to
+    the end, when the paragraph has them word for word."""
+    m = re.match(r"^delete\s+[“\"‘']([^”\"’]+?)[\s.;,]*$", request.text, re.I)
+    node = base_paragraph(request, compilation)
+    if not m or node is None or " ".join(words_of(m.group(1))) not in " ".join(words_of(node.text)):
+        return None
+    return [request.proposal("delete", edits=[Edit("delete", old=m.group(1).strip())])]
 
 
 def _bracketing(request: Request, compilation: Compilation) -> list[Proposal] | None:

@@ -47,8 +47,10 @@ def restatement(text: str, paragraph: Paragraph, struck_from: set[str], vocabula
     if blocks is None:
         return None
     start, end = _restated_stretch(blocks, len(base), len(restated))
-    # restates the paragraph from its beginning (a stretch with words put in restates only that stretch)
-    whole = not dotted and not put_in and start <= 2 and blocks[0].b <= 2
+    # restates the paragraph from its beginning (a stretch with words put in restates only that stretch, and
+    # so does one cut short: it stops mid-sentence, on words of the base, where the paragraph goes on)
+    cut_short = end < len(base) and blocks[-1].b + blocks[-1].size == len(restated) and not _closed(fragment)
+    whole = not dotted and not put_in and not cut_short and start <= 2 and blocks[0].b <= 2
     confidence = 0.7 if struck else 0.9
     old = _stretch_text(paragraph.text, start, end)
     if words_of(old) == restated or (whole and base == restated):
@@ -59,6 +61,11 @@ def restatement(text: str, paragraph: Paragraph, struck_from: set[str], vocabula
         cleaned = cleaned.rstrip(" ;,.:")  # the paragraph keeps its own closing mark after the stretch
     kind = "insert" if put_in and _in_order(words_of(old), restated) else _kind_of_change(old, cleaned)
     return Restatement(kind, confidence, edits=[Edit("replace", old=old, new=cleaned)])
+
+
+def _closed(fragment: str) -> bool:
+    """Whether a fragment ends as a paragraph or a sentence does (a full stop, semicolon or colon)."""
+    return fragment.rstrip(" ”\"'’)").endswith((".", ";", ":"))
 
 
 def _whole(base: str, restated: str, confidence: float) -> Restatement:
