@@ -245,3 +245,18 @@ def test_delete_and_draft_a_paragraph_on_another_subject_is_a_deletion_and_a_new
         ("EU", "2", "redraft"),
     ]
     assert found[1].text == "Support the coordination group of agencies."
+
+
+def test_words_left_out_at_an_ellipsis_stay_and_a_piece_the_scan_garbled_changes_nothing() -> None:
+    paragraph = "1. Encouraging States to cooperate in the prevention of human trafficking and to share it.\n"
+    base = read_text(paragraph, "base.txt")
+    found = read_compilation_text(
+        f"{paragraph}\n"
+        "African Group: Encouraging To encourage States to cooperate... prevemtion of human trafficking and...\n",
+        base,
+        Registry.load(),
+    )
+    assert [p.operation for p in found] == ["replace"]
+    assert found[0].resulting_text == (
+        "To encourage States to cooperate in the prevention of human trafficking and to share it."
+    )  # only the verb form changes: the words at the ellipses are left as they were

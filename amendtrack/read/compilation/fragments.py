@@ -14,7 +14,7 @@ from amendtrack.model.proposal import Edit, Proposal, apply
 from amendtrack.model.tree import Paragraph
 from amendtrack.read.compilation.context import Compilation
 from amendtrack.read.compilation.request import Request
-from amendtrack.read.compilation.restatement import Restatement, restatement
+from amendtrack.read.compilation.restatement import Restatement, restatement, unchanged
 from amendtrack.read.compilation.wording import WORDS, words_of
 
 CARRIED_ON_MOST = 6  # the most words of its paragraph an input may open with and be read as carrying it on
@@ -33,8 +33,8 @@ def pieces(request: Request, compilation: Compilation) -> Proposal | None:
         return None
     edits: list[Edit] = []
     for piece in inner:
-        if len(words_of(piece)) < 3 or " ".join(words_of(piece)) in " ".join(words_of(node.text)):
-            continue  # a place named, or the base's own words again
+        if len(words_of(piece)) < 3 or unchanged(piece, node, compilation.nearby_words(node), compilation.vocabulary):
+            continue  # a place named, or the base's own words again (once its struck-through words are out)
         one = replace(request, text=f"… {piece}")
         found = restatement_of(one, compilation)
         carried_on = continuation(one, compilation) if found is None else None

@@ -63,6 +63,13 @@ def restatement(text: str, paragraph: Paragraph, struck_from: set[str], vocabula
     return Restatement(kind, confidence, edits=[Edit("replace", old=old, new=cleaned)])
 
 
+def unchanged(text: str, paragraph: Paragraph, struck_from: set[str], vocabulary: Vocabulary) -> bool:
+    """Whether a fragment, its struck-through words taken out, is words of the paragraph as they stand."""
+    words, _ = unstrike(text.strip(".… "), struck_from, vocabulary)
+    restated = words_of(" ".join(words))
+    return bool(restated) and f" {' '.join(restated)} " in f" {' '.join(words_of(paragraph.text))} "
+
+
 def _closed(fragment: str) -> bool:
     """Whether a fragment ends as a paragraph or a sentence does (a full stop, semicolon or colon)."""
     return fragment.rstrip(" ”\"'’)").endswith((".", ";", ":"))
