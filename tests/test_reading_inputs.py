@@ -260,3 +260,22 @@ def test_words_left_out_at_an_ellipsis_stay_and_a_piece_the_scan_garbled_changes
     assert found[0].resulting_text == (
         "To encourage States to cooperate in the prevention of human trafficking and to share it."
     )  # only the verb form changes: the words at the ellipses are left as they were
+
+
+def test_an_input_that_breaks_off_after_the_paragraphs_opening_words_is_a_redraft_nobody_can_read() -> None:
+    """'Ensure that trafficked victims are' and nothing more: the change went with the words the scan lost. A
+    redraft whose wording is unknown, flagged for checking and judged unclear, never a comment or accepted."""
+    from amendtrack.compare.align import align
+    from amendtrack.compare.disposition import Disposer
+    from amendtrack.model.doubts import flagged
+
+    found = read(
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        "UNAIDS: Ensure that trafficked victims are\n\n"
+        "Japan: ... trafficked victims are not unduly penalized...\n"
+    )
+    by = {p.delegations[0]: p for p in found}
+    assert by["UNAIDS"].operation == "redraft" and not by["UNAIDS"].text and flagged(by["UNAIDS"])
+    assert "Japan" not in by or by["Japan"].operation == "comment"  # quoted with ellipses: a place, no change
+    verdict = Disposer(BASE, BASE, align(BASE, BASE), "the next draft").dispose(by["UNAIDS"])
+    assert verdict.status == "unclear"

@@ -464,6 +464,8 @@ class _Judge:
         )
 
     def _redraft(self) -> Disposition:
+        if not self.p.text and not self.p.edits:
+            return self.verdict("unclear", "the input breaks off before its new wording: what it asks is not known", 0)
         if self.gone and not self.successors:
             return self.verdict("superseded", f"paragraph {self.p.paragraph} was deleted from {self.next_label}", 0)
         return self._by_change("redraft")

@@ -20,6 +20,7 @@ from amendtrack.read.compilation.wording import WORDS, words_of
 _ELLIPSIS = ("...", "…")
 REPLACED = 2  # at most this many stretches changed, a restatement is a replacement rather than a redraft
 _NEAR = 3  # unmatched words at a fragment's edge that still belong to the stretch it restates
+BROKEN_OFF = 0.5  # the reader's confidence in a restatement that breaks off before its change
 INSERTED_RUNS = 2  # a fragment that keeps a stretch whole in this many runs or more puts words in between
 INSERTED_LEAST = 5  # … when the stretch is at least this many words (fewer could be words met by chance)
 
@@ -54,6 +55,8 @@ def restatement(text: str, paragraph: Paragraph, struck_from: set[str], vocabula
     confidence = 0.7 if struck else 0.9
     old = _stretch_text(paragraph.text, start, end)
     if words_of(old) == restated or (whole and base == restated):
+        if cut_short and not dotted and start == 0 and blocks[0].b == 0:
+            return Restatement("redraft", BROKEN_OFF)  # its opening words only: the change went with the rest
         return None  # the base text again, unchanged: no proposal in it
     if whole:
         return _whole(paragraph.text, cleaned, confidence)
