@@ -481,8 +481,16 @@ def test_libreoffice_converts_all_three_documents_and_keeps_every_tracked_change
         pdf = tmp_path / name.replace(".docx", ".pdf")
         assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
     table = compilation(gpa, "gpa-2010", "first-draft", with_disposition=True)
-    long_inputs = [e.verbatim for row in table.rows for e in row.entries if len(e.verbatim) > 2500]
-    for page, words in rows_split_across_pages(tmp_path / "compile.pdf"):  # a row may split only if no page holds it
+    # a row may split only if no page holds it: about 40 lines of 8.5 pt fit under the header, and an input of
+    # 2,500 characters (70 to a line of its column) or a proposed paragraph of 1,800 (its text fills the
+    # paragraph column too, 45 to a line) is longer than that
+    long_inputs = [
+        e.verbatim
+        for row in table.rows
+        for e in row.entries
+        if len(e.verbatim) > 2500 or (row.kind == "new_paragraph" and len(row.text) > 1800)
+    ]
+    for page, words in rows_split_across_pages(tmp_path / "compile.pdf"):
         assert any(" ".join(words.split()[:6]) in " ".join(text.split()) for text in long_inputs), (page, words)
     # LibreOffice reads every tracked change as meant: written back by it, they accept and reject the same
     convert("docx:MS Word 2007 XML", tmp_path / "lo", ["redline.docx", "apply.docx"])
