@@ -110,20 +110,24 @@ class Redline:
 
     def html(self, agreed: dict[str, Any] | None = None) -> str:
         """The side-by-side HTML report, self-contained; `agreed` (agreed_language): the later draft's marked."""
+        from amendtrack.model.misread import misread_in_drafts
         from amendtrack.render.html import redline_html
 
         a = self.aligned
         sides = {"label": a.old_label, "date": a.old_date}, {"label": a.new_label, "date": a.new_date}
-        return redline_html(self.comparison, self.title, *sides, agreed=(agreed or {}).get(a.new_key))
+        misread = misread_in_drafts(a.old, a.new)
+        return redline_html(self.comparison, self.title, *sides, agreed=(agreed or {}).get(a.new_key), misread=misread)
 
     def docx(self, author: str) -> bytes:
         """The later draft as Word, every change against the earlier one a tracked change by `author`."""
+        from amendtrack.model.misread import misread_in_drafts
         from amendtrack.model.names import check_label
         from amendtrack.render.docx import redline_docx
 
         check_label(author, "the tracked changes' author")
         a = self.aligned
-        return redline_docx(self.comparison, author, a.new_date, self.title, old=a.old, new=a.new)
+        misread = misread_in_drafts(a.old, a.new)
+        return redline_docx(self.comparison, author, a.new_date, self.title, old=a.old, new=a.new, misread=misread)
 
 
 def diff(url: str | None, negotiation: str, old: str, new: str) -> Redline:

@@ -35,18 +35,21 @@ class FileComparison:
 
     def html(self) -> str:
         """The side-by-side HTML report, self-contained."""
+        from amendtrack.model.misread import misread_in_drafts
         from amendtrack.render.html import redline_html
 
         sides = {"label": self.comparison.old_label}, {"label": self.comparison.new_label}
-        return redline_html(self.comparison, self.title, *sides)
+        return redline_html(self.comparison, self.title, *sides, misread=misread_in_drafts(self.old, self.new))
 
     def docx(self, author: str) -> bytes:
         """The later file as Word, every change against the earlier one a tracked change by `author`."""
+        from amendtrack.model.misread import misread_in_drafts
         from amendtrack.model.names import check_label
         from amendtrack.render.docx import redline_docx
 
         check_label(author, "the tracked changes' author")
-        return redline_docx(self.comparison, author, None, self.title, old=self.old, new=self.new)
+        misread = misread_in_drafts(self.old, self.new)
+        return redline_docx(self.comparison, author, None, self.title, old=self.old, new=self.new, misread=misread)
 
     def to_dict(self) -> dict[str, Any]:
         """The comparison as JSON: each link with its relation in words and its redline."""

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from amendtrack.compare.comparison import compare
-from amendtrack.model.misread import misread_words
+from amendtrack.model.misread import misread_in_drafts, misread_words
 from amendtrack.read.text import read_text_file
 from amendtrack.render.docx import redline_docx
 from amendtrack.render.html import open_marks, redline_html
@@ -67,11 +67,12 @@ def test_misread_words_are_marked_in_the_redline_with_what_they_probably_are() -
     old = read_text_file(GPA / "01-first-draft.txt")
     new = read_text_file(GPA / "03-draft-2010-07-19.txt")
     comparison = compare(old, new, "First draft", "Draft of 19 July 2010")
-    html = redline_html(comparison, "GPA", {"label": "First draft"}, {"label": "July"})
+    misread = misread_in_drafts(old, new)  # two files and nothing else, as `compare` has them
+    html = redline_html(comparison, "GPA", {"label": "First draft"}, {"label": "July"}, misread=misread)
     marks = dict(re.findall(r'<span class="ocr" title="probably “(\w+)” misread by the OCR">(\w+)</span>', html))
     assert marks["Reaffirming"] == "Renffirming" and marks["pornography"] == "pomography"
     assert "Reaffirming" not in re.findall(r'class="ocr"[^>]*>(\w+)<', html)  # the right reading is not marked
-    word = redline_docx(comparison, old=old, new=new)
+    word = redline_docx(comparison, old=old, new=new, misread=misread)
     body = etree.fromstring(zipfile.ZipFile(io.BytesIO(word)).read("word/document.xml"))
     wavy = ["".join(r.itertext()) for r in body.iter(f"{W}r") if r.find(f"{W}rPr/{W}u[@{W}val='wave']") is not None]
     assert "Renffirming" in wavy and "pomography" in wavy

@@ -17,6 +17,11 @@ def read(rows: str) -> list:
     return read_compilation_text(rows, BASE, Registry.load())
 
 
+def by_delegation(rows: str) -> dict:
+    """The proposals read from `rows`, by their first delegation (one each)."""
+    return {p.delegations[0]: p for p in read(rows)}
+
+
 def test_an_input_that_gives_two_instructions_is_two_proposals() -> None:
     found = read(
         "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
@@ -139,12 +144,11 @@ def test_a_restatement_that_opens_as_its_row_stays_there_whatever_it_goes_on_wit
 
 def test_words_carried_on_from_the_paragraphs_last_word_are_added_at_its_end() -> None:
     """One word is a place only as the paragraph's last, after an ellipsis; elsewhere it proves nothing."""
-    found = read(
+    by = by_delegation(
         "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
         "Belarus: ... information and to involve labour market institutions in the fight against trafficking;\n\n"
         "Japan: ... States should act together against organized crime and its proceeds\n"
     )
-    by = {p.delegations[0]: p for p in found}
     assert by["Belarus"].operation == "insert"
     assert by["Belarus"].resulting_text.endswith("to share information and to involve labour market institutions in "
                                                  "the fight against trafficking.")  # fmt: skip
@@ -208,12 +212,11 @@ def test_a_gerund_fused_to_to_by_the_strike_line_and_misread_is_struck_too() -> 
 def test_a_restatement_cut_short_mid_sentence_changes_only_what_it_restates() -> None:
     """'Encourage States to closely cooperate in' stops on the paragraph's own words, mid-sentence: the rest of
     the paragraph is not restated, so not deleted; one that ends as a sentence does restates it all."""
-    found = read(
+    by = by_delegation(
         "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
         "Indonesia: Encourage States to closely cooperate in\n\n"
         "Japan: Encourage States to closely cooperate in the prevention of human trafficking.\n"
     )
-    by = {p.delegations[0]: p for p in found}
     assert by["Indonesia"].operation == "insert"
     assert by["Indonesia"].resulting_text == (
         "Encourage States to closely cooperate in the prevention of human trafficking and to share information."
@@ -222,12 +225,11 @@ def test_a_restatement_cut_short_mid_sentence_changes_only_what_it_restates() ->
 
 
 def test_a_deletion_whose_closing_quote_the_ocr_lost_deletes_the_words_the_paragraph_has() -> None:
-    found = read(
+    by = by_delegation(
         "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
         "USA: Delete “in the prevention of\n\n"
         "EU: Delete “in the struggle against\n"
     )
-    by = {p.delegations[0]: p for p in found}
     assert (by["USA"].operation, by["USA"].edits[0].old) == ("delete", "in the prevention of")
     assert by["EU"].operation != "delete"  # words the paragraph does not have: not read as their deletion
 
@@ -269,12 +271,11 @@ def test_an_input_that_breaks_off_after_the_paragraphs_opening_words_is_a_redraf
     from amendtrack.compare.disposition import Disposer
     from amendtrack.model.doubts import flagged
 
-    found = read(
+    by = by_delegation(
         "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
         "UNAIDS: Ensure that trafficked victims are\n\n"
         "Japan: ... trafficked victims are not unduly penalized...\n"
     )
-    by = {p.delegations[0]: p for p in found}
     assert by["UNAIDS"].operation == "redraft" and not by["UNAIDS"].text and flagged(by["UNAIDS"])
     assert "Japan" not in by or by["Japan"].operation == "comment"  # quoted with ellipses: a place, no change
     verdict = Disposer(BASE, BASE, align(BASE, BASE), "the next draft").dispose(by["UNAIDS"])

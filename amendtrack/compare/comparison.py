@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from amendtrack.compare.align import Alignment, Link, align
 from amendtrack.compare.redline import BOUNDARY, Change, Codec, redline_all
-from amendtrack.model.misread import misread_words
 from amendtrack.model.tree import Draft, is_heading
 from amendtrack.model.words import word_forms
 
@@ -50,7 +49,6 @@ class Comparison:
     rows: list[Row]
     counts: dict[str, int]  # relation → number of links among paragraphs (headings not counted)
     conflicts: list[str] = field(default_factory=list)
-    misread: dict[str, str] = field(default_factory=dict)  # words the scan probably misread (model.misread)
 
 
 def describe(link: Link) -> str:
@@ -93,7 +91,4 @@ def compare(
         heading = is_heading((link.targets or link.sources)[0])
         anchor = link.targets[0].eid if link.targets else f"old-{link.sources[0].eid}"
         rows.append(Row(link, changes, describe(link), anchor, _depth(link), heading))
-    texts_read = (node.text for draft in (old, new) for node, _ in draft.walk())
-    return Comparison(
-        old_label, new_label, rows, alignment.counts(), list(alignment.conflicts), misread_words(texts_read)
-    )
+    return Comparison(old_label, new_label, rows, alignment.counts(), list(alignment.conflicts))

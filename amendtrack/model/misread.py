@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from amendtrack.model.tree import Draft
 from amendtrack.model.words import fold_spelling, stem
 
 MIN_LENGTH = 7  # shorter words are too often one letter from another real word ('affect', 'effect')
@@ -52,6 +53,11 @@ def misread_words(texts: Iterable[str]) -> dict[str, str]:
         if right is not None:
             found[shapes[lower]] = _same_case(right, shapes[lower])
     return found
+
+
+def misread_in_drafts(*drafts: Draft) -> dict[str, str]:
+    """misread_words over every paragraph of these drafts (two files compared, with nothing else to go on)."""
+    return misread_words(node.text for draft in drafts for node, _ in draft.walk())
 
 
 def _likely_reading(word: str, counts: Counter[str]) -> str | None:

@@ -352,10 +352,10 @@ def redline_html(
 
     `old_meta` and `new_meta` give each draft's `label` and `date` (either may be missing);
     the labels default to the comparison's own. `agreed`: the later draft's agreed language, marked;
-    `see`: a row's links to other pages of a site; `misread`: the words the scan probably misread,
-    when known from more than the two drafts (a negotiation's), else the comparison's own.
+    `see`: a row's links to other pages of a site; `misread`: the words the scan probably misread
+    (model.misread), marked.
     """
-    misread = comparison.misread if misread is None else misread
+    misread = misread or {}
     old = _side_meta(old_meta, comparison.old_label)
     new = _side_meta(new_meta, comparison.new_label)
     counts = [(relation, n) for relation, n in comparison.counts.items()]

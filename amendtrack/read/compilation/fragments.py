@@ -14,7 +14,7 @@ from amendtrack.model.proposal import Edit, Proposal, apply
 from amendtrack.model.tree import Paragraph
 from amendtrack.read.compilation.context import Compilation
 from amendtrack.read.compilation.request import Request
-from amendtrack.read.compilation.restatement import Restatement, restatement, unchanged
+from amendtrack.read.compilation.restatement import Restatement, in_order, restatement, unchanged
 from amendtrack.read.compilation.wording import WORDS, words_of
 
 CARRIED_ON_MOST = 6  # the most words of its paragraph an input may open with and be read as carrying it on
@@ -49,9 +49,8 @@ def pieces(request: Request, compilation: Compilation) -> Proposal | None:
 
 def _only_put_in(edit: Edit) -> bool:
     """Whether a replacing edit keeps every old word, in order: it only puts words in."""
-    old, new = words_of(edit.old or ""), words_of(edit.new or "")
-    rest = iter(new)
-    return bool(old) and all(word in rest for word in old)
+    old = words_of(edit.old or "")
+    return bool(old) and in_order(old, words_of(edit.new or ""))
 
 
 def continuation(request: Request, compilation: Compilation) -> Proposal | None:

@@ -62,7 +62,7 @@ def restatement(text: str, paragraph: Paragraph, struck_from: set[str], vocabula
         return _whole(paragraph.text, cleaned, confidence)
     if end >= len(base):
         cleaned = cleaned.rstrip(" ;,.:")  # the paragraph keeps its own closing mark after the stretch
-    kind = "insert" if put_in and _in_order(words_of(old), restated) else _kind_of_change(old, cleaned)
+    kind = "insert" if put_in and in_order(words_of(old), restated) else _kind_of_change(old, cleaned)
     return Restatement(kind, confidence, edits=[Edit("replace", old=old, new=cleaned)])
 
 
@@ -152,7 +152,7 @@ def _kind_of_change(old: str, new: str) -> str:
     return "replace"
 
 
-def _in_order(part: list[str], whole: list[str]) -> bool:
+def in_order(part: list[str], whole: list[str]) -> bool:
     """Whether the words of `part` are all in `whole`, in the same order (others may stand between them)."""
     rest = iter(whole)
     return all(word in rest for word in part)

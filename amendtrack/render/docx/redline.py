@@ -8,7 +8,7 @@ moves, merges and splits are named in comments.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from amendtrack.compare.align import Link
 from amendtrack.compare.comparison import Comparison, Row
@@ -29,6 +29,7 @@ def redline_docx(
     *,
     old: Draft | None = None,
     new: Draft | None = None,
+    misread: Mapping[str, str] | None = None,
 ) -> bytes:
     """The later draft as Word with every change against the earlier one as a tracked change.
 
@@ -37,9 +38,10 @@ def redline_docx(
     that left their place in the order (moves, parts of merges) are tracked as moves and
     placeholders such as '43. [Merged with paragraph 42]' appear where the later draft has them;
     without them the rows keep the comparison's order. Renumbering, moves, merges and splits are
-    named in comments by "amendtrack". What the scan probably misread is underlined wavy.
+    named in comments by "amendtrack". What the scan probably misread (`misread`, model.misread) is
+    underlined wavy.
     """
-    writer = Writer(author, date, comparison.misread)
+    writer = Writer(author, date, misread or {})
     builder = _RedlineBuilder(comparison, writer, old, new)
     when = date_words(date)
     head = title_block(
