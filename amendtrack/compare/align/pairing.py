@@ -20,6 +20,7 @@ from amendtrack.model.tree import Marker, Paragraph, normalise_label
 MATCH = 0.25  # least similarity for a one-to-one link between paragraphs of the same label
 MATCH_RELABELLED = 0.50  # … and between paragraphs of different labels (renumbered or moved)
 MATCH_OTHER_KIND = 0.70  # … and between kinds that rarely turn into each other (a recommendation, a report paragraph)
+OUTSHONE = 0.15  # a pair kept by its label alone yields to a paragraph this much more alike
 SAME_LABEL_BONUS = 0.1  # added to the similarity of two paragraphs that kept their label
 CONTAINED = 0.70  # least share of a paragraph's words found in another for a merge or split
 DECLARED_OK = 0.15  # least share of words a declared merge must show to be honoured
@@ -35,6 +36,9 @@ MAX_GAP = 10_000  # the most pairs a gap's dynamic programme weighs (100 × 100 
 SPLIT_REACH = 2  # a split-off part sits within this many paragraphs of the part that kept the place
 SETTLED = 0.5  # least share of an option's words in the paragraph its sibling became, to have gone into it
 NEIGHBOURS_SHARE = 0.4  # least share of a paragraph's words in the paragraph its neighbour became, to have gone into it
+SUPPLIES_SHARE = 0.2  # … or this share, when it also supplies words of that paragraph the neighbour lacks:
+SUPPLIES_GAIN = 0.1  # … at least this much more of that paragraph covered by the two than by the neighbour alone
+PLACE_SLACK = 0.1  # how much less of a merged paragraph's words its neighbour's paragraph may hold and still be chosen
 LEAST_PART = 5  # least distinct words a merged or split-off part must hold: a caption's few words prove nothing
 
 
@@ -210,7 +214,7 @@ def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
             if i in found.taken_old:
                 continue
             s = drafts.score(i, j)
-            if s < _least_likeness(drafts.old[i], drafts.new[j]):
+            if s < _least_likeness(drafts.old[i], drafts.new[j]) or _outshone(drafts, i, j, s):
                 continue
             if drafts.old[i].key == drafts.new[j].key:
                 s += SAME_LABEL_BONUS
@@ -219,6 +223,14 @@ def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
     for _s, i, j in scored:
         if i not in found.taken_old and j not in found.taken_new:
             found.link(i, j)
+
+
+def _outshone(drafts: ParagraphIndex, i: int, j: int, likeness: float) -> bool:
+    """Whether a pair the label alone lets through (too little alike for paragraphs of different labels) loses
+    to another paragraph clearly more like new j: its words point elsewhere, and a label never outweighs them."""
+    if likeness >= MATCH_RELABELLED or drafts.old[i].key != drafts.new[j].key:
+        return False
+    return any(drafts.score(k, j) >= likeness + OUTSHONE for k in drafts.earlier_candidates(j) if k != i)
 
 
 def _least_likeness(a: Block, b: Block) -> float:
@@ -325,8 +337,19 @@ def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
             default=(0.0, -1),
         )
         if best[0] >= CONTAINED:
-            found.merged_into[i] = best[1]
+            found.merged_into[i] = _beside(drafts, found, i, best)
             found.taken_old.add(i)
+
+
+def _beside(drafts: ParagraphIndex, found: Decisions, i: int, best: tuple[float, int]) -> int:
+    """Where old i was merged: the paragraph its neighbour became when that holds its words nearly as well as
+    the best one elsewhere (a short paragraph's common words are found in many; its place tells which)."""
+    for k in (i - 1, i + 1):
+        j = found.pairs.get(k, found.merged_into.get(k)) if 0 <= k < len(drafts.old) else None
+        if j is not None and kin(drafts.new[j], drafts.old[i]):
+            if drafts.weights.containment(drafts.old[i].bag, drafts.new[j].bag) >= best[0] - PLACE_SLACK:
+                return j
+    return best[1]
 
 
 def merge_into_neighbours(drafts: ParagraphIndex, found: Decisions) -> None:
@@ -361,9 +384,22 @@ def _neighbours_destination(drafts: ParagraphIndex, found: Decisions, i: int) ->
         if j is None or not kin(drafts.new[j], drafts.old[i]):
             continue
         share = drafts.weights.containment(drafts.old[i].bag, drafts.new[j].bag)
-        if share >= NEIGHBOURS_SHARE and share > best[0]:
+        if share > best[0] and (share >= NEIGHBOURS_SHARE or _supplies(drafts, i, k, j, share)):
             best = (share, j)
     return best[1]
+
+
+def _supplies(drafts: ParagraphIndex, i: int, k: int, j: int, share: float) -> bool:
+    """Whether old i, beside old k that went into new j, brings j words that k lacks: coverage of the target
+    by the sources grows with it ('7.6' holds 10.6's first words, '7.7' the rest)."""
+    if share < SUPPLIES_SHARE:
+        return False
+    target, neighbour = drafts.new[j].bag, drafts.old[k].bag
+    both = dict(neighbour)
+    for term, weight in drafts.old[i].bag.items():
+        both[term] = max(both.get(term, 0.0), weight)
+    alone = drafts.weights.containment(target, neighbour)
+    return drafts.weights.containment(target, both) - alone >= SUPPLIES_GAIN
 
 
 def merge_settled_options(drafts: ParagraphIndex, found: Decisions) -> None:
