@@ -248,3 +248,104 @@ def test_a_paragraph_folded_into_the_one_its_neighbour_became_is_merged_not_dele
     links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
     assert links[("1", "2")].relation == "merged" and [p.label for p in links[("1", "2")].targets] == ["1"]
     assert links[("4",)].relation == "deleted"
+
+
+def _plain_draft(texts: list[str]) -> Draft:
+    from amendtrack.model.tree import Paragraph
+
+    return Draft([Paragraph(str(k + 1), "operative", t, f"para_{k + 1}") for k, t in enumerate(texts)])
+
+
+def test_a_paragraph_that_supplies_words_its_neighbours_paragraph_lacks_was_merged_into_it() -> None:
+    """A third of its words reach the paragraph its neighbour became, too few on their own; but they are
+    words that paragraph has and the neighbour lacks, so the two were merged. One whose words the
+    neighbour already brings stays deleted."""
+    first = "Parties shall cooperate on adaptation planning and share information on vulnerability assessments"
+    second = (
+        "Developed countries provide finance, capacity building and technology for monitoring glaciers and coastlines"
+    )
+    echo = "Parties cooperate on adaptation planning and on fisheries quotas, tourism statistics and shipping registers"
+    kept = f"{first}, supported by monitoring of glaciers and coastlines"
+    old = _plain_draft([first, second, "Budgets follow the agreed scale of assessments"])
+    new = _plain_draft([kept, "Budgets follow the agreed scale of assessments"])
+    links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
+    assert links[("1", "2")].relation == "merged"
+    old = _plain_draft([first, echo, "Budgets follow the agreed scale of assessments"])
+    links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
+    assert links[("2",)].relation == "deleted"
+
+
+def test_a_new_paragraph_beside_its_source_holding_the_words_the_source_lost_was_split_off() -> None:
+    """Half the words of new 2 come from old 1, and they are the words new 1 no longer has: a split.
+    The same words beside a paragraph that kept them all are a new paragraph."""
+    head = "Parties recognize the importance of averting and minimizing loss and damage from extreme weather events"
+    tail = "including slow onset events, and the role of sustainable development in reducing the risk"
+    old = _plain_draft([f"{head}, {tail}", "Budgets follow the agreed scale of assessments"])
+    new = _plain_draft(
+        [
+            head,
+            f"Parties also address {tail} through early warning systems",
+            "Budgets follow the agreed scale of assessments",
+        ]
+    )
+    links = {tuple(p.label for p in link.targets): link for link in align(old, new).links}
+    assert links[("1", "2")].relation == "split"
+    old = _plain_draft([f"{head}, {tail}", "Budgets follow the agreed scale of assessments"])
+    new = _plain_draft(
+        [
+            f"{head}, {tail}",
+            f"Parties also address {tail} through early warning systems",
+            "Budgets follow the agreed scale of assessments",
+        ]
+    )
+    links = {tuple(p.label for p in link.targets): link for link in align(old, new).links}
+    assert links[("2",)].relation == "new"
+
+
+def test_a_weak_pair_kept_by_its_label_yields_to_a_clearly_likelier_paragraph() -> None:
+    """New 3 keeps old 3's label and a little of its wording (0.30 alike), but its words are old 2's (0.46):
+    the label alone does not pair it with old 3, it never outweighs the words."""
+    old = _plain_draft(
+        [
+            "The secretariat shall prepare a synthesis report on the aggregate effect of contributions",
+            "Each Party shall account for its contribution, promoting environmental integrity, accuracy "
+            "and consistency",
+            "The Conference shall consider the synthesis report of the secretariat at its first session",
+        ]
+    )
+    new = _plain_draft(
+        [
+            "The secretariat shall prepare a synthesis report on the aggregate effect of contributions",
+            "Parties shall report annually on emissions using agreed methodologies",
+            "Each Party shall account for its contribution at its first session, promoting integrity in its "
+            "national report each year",
+        ]
+    )
+    links = {tuple(p.label for p in link.targets): link for link in align(old, new).links}
+    assert [p.label for p in links[("3",)].sources] in ([], ["2"])
+
+
+def test_a_short_merged_paragraph_goes_to_the_paragraph_its_neighbour_became() -> None:
+    """Old 3's words are all in new 1 and nearly all (0.91) in new 3; it sits beside old 2, which became new 3:
+    its place decides."""
+    whole = "Developing country Parties, least developed countries and small island States are eligible for support"
+    short = f"{whole} on reporting"
+    old = _plain_draft(
+        [
+            f"{whole} on capacity and reporting for this purpose and more",
+            "Support for technology development and transfer shall be provided through the Technology Mechanism",
+            short,
+        ]
+    )
+    new = _plain_draft(
+        [
+            f"{whole} on capacity and reporting for this purpose and more",
+            "Parties shall report annually on emissions using agreed methodologies",
+            "Support for technology development and transfer shall be provided through the Technology Mechanism; "
+            + whole[0].lower()
+            + whole[1:],
+        ]
+    )
+    links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
+    merged = next(link for key, link in links.items() if "3" in key)
+    assert merged.relation == "merged" and [p.label for p in merged.targets] == ["3"]

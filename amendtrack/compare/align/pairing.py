@@ -37,7 +37,7 @@ SPLIT_REACH = 2  # a split-off part sits within this many paragraphs of the part
 SETTLED = 0.5  # least share of an option's words in the paragraph its sibling became, to have gone into it
 NEIGHBOURS_SHARE = 0.4  # least share of a paragraph's words in the paragraph its neighbour became, to have gone into it
 SUPPLIES_SHARE = 0.2  # … or this share, when it also supplies words of that paragraph the neighbour lacks:
-SUPPLIES_GAIN = 0.1  # … at least this much more of that paragraph covered by the two than by the neighbour alone
+SUPPLIES_GAIN = 0.05  # … at least this much more of that paragraph covered by the two than by the neighbour alone
 PLACE_SLACK = 0.1  # how much less of a merged paragraph's words its neighbour's paragraph may hold and still be chosen
 LEAST_PART = 5  # least distinct words a merged or split-off part must hold: a caption's few words prove nothing
 
@@ -214,7 +214,7 @@ def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
             if i in found.taken_old:
                 continue
             s = drafts.score(i, j)
-            if s < _least_likeness(drafts.old[i], drafts.new[j]) or _outshone(drafts, i, j, s):
+            if s < _least_likeness(drafts.old[i], drafts.new[j]) or _outshone(drafts, found, i, j, s):
                 continue
             if drafts.old[i].key == drafts.new[j].key:
                 s += SAME_LABEL_BONUS
@@ -225,12 +225,14 @@ def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
             found.link(i, j)
 
 
-def _outshone(drafts: ParagraphIndex, i: int, j: int, likeness: float) -> bool:
+def _outshone(drafts: ParagraphIndex, found: Decisions, i: int, j: int, likeness: float) -> bool:
     """Whether a pair the label alone lets through (too little alike for paragraphs of different labels) loses
-    to another paragraph clearly more like new j: its words point elsewhere, and a label never outweighs them."""
+    to another paragraph still free and clearly more like new j: its words point elsewhere, and a label never
+    outweighs them."""
     if likeness >= MATCH_RELABELLED or drafts.old[i].key != drafts.new[j].key:
         return False
-    return any(drafts.score(k, j) >= likeness + OUTSHONE for k in drafts.earlier_candidates(j) if k != i)
+    rivals = (k for k in drafts.earlier_candidates(j) if k != i and k not in found.taken_old)
+    return any(drafts.score(k, j) >= likeness + OUTSHONE for k in rivals)
 
 
 def _least_likeness(a: Block, b: Block) -> float:
@@ -264,21 +266,26 @@ def _fill_gaps(drafts: ParagraphIndex, found: Decisions) -> None:
     for (i1, j1), (i2, j2) in zip(bounds, bounds[1:], strict=False):
         olds = [i for i in range(i1 + 1, i2) if i not in found.taken_old and not drafts.old[i].placeholder]
         news = [j for j in range(j1 + 1, j2) if j not in found.taken_new and not drafts.new[j].placeholder]
-        if len(olds) == 1 and len(news) == 1 and _same_place(drafts, olds[0], news[0], (i2 - i1, j2 - j1) == (2, 2)):
+        if (
+            len(olds) == 1
+            and len(news) == 1
+            and _same_place(drafts, found, olds[0], news[0], (i2 - i1, j2 - j1) == (2, 2))
+        ):
             found.link(olds[0], news[0])  # a lone paragraph keeping its place between two linked ones
         elif olds and news and len(olds) * len(news) <= MAX_GAP:
-            for i, j in _in_order(drafts, olds, news):
+            for i, j in _in_order(drafts, found, olds, news):
                 found.link(i, j)
 
 
-def _same_place(drafts: ParagraphIndex, i: int, j: int, between: bool) -> bool:
+def _same_place(drafts: ParagraphIndex, found: Decisions, i: int, j: int, between: bool) -> bool:
     """Whether old i and new j, alone in a gap, hold one place: the same label, or (`between`: right between
     two linked neighbours) in one container, renumbered with them, and with words enough in common."""
     a, b = drafts.old[i], drafts.new[j]
     if not kin(a, b):
         return False
     if a.key == b.key:
-        return drafts.score(i, j) + SAME_LABEL_BONUS >= NEIGHBOUR
+        likeness = drafts.score(i, j)
+        return likeness + SAME_LABEL_BONUS >= NEIGHBOUR and not _outshone(drafts, found, i, j, likeness)
     return between and _container(a.key) == _container(b.key) and drafts.score(i, j) >= NEIGHBOUR
 
 
@@ -287,9 +294,9 @@ def _container(key: str) -> str:
     return key.split("|", 1)[0] if "|" in key else ""
 
 
-def _in_order(drafts: ParagraphIndex, olds: list[int], news: list[int]) -> list[tuple[int, int]]:
+def _in_order(drafts: ParagraphIndex, found: Decisions, olds: list[int], news: list[int]) -> list[tuple[int, int]]:
     """The pairs (old, new) in the order of both whose likeness above ORDERED sums to the most (dynamic programming)."""
-    gain = [[_gain(drafts, i, j) for j in news] for i in olds]
+    gain = [[_gain(drafts, found, i, j) for j in news] for i in olds]
     best = [[0.0] * (len(news) + 1) for _ in range(len(olds) + 1)]
     for x in range(len(olds) - 1, -1, -1):
         for y in range(len(news) - 1, -1, -1):
@@ -307,7 +314,7 @@ def _in_order(drafts: ParagraphIndex, olds: list[int], news: list[int]) -> list[
     return pairs
 
 
-def _gain(drafts: ParagraphIndex, i: int, j: int) -> float:
+def _gain(drafts: ParagraphIndex, found: Decisions, i: int, j: int) -> float:
     """What pairing old i with new j in order is worth: its likeness above ORDERED, else nothing."""
     a, b = drafts.old[i], drafts.new[j]
     if not kin(a, b) or a.family == "recommendation":  # recommendations stand alone: order says nothing
@@ -317,7 +324,7 @@ def _gain(drafts: ParagraphIndex, i: int, j: int) -> float:
     floor = ORDERED if placed else ORDERED_RELABELLED  # printed labels that differ ask for more words in common
     if not placed and "|" in a.key and a.key.split("|")[0] == b.key.split("|")[0]:
         floor = ORDERED_IN_CONTAINER  # in one Article between linked neighbours numbers shift as paragraphs come and go
-    if likeness < floor:
+    if likeness < floor or _outshone(drafts, found, i, j, likeness):
         return 0.0
     return likeness - ORDERED + (SAME_LABEL_BONUS if a.key == b.key else 0.0)
 
@@ -394,12 +401,7 @@ def _supplies(drafts: ParagraphIndex, i: int, k: int, j: int, share: float) -> b
     by the sources grows with it ('7.6' holds 10.6's first words, '7.7' the rest)."""
     if share < SUPPLIES_SHARE:
         return False
-    target, neighbour = drafts.new[j].bag, drafts.old[k].bag
-    both = dict(neighbour)
-    for term, weight in drafts.old[i].bag.items():
-        both[term] = max(both.get(term, 0.0), weight)
-    alone = drafts.weights.containment(target, neighbour)
-    return drafts.weights.containment(target, both) - alone >= SUPPLIES_GAIN
+    return _coverage_gain(drafts, drafts.new[j].bag, drafts.old[k].bag, drafts.old[i].bag) >= SUPPLIES_GAIN
 
 
 def merge_settled_options(drafts: ParagraphIndex, found: Decisions) -> None:
@@ -442,6 +444,26 @@ def find_splits(drafts: ParagraphIndex, found: Decisions) -> None:
             ),
             default=(0.0, -1),
         )
-        if best[0] >= CONTAINED:
+        if best[0] >= CONTAINED or _drawn_out(drafts, found, j, best):
             found.split_from[j] = best[1]
             found.taken_new.add(j)
+
+
+def _drawn_out(drafts: ParagraphIndex, found: Decisions, j: int, best: tuple[float, int]) -> bool:
+    """Whether new j, right beside the paragraph old i became, holds many of i's words that paragraph lacks:
+    the reverse of `_supplies` (coverage of the source by its targets grows with j)."""
+    share, i = best
+    if share < NEIGHBOURS_SHARE or abs(found.pairs[i] - j) != 1:
+        return False
+    source, kept = drafts.old[i].bag, drafts.new[found.pairs[i]].bag
+    return _coverage_gain(drafts, source, kept, drafts.new[j].bag) >= SUPPLIES_GAIN
+
+
+def _coverage_gain(
+    drafts: ParagraphIndex, whole: dict[str, float], have: dict[str, float], extra: dict[str, float]
+) -> float:
+    """How much more of `whole` is covered by `have` and `extra` together than by `have` alone."""
+    both = dict(have)
+    for term, weight in extra.items():
+        both[term] = max(both.get(term, 0.0), weight)
+    return drafts.weights.containment(whole, both) - drafts.weights.containment(whole, have)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from amendtrack.compare.align.index import ParagraphIndex, inner, is_holder
 from amendtrack.compare.align.links import Link, kept, same_label
-from amendtrack.compare.align.pairing import CONTAINED, LEAST_PART, MATCH
+from amendtrack.compare.align.pairing import CONTAINED, LEAST_PART, MATCH, SUPPLIES_GAIN
 from amendtrack.model.tree import Paragraph, normalise_label
 from amendtrack.model.words import Weights, same_text
+
+FOLDED_SHARE = 0.35  # least share of a sub-paragraph's words in its parent's new text to have been run into it
 
 
 def link_sub_paragraphs(drafts: ParagraphIndex, links: list[Link]) -> list[Link]:
@@ -39,9 +41,9 @@ def _fold(drafts: ParagraphIndex, parent: Link, inside: list[Link]) -> list[Link
     old, new = parent.sources[0], parent.targets[0]
     kept_links = []
     for link in inside:
-        if link.relation == "deleted" and _within(drafts, link.sources[0], new):
+        if link.relation == "deleted" and _folded(drafts, link.sources[0], new, parent.sources):
             parent.sources.append(link.sources[0])
-        elif link.relation == "new" and _within(drafts, link.targets[0], old):
+        elif link.relation == "new" and _folded(drafts, link.targets[0], old, parent.targets):
             parent.targets.append(link.targets[0])
         else:
             kept_links.append(link)
@@ -58,10 +60,26 @@ def _fold(drafts: ParagraphIndex, parent: Link, inside: list[Link]) -> list[Link
     return kept_links
 
 
-def _within(drafts: ParagraphIndex, part: Paragraph, whole: Paragraph) -> bool:
-    """Whether nearly all the words of `part` are in the text of `whole` (and it has words enough to tell)."""
+def _folded(drafts: ParagraphIndex, part: Paragraph, whole: Paragraph, beside: list[Paragraph]) -> bool:
+    """Whether `part` went into the text of `whole`: nearly all its words are there, or many of them are and
+    it brings `whole` words that what is already linked to it (`beside`) lacks (and it has words enough to tell)."""
     bag = drafts.vector(part)
-    return len(bag) >= LEAST_PART and drafts.weights.containment(bag, drafts.vector(whole)) >= CONTAINED
+    if len(bag) < LEAST_PART:
+        return False
+    target = drafts.vector(whole)
+    share = drafts.weights.containment(bag, target)
+    if share >= CONTAINED:
+        return True
+    if share < FOLDED_SHARE:
+        return False
+    linked: dict[str, float] = {}
+    for node in beside:
+        for term, weight in drafts.vector(node).items():
+            linked[term] = max(linked.get(term, 0.0), weight)
+    alone = drafts.weights.containment(target, linked)
+    for term, weight in bag.items():
+        linked[term] = max(linked.get(term, 0.0), weight)
+    return drafts.weights.containment(target, linked) - alone >= SUPPLIES_GAIN
 
 
 def _link_inside(drafts: ParagraphIndex, old_children: list[Paragraph], new_children: list[Paragraph]) -> list[Link]:
