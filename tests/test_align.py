@@ -349,3 +349,28 @@ def test_a_short_merged_paragraph_goes_to_the_paragraph_its_neighbour_became() -
     links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
     merged = next(link for key, link in links.items() if "3" in key)
     assert merged.relation == "merged" and [p.label for p in merged.targets] == ["3"]
+
+
+def test_of_two_paragraphs_that_swapped_the_one_that_left_its_number_moved() -> None:
+    """Old 2 goes down past old 4, which keeps its number 4 (3 was deleted, two paragraphs came in): 2 moved."""
+    a, b, c = (
+        "The Conference of the Parties shall adopt its rules of procedure at its first session",
+        "Each Party shall designate a national focal point for the exchange of information",
+        "The secretariat shall prepare a synthesis report on the aggregate effect of contributions",
+    )
+    gone = "Parties shall report every two years on emissions using methodologies agreed by the Conference"
+    came = ["Observers may attend the sessions unless a third of the Parties object", "Budgets follow the scale"]
+    old = _plain_draft([a, b, gone, c])
+    new = _plain_draft([a, *came, c, b])
+    links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
+    assert links[("4",)].relation == "same"
+    assert links[("2",)].relation == "moved" and [p.label for p in links[("2",)].targets] == ["5"]
+
+
+def test_heaviest_increasing_keeps_the_most_values_then_the_heaviest() -> None:
+    from amendtrack.compare.align.links import heaviest_increasing
+
+    assert heaviest_increasing([0, 5, 3, 7], [0, 0.5, 0, 0]) == {0, 5, 7}
+    assert heaviest_increasing([0, 5, 3, 7], [0, 0, 0.5, 0]) == {0, 3, 7}
+    assert heaviest_increasing([4, 1, 2, 3], [0.9, 0, 0, 0]) == {1, 2, 3}  # a weight never outweighs a value
+    assert heaviest_increasing([], []) == set()

@@ -14,7 +14,7 @@ from collections import Counter
 
 from amendtrack.compare.align.index import ParagraphIndex, is_holder
 from amendtrack.compare.align.links import Link, kept, out_of_order, same_label
-from amendtrack.model.tree import CONTAINER_KINDS, Draft, Paragraph, is_heading
+from amendtrack.model.tree import CONTAINER_KINDS, Draft, Paragraph, is_heading, normalise_label
 from amendtrack.model.words import normalise, same_text
 
 HEADING_MATCH = 0.3  # least likeness (share of paragraphs, or of title words) for two headings to be one
@@ -25,7 +25,9 @@ def link_headings(drafts: ParagraphIndex, paragraph_links: list[Link]) -> list[L
     """Each new heading with the old heading it continues (same, modified, renumbered, moved), then new and deleted."""
     shared = _shared(drafts, paragraph_links)
     pairs = _pair(drafts, shared)
-    moved = out_of_order(sorted(pairs.items(), key=lambda p: p[1]))
+    ordered = sorted(pairs.items(), key=lambda p: p[1])
+    stayed = [0.5 * _same_place(drafts.old_headings[i], drafts.new_headings[j]) for i, j in ordered]
+    moved = out_of_order(ordered, stayed)
     links: list[Link] = []
     by_new = {j: i for i, j in pairs.items()}
     for j, new in enumerate(drafts.new_headings):
@@ -39,6 +41,13 @@ def link_headings(drafts: ParagraphIndex, paragraph_links: list[Link]) -> list[L
         if i not in pairs
     )
     return links
+
+
+def _same_place(old: Paragraph, new: Paragraph) -> bool:
+    """Whether a heading kept its printed label: of two that swapped places, the other one moved."""
+    return (
+        not old.label_inferred and not new.label_inferred and normalise_label(old.label) == normalise_label(new.label)
+    )
 
 
 def _what(node: Paragraph) -> str:

@@ -68,9 +68,15 @@ def same_label(a: Paragraph, b: Paragraph) -> bool:
     return a.label_inferred or b.label_inferred or normalise_label(a.label) == normalise_label(b.label)
 
 
-def out_of_order(pairs: list[tuple[int, int]]) -> set[int]:
-    """The old indexes of pairs (old, new), listed in the new order, that break the order the most of them keep."""
-    keep = longest_increasing([i for i, _ in pairs])
+def out_of_order(pairs: list[tuple[int, int]], stayed: list[float] | None = None) -> set[int]:
+    """The old indexes of pairs (old, new), listed in the new order, that break the order the most of them keep.
+
+    `stayed` (one weight below 1 per pair) tells, between orders kept by as many, which pairs kept their place.
+    """
+    if stayed is None:
+        keep = longest_increasing([i for i, _ in pairs])
+    else:
+        keep = heaviest_increasing([i for i, _ in pairs], stayed)
     return {i for i, _ in pairs if i not in keep}
 
 
@@ -91,6 +97,37 @@ def longest_increasing(values: list[int]) -> set[int]:
             tail_at[pos] = k
     keep: set[int] = set()
     k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        keep.add(values[k])
+        k = previous[k]
+    return keep
+
+
+def heaviest_increasing(values: list[int], weights: list[float]) -> set[int]:
+    """The values of a strictly increasing subsequence that keeps the most values, and of those the heaviest.
+
+    Weights (each below 1) only break ties between subsequences of one length: which of two paragraphs
+    that swapped places moved is the one that did not keep its label. A Fenwick tree over the values'
+    ranks finds the best subsequence ending below each value in O(n log n).
+    """
+    rank = {v: k + 1 for k, v in enumerate(sorted(values))}
+    tree: list[tuple[int, float, int]] = [(0, 0.0, -1)] * (len(values) + 1)
+    best_at: list[tuple[int, float, int]] = []
+    previous: list[int] = []
+    for k, value in enumerate(values):
+        best, r = (0, 0.0, -1), rank[value] - 1
+        while r > 0:
+            best = max(best, tree[r])
+            r -= r & -r
+        mine = (best[0] + 1, best[1] + weights[k], k)
+        previous.append(best[2])
+        best_at.append(mine)
+        r = rank[value]
+        while r <= len(values):
+            tree[r] = max(tree[r], mine)
+            r += r & -r
+    keep: set[int] = set()
+    k = max(best_at)[2] if best_at else -1
     while k >= 0:
         keep.add(values[k])
         k = previous[k]

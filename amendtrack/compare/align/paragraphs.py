@@ -8,7 +8,7 @@ several is split. What no decision covers is deleted (earlier draft) or new (lat
 from __future__ import annotations
 
 from amendtrack.compare.align.index import ParagraphIndex
-from amendtrack.compare.align.links import Link, kept, longest_increasing, same_label
+from amendtrack.compare.align.links import Link, heaviest_increasing, kept, same_label
 from amendtrack.compare.align.pairing import Decisions
 from amendtrack.model.tree import Paragraph, normalise_label
 from amendtrack.model.words import same_text
@@ -37,7 +37,7 @@ def name_moves(found: Decisions, drafts: ParagraphIndex | None = None) -> dict[i
     if drafts is not None:
         single = {i: j for i, j in single.items() if _container(drafts.old[i].key) == _container(drafts.new[j].key)}
     ordered = sorted(single.items(), key=lambda p: p[1])
-    keep = longest_increasing([i for i, _ in ordered])
+    keep = heaviest_increasing([i for i, _ in ordered], [_stayed(drafts, i, j) for i, j in ordered])
     moves: dict[int, str] = {}
     rank_old = {i: k for k, (i, _) in enumerate(sorted(single.items()))}
     for k, (i, _) in enumerate(ordered):
@@ -45,6 +45,11 @@ def name_moves(found: Decisions, drafts: ParagraphIndex | None = None) -> dict[i
             continue
         moves[i] = "up" if k < rank_old[i] else "down"
     return moves
+
+
+def _stayed(drafts: ParagraphIndex | None, i: int, j: int) -> float:
+    """How much a paragraph looks as if it kept its place, to tell which of two that swapped moved: its label."""
+    return 0.5 if drafts is not None and drafts.old[i].key == drafts.new[j].key else 0.0
 
 
 def _container(key: str) -> str:
