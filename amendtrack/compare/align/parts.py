@@ -12,9 +12,12 @@ from __future__ import annotations
 from amendtrack.compare.align.index import ParagraphIndex, inner, is_holder
 from amendtrack.compare.align.links import Link, kept, same_label
 from amendtrack.compare.align.pairing import LEAST_PART, MATCH_RELABELLED
+
 from amendtrack.compare.align.paragraphs import span_of_labels
 from amendtrack.model.tree import Draft, Paragraph, normalise_label
 from amendtrack.model.words import same_text
+
+HELD = 0.4  # least share of a split-off part's words a sub-paragraph of its origin must hold to be where it came from
 
 
 def follow_parts(drafts: ParagraphIndex, links: list[Link]) -> list[Link]:
@@ -55,13 +58,47 @@ def _follow_split(drafts: ParagraphIndex, link: Link, loose: dict[int, Link], dr
     parts = [t for t in link.targets if normalise_label(t.label) != normalise_label(origin.label)]
     places = [c for c in inner(origin) if id(c) in loose and id(loose[id(c)]) not in dropped]
     found = []
-    for child, part, score in _best_pairs(drafts, places, parts):
+    alike = _best_pairs(drafts, places, parts)
+    for child, part, score in alike + _holders(drafts, origin, places, parts, alike):
         dropped.add(id(loose[id(child)]))
         link.targets.remove(part)
         note = f"split from {origin.label}: {child.label} became {part.label}"
         found.append(Link("split", [child], [part], score, link.source, note))
     if found:
         _restate(link, "split")
+    return found
+
+
+def _holders(
+    drafts: ParagraphIndex,
+    origin: Paragraph,
+    places: list[Paragraph],
+    parts: list[Paragraph],
+    alike: list[tuple[Paragraph, Paragraph, float]],
+) -> list[tuple[Paragraph, Paragraph, float]]:
+    """For split-off parts no sub-paragraph is alike enough to (see _best_pairs): the sub-paragraph that holds
+    the most of the part's words, when it holds many (HELD) and more than the origin's own text does
+    (`alike`: the pairs _best_pairs found).
+
+    Inside one split the candidates are few: a sub-paragraph drawn out as a paragraph of its own and
+    redrafted ('9.6(d)' → '13.8') keeps its place in the story by the words it gave.
+    """
+    paired = {id(part) for _, part, _ in alike}
+    taken = {id(child) for child, _, _ in alike}
+    own = drafts.vector(origin)
+    found = []
+    for part in parts:
+        bag = drafts.vector(part)
+        if id(part) in paired or len(bag) < LEAST_PART:
+            continue
+        shares = [
+            (drafts.weights.containment(bag, drafts.vector(c)), k) for k, c in enumerate(places) if id(c) not in taken
+        ]
+        best = max(shares, default=(0.0, -1))
+        if best[0] >= HELD and best[0] > drafts.weights.containment(bag, own):
+            child = places[best[1]]
+            taken.add(id(child))
+            found.append((child, part, drafts.weights.cosine(drafts.vector(child), bag)))
     return found
 
 
