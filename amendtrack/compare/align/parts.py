@@ -12,7 +12,6 @@ from __future__ import annotations
 from amendtrack.compare.align.index import ParagraphIndex, inner, is_holder
 from amendtrack.compare.align.links import Link, kept, same_label
 from amendtrack.compare.align.pairing import LEAST_PART, MATCH_RELABELLED
-
 from amendtrack.compare.align.paragraphs import span_of_labels
 from amendtrack.model.tree import Draft, Paragraph, normalise_label
 from amendtrack.model.words import same_text
