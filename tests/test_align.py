@@ -405,3 +405,44 @@ def test_a_sub_paragraph_drawn_out_and_redrafted_is_followed_by_the_words_it_gav
     links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
     assert [p.label for p in links[("(b)",)].targets] == ["2"]
     assert links[("1",)].relation == "same"
+
+
+def test_an_option_inside_a_paragraph_is_no_rival_to_that_paragraph() -> None:
+    """Paris 23 Oct → 4 Dec 3.8: the new 3.8 is more like an option inside the old 3.8 (0.46) than like the
+    old 3.8's own words (0.30); the option is part of that paragraph, so the two are still one."""
+    from amendtrack.model.tree import Paragraph
+
+    def node(label: str, kind: str, text: str, children: tuple = ()) -> Paragraph:
+        made = Paragraph(label, kind, text, f"n_{label.replace(' ', '_')}")
+        made.children.extend(children)
+        return made
+
+    first = "Each Party shall communicate its contribution every five years, informed by the outcome of the global "
+    options = [
+        f"{first}stocktake and by science",
+        "Developed country Parties shall take the lead by undertaking absolute emission reduction targets",
+    ]
+    group = node(
+        "3 options", "option_group", "", tuple(node(f"3 Option {k + 1}", "option", t) for k, t in enumerate(options))
+    )
+
+    def common() -> list[Paragraph]:
+        return [
+            node("1", "operative", "The Conference of the Parties shall adopt its rules of procedure"),
+            node("2", "operative", "Observers may attend the sessions unless a third of the Parties object"),
+        ]
+
+    old = Draft(
+        [
+            *common(),
+            node(
+                "3", "operative", "Timing and form of contributions, as set out below, for the first period", (group,)
+            ),
+        ]
+    )
+    settled = (
+        "Timing of communications and form of contributions: each Party shall communicate every five years as decided"
+    )
+    new = Draft([*common(), node("3", "operative", settled)])
+    links = {tuple(p.label for p in link.targets): link for link in align(old, new).links}
+    assert "3" in [p.label for p in links[("3",)].sources]

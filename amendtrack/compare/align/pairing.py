@@ -227,12 +227,22 @@ def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
 
 def _outshone(drafts: ParagraphIndex, found: Decisions, i: int, j: int, likeness: float) -> bool:
     """Whether a pair the label alone lets through (too little alike for paragraphs of different labels) loses
-    to another paragraph still free and clearly more like new j: its words point elsewhere, and a label never
-    outweighs them."""
+    to another paragraph still free and clearly more like new j, not one inside old i: its words point
+    elsewhere, and a label never outweighs them."""
     if likeness >= MATCH_RELABELLED or drafts.old[i].key != drafts.new[j].key:
         return False
     rivals = (k for k in drafts.earlier_candidates(j) if k != i and k not in found.taken_old)
-    return any(drafts.score(k, j) >= likeness + OUTSHONE for k in rivals)
+    return any(drafts.score(k, j) >= likeness + OUTSHONE and not _nested(drafts, k, i) for k in rivals)
+
+
+def _nested(drafts: ParagraphIndex, k: int, i: int) -> bool:
+    """Whether old block k sits inside old block i (an option of one of its sub-paragraphs): part of it, no rival."""
+    node, outer = drafts.old[k].node, drafts.old[i].node
+    while id(node) in drafts.old_parent:
+        node = drafts.old_parent[id(node)]
+        if node is outer:
+            return True
+    return False
 
 
 def _least_likeness(a: Block, b: Block) -> float:
