@@ -280,3 +280,55 @@ def test_an_input_that_breaks_off_after_the_paragraphs_opening_words_is_a_redraf
     assert "Japan" not in by or by["Japan"].operation == "comment"  # quoted with ellipses: a place, no change
     verdict = Disposer(BASE, BASE, align(BASE, BASE), "the next draft").dispose(by["UNAIDS"])
     assert verdict.status == "unclear"
+
+
+def test_a_redraft_with_its_reason_before_the_colon_is_a_redraft_of_the_words_after_it() -> None:
+    """'Redraft in accordance with UNTOC: …' gives the wording after the colon; what comes before is why. One
+    that says after the colon what should be done, not the wording, stays a remark."""
+    found = by_delegation(
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        "Colombia: redraft in accordance with the Protocol: Ensure that victims are not punished for offences "
+        "committed as a direct consequence of being trafficked.\n\n"
+        "Chile: redraft: the role of the courts should be explained\n"
+    )
+    assert found["Colombia"].operation == "redraft"
+    assert found["Colombia"].text.startswith("Ensure that victims are not punished")
+    assert found["Colombia"].rationale == "in accordance with the Protocol"
+    assert found["Chile"].operation == "comment"
+
+
+def test_a_suggested_deletion_of_unquoted_words_deletes_the_words_the_paragraph_has() -> None:
+    found = by_delegation(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        "Canada: suggest deleting and to share information as it is covered elsewhere.\n\n"
+        "Japan: suggest deleting the reference to customs since it is not relevant.\n"
+    )
+    assert found["Canada"].operation == "delete"
+    assert [e.old for e in found["Canada"].edits] == ["and to share information"]
+    assert found["Canada"].rationale == "as it is covered elsewhere"
+    assert found["Japan"].operation == "comment"  # the paragraph has none of the words named
+
+
+def test_delete_followed_by_stray_words_deletes_the_paragraph_and_is_flagged() -> None:
+    """'delete' and a few words the paragraph does not have (the scan joined them from another column): the
+    paragraph is deleted, and the reading is flagged for a facilitator; a plain 'delete' is not."""
+    from amendtrack.model.doubts import doubts, flagged
+
+    found = by_delegation(
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        "Colombia: delete\nclarification);\n\n"
+        "Chile: delete\n"
+    )
+    assert found["Colombia"].operation == "delete" and not found["Colombia"].edits
+    assert flagged(found["Colombia"]) and any("after 'delete'" in d.reason for d in doubts(found["Colombia"]))
+    assert found["Chile"].operation == "delete" and not flagged(found["Chile"])
+
+
+def test_a_recommended_additional_paragraph_is_a_new_paragraph_known_by_what_it_is_about() -> None:
+    found = by_delegation(
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        "UNICEF: Recommend consideration of an additional paragraph, to consider the creation of National "
+        "Rapporteurs on Trafficking.\n"
+    )
+    assert found["UNICEF"].operation == "new_paragraph"
+    assert "National Rapporteurs on Trafficking" in found["UNICEF"].text

@@ -22,6 +22,7 @@ INSTRUCTION_INSIDE = re.compile(
 )
 INSTRUCTIONS = re.compile(r"\b(?:delete|replace|insert|add|change|move|redraft)\b", re.I)
 EDITING = ("insert", "delete", "replace")
+STRAY_AFTER_DELETE = re.compile(r"^\W*delete\b\W*(?:(?:the\s+)?(?:whole\s+)?paragraph\b\W*)?", re.I)
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,22 @@ def doubts(proposal: Proposal) -> list[Doubt]:
     if proposal.operation == "redraft" and not proposal.text and not proposal.edits:
         found.append(Doubt("the input breaks off before its new wording: what it asks could not be read", 0.5))
     verbatim = " ".join(sponsor.verbatim for sponsor in proposal.sponsors[:1])
+    if _stray_words_after_deletion(proposal, verbatim):
+        found.append(Doubt("the input goes on after 'delete' with words that are not the paragraph's", 0.8))
     if proposal.operation in ("redraft", "comment") and len(INSTRUCTIONS.findall(verbatim)) >= 2:
         found.append(Doubt("the input gives several instructions, read as one", 0.7))
     return found
+
+
+def _stray_words_after_deletion(proposal: Proposal, verbatim: str) -> bool:
+    """A whole-paragraph deletion whose input goes on with words that are neither a reason nor a paragraph
+    named ('delete clarification);'): the scan may have joined them from another column, or they say more."""
+    if proposal.operation != "delete" or proposal.edits or proposal.rationale:
+        return False
+    rest = STRAY_AFTER_DELETE.sub("", verbatim, count=1)
+    if INSTRUCTIONS.search(rest) or re.search(r"\d", rest) or len(rest.split()) > 3:
+        return False  # another instruction ('delete or change to …'), a paragraph named, or more than a stray
+    return bool(re.search(r"[^\W\d_]", rest))
 
 
 def reading_confidence(proposal: Proposal) -> float:

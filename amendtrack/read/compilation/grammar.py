@@ -35,6 +35,11 @@ _FOLDED_INTO = re.compile(
     re.I,
 )
 _DELETE_ALONE = ("delete", "delete whole paragraph", "delete paragraph", "delete the paragraph", "deleted")
+_REMARK_WORDS = re.compile(r"\b(?:should|must|would|could|needs? to)\b", re.I)
+STRAY_MOST = 3  # 'Delete' and at most this many words the paragraph does not have: the scan's, from elsewhere
+STRAY_CONFIDENCE = 0.6  # … a reading to check
+SUGGESTED_MOST = 8  # the most words after 'suggest deleting' looked for in the paragraph
+DESCRIBED_CONFIDENCE = 0.8  # a new paragraph known only by what it is about
 _MOVED_FROM = re.compile(r"^\(?\s*moved from (?:paragraph|para|op)\s*\.?\s*(\d+\w*)\s*\)?\s*", re.I)
 
 
@@ -122,6 +127,38 @@ def _deletion_of_paragraph(request: Request, compilation: Compilation) -> list[P
         r"^delete(?:\s+(?:the\s+)?(?:whole\s+)?paragraph)?\s*[.;]\s*(?P<why>[^“\"]+)$", request.text, re.I | re.S
     )
     return [_because(request.proposal("delete"), m.group("why").strip())] if m else None
+
+
+def _deletion_with_stray_words(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Delete' followed by a few words that are nowhere in the paragraph and not quoted ('delete clarification);'):
+    the words are the scan's, from another column; the paragraph is deleted, the reading flagged for a look."""
+    m = re.match(r"^delete\s+(?P<rest>[^“\"‘]+)$", request.text, re.I | re.S)
+    node = base_paragraph(request, compilation)
+    if not m or node is None or len(words_of(m.group("rest"))) > STRAY_MOST:
+        return None
+    rest = m.group("rest")
+    if set(words_of(rest)) & set(words_of(node.text)) or _VERB.search(rest) or re.search(r"\d", rest):
+        return None  # words of the paragraph, another instruction, or a paragraph named: not stray
+    return [request.proposal("delete", confidence=STRAY_CONFIDENCE)]
+
+
+def _suggested_deletion(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Suggest deleting UN.GIFT as it is not a separate entity': the words named, when the paragraph has them
+    (the longest run of the words after the verb that it has), deleted; the rest is the reason."""
+    verb = r"^(?:\w+\s+)?(?:suggests?|recommends?|proposes?)\s+(?:deleting|removing|the deletion of)"
+    m = re.match(verb + r"\s+(?P<rest>[^“\"‘]+)$", request.text, re.I | re.S)
+    node = base_paragraph(request, compilation)
+    if not m or node is None:
+        return None
+    said = m.group("rest").split()
+    paragraph = f" {' '.join(words_of(node.text))} "
+    for size in range(min(len(said), SUGGESTED_MOST), 0, -1):
+        words = words_of(" ".join(said[:size]))
+        if words and f" {' '.join(words)} " in paragraph and (size > 1 or len(said[0]) > 3):
+            old = " ".join(said[:size]).strip(" ,.;:")
+            why = " ".join(said[size:]).strip(" ,.;:") or None
+            return [_because(request.proposal("delete", edits=[Edit("delete", old=old)]), why)]
+    return None
 
 
 def _deletion_and_redraft(request: Request, compilation: Compilation) -> list[Proposal] | None:
@@ -288,20 +325,22 @@ def _single_insertion(text: str) -> Edit | None:
 
 
 def _redraft_as_follows(request: Request, compilation: Compilation) -> list[Proposal] | None:
-    """'Redraft as follows: …', 'Change whole paragraph to: …', 'Replace OP2 with: …'."""
+    """'Redraft as follows: …', 'Redraft in accordance with UNTOC: …' (what comes before the colon is the
+    rationale), 'Change whole paragraph to: …', 'Replace OP2 with: …'."""
     text = request.text
     m = re.match(
         r"^(?:redraft|request revision|rephrase|revise|reword|amend)\s+(?:as follows|to read)\s*[:.]?\s*(?P<t>.*)$"
+        r"|^(?:redraft|rephrase|revise|reword)\b(?P<why>[^:“\"]{0,80}):\s*(?P<t4>.+)$"
         r"|^change whole paragraph to\s*:?\s*(?P<t2>.*)$"
         r"|^replace\s+(?:(?:pp|op)\s*\.?\s*\d+\s*(?:\([a-z]\))?\s*)?with\s*[:.…]*\s*(?P<t3>.*)$",
         text,
         re.I | re.S,
     )
-    if not m:
-        return None
-    proposed = without_quotes(m.group("t") or m.group("t2") or m.group("t3") or "")
+    if not m or (m.group("t4") and _REMARK_WORDS.search(m.group("t4"))):
+        return None  # 'redraft: the role of NGOs should be explained' says what to do, not the wording
+    proposed = without_quotes(m.group("t") or m.group("t2") or m.group("t3") or m.group("t4") or "")
     named = re.match(r"^replace\s+(?P<pp>pp|op)\s*\.?\s*(?P<n>\d+)\s*(?P<suf>)(?P<sub>\([a-z]\))?", text, re.I)
-    proposal = request.proposal("redraft", text=proposed or None)
+    proposal = _because(request.proposal("redraft", text=proposed or None), (m.group("why") or "").strip() or None)
     if named and named.group("n"):
         proposal.paragraph = resolve_label(named, base_paragraph(request, compilation), compilation)
     return [proposal]
@@ -370,6 +409,21 @@ def _descriptive_addition(request: Request, compilation: Compilation) -> list[Pr
     return [request.proposal("insert", edits=[Edit("insert", new=request.text.strip())])]
 
 
+def _described_paragraph(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Recommend consideration of an additional paragraph, to consider the creation of National Rapporteurs':
+    a new paragraph known by what it is about; the disposition looks for a paragraph that says it."""
+    m = re.match(
+        r"^(?:\w+\s+)?(?:recommends?|suggests?|proposes?|requests?)\s+(?:the\s+)?(?:consideration of|considering|adding"
+        r"|including|inclusion of|the addition of)?\s*(?:an?|another)\s+(?:additional|new|separate|further)\s+"
+        r"(?:paragraph|para)\b[\s,:]*(?P<about>.+)$",
+        request.text,
+        re.I | re.S,
+    )
+    if not m:
+        return None
+    return [request.proposal("new_paragraph", text=" ".join(m.group("about").split()), confidence=DESCRIBED_CONFIDENCE)]
+
+
 def _addition(request: Request, compilation: Compilation) -> list[Proposal] | None:
     """'Add: …', 'Insert …', 'Suggest adding …' (unquoted, no place); 'Add new section …' is a new paragraph."""
     low = request.text.lower().strip()
@@ -414,6 +468,8 @@ _FORMS: tuple[Form, ...] = (
     _bracketing,
     _deletion_then_replacement,
     _deletion_of_words,
+    _deletion_with_stray_words,
+    _suggested_deletion,
     _replacement,
     _insertion,
     _redraft_as_follows,
@@ -422,5 +478,6 @@ _FORMS: tuple[Form, ...] = (
     _split_of_paragraph,
     _suggested_addition,
     _descriptive_addition,
+    _described_paragraph,
     _addition,
 )
