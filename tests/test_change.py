@@ -168,3 +168,15 @@ def test_a_deletion_that_is_half_of_its_delegations_merge_is_carried_by_the_merg
     assert judge_all.dispose(theirs).status == "superseded"
     alone = Disposer(base, nxt, align(base, nxt), "the next draft")  # without the other inputs: no plan known
     assert alone.dispose(mine).status == "superseded"
+
+
+def test_a_change_to_a_paragraph_the_next_draft_deletes_went_with_it() -> None:
+    """Striking words from a paragraph that is then deleted whole: the words are gone, but because the paragraph
+    went, not because they were struck; the change is superseded, whatever it asked."""
+    old = "1. First paragraph on prevention.\n\n2. Provide compensation from confiscated proceeds of crime.\n"
+    new = "1. First paragraph on prevention.\n\n2. [Paragraph deleted]\n"
+    struck = proposal("delete", "2", Edit("delete", old="from confiscated proceeds of crime"))
+    status, explanation = judge(old, new, struck)
+    assert status == "superseded" and "deleted" in explanation
+    added = proposal("insert", "2", Edit("insert", new="and restitution", anchor="compensation", position="after"))
+    assert judge(old, new, added)[0] == "superseded"

@@ -479,6 +479,11 @@ class _Judge:
         hunks = hunks_of(self.p, self.target) if hunks is None else hunks
         if not hunks:
             return self.verdict("n/a", f"your {what} changes no words of paragraph {self.p.paragraph}", 0)
+        if self.gone and not self.successors and self.target is not None:  # its words went with the whole paragraph
+            unclear = self._vanished()
+            if unclear:
+                return self.verdict("unclear", unclear, 0)
+            return self.verdict("superseded", f"{self.fate()}, and your {what} with it", 0)
         pool = self.successors_with_children()
         judged = judge_change(hunks, self._base_text(), " ".join(n.text for n in pool))
         results = [self._elsewhere(hunk, share, pool) for hunk, share in judged.hunks]
