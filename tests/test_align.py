@@ -446,3 +446,24 @@ def test_an_option_inside_a_paragraph_is_no_rival_to_that_paragraph() -> None:
     new = Draft([*common(), node("3", "operative", settled)])
     links = {tuple(p.label for p in link.targets): link for link in align(old, new).links}
     assert "3" in [p.label for p in links[("3",)].sources]
+
+
+def test_a_sub_paragraph_whose_words_its_neighbour_already_brings_was_deleted_not_merged() -> None:
+    """Paris 9 Dec 9.6(b) 'Projections of emissions by sources and sinks' → 12 Dec: all its words are in the new
+    (a), but (a) brought them already; 'projections' went. It is deleted, not merged into (a)."""
+    from amendtrack.model.tree import Paragraph
+
+    def para(label: str, subs: list[str]) -> Paragraph:
+        node = Paragraph(label, "operative", "Each Party shall regularly provide the following information:", "p")
+        node.children.extend(
+            Paragraph(f"({chr(97 + k)})", "subparagraph", text, f"s{k}") for k, text in enumerate(subs)
+        )
+        return node
+
+    inventory = "A national inventory of anthropogenic emissions by sources and removals by sinks of greenhouse gases"
+    projections = "Projections of anthropogenic emissions by sources and removals by sinks of greenhouse gases"
+    old = Draft([para("1", [inventory, projections, "Information on climate finance received"])])
+    new = Draft([para("1", [f"{inventory}, prepared using good practice methodologies", "Information on finance"])])
+    links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
+    assert links[("(b)",)].relation == "deleted"
+    assert [p.label for p in links[("(a)",)].targets] == ["(a)"]

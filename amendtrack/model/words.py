@@ -189,3 +189,16 @@ class Weights:
         if not total:
             return 0.0
         return sum(min(v, whole.get(t, 0.0)) for t, v in part.items()) / total
+
+    @staticmethod
+    def coverage_gain(whole: dict[str, float], have: list[dict[str, float]], extra: dict[str, float]) -> float:
+        """How much more of `whole` the vectors `have` and `extra` cover together than `have` alone: what one
+        more source (or target) brings to a merge (or split)."""
+        joined: dict[str, float] = {}
+        for vector in have:
+            for term, weight in vector.items():
+                joined[term] = max(joined.get(term, 0.0), weight)
+        alone = Weights.containment(whole, joined)
+        for term, weight in extra.items():
+            joined[term] = max(joined.get(term, 0.0), weight)
+        return Weights.containment(whole, joined) - alone

@@ -72,14 +72,7 @@ def _folded(drafts: ParagraphIndex, part: Paragraph, whole: Paragraph, beside: l
         return True
     if share < FOLDED_SHARE:
         return False
-    linked: dict[str, float] = {}
-    for node in beside:
-        for term, weight in drafts.vector(node).items():
-            linked[term] = max(linked.get(term, 0.0), weight)
-    alone = drafts.weights.containment(target, linked)
-    for term, weight in bag.items():
-        linked[term] = max(linked.get(term, 0.0), weight)
-    return drafts.weights.containment(target, linked) - alone >= SUPPLIES_GAIN
+    return drafts.weights.coverage_gain(target, [drafts.vector(node) for node in beside], bag) >= SUPPLIES_GAIN
 
 
 def _link_inside(drafts: ParagraphIndex, old_children: list[Paragraph], new_children: list[Paragraph]) -> list[Link]:
@@ -96,7 +89,9 @@ def _link_inside(drafts: ParagraphIndex, old_children: list[Paragraph], new_chil
         if x in pair:
             continue
         best = max(((weights.containment(bag, b), y) for y, b in enumerate(bags_new)), default=(0.0, -1))
-        if best[0] >= CONTAINED:
+        if best[0] >= CONTAINED and _brings(
+            weights, bag, bags_new[best[1]], [bags_old[k] for k, t in pair.items() if t == best[1]]
+        ):
             into.setdefault(best[1], []).append(x)
         else:
             found.append(Link("deleted", [old_children[x]], [], 0.0, "inferred", "deleted"))
@@ -115,6 +110,13 @@ def _link_inside(drafts: ParagraphIndex, old_children: list[Paragraph], new_chil
             score = 1.0 if same else weights.cosine(bags_old[sources[0]], bags_new[y])
             found.append(_kept(old_child, child, same, score))
     return found
+
+
+def _brings(weights: Weights, part: dict[str, float], target: dict[str, float], paired: list[dict[str, float]]) -> bool:
+    """Whether a sub-paragraph whose words are in `target` brings it words that the one paired with it lacks:
+    '(b) Projections of emissions by sources and sinks' adds nothing to '(a) inventory of emissions by sources
+    and sinks' that (a) did not bring; it was deleted, not merged."""
+    return not paired or weights.coverage_gain(target, paired, part) >= SUPPLIES_GAIN
 
 
 def _pair_best_first(
