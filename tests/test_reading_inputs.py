@@ -332,3 +332,29 @@ def test_a_recommended_additional_paragraph_is_a_new_paragraph_known_by_what_it_
     )
     assert found["UNICEF"].operation == "new_paragraph"
     assert "National Rapporteurs on Trafficking" in found["UNICEF"].text
+
+
+def test_a_deletion_that_carries_out_the_delegations_own_merge_plan_is_a_merge() -> None:
+    """Read with the delegation's other inputs: 'delete' on 2 is a merge into 1 when its input on 1 says it
+    folds 2 in, or its new wording of 1 holds most of 2's own words; another delegation's 'delete' stays one."""
+    base = read_text(
+        "1. Encourage States to cooperate in the prevention of human trafficking.\n\n"
+        "2. Ensure that penalties for trafficking offences are proportionate to the gravity of the crime.\n\n"
+        "3. Promote the freezing of traffickers' assets for the purpose of eventual confiscation.\n",
+        "base.txt",
+    )
+    rows = (
+        "1. Encourage States to cooperate in the prevention of human trafficking.\n\n"
+        "Singapore: incorporate the substance of paragraphs 2-3 in an amended paragraph 1.\n\n"
+        "EU: redraft as follows: Encourage States to cooperate in preventing trafficking, ensuring that penalties "
+        "for trafficking offences are proportionate to the gravity of the crime.\n\n"
+        "2. Ensure that penalties for trafficking offences are proportionate to the gravity of the crime.\n\n"
+        "Singapore: delete\n\nEU: delete\n\nJapan: delete\n\n"
+        "3. Promote the freezing of traffickers' assets for the purpose of eventual confiscation.\n\n"
+        "Singapore: delete\n\nEU: delete\n"
+    )
+    found = {(p.paragraph, p.delegations[0]): p for p in read_compilation_text(rows, base, Registry.load())}
+    for key in (("2", "Singapore"), ("3", "Singapore"), ("2", "EU")):
+        assert (found[key].operation, found[key].related) == ("merge", ["1"]), key
+    assert found[("2", "Japan")].operation == "delete"
+    assert found[("3", "EU")].operation == "delete"  # the EU's new 1 does not hold 3's words

@@ -8,7 +8,6 @@ took from a proposal, and words scattered over a paragraph do not pass for a phr
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
@@ -16,7 +15,7 @@ from amendtrack.compare.align import Alignment, Link, composite_text, is_placeho
 from amendtrack.compare.asks import described, hunks_of, names_in, quoted_asks
 from amendtrack.compare.change import SHORT, Hunk, Judged, Words, in_order_share, judge_change, occurrences
 from amendtrack.model.proposal import Proposal
-from amendtrack.model.tree import Draft, Paragraph, is_heading, normalise_label
+from amendtrack.model.tree import Draft, Paragraph, is_heading, names_paragraph, normalise_label
 from amendtrack.model.words import STOPWORDS, Weights, content_stems, fold_spelling, stem, tokens
 
 ACCEPTED = 0.85  # share of the proposal's words found, in order, for "the next draft carries the change"
@@ -520,7 +519,7 @@ class _Judge:
                 continue
             said = " ".join([other.text or "", *(s.verbatim for s in other.sponsors)])
             held = len(words & set(content(said))) / len(words) if words else 0.0
-            if held >= SURVIVES or _names_paragraph(said, self.target.label):
+            if held >= SURVIVES or names_paragraph(said, self.target.label):
                 return f"{other.operation.replace('_', ' ')} of paragraph {other.paragraph}"
         return None
 
@@ -701,17 +700,6 @@ def _more_of(name: str, base: Words, later: Words) -> bool:
     """Whether the later text says `name` more often than the paragraph did (spellings folded)."""
     words = [fold_spelling(t) for t in tokens(name) if t[:1].isalnum()]
     return bool(words) and occurrences(words, later.surface) > occurrences(words, base.surface)
-
-
-def _names_paragraph(text: str, label: str) -> bool:
-    """Whether a text names paragraph `label` by number, alone or in a range: '43', '43-46', '43 to 46'."""
-    if not label.isdigit():
-        return bool(re.search(rf"(?<![\w.]){re.escape(label)}(?![\w])", text))
-    number = int(label)
-    for first, last in re.findall(r"(?<![\w.])(\d{1,3})(?:\s*(?:-|–|to)\s*(\d{1,3}))?(?![\w])", text):
-        if int(first) == number or (last and int(first) <= number <= int(last)):
-            return True
-    return False
 
 
 def _in_kept_part(hunk: Hunk, text: str, words: int = 3) -> bool:

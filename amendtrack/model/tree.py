@@ -7,6 +7,7 @@ keep what the printed draft says (label, text, markers) and where it came from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -170,3 +171,14 @@ def normalise_label(label: str) -> str:
             text = text[len(prefix) :]
             break
     return "".join(ch for ch in text if ch.isalnum() or ch in "()")
+
+
+def names_paragraph(text: str, label: str) -> bool:
+    """Whether a text names paragraph `label` by number, alone or in a range: '43', '43-46', '43 to 46'."""
+    if not label.isdigit():
+        return bool(re.search(rf"(?<![\w.]){re.escape(label)}(?![\w])", text))
+    number = int(label)
+    for first, last in re.findall(r"(?<![\w.])(\d{1,3})(?:\s*(?:-|–|to)\s*(\d{1,3}))?(?![\w])", text):
+        if int(first) == number or (last and int(first) <= number <= int(last)):
+            return True
+    return False

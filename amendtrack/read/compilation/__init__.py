@@ -18,7 +18,9 @@ works by general rules, with the base draft's own tree as its map, in five steps
    or a restatement diffed against the base (`restatement`), words carried on from a place
    or pieces quoted between ellipses (`fragments`), struck-through words taken out
    (`strikethrough`); an input being read is a `request.Request`;
-5. apply each proposal to its base paragraph (`reading.read_input`).
+5. apply each proposal to its base paragraph (`reading.read_input`);
+6. read each delegation's inputs together: a 'delete' that carries out its own plan to merge the
+   paragraph into another is a merge (`plans`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from amendtrack.model.tree import Draft
 from amendtrack.read import ocr
 from amendtrack.read.compilation.context import BLOCK_KINDS, Compilation
 from amendtrack.read.compilation.inputs import split_row
+from amendtrack.read.compilation.plans import merge_plans
 from amendtrack.read.compilation.reading import read_input
 from amendtrack.read.compilation.rows import compilation_lines, cut_into_rows
 from amendtrack.read.limits import MAX_TEXT_BYTES, check_characters, read_within_limit
@@ -62,4 +65,5 @@ def read_compilation_text(text: str, base: Draft, registry: Registry, source: st
     ]
     if not proposals:
         raise InputError(source, "no delegation inputs found: is this a compilation of inputs on this draft?")
+    merge_plans(proposals, base)
     return proposals
