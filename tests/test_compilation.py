@@ -98,11 +98,11 @@ PINNED = [
     (324, "Colombia", "PP13", "new_paragraph"),  # "New para 13bis:" in a preambular row is PP13bis
     (536, "African Group", "OP2(d)", "new_paragraph"),  # "d bis)"
     (46, "IOM", "PP4", "insert"),  # "add International Convention …": no position given
-    (2752, "Japan", "32", "replace"),  # Change “is voluntary” to “is preferably voluntary”.
+    (2752, "Japan", "32", "insert"),  # Change “is voluntary” to “is preferably voluntary”: a word put in
     (265, "USA", "PP12", "replace"),  # Replace “Noting” with “Recognizing” …
     (2279, "USA", "23", "delete"),  # Delete “both” and “and perpetrators.” …
     (42, "Belarus", "PP4", "replace"),  # "...ILO conventions 29 and 182...": an ellipsis fragment
-    (895, "Holy See", "1", "replace"),  # "...and human rights and dignity"
+    (895, "Holy See", "1", "insert"),  # "...and human rights and dignity"
     (56, "Malaysia", "PP4", "redraft"),  # a restatement with struck-through words
     (3222, "Singapore", "38", "replace"),  # para 38's text pasted into para 39's row
     (427, "African Group", "PP14", "delete"),  # "delete PP14", in the row of the resolution's OPs

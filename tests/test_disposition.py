@@ -48,10 +48,10 @@ READ_BY_HAND = [
     (1262, "USA", "insert", "superseded"),  # on paragraph 5, deleted in July
     (3533, "Japan", "insert", "superseded"),  # on paragraph 43, merged into 42 without it
     (2053, "USA", "insert", "unclear"),  # on paragraph 18, not in July and not marked deleted there
-    (2752, "Japan", "replace", "accepted"),  # "is preferably voluntary" (July 32: "shall preferably be voluntary")
-    (2617, "Japan", "replace", "accepted"),  # "full" rehabilitation: July 30 dropped "full"
-    (1205, "Japan", "replace", "not_reflected"),  # July 4 still says "Conference of Parties"
-    (898, "Japan", "replace", "not_reflected"),  # July 1 does not add "human security"
+    (2752, "Japan", "insert", "accepted"),  # "is preferably voluntary" (July 32: "shall preferably be voluntary")
+    (2617, "Japan", "delete", "accepted"),  # "full" rehabilitation: July 30 dropped "full"
+    (1205, "Japan", "insert", "not_reflected"),  # July 4 still says "Conference of Parties"
+    (898, "Japan", "insert", "not_reflected"),  # July 1 does not add "human security"
     (1233, "Canada", "redraft", "superseded"),  # redraft of 5, which July deleted
     (142, "African Group", "redraft", "partial"),  # July PP5 cut (a)-(c) as the Group did, not its new words
     (83, "African Group", "redraft", "partial"),  # July PP7 keeps the base's structure, but drops 'aforementioned'

@@ -51,7 +51,7 @@ def test_instructions_run_together_after_quotes_are_separate_proposals() -> None
         'USA: After "cooperate" add "closely" delete "and to share information" and change "States" to '
         '"Member States"\n'
     )
-    assert [p.operation for p in found] == ["insert", "delete", "replace"]
+    assert [p.operation for p in found] == ["insert", "delete", "insert"]  # 'States' → 'Member States' puts a word in
     assert [e.new or e.old for p in found for e in p.edits] == ["closely", "and to share information", "Member States"]
 
 
@@ -358,3 +358,32 @@ def test_a_deletion_that_carries_out_the_delegations_own_merge_plan_is_a_merge()
         assert (found[key].operation, found[key].related) == ("merge", ["1"]), key
     assert found[("2", "Japan")].operation == "delete"
     assert found[("3", "EU")].operation == "delete"  # the EU's new 1 does not hold 3's words
+
+
+def test_a_replacement_is_named_by_the_change_it_makes() -> None:
+    """'Change “X” to “Y”' where Y is X with a word dropped is a deletion; with words added, an insertion; a
+    restatement that strikes words between two of the same word ('is … and is') is a deletion too."""
+    found = by_delegation(
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        'Japan: Change "not unduly penalized" to "not penalized".\n\n'
+        'Chile: Change "trafficked victims" to "trafficked persons and victims".\n\n'
+        'Peru: Change "trafficked victims" to "persons".\n'
+    )
+    assert {name: p.operation for name, p in found.items()} == {"Japan": "delete", "Chile": "insert", "Peru": "replace"}
+    assert found["Japan"].applied and "not penalized" in found["Japan"].resulting_text
+
+
+def test_a_deletion_placed_after_quoted_words_and_one_said_in_brackets_are_deletions() -> None:
+    found = by_delegation(
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        'USA: After "..victims" delete "are not unduly penalized for acts."\n\n'
+        'China: Ensure that trafficked victims are not penalized, (delete "they were compelled to commit")\n'
+    )
+    assert (found["USA"].operation, [e.old for e in found["USA"].edits]) == (
+        "delete",
+        ["are not unduly penalized for acts"],
+    )
+    assert (found["China"].operation, [e.old for e in found["China"].edits]) == (
+        "delete",
+        ["they were compelled to commit"],
+    )

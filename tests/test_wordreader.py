@@ -421,7 +421,7 @@ def test_a_word_compilation_table_reads_like_the_text_compilation(stored: Draft,
     got = [(x.delegations, x.paragraph, x.operation, x.edits, x.text, x.rationale) for x in proposals]
     assert got == [
         (["Japan"], "PP2", "delete", [Edit("delete", old="strong")], None, None),
-        (["USA"], "PP2", "replace", [Edit("replace", old="human dignity", new=DIGNITY)], None, None),
+        (["USA"], "PP2", "insert", [Edit("replace", old="human dignity", new=DIGNITY)], None, None),
         (["EU"], "PP2", "insert", [Edit("insert", new=WOMEN, anchor="persons", position="after")], None, None),
         (["Canada"], "OP2", "redraft", [], "Decides to take the following steps:", None),
         (["Japan"], "OP2(a)", "replace", [Edit("replace", old="sixty-fourth", new="sixty-fifth")], None, None),

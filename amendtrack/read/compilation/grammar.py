@@ -18,6 +18,7 @@ from amendtrack.model.tree import Draft
 from amendtrack.read.compilation.context import Compilation
 from amendtrack.read.compilation.fragments import base_paragraph, continuation, pieces, restatement_of
 from amendtrack.read.compilation.request import Request
+from amendtrack.read.compilation.restatement import kind_of_change
 from amendtrack.read.compilation.targets import PARAGRAPH_NAMED, resolve_label
 from amendtrack.read.compilation.wording import without_quotes, words_of
 
@@ -264,9 +265,33 @@ def _bracketing(request: Request, compilation: Compilation) -> list[Proposal] | 
 
 
 def _replacement(request: Request, compilation: Compilation) -> list[Proposal] | None:
-    """'Replace “X” with “Y”', 'Change “X” to “Y”'."""
+    """'Replace “X” with “Y”', 'Change “X” to “Y”': named by the change it makes, so 'Change “and their full
+    rehabilitation” to “and their rehabilitation”' is a deletion and “is voluntary” → “is preferably voluntary”
+    an insertion."""
     m = re.match(rf"^(?:replace|change|substitute)\s+{_Q}\s+(?:with|by|to|into)\s+{_Q}", request.text, re.I)
-    return [request.proposal("replace", edits=[Edit("replace", old=m.group(1), new=m.group(2))])] if m else None
+    if not m:
+        return None
+    return [
+        request.proposal(
+            kind_of_change(m.group(1), m.group(2)), edits=[Edit("replace", old=m.group(1), new=m.group(2))]
+        )
+    ]
+
+
+def _deletion_after_quote(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'After “..proceedings” delete “including, inter alia, …”': the quoted words deleted (the first quote
+    only says where they are)."""
+    m = re.match(rf"^(?:after|following)\s+{_Q}\s*,?\s*(?:delete|remove)\s+{_Q}", request.text, re.I | re.S)
+    return [request.proposal("delete", edits=[Edit("delete", old=m.group(2).strip(" .,;"))])] if m else None
+
+
+def _instruction_in_brackets(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Ensuring liability of all categories of offenders, (delete “including liability of legal persons”)': a
+    restatement that says in brackets what it changes; the instruction is what it asks."""
+    m = re.search(rf"\((?P<say>(?:delete|remove|add|insert|replace|change)\s+{_Q}[^()]*)\)", request.text, re.I)
+    if not m or m.start() == 0:
+        return None
+    return read_one(replace(request, text=m.group("say")), compilation)
 
 
 # --- words inserted -------------------------------------------------------------------------------
@@ -468,6 +493,8 @@ _FORMS: tuple[Form, ...] = (
     _bracketing,
     _deletion_then_replacement,
     _deletion_of_words,
+    _deletion_after_quote,
+    _instruction_in_brackets,
     _deletion_with_stray_words,
     _suggested_deletion,
     _replacement,

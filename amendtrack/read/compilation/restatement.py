@@ -62,7 +62,7 @@ def restatement(text: str, paragraph: Paragraph, struck_from: set[str], vocabula
         return _whole(paragraph.text, cleaned, confidence)
     if end >= len(base):
         cleaned = cleaned.rstrip(" ;,.:")  # the paragraph keeps its own closing mark after the stretch
-    kind = "insert" if put_in and in_order(words_of(old), restated) else _kind_of_change(old, cleaned)
+    kind = "insert" if put_in and in_order(words_of(old), restated) else kind_of_change(old, cleaned)
     return Restatement(kind, confidence, edits=[Edit("replace", old=old, new=cleaned)])
 
 
@@ -141,13 +141,15 @@ def _restated_stretch(blocks: list[Match], base_length: int, restated_length: in
     return start, end
 
 
-def _kind_of_change(old: str, new: str) -> str:
-    """'insert' when every old word is kept in order, 'delete' when words are only taken out, else 'replace'."""
+def kind_of_change(old: str, new: str) -> str:
+    """'insert' when every old word is kept in order (words only put in), 'delete' when the new words are old
+    ones in order (words only taken out), else 'replace'."""
     old_words, new_words = words_of(old), words_of(new)
-    old_set, new_set = set(old_words), set(new_words)
-    if old and old_words == [w for w in new_words if w in old_set]:
+    if old_words == new_words:
+        return "replace"
+    if old_words and in_order(old_words, new_words):
         return "insert"
-    if new and new_words == [w for w in old_words if w in new_set]:
+    if new_words and in_order(new_words, old_words):
         return "delete"
     return "replace"
 
