@@ -180,3 +180,12 @@ def test_a_change_to_a_paragraph_the_next_draft_deletes_went_with_it() -> None:
     assert status == "superseded" and "deleted" in explanation
     added = proposal("insert", "2", Edit("insert", new="and restitution", anchor="compensation", position="after"))
     assert judge(old, new, added)[0] == "superseded"
+
+
+def test_a_reference_asked_in_a_paragraph_the_next_draft_deletes_is_superseded_unless_named_elsewhere() -> None:
+    old = "1. First paragraph on prevention.\n\n2. Provide compensation to victims of trafficking.\n"
+    asked = proposal("insert", "2", Edit("insert", new="Recommend reference be made of the UN Special Rapporteur"))
+    assert judge(old, "1. First paragraph on prevention.\n\n2. [Paragraph deleted]\n", asked)[0] == "superseded"
+    named = "1. First paragraph on prevention, with the UN Special Rapporteur.\n\n2. [Paragraph deleted]\n"
+    assert judge(old, named, asked)[0] == "accepted"
+    assert described("Recommend reference be made of the UN Special Rapporteur") == "the UN Special Rapporteur"

@@ -387,3 +387,24 @@ def test_a_deletion_placed_after_quoted_words_and_one_said_in_brackets_are_delet
         "delete",
         ["they were compelled to commit"],
     )
+
+
+def test_suggested_moves_and_placed_insertions_are_read_as_such() -> None:
+    """'Suggest moving the paragraph up to follow after paragraph 1' is a move; 'Recommend inserting following
+    “X” “Y”' an insertion of Y after X; 'Recommend reference be made of X' an insertion of what it names."""
+    found = by_delegation(
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        "UNICEF: Suggest moving the paragraph up to follow after paragraph 1\n\n"
+        'OHCHR: Recommend inserting following "trafficked victims" "of all ages"\n\n'
+        "IOM: Recommend reference be made of the UN Special Rapporteur on Trafficking\n"
+    )
+    assert (found["UNICEF"].operation, found["UNICEF"].new_label, found["UNICEF"].related) == ("move", "after 1", ["1"])
+    edit = found["OHCHR"].edits[0]
+    assert (found["OHCHR"].operation, edit.anchor, edit.new, edit.position) == (
+        "insert",
+        "trafficked victims",
+        "of all ages",
+        "after",
+    )
+    assert found["OHCHR"].applied and "trafficked victims of all ages" in found["OHCHR"].resulting_text
+    assert found["IOM"].operation == "insert"

@@ -21,7 +21,7 @@ DESCRIBED = re.compile(
     r"^\s*(?:(?:we\s+)?(?:recommends?|suggests?|proposes?|requests?)\s+(?:that\s+)?(?:to\s+)?)?"
     r"(?:(?:please\s+)?(?:add|adding|insert|include|including|introduce|mention|make|consider)\s+)?(?:an?\s+|the\s+)?"
     r"(?:explicit\s+|specific\s+)?(?:reference|references|mention|allusion|inclusion|insertion|addition)"
-    r"\s+(?:to|of)\s+(?P<thing>.+)$"
+    r"(?:\s+(?:be|is|should be)\s+made)?\s+(?:to|of)\s+(?P<thing>.+)$"
     r"|^\s*(?:please\s+)?(?:include|mention)\s+(?P<plain>[^'\"“‘]+)$",
     re.I | re.S,
 )

@@ -567,6 +567,8 @@ class _Judge:
         unclear = self.unclear()
         if unclear:
             return self.verdict("unclear", unclear, 0)
+        if self.gone and not self.successors and self.target is not None:
+            return self.verdict("superseded", f"{self.fate()}, and {', '.join(names)} is named nowhere else", 0)
         return self.verdict("not_reflected", f"{', '.join(names)} is not named {self.where()}", 0)
 
     def unclear(self, hunks: list[Hunk] | None = None) -> str | None:

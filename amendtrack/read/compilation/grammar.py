@@ -391,6 +391,14 @@ def _destination(text: str) -> tuple[str | None, list[str]] | None:
     m = re.search(r"\b(?:move|moving)\b.*?\bto\s+(?:the\s+)?(preamble|[a-z]+ section|point \d+)", text, re.I | re.S)
     if m:
         return m.group(1), []
+    m = re.search(
+        r"\b(?:move|moving|place|placing)\b[^.;]*?\b(?:to\s+)?(?:follow(?:ing)?\s+)?(after|before)\s+"
+        r"(?:op|pp|paragraph|para)\s*\.?\s*(\d+\w*)",
+        text,
+        re.I | re.S,
+    )
+    if m:  # 'Suggest moving the paragraph up to follow after paragraph 44'
+        return f"{m.group(1).lower()} {m.group(2)}", [m.group(2)]
     return None
 
 
@@ -419,7 +427,23 @@ def _split_of_paragraph(request: Request, compilation: Compilation) -> list[Prop
 
 
 def _suggested_addition(request: Request, compilation: Compilation) -> list[Proposal] | None:
-    """'Japan suggests adding “…”', 'Recommends including “…”': an insertion without a place."""
+    """'Japan suggests adding “…”', 'Recommends including “…”': an insertion without a place; 'Recommend
+    inserting following “by exchanging information” “with full respect for …”': one after those words."""
+    placed = re.match(
+        r"^(?:\w+\s+)?(?:suggests?|recommends?)\s+(?:adding|inserting|including)\s+(?:the\s+)?(?:following\s+)?"
+        r"(?P<pos>after|following|before)?\s*:?\s*[“\"‘](?P<at>[^”\"’]{2,}?)[”\"’]\s*[,:]?\s*[“\"‘](?P<new>[^”\"]{3,}?)(?:[”\"’]|$)",
+        request.text,
+        re.I | re.S,
+    )
+    if placed:
+        position = "before" if (placed.group("pos") or "").lower() == "before" else "after"
+        new = " ".join(placed.group("new").split()).strip(" ,.;")
+        return [
+            request.proposal(
+                "insert",
+                edits=[Edit("insert", new=new, anchor=" ".join(placed.group("at").split()), position=position)],
+            )
+        ]
     m = re.match(
         rf"^(?:\w+\s+)?(?:suggests?|recommends?)\s+(?:adding|inserting|including)\s*:?\s*{_Q}", request.text, re.I
     )
