@@ -408,3 +408,23 @@ def test_suggested_moves_and_placed_insertions_are_read_as_such() -> None:
     )
     assert found["OHCHR"].applied and "trafficked victims of all ages" in found["OHCHR"].resulting_text
     assert found["IOM"].operation == "insert"
+
+
+def test_an_input_restating_the_section_heading_above_its_row_is_about_the_heading() -> None:
+    """A heading shares its row with the first paragraph under it; an input that restates the heading (most of
+    its words, in order, and not much more) is about the heading, one on the paragraph stays there."""
+    base = read_text(
+        "III. Prosecuting crimes of trafficking in persons\n\n"
+        "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n",
+        "base.txt",
+    )
+    rows = (
+        "III. Prosecuting crimes of trafficking in persons\n"
+        "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n\n"
+        "Belarus: ... Prosecuting crimes of transnational and non-transnational trafficking\n\n"
+        "Canada: Ensuring the effective implementation of the Convention by criminalizing all forms of "
+        "trafficking in persons.\n"
+    )
+    found = {p.delegations[0]: p for p in read_compilation_text(rows, base, Registry.load())}
+    assert found["Belarus"].paragraph == "III"
+    assert found["Canada"].paragraph == "1"

@@ -23,6 +23,7 @@ from amendtrack.read.compilation.targets import (
     paragraph_named_first,
     paragraph_with_bullets,
     resolve_label,
+    restated_heading,
     restated_paragraph,
 )
 from amendtrack.read.compilation.wording import without_quotes
@@ -129,11 +130,12 @@ def _new_subparagraph(request: Request, compilation: Compilation) -> Proposal | 
 
 
 def _aim_at_restated_paragraph(request: Request, compilation: Compilation) -> None:
-    """An input that asks nothing in words and restates another paragraph than its row's is about that one
-    (a remark, 'We think …', restates nothing: it stays in its row)."""
+    """An input that asks nothing in words and restates another paragraph than its row's, or the heading above
+    it, is about that one (a remark, 'We think …', restates nothing: it stays in its row)."""
     row_label = request.row.label if request.row is not None else None
     if request.paragraph == row_label and not _OPERATION.match(request.text) and not is_remark(request.text):
-        request.paragraph = restated_paragraph(request.text, request.row, compilation) or request.paragraph
+        heading = restated_heading(request.text, request.row, compilation.base)
+        request.paragraph = heading or restated_paragraph(request.text, request.row, compilation) or request.paragraph
 
 
 def _or_alternative(proposals: list[Proposal], request: Request) -> list[Proposal]:

@@ -25,6 +25,10 @@ PARAGRAPH_NAMED = re.compile(
 )
 
 
+HEADING_SHARE = 0.6  # least share of a heading's words, in order, an input restating it holds
+HEADING_LONGEST = 2  # … and at most this many times the heading's length
+
+
 def paragraph_named_first(text: str) -> re.Match[str] | None:
     """The paragraph an input names before what it asks ('PP14:', 'New Paragraph 39', 'OP2bis'), if any.
 
@@ -90,6 +94,30 @@ def restated_paragraph(text: str, row: Paragraph | None, compilation: Compilatio
     best = max(others, key=shared)
     if shared(best) >= max(4, 1.5 * shared(row)):
         return best.label
+    return None
+
+
+def restated_heading(text: str, row: Paragraph | None, base: Draft) -> str | None:
+    """The section heading an input restates, when its row is the first paragraph under that heading: a heading
+    shares its row with the paragraph after it, so inputs on it sit in that row ('Prosecuting Prosecution of
+    crimes of trafficking in persons' in the row of 42, under 'III. Prosecuting crimes of trafficking in
+    persons'). Most of the heading's words, in order, and not much else."""
+    heading = _heading_above(row, base)
+    if heading is None:
+        return None
+    words, title = words_of(text.strip(".… ")), words_of(heading.text)
+    if len(title) < 3 or not words or len(words) > HEADING_LONGEST * len(title):
+        return None
+    matcher = SequenceMatcher(None, title, words, autojunk=False)
+    shared = sum(b.size for b in matcher.get_matching_blocks())
+    return heading.label if shared >= HEADING_SHARE * len(title) else None
+
+
+def _heading_above(row: Paragraph | None, base: Draft) -> Paragraph | None:
+    """The heading whose first paragraph is `row`, if it is one."""
+    for node, parent in base.walk():
+        if node is row:
+            return parent if parent is not None and parent.kind == "heading" and parent.children[0] is row else None
     return None
 
 
