@@ -428,3 +428,15 @@ def test_an_input_restating_the_section_heading_above_its_row_is_about_the_headi
     found = {p.delegations[0]: p for p in read_compilation_text(rows, base, Registry.load())}
     assert found["Belarus"].paragraph == "III"
     assert found["Canada"].paragraph == "1"
+
+
+def test_a_line_naming_a_paragraph_with_a_colon_opens_a_further_input_even_without_a_blank_line() -> None:
+    found = read(
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        "EU: Switch order of paragraph 1 and 2\n"
+        "Paragraph 2: delete\n"
+    )
+    assert [(p.paragraph, p.operation, p.delegations) for p in found] == [
+        ("2", "move", ["EU"]),
+        ("2", "delete", ["EU"]),
+    ]

@@ -6,7 +6,8 @@ that carries it on from where it stopped is the base, not an input, while a dele
 restatement (which starts again from the beginning) is an input.
 
 An input starts at a delegation's name ("Japan: …"). After a blank line, unlabelled text that
-names a paragraph of its own ("OP 1bis", "Paragraph 2: delete") is a further input of the
+names a paragraph of its own ("OP 1bis", "Paragraph 2: delete"; a line "Paragraph 2: …" even without a
+blank line before it) is a further input of the
 delegation before it, attributed by its place ("inferred"); other unlabelled text continues
 the input before it.
 """
@@ -34,6 +35,8 @@ _NAMES_PARAGRAPH = re.compile(
     r"|\d{1,2}\s*\.?\s*(?:bis|ter)\b|OP\s*\d*\s*\(?[a-z]\)?\s*:)",
     re.I,
 )
+
+_NAMED_WITH_COLON = re.compile(r"^\s*(?:New\s+)?(?:para(?:graph)?|OP|PP)\s*\.?\s*\d+\w*\s*:", re.I)  # 'Paragraph 22: …'
 
 
 @dataclass
@@ -121,7 +124,7 @@ class _RowReader:
             return  # "Thailand: delete" and then the left column's text going on: not the input's
         if _RATIONALE.match(line):
             current.rationale.append(_RATIONALE.sub("", line))
-        elif after_gap and _NAMES_PARAGRAPH.match(line) and current.lines:
+        elif (after_gap or _NAMED_WITH_COLON.match(line)) and _NAMES_PARAGRAPH.match(line) and current.lines:
             self._open(Input(current.delegation, "inferred", self.paragraph, [(no, line)]))
         elif current.rationale and after_gap:
             current.rationale.append(line)
