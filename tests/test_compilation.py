@@ -169,7 +169,10 @@ def test_new_paragraphs_and_source_tags(proposals: list[Proposal]) -> None:
     assert (moved.new_label, moved.related) == ("10ter", ["39"])
     assert moved.text.startswith("Commending the role of civil society organizations")
     singapore = at(proposals, 3480)[0]
-    assert {"42", "43", "44", "45", "46"} <= set(singapore.related)
+    assert {"43", "44", "45", "46"} <= set(singapore.related)
+    assert (
+        singapore.paragraph == "42" and "42" not in singapore.related
+    )  # 'deleting … and 42' names itself: not a partner
 
 
 def test_delete_or_alternative_gives_two_proposals(proposals: list[Proposal]) -> None:

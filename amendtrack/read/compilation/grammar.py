@@ -412,6 +412,7 @@ def _merger_with_others(request: Request, compilation: Compilation) -> list[Prop
     related = re.findall(r"\d+", named.group(1)) if named else []
     if not related:
         related = [f"PP{n}" for n in re.findall(r"pp\.?\s*(\d+)", text, re.I)]
+    related = [label for label in dict.fromkeys(related) if label != request.paragraph]  # never itself
     return [request.proposal("merge", related=related)]
 
 
