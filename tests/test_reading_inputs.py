@@ -17,6 +17,11 @@ def read(rows: str) -> list:
     return read_compilation_text(rows, BASE, Registry.load())
 
 
+def read_on(base_text: str, rows: str) -> list:
+    """The proposals read from `rows` on a base draft of its own."""
+    return read_compilation_text(rows, read_text(base_text, "base.txt"), Registry.load())
+
+
 def by_delegation(rows: str) -> dict:
     """The proposals read from `rows`, by their first delegation (one each)."""
     return {p.delegations[0]: p for p in read(rows)}
@@ -337,11 +342,10 @@ def test_a_recommended_additional_paragraph_is_a_new_paragraph_known_by_what_it_
 def test_a_deletion_that_carries_out_the_delegations_own_merge_plan_is_a_merge() -> None:
     """Read with the delegation's other inputs: 'delete' on 2 is a merge into 1 when its input on 1 says it
     folds 2 in, or its new wording of 1 holds most of 2's own words; another delegation's 'delete' stays one."""
-    base = read_text(
+    base = (
         "1. Encourage States to cooperate in the prevention of human trafficking.\n\n"
         "2. Ensure that penalties for trafficking offences are proportionate to the gravity of the crime.\n\n"
-        "3. Promote the freezing of traffickers' assets for the purpose of eventual confiscation.\n",
-        "base.txt",
+        "3. Promote the freezing of traffickers' assets for the purpose of eventual confiscation.\n"
     )
     rows = (
         "1. Encourage States to cooperate in the prevention of human trafficking.\n\n"
@@ -353,7 +357,7 @@ def test_a_deletion_that_carries_out_the_delegations_own_merge_plan_is_a_merge()
         "3. Promote the freezing of traffickers' assets for the purpose of eventual confiscation.\n\n"
         "Singapore: delete\n\nEU: delete\n"
     )
-    found = {(p.paragraph, p.delegations[0]): p for p in read_compilation_text(rows, base, Registry.load())}
+    found = {(p.paragraph, p.delegations[0]): p for p in read_on(base, rows)}
     for key in (("2", "Singapore"), ("3", "Singapore"), ("2", "EU")):
         assert (found[key].operation, found[key].related) == ("merge", ["1"]), key
     assert found[("2", "Japan")].operation == "delete"
@@ -413,10 +417,9 @@ def test_suggested_moves_and_placed_insertions_are_read_as_such() -> None:
 def test_an_input_restating_the_section_heading_above_its_row_is_about_the_heading() -> None:
     """A heading shares its row with the first paragraph under it; an input that restates the heading (most of
     its words, in order, and not much more) is about the heading, one on the paragraph stays there."""
-    base = read_text(
+    base = (
         "III. Prosecuting crimes of trafficking in persons\n\n"
-        "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n",
-        "base.txt",
+        "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n"
     )
     rows = (
         "III. Prosecuting crimes of trafficking in persons\n"
@@ -425,7 +428,7 @@ def test_an_input_restating_the_section_heading_above_its_row_is_about_the_headi
         "Canada: Ensuring the effective implementation of the Convention by criminalizing all forms of "
         "trafficking in persons.\n"
     )
-    found = {p.delegations[0]: p for p in read_compilation_text(rows, base, Registry.load())}
+    found = {p.delegations[0]: p for p in read_on(base, rows)}
     assert found["Belarus"].paragraph == "III"
     assert found["Canada"].paragraph == "1"
 

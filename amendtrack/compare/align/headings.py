@@ -26,7 +26,7 @@ def link_headings(drafts: ParagraphIndex, paragraph_links: list[Link]) -> list[L
     shared = _shared(drafts, paragraph_links)
     pairs = _pair(drafts, shared)
     ordered = sorted(pairs.items(), key=lambda p: p[1])
-    stayed = [0.5 * _same_place(drafts.old_headings[i], drafts.new_headings[j]) for i, j in ordered]
+    stayed = [0.5 * _kept_label(drafts.old_headings[i], drafts.new_headings[j]) for i, j in ordered]
     moved = out_of_order(ordered, stayed)
     links: list[Link] = []
     by_new = {j: i for i, j in pairs.items()}
@@ -43,7 +43,7 @@ def link_headings(drafts: ParagraphIndex, paragraph_links: list[Link]) -> list[L
     return links
 
 
-def _same_place(old: Paragraph, new: Paragraph) -> bool:
+def _kept_label(old: Paragraph, new: Paragraph) -> bool:
     """Whether a heading kept its printed label: of two that swapped places, the other one moved."""
     return (
         not old.label_inferred and not new.label_inferred and normalise_label(old.label) == normalise_label(new.label)

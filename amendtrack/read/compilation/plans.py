@@ -9,6 +9,7 @@ takes the words in, it is a merge into that paragraph, and the next draft is jud
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, names_paragraph
@@ -22,10 +23,23 @@ FOLDING = re.compile(r"\b(?:merg\w*|incorporat\w*|combin\w*|fold\w*|streamlin\w*
 
 def merge_plans(proposals: list[Proposal], base: Draft) -> None:
     """Turn each whole-paragraph deletion that is half of its delegation's merge plan into a merge (in place)."""
+    by_delegation: dict[str, list[Proposal]] = {}
+    for proposal in proposals:
+        if proposal.operation != "delete":
+            for name in proposal.delegations:
+                by_delegation.setdefault(name, []).append(proposal)
+    stems: dict[str, set[str]] = {}  # each text's content stems, computed once
+
+    def stems_of(text: str) -> set[str]:
+        if text not in stems:
+            stems[text] = set(content_stems(text))
+        return stems[text]
+
     for proposal in proposals:
         if proposal.operation != "delete" or proposal.edits or not proposal.paragraph:
             continue
-        into = _plan(proposal, proposals, base)
+        others = [o for name in proposal.delegations for o in by_delegation.get(name, [])]
+        into = _plan(proposal, others, base, stems_of)
         if into is not None:
             proposal.operation = "merge"
             proposal.related = [into]
@@ -34,17 +48,14 @@ def merge_plans(proposals: list[Proposal], base: Draft) -> None:
             )
 
 
-def _plan(deletion: Proposal, proposals: list[Proposal], base: Draft) -> str | None:
-    """The paragraph another input of the same delegation folds this one into: it says so ('incorporate 43-46
-    in amended 42'), or its new wording for that paragraph holds most of this one's own words (those that
-    paragraph did not already have)."""
+def _plan(deletion: Proposal, others: list[Proposal], base: Draft, stems_of: Callable[[str], set[str]]) -> str | None:
+    """The paragraph another input of the same delegation (`others`) folds this one into: it says so
+    ('incorporate 43-46 in amended 42'), or its new wording for that paragraph holds most of this one's own
+    words (those that paragraph did not already have)."""
     node = base.find(deletion.paragraph or "")
     if node is None:
         return None
-    mine = set(deletion.delegations)
-    for other in proposals:
-        if other is deletion or other.operation == "delete" or not mine & set(other.delegations):
-            continue
+    for other in others:
         there = base.find(other.paragraph or "")
         if there is None or there is node:
             continue
@@ -53,8 +64,8 @@ def _plan(deletion: Proposal, proposals: list[Proposal], base: Draft) -> str | N
             return other.paragraph
         if other.operation not in PLANNED:
             continue
-        own = set(content_stems(node.text)) - set(content_stems(there.text))
-        brought = own & set(content_stems(other.text or ""))
+        own = stems_of(node.text) - stems_of(there.text)
+        brought = own & stems_of(other.text or "")
         if len(own) >= LEAST_WORDS and len(brought) >= HELD * len(own):
             return other.paragraph
     return None
