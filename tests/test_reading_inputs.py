@@ -201,8 +201,11 @@ def test_a_gerund_beside_to_and_its_verb_is_the_word_struck_through() -> None:
         base,
         Registry.load(),
     )
-    assert found[0].resulting_text == "To ensure the return of victims is voluntary and safe."
-    assert found[0].operation != "insert"  # 'Ensuring' went: a replacement, not words put in
+    # 'Ensuring' went (a replacement, not words put in), an ask apart from the words put in at the end
+    assert [(p.operation, p.resulting_text) for p in found] == [
+        ("replace", "To ensure the return of victims is voluntary."),
+        ("insert", "Ensuring the return of victims is voluntary and safe."),
+    ]
 
 
 def test_a_gerund_fused_to_to_by_the_strike_line_and_misread_is_struck_too() -> None:
@@ -443,3 +446,41 @@ def test_a_line_naming_a_paragraph_with_a_colon_opens_a_further_input_even_witho
         ("2", "move", ["EU"]),
         ("2", "delete", ["EU"]),
     ]
+
+
+def test_a_change_of_the_openings_form_beside_other_changes_is_a_proposal_of_its_own() -> None:
+    """'Ensuring' → 'To ensure' restyles how the paragraph opens (a convention a delegation carries through
+    every paragraph); the words it changes besides are a second ask, judged apart. A restatement that only
+    restyles the opening, or changes the form of words elsewhere only, stays one proposal."""
+    base = (
+        "1. Ensuring that trafficked persons are treated as victims and referred to services in every country.\n\n"
+        "2. Supporting national referral mechanisms for victims of trafficking.\n"
+    )
+    found = read_on(
+        base,
+        "1. Ensuring that trafficked persons are treated as victims and referred to services in every country.\n\n"
+        "Chile: To ensure that trafficked persons are treated as victims of crime and referred to services in "
+        "every country.\n\n"
+        "Peru: To ensure that trafficked persons are treated as victims and referred to services in every "
+        "country.\n\n"
+        "2. Supporting national referral mechanisms for victims of trafficking.\n\n"
+        "Chile: Supporting national referral mechanism for victims of trafficking in persons.\n",
+    )
+    chile = [p for p in found if p.delegations == ["Chile"] and p.paragraph == "1"]
+    assert [p.operation for p in chile] == ["replace", "insert"]
+    assert chile[0].resulting_text.startswith("To ensure that trafficked persons are treated as victims and")
+    assert "of crime" not in chile[0].resulting_text
+    assert chile[1].resulting_text.startswith("Ensuring that") and "victims of crime" in chile[1].resulting_text
+    assert len([p for p in found if p.delegations == ["Peru"]]) == 1
+    assert len([p for p in found if p.delegations == ["Chile"] and p.paragraph == "2"]) == 1
+
+
+def test_a_restatement_ending_in_the_scans_dots_restates_only_its_stretch() -> None:
+    """'. ..' is how the scan reads an ellipsis: the words before it restate the paragraph's opening only."""
+    found = read_on(
+        "1. Protecting victims and witnesses from retaliation, including by ensuring their physical safety.\n",
+        "1. Protecting victims and witnesses from retaliation, including by ensuring their physical safety.\n\n"
+        "Chile: To protect victims and witnesses. ..\n",
+    )
+    assert [p.operation for p in found] == ["replace"]
+    assert found[0].resulting_text.startswith("To protect victims and witnesses from retaliation")

@@ -499,7 +499,11 @@ def _restatement_or_comment(request: Request, compilation: Compilation) -> list[
     found = restatement_of(request, compilation)
     if found is None:
         return [carried_on] if carried_on is not None else [request.proposal("comment")]
-    return [request.proposal(found.operation, text=found.text, edits=found.edits, confidence=found.confidence)]
+    return [
+        request.proposal(one.operation, text=one.text, edits=one.edits, confidence=one.confidence)
+        for one in (found.form, found)
+        if one is not None
+    ]
 
 
 def _because(proposal: Proposal, why: str | None) -> Proposal:

@@ -8,16 +8,20 @@ of the base the fragment covers, replaced by the fragment's words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from difflib import Match, SequenceMatcher
 
-from amendtrack.compare.change import change_of
+from amendtrack.compare.change import Hunk, Words, change_of
 from amendtrack.model.proposal import Edit
 from amendtrack.model.tree import Paragraph
+from amendtrack.model.words import fold_spelling
 from amendtrack.read.compilation.strikethrough import Vocabulary, unstrike
 from amendtrack.read.compilation.wording import WORDS, words_of
 
 _ELLIPSIS = ("...", "…")
+_CLOSING = " .;:,"
+_DOTS = re.compile(r"^\s*(?:\.\s?){2,}|(?:\.\s?){2,}$")  # '...', or the scan's '. ..' and '..' for it
 REPLACED = 2  # at most this many stretches changed, a restatement is a replacement rather than a redraft
 _NEAR = 3  # unmatched words at a fragment's edge that still belong to the stretch it restates
 BROKEN_OFF = 0.5  # the reader's confidence in a restatement that breaks off before its change
@@ -33,13 +37,14 @@ class Restatement:
     confidence: float
     text: str | None = None
     edits: list[Edit] = field(default_factory=list)
+    form: Restatement | None = None  # a change of form only ('Ensuring' → 'To ensure') beside others: an ask apart
 
 
 def restatement(text: str, paragraph: Paragraph, struck_from: set[str], vocabulary: Vocabulary) -> Restatement | None:
     """The change an input makes by restating (part of) `paragraph`; None when it is not a restatement
     of it, or restates it unchanged."""
     fragment = text.strip()
-    dotted = fragment.startswith(_ELLIPSIS) or fragment.endswith(_ELLIPSIS)
+    dotted = fragment.startswith(_ELLIPSIS) or fragment.endswith(_ELLIPSIS) or bool(_DOTS.search(fragment))
     words, struck = unstrike(fragment.strip(".… "), struck_from, vocabulary)
     cleaned = " ".join(words)
     base, restated = words_of(paragraph.text), words_of(cleaned)
@@ -62,8 +67,20 @@ def restatement(text: str, paragraph: Paragraph, struck_from: set[str], vocabula
         return _whole(paragraph.text, cleaned, confidence)
     if end >= len(base):
         cleaned = cleaned.rstrip(" ;,.:")  # the paragraph keeps its own closing mark after the stretch
-    kind = "insert" if put_in and in_order(words_of(old), restated) else kind_of_change(old, cleaned)
-    return Restatement(kind, confidence, edits=[Edit("replace", old=old, new=cleaned)])
+    if put_in and in_order(words_of(old), restated):
+        return Restatement("insert", confidence, edits=[Edit("replace", old=old, new=cleaned)])
+    return _stretch(old, cleaned, confidence, opening=start == 0)
+
+
+def _stretch(old: str, new: str, confidence: float, opening: bool) -> Restatement:
+    """A stretch of the paragraph restated: one edit, named by the change; a change of the opening's form
+    beside other changes is an edit apart (see `form_apart`)."""
+    apart = form_apart(old, new) if opening else None
+    if apart is None:
+        return Restatement(kind_of_change(old, new), confidence, edits=[Edit("replace", old=old, new=new)])
+    form, rest = apart
+    edits = [Edit("replace", old=old, new=form)]
+    return replace(_stretch(old, rest, confidence, False), form=Restatement("replace", confidence, edits=edits))
 
 
 def unchanged(text: str, paragraph: Paragraph, struck_from: set[str], vocabulary: Vocabulary) -> bool:
@@ -81,8 +98,14 @@ def _closed(fragment: str) -> bool:
 def _whole(base: str, restated: str, confidence: float) -> Restatement:
     """The paragraph restated from its beginning: named by the change it makes. Only words put in is an
     insertion, only words taken out a deletion, one or two stretches changed (half the paragraph's words at
-    most) a replacement (the restated text as the new words of one edit); anything more a redraft."""
-    hunks = change_of(base, restated)
+    most) a replacement (the restated text as the new words of one edit); anything more a redraft. Changes
+    of form only, beside changes of wording, are a proposal apart (see `form_apart`)."""
+    apart = form_apart(base, restated)
+    if apart is not None:
+        form, rest = apart
+        edits = [Edit("replace", old=base, new=form)]
+        return replace(_whole(base, rest, confidence), form=Restatement("replace", confidence, form, edits))
+    hunks = change_of(base.rstrip(_CLOSING), restated.rstrip(_CLOSING))  # the reader drops its closing mark
     if hunks and all(not h.removed for h in hunks):
         kind = "insert"
     elif hunks and all(not h.added for h in hunks):
@@ -92,6 +115,40 @@ def _whole(base: str, restated: str, confidence: float) -> Restatement:
     else:
         return Restatement("redraft", confidence, text=restated)
     return Restatement(kind, confidence, text=restated, edits=[Edit("replace", old=base, new=restated)])
+
+
+def form_apart(base: str, restated: str) -> tuple[str, str] | None:
+    """A restatement that changes the form of the paragraph's opening words only ('Ensuring' → 'To ensure')
+    and the wording elsewhere, as two texts: the base with only the changes of form (the opening's and any
+    other, 'strengthening' → 'strengthen'), and the restatement without them. How a paragraph opens is a
+    drafting convention a delegation carries through every paragraph, an ask a later draft takes up or not
+    apart from the wording; spelling variants are neither. None when the opening keeps its form or nothing
+    else changes."""
+    old, new = base.split(), restated.split()
+    matcher = SequenceMatcher(None, [_folded(w) for w in old], [_folded(w) for w in new], autojunk=False)
+    opcodes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    of_form = {op for op in opcodes if Hunk(" ".join(old[op[1] : op[2]]), " ".join(new[op[3] : op[4]])).inflection_only}
+    of_wording = [op for op in opcodes if op not in of_form and _reworded(old[op[1] : op[2]], new[op[3] : op[4]])]
+    if not of_wording or not any(op[1] == 0 for op in of_form):
+        return None
+    form, rest = [], []
+    for op in matcher.get_opcodes():
+        _, i1, i2, j1, j2 = op
+        form.extend(new[j1:j2] if op in of_form else old[i1:i2])
+        rest.extend(old[i1:i2] if op in of_form else new[j1:j2])
+    if not change_of(base, " ".join(rest)):  # the rest only mends the scan's misreadings: nothing asked
+        return None
+    closing = "" if restated.rstrip()[-1:] in _CLOSING.strip() else _CLOSING  # the form ends as the restatement
+    return " ".join(form).rstrip(closing), " ".join(rest)
+
+
+def _folded(word: str) -> str:
+    return fold_spelling(word.strip(",.;:()[]\"'“”‘’").lower())
+
+
+def _reworded(removed: list[str], added: list[str]) -> bool:
+    """Whether a change is of words, not only of spelling or punctuation."""
+    return Words(" ".join(removed)).surface != Words(" ".join(added)).surface
 
 
 def _shared_runs(base: list[str], restated: list[str], stretch_only: bool = True) -> tuple[list[Match] | None, bool]:
