@@ -484,3 +484,47 @@ def test_a_restatement_ending_in_the_scans_dots_restates_only_its_stretch() -> N
     )
     assert [p.operation for p in found] == ["replace"]
     assert found[0].resulting_text.startswith("To protect victims and witnesses from retaliation")
+
+
+def test_suggestions_opening_further_sentences_are_proposals_of_their_own() -> None:
+    """'Suggest adding “X”; suggest further adding “Y”' asks two things; a remark followed by 'Also suggested
+    replacing “X” with “Y”' is a remark and a replacement; 'Further suggest inclusion of a sentence along the
+    lines of “…”' puts in the words it quotes."""
+    base = "1. Ensure that foreign victims receive shelter, medical care and legal aid without delay.\n"
+    found = read_on(
+        base,
+        base + "\nChile: Suggest adding “and psychological support” to the list; suggest further adding “in a "
+        "language they understand”\n\n"
+        "Peru: It is unclear who provides “legal aid” here. Also suggested replacing the word “foreign” with "
+        "“non-national”\n\n"
+        "Fiji: Suggest inclusion of interpreters. Further suggest inclusion of a sentence along the lines of "
+        "“Each case is assessed on its own.”\n",
+    )
+    by = {}
+    for proposal in found:
+        by.setdefault(proposal.delegations[0], []).append(proposal)
+    assert [(p.operation, p.edits[0].new) for p in by["Chile"]] == [
+        ("insert", "and psychological support"),
+        ("insert", "in a language they understand"),
+    ]
+    assert [p.operation for p in by["Peru"]] == ["comment", "replace"]
+    assert (by["Peru"][1].edits[0].old, by["Peru"][1].edits[0].new) == ("foreign", "non-national")
+    assert [p.operation for p in by["Fiji"]] == ["insert", "insert"]
+    assert by["Fiji"][1].edits[0].new.startswith("Each case is assessed on its own")
+
+
+def test_deleting_the_sentence_starting_with_quoted_words_takes_out_the_rest_of_that_sentence() -> None:
+    base = "1. Commend civil society for its assistance to victims, including legal aid and shelter; and report.\n"
+    found = read_on(
+        base,
+        base + "\nChile: Delete sentence starting with “including” and replace with “and encourage cooperation”\n\n"
+        "Peru: Delete the clause beginning with “including”.\n",
+    )
+    chile, peru = found
+    assert (chile.operation, chile.edits[0].old, chile.edits[0].new) == (
+        "replace",
+        "including legal aid and shelter",
+        "and encourage cooperation",
+    )
+    assert (peru.operation, peru.edits[0].old) == ("delete", "including legal aid and shelter")
+    assert "including" not in peru.resulting_text and peru.resulting_text.endswith("and report.")

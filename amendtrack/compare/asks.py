@@ -18,7 +18,8 @@ from amendtrack.model.proposal import Edit, Proposal, apply_edits
 from amendtrack.model.tree import Paragraph
 
 DESCRIBED = re.compile(
-    r"^\s*(?:(?:we\s+)?(?:recommends?|suggests?|proposes?|requests?)\s+(?:that\s+)?(?:to\s+)?)?"
+    r"^\s*(?:(?:also\s+)?(?:we\s+)?(?:recommends?|suggests?|proposes?|requests?)\s+(?:that\s+)?(?:to\s+)?"
+    r"(?:further\s+|also\s+)?)?"
     r"(?:(?:please\s+)?(?:add|adding|insert|include|including|introduce|mention|make|consider)\s+)?(?:an?\s+|the\s+)?"
     r"(?:explicit\s+|specific\s+)?(?:reference|references|mention|allusion|inclusion|insertion|addition)"
     r"(?:\s+(?:be|is|should be)\s+made)?\s+(?:to|of)\s+(?P<thing>.+)$"

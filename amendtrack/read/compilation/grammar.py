@@ -41,6 +41,7 @@ STRAY_MOST = 3  # 'Delete' and at most this many words the paragraph does not ha
 STRAY_CONFIDENCE = 0.6  # … a reading to check
 SUGGESTED_MOST = 8  # the most words after 'suggest deleting' looked for in the paragraph
 DESCRIBED_CONFIDENCE = 0.8  # a new paragraph known only by what it is about
+_SUGGESTED = r"(?:(?:also|further|we)\s+)?(?:(?:suggest|recommend|propose)(?:s|ed)?\s+(?:to\s+)?)?"  # before a verb
 _MOVED_FROM = re.compile(r"^\(?\s*moved from (?:paragraph|para|op)\s*\.?\s*(\d+\w*)\s*\)?\s*", re.I)
 
 
@@ -50,12 +51,18 @@ Form = Callable[[Request, Compilation], list[Proposal] | None]
 _NEXT_INSTRUCTION = re.compile(  # "… and replace with “Y”" finishes a deletion: it starts nothing
     r"(?<=[.;”\"])\s+(?:and\s+(?=(?:add|insert|delete|change|move)\b)"
     r"|(?=(?:also\s+|then\s+)?(?:add|insert|delete|replace|change|substitute|move|redraft)\b"
+    r"|(?:also\s+|further\s+)?(?:suggest|recommend|propose)(?:s|ed)?\s+(?:further\s+|also\s+)?(?:adding|inserting|including"
+    r"|deleting|replacing|reference|the\s+inclusion|inclusion)\b"
     r"|\d(?:st|nd|rd|th)\s+bullet\s*:))",
     re.I,
 )
 
 
-_VERB = re.compile(r"\b(?:add|insert|delete|replace|change|substitute|move|redraft)\b", re.I)
+_VERB = re.compile(
+    r"\b(?:add|insert|delete|replace|change|substitute|move|redraft)\b|^(?:also\s+|further\s+)?(?:suggest|recommend"
+    r"|propose)",
+    re.I,
+)
 
 
 def is_remark(text: str) -> bool:
@@ -64,24 +71,28 @@ def is_remark(text: str) -> bool:
 
 
 def read_request(request: Request, compilation: Compilation) -> list[Proposal]:
-    """The proposals an input makes, one per instruction it gives ('Add … . Change “X” to “Y”' is two)."""
+    """The proposals an input makes, one per instruction it gives ('Add … . Change “X” to “Y”' is two); a remark
+    beside an instruction ('It is unclear what “X” means. Also suggest replacing …') is a comment of its own. An
+    input with a part no form reads that is no remark stays whole (its reading is then flagged, not cut up)."""
     parts = _instructions(request.text)
     if len(parts) > 1:
         found = [read_one(replace(request, text=part.strip()), compilation) for part in parts]
-        instructions = [bool(proposals) and proposals[0].operation != "comment" for proposals in found]
-        if instructions[0] and sum(instructions) >= 2:  # a part no form reads stays a comment of its own
+        read = [bool(proposals) and proposals[0].operation != "comment" for proposals in found]
+        remarks = [done or is_remark(part) for done, part in zip(read, parts, strict=True)]
+        if (read[0] and sum(read) >= 2) or (any(read) and all(remarks)):  # never an instruction left unread
             return [proposal for proposals in found for proposal in proposals]
     return read_one(request, compilation)
 
 
 def _instructions(text: str) -> list[str]:
-    """The input cut before each instruction verb that follows a full stop, semicolon or closing quote; a piece
-    that gives no instruction of its own ('After “X”' before 'add “Y”') stays with the one after it."""
+    """The input cut before each instruction verb (or suggestion) that follows a full stop, semicolon or closing
+    quote; a piece that gives no instruction of its own ('After “X”' before 'add “Y”') stays with the one after
+    it, unless it is a remark of its own ('It is unclear what “X” means.')."""
     parts: list[str] = []
     pending = ""
     for piece in _NEXT_INSTRUCTION.split(text):
         pending = f"{pending} {piece}".strip() if pending else piece.strip()
-        if pending and _VERB.search(pending):
+        if pending and (_VERB.search(pending) or (is_remark(pending) and pending.endswith("."))):  # a remark stands
             parts.append(pending)
             pending = ""
     if pending and parts:
@@ -222,6 +233,28 @@ def _deletion_then_replacement(request: Request, compilation: Compilation) -> li
     return [request.proposal("replace", edits=[Edit("replace", old=m.group(1), new=without_quotes(m.group("new")))])]
 
 
+def _deletion_from_quote(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Delete the sentence starting with “X” (and replace with “Y”)': the words of the paragraph from X to the
+    end of its sentence are taken out (or replaced)."""
+    m = re.match(
+        rf"^delete\s+(?:the\s+)?(?:sentence|clause|phrase|part|text|words)\s+(?:starting|beginning)\s+(?:with|from)\s+"
+        rf"{_Q}\s*,?\s*(?:and\s+replace\s+(?:it\s+)?(?:with|by)\s+(?P<new>[“\"‘].*))?[\s.;]*$",
+        request.text,
+        re.I | re.S,
+    )
+    node = base_paragraph(request, compilation)
+    if not m or node is None:
+        return None
+    at = node.text.lower().find(m.group(1).lower())
+    if at < 0:
+        return None
+    ends = [node.text.find(mark, at) for mark in (". ", ";", ":")]
+    old = node.text[at : min([e for e in ends if e >= 0], default=len(node.text))].rstrip(" .;:")
+    if m.group("new") is None:
+        return [request.proposal("delete", edits=[Edit("delete", old=old)])]
+    return [request.proposal("replace", edits=[Edit("replace", old=old, new=without_quotes(m.group("new")))])]
+
+
 def _deletion_of_words(request: Request, compilation: Compilation) -> list[Proposal] | None:
     """'Delete “X”, “Y” and “Z”', with any reason after them as the rationale."""
     m = re.match(
@@ -268,7 +301,11 @@ def _replacement(request: Request, compilation: Compilation) -> list[Proposal] |
     """'Replace “X” with “Y”', 'Change “X” to “Y”': named by the change it makes, so 'Change “and their full
     rehabilitation” to “and their rehabilitation”' is a deletion and “is voluntary” → “is preferably voluntary”
     an insertion."""
-    m = re.match(rf"^(?:replace|change|substitute)\s+{_Q}\s+(?:with|by|to|into)\s+{_Q}", request.text, re.I)
+    m = re.match(
+        rf"^{_SUGGESTED}(?:replac|chang|substitut)(?:e|ing)\s+(?:the\s+words?\s+)?{_Q}\s+(?:with|by|to|into)\s+{_Q}",
+        request.text,
+        re.I,
+    )
     if not m:
         return None
     return [
@@ -431,7 +468,8 @@ def _suggested_addition(request: Request, compilation: Compilation) -> list[Prop
     """'Japan suggests adding “…”', 'Recommends including “…”': an insertion without a place; 'Recommend
     inserting following “by exchanging information” “with full respect for …”': one after those words."""
     placed = re.match(
-        r"^(?:\w+\s+)?(?:suggests?|recommends?)\s+(?:adding|inserting|including)\s+(?:the\s+)?(?:following\s+)?"
+        r"^(?:\w+\s+)?(?:suggests?|recommends?)\s+(?:further\s+|also\s+)?(?:adding|inserting|including)\s+(?:the\s+)?"
+        r"(?:following\s+)?"
         r"(?P<pos>after|following|before)?\s*:?\s*[“\"‘](?P<at>[^”\"’]{2,}?)[”\"’]\s*[,:]?\s*[“\"‘](?P<new>[^”\"]{3,}?)(?:[”\"’]|$)",
         request.text,
         re.I | re.S,
@@ -446,7 +484,14 @@ def _suggested_addition(request: Request, compilation: Compilation) -> list[Prop
             )
         ]
     m = re.match(
-        rf"^(?:\w+\s+)?(?:suggests?|recommends?)\s+(?:adding|inserting|including)\s*:?\s*{_Q}", request.text, re.I
+        rf"^(?:\w+\s+)?(?:suggests?|recommends?)\s+(?:further\s+|also\s+)?(?:adding|inserting|including)\s*:?\s*{_Q}",
+        request.text,
+        re.I,
+    )
+    m = m or re.match(  # 'Suggest inclusion of a sentence along the lines of “…”': the words it quotes
+        rf"^(?:\w+\s+)?(?:suggests?|recommends?)\s+(?:the\s+)?(?:inclusion|addition|insertion)\s+of\b[^“\"‘]*?{_Q}",
+        request.text,
+        re.I | re.S,
     )
     return [request.proposal("insert", edits=[Edit("insert", new=m.group(1))])] if m else None
 
@@ -520,6 +565,7 @@ _FORMS: tuple[Form, ...] = (
     _deletion_with_reason,
     _deletion_or_redraft,
     _bracketing,
+    _deletion_from_quote,
     _deletion_then_replacement,
     _deletion_of_words,
     _deletion_after_quote,
