@@ -528,3 +528,22 @@ def test_deleting_the_sentence_starting_with_quoted_words_takes_out_the_rest_of_
     )
     assert (peru.operation, peru.edits[0].old) == ("delete", "including legal aid and shelter")
     assert "including" not in peru.resulting_text and peru.resulting_text.endswith("and report.")
+
+
+def test_an_instruction_said_of_the_words_after_a_remark_is_read_as_one() -> None:
+    """'We think … . In any case “X” in line 2 should be deleted.': a remark, then a deletion said in the passive;
+    '“X” should be replaced by “Y”' is a replacement."""
+    base = "1. Establish a trust fund for the rehabilitation and compensation of victims.\n"
+    found = read_on(
+        base,
+        base + "\nChile: We think a new fund duplicates existing ones. In any case “and compensation” in line 2 "
+        "should be deleted.\n\n"
+        "Peru: “trust fund” should be replaced by “voluntary trust fund”.\n",
+    )
+    assert [(p.delegations[0], p.operation) for p in found] == [
+        ("Chile", "comment"),
+        ("Chile", "delete"),
+        ("Peru", "insert"),
+    ]
+    assert found[1].edits[0].old == "and compensation" and "compensation" not in found[1].resulting_text
+    assert (found[2].edits[0].old, found[2].edits[0].new) == ("trust fund", "voluntary trust fund")

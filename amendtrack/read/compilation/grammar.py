@@ -53,14 +53,21 @@ _NEXT_INSTRUCTION = re.compile(  # "… and replace with “Y”" finishes a del
     r"|(?=(?:also\s+|then\s+)?(?:add|insert|delete|replace|change|substitute|move|redraft)\b"
     r"|(?:also\s+|further\s+)?(?:suggest|recommend|propose)(?:s|ed)?\s+(?:further\s+|also\s+)?(?:adding|inserting|including"
     r"|deleting|replacing|reference|the\s+inclusion|inclusion)\b"
-    r"|\d(?:st|nd|rd|th)\s+bullet\s*:))",
+    r"|\d(?:st|nd|rd|th)\s+bullet\s*:"
+    r"|[^.;“\"‘]{0,40}[“\"‘][^”\"’]{1,150}[”\"’][^.;“\"‘]{0,30}?\b(?:should|must|could|to)\s+be\s+(?:deleted|removed"
+    r"|replaced|changed)\b))",  # 'In any case “X” in line 2 should be deleted.'
     re.I,
+)
+_PASSIVE = re.compile(  # '“X” (in line 2) should be deleted', '… should be replaced with “Y”'
+    rf"^[^“\"‘]{{0,40}}{_Q}[^“\"‘.;]{{0,30}}?\b(?:should|must|could|to)\s+be\s+(?P<verb>deleted|removed|replaced|changed)\b"
+    rf"(?:\s+(?:with|by|to)\s+{_Q})?",
+    re.I | re.S,
 )
 
 
 _VERB = re.compile(
     r"\b(?:add|insert|delete|replace|change|substitute|move|redraft)\b|^(?:also\s+|further\s+)?(?:suggest|recommend"
-    r"|propose)",
+    r"|propose)|\bbe\s+(?:deleted|removed|replaced|changed)\b",
     re.I,
 )
 
@@ -253,6 +260,20 @@ def _deletion_from_quote(request: Request, compilation: Compilation) -> list[Pro
     if m.group("new") is None:
         return [request.proposal("delete", edits=[Edit("delete", old=old)])]
     return [request.proposal("replace", edits=[Edit("replace", old=old, new=without_quotes(m.group("new")))])]
+
+
+def _passive_instruction(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'In any case “X” in line 2 should be deleted', '“X” should be replaced with “Y”': the instruction said of
+    the words rather than given."""
+    m = _PASSIVE.match(request.text)
+    if not m:
+        return None
+    old, new = m.group(1), m.group(3)
+    if m.group("verb").lower() in ("deleted", "removed"):
+        return [request.proposal("delete", edits=[Edit("delete", old=old)])]
+    if new is None:
+        return None
+    return [request.proposal(kind_of_change(old, new), edits=[Edit("replace", old=old, new=new)])]
 
 
 def _deletion_of_words(request: Request, compilation: Compilation) -> list[Proposal] | None:
@@ -566,6 +587,7 @@ _FORMS: tuple[Form, ...] = (
     _deletion_or_redraft,
     _bracketing,
     _deletion_from_quote,
+    _passive_instruction,
     _deletion_then_replacement,
     _deletion_of_words,
     _deletion_after_quote,
