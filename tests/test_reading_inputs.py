@@ -145,6 +145,15 @@ def test_a_restatement_that_opens_as_its_row_stays_there_whatever_it_goes_on_wit
         "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n"
     )
     assert [(p.delegations[0], p.paragraph) for p in found] == [("China", "1")]
+    # its first three words are enough: a long name it shares with a neighbour does not pull it there
+    found = read_on(
+        "1. Establish a trust fund for victims under the Protocol to Prevent, Suppress and Punish Trafficking.\n\n"
+        "2. Adopting measures to assist victims in pursuing civil damages.\n",
+        "1. Establish a trust fund for victims under the Protocol to Prevent, Suppress and Punish Trafficking.\n\n"
+        "2. Adopting measures to assist victims in pursuing civil damages.\n\n"
+        "EU: Adopting measures to seek compensation as stipulated by the Protocol to Prevent, Suppress and Punish\n",
+    )
+    assert [(p.delegations[0], p.paragraph) for p in found] == [("EU", "2")]
 
 
 def test_words_carried_on_from_the_paragraphs_last_word_are_added_at_its_end() -> None:

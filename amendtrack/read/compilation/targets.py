@@ -67,7 +67,7 @@ def paragraph_with_bullets(row: Paragraph, compilation: Compilation) -> str | No
     return next((n.label for n in near if any(c.kind == "item" for c in n.children)), None)
 
 
-OPENING = 5  # the first words an input shares with its row's paragraph to be that paragraph restated
+OPENING = 3  # the first words an input shares with its row's paragraph to be that paragraph restated
 
 
 def restated_paragraph(text: str, row: Paragraph | None, compilation: Compilation) -> str | None:
