@@ -56,6 +56,31 @@ def test_words_already_in_the_paragraph_prove_nothing() -> None:
     assert judge(old, old, asked)[0] == "not_reflected"  # 'as appropriate' was there before, once
 
 
+def test_words_found_in_another_paragraph_count_only_where_they_are_new() -> None:
+    """A long insertion can land in another paragraph; one that said those words already proves nothing."""
+    old = (
+        "1. Encourage States to cooperate with civil society.\n\n"
+        "2. Welcome the work of the Special Rapporteur on trafficking in persons.\n"
+    )
+    asked = proposal(
+        "insert",
+        "1",
+        Edit(
+            "insert",
+            new="and the Special Rapporteur on trafficking in persons",
+            anchor="civil society",
+            position="after",
+        ),
+    )
+    assert judge(old, old, asked)[0] == "not_reflected"  # paragraph 2 said it before
+    moved = old.replace(
+        "cooperate with civil society.",
+        "cooperate with civil society.\n\n4. Engage with the Special Rapporteur on trafficking in persons and NGOs.",
+    )
+    status, explanation = judge(old, moved, asked)
+    assert status == "accepted" and "in paragraph" in explanation
+
+
 def test_spelling_variants_are_the_same_words() -> None:
     asked = proposal("insert", "3", Edit("insert", new="and other organisations", anchor="States", position="after"))
     took = OLD.replace("between States.", "between States and other organizations.")

@@ -108,12 +108,20 @@ class _Lineage:
 
     def __init__(self, alignment: Alignment | None):
         self.by_eid: dict[str, Link] = {}
+        self.by_later: dict[int, Link] = {}
         for link in alignment.links if alignment else []:
             for node in link.sources:
                 self.by_eid[node.eid] = link
+            for node in link.targets:
+                self.by_later[id(node)] = link
 
     def of(self, node: Paragraph | None) -> Link | None:
         return self.by_eid.get(node.eid) if node is not None else None
+
+    def before(self, later: Paragraph) -> list[Paragraph]:
+        """The paragraphs of the earlier draft that a paragraph of the later one came from."""
+        link = self.by_later.get(id(later))
+        return list(link.sources) if link else []
 
 
 def dispose(
@@ -535,13 +543,19 @@ class _Judge:
         return composite_text(self.target)
 
     def _elsewhere(self, hunk: Hunk, carried: float, pool: list[Paragraph]) -> tuple[Hunk, float, str | None]:
-        """A long insertion not in the successors may have landed in another paragraph, whole."""
+        """A long insertion not in the successors may have landed in another paragraph, whole (where that
+        paragraph did not say it already)."""
         if carried == 1.0 or hunk.removed or len(content(hunk.added)) <= SHORT:
             return hunk, carried, None
         share, _found, node = self.seek(hunk.added)
-        if node is not None and share >= ACCEPTED and all(node is not n for n in pool):
+        if node is not None and share >= ACCEPTED and all(node is not n for n in pool) and not self._had(hunk, node):
             return hunk, 1.0, node.label
         return hunk, carried, None
+
+    def _had(self, hunk: Hunk, node: Paragraph) -> bool:
+        """Whether the paragraph `node` came from already said the words: they are no sign of the proposal."""
+        phrase = content(hunk.added)
+        return any(phrase_share(phrase, self.stems(old))[0] >= ACCEPTED for old in self.lineage.before(node))
 
     def _note(self, results: list[tuple[Hunk, float, str | None]], share: float) -> None:
         """The evidence in the delegate's own words: what was looked for, what went in, what did not."""
