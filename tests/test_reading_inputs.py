@@ -556,3 +556,20 @@ def test_an_instruction_said_of_the_words_after_a_remark_is_read_as_one() -> Non
     ]
     assert found[1].edits[0].old == "and compensation" and "compensation" not in found[1].resulting_text
     assert (found[2].edits[0].old, found[2].edits[0].new) == ("trust fund", "voluntary trust fund")
+
+
+def test_a_restatement_changing_words_in_two_places_is_a_redraft_one_changing_one_a_replacement() -> None:
+    """Words put in here and taken out there redraft the paragraph; one stretch changed replaces it. A
+    restatement of a stretch (up to an ellipsis) is named the same way, its redraft the whole paragraph."""
+    base = "1. Provide specialized services to victims, including access to health care, in all cases.\n"
+    found = read_on(
+        base,
+        base + "\nChile: Provide, where appropriate, specialized services to victims, in all cases.\n\n"
+        "Peru: Provide specialized services to victims, including access to legal aid, in all cases.\n\n"
+        "Fiji: Provide, where appropriate, specialized services to victims, including health care...\n",
+    )
+    by = {p.delegations[0]: p for p in found}
+    assert (by["Chile"].operation, by["Peru"].operation, by["Fiji"].operation) == ("redraft", "replace", "redraft")
+    assert by["Fiji"].resulting_text == (
+        "Provide, where appropriate, specialized services to victims, including health care, in all cases."
+    )

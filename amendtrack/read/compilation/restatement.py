@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from difflib import Match, SequenceMatcher
 
 from amendtrack.compare.change import Hunk, Words, change_of
-from amendtrack.model.proposal import Edit
+from amendtrack.model.proposal import Edit, apply_edits
 from amendtrack.model.tree import Paragraph
 from amendtrack.model.words import fold_spelling
 from amendtrack.read.compilation.strikethrough import Vocabulary, unstrike
@@ -22,7 +22,7 @@ from amendtrack.read.compilation.wording import WORDS, words_of
 _ELLIPSIS = ("...", "…")
 _CLOSING = " .;:,"
 _DOTS = re.compile(r"^\s*(?:\.\s?){2,}|(?:\.\s?){2,}$")  # '...', or the scan's '. ..' and '..' for it
-REPLACED = 2  # at most this many stretches changed, a restatement is a replacement rather than a redraft
+REPLACED = 1  # at most this many stretches changed, a restatement is a replacement rather than a redraft
 _NEAR = 3  # unmatched words at a fragment's edge that still belong to the stretch it restates
 BROKEN_OFF = 0.5  # the reader's confidence in a restatement that breaks off before its change
 INSERTED_RUNS = 2  # a fragment that keeps a stretch whole in this many runs or more puts words in between
@@ -69,18 +69,27 @@ def restatement(text: str, paragraph: Paragraph, struck_from: set[str], vocabula
         cleaned = cleaned.rstrip(" ;,.:")  # the paragraph keeps its own closing mark after the stretch
     if put_in and in_order(words_of(old), restated):
         return Restatement("insert", confidence, edits=[Edit("replace", old=old, new=cleaned)])
-    return _stretch(old, cleaned, confidence, opening=start == 0)
+    return _stretch(paragraph.text, old, cleaned, confidence, opening=start == 0)
 
 
-def _stretch(old: str, new: str, confidence: float, opening: bool) -> Restatement:
-    """A stretch of the paragraph restated: one edit, named by the change; a change of the opening's form
-    beside other changes is an edit apart (see `form_apart`)."""
+def _stretch(paragraph: str, old: str, new: str, confidence: float, opening: bool) -> Restatement:
+    """A stretch of the paragraph restated: one edit, named by the change (several changes of wording in it
+    are a redraft of the paragraph, as for a whole restatement); a change of the opening's form beside other
+    changes is an edit apart (see `form_apart`)."""
     apart = form_apart(old, new) if opening else None
-    if apart is None:
-        return Restatement(kind_of_change(old, new), confidence, edits=[Edit("replace", old=old, new=new)])
-    form, rest = apart
-    edits = [Edit("replace", old=old, new=form)]
-    return replace(_stretch(old, rest, confidence, False), form=Restatement("replace", confidence, edits=edits))
+    if apart is not None:
+        form, rest = apart
+        edits = [Edit("replace", old=old, new=form)]
+        kept = _stretch(paragraph, old, rest, confidence, False)
+        return replace(kept, form=Restatement("replace", confidence, edits=edits))
+    edit = Edit("replace", old=old, new=new)
+    kind = kind_of_change(old, new)
+    if kind == "replace" and len(change_of(old, new)) > REPLACED:
+        try:
+            return Restatement("redraft", confidence, text=apply_edits(paragraph, [edit]))
+        except ValueError:  # the stretch cannot be placed: the edit alone
+            pass
+    return Restatement(kind, confidence, edits=[edit])
 
 
 def unchanged(text: str, paragraph: Paragraph, struck_from: set[str], vocabulary: Vocabulary) -> bool:
@@ -97,8 +106,8 @@ def _closed(fragment: str) -> bool:
 
 def _whole(base: str, restated: str, confidence: float) -> Restatement:
     """The paragraph restated from its beginning: named by the change it makes. Only words put in is an
-    insertion, only words taken out a deletion, one or two stretches changed (half the paragraph's words at
-    most) a replacement (the restated text as the new words of one edit); anything more a redraft. Changes
+    insertion, only words taken out a deletion, one stretch changed (half the paragraph's words at most) a
+    replacement (the restated text as the new words of one edit); anything more a redraft. Changes
     of form only, beside changes of wording, are a proposal apart (see `form_apart`)."""
     apart = form_apart(base, restated)
     if apart is not None:
