@@ -214,3 +214,24 @@ def test_a_reference_asked_in_a_paragraph_the_next_draft_deletes_is_superseded_u
     named = "1. First paragraph on prevention, with the UN Special Rapporteur.\n\n2. [Paragraph deleted]\n"
     assert judge(old, named, asked)[0] == "accepted"
     assert described("Recommend reference be made of the UN Special Rapporteur") == "the UN Special Rapporteur"
+
+
+def test_a_redraft_asked_without_words_is_not_reflected_where_nothing_changed_and_unclear_where_it_did() -> None:
+    from amendtrack.model.delegation import Registry
+    from amendtrack.read.compilation import read_compilation_text
+
+    base, _ = drafts(OLD, OLD)
+    asked = read_compilation_text(
+        OLD.split("\n\n")[2] + "\n\nColombia: redraft in accordance with the Convention on cooperation\n",
+        base,
+        Registry.load(),
+    )
+    assert [(p.operation, p.text, p.rationale) for p in asked] == [
+        ("redraft", None, "in accordance with the Convention on cooperation")
+    ]
+    status, explanation = judge(OLD, OLD, asked[0])
+    assert status == "not_reflected" and "was not redrafted" in explanation
+    status, explanation = judge(
+        OLD, OLD.replace("cooperation between States", "cooperation among all States"), asked[0]
+    )
+    assert status == "unclear" and "no words to compare" in explanation

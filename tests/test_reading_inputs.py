@@ -301,7 +301,7 @@ def test_an_input_that_breaks_off_after_the_paragraphs_opening_words_is_a_redraf
 
 def test_a_redraft_with_its_reason_before_the_colon_is_a_redraft_of_the_words_after_it() -> None:
     """'Redraft in accordance with UNTOC: …' gives the wording after the colon; what comes before is why. One
-    that says after the colon what should be done, not the wording, stays a remark."""
+    that says after the colon what should be done, not the wording, is a redraft asked without words."""
     found = by_delegation(
         "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
         "Colombia: redraft in accordance with the Protocol: Ensure that victims are not punished for offences "
@@ -311,7 +311,8 @@ def test_a_redraft_with_its_reason_before_the_colon_is_a_redraft_of_the_words_af
     assert found["Colombia"].operation == "redraft"
     assert found["Colombia"].text.startswith("Ensure that victims are not punished")
     assert found["Colombia"].rationale == "in accordance with the Protocol"
-    assert found["Chile"].operation == "comment"
+    assert (found["Chile"].operation, found["Chile"].text) == ("redraft", None)
+    assert found["Chile"].rationale == "the role of the courts should be explained"
 
 
 def test_a_suggested_deletion_of_unquoted_words_deletes_the_words_the_paragraph_has() -> None:

@@ -16,7 +16,7 @@ from amendtrack.compare.asks import described, hunks_of, names_in, quoted_asks
 from amendtrack.compare.change import SHORT, Hunk, Judged, Words, in_order_share, judge_change, occurrences
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph, is_heading, names_paragraph, normalise_label
-from amendtrack.model.words import STOPWORDS, Weights, content_stems, fold_spelling, stem, tokens
+from amendtrack.model.words import STOPWORDS, Weights, content_stems, fold_spelling, same_text, stem, tokens
 
 ACCEPTED = 0.85  # share of the proposal's words found, in order, for "the next draft carries the change"
 PARTIAL = 0.4  # … for "part of it"
@@ -471,11 +471,23 @@ class _Judge:
         )
 
     def _redraft(self) -> Disposition:
+        if not self.p.text and not self.p.edits and self.p.rationale:
+            return self._redraft_asked()
         if not self.p.text and not self.p.edits:
             return self.verdict("unclear", "the input breaks off before its new wording: what it asks is not known", 0)
         if self.gone and not self.successors:
             return self.verdict("superseded", f"paragraph {self.p.paragraph} was deleted from {self.next_label}", 0)
         return self._by_change("redraft")
+
+    def _redraft_asked(self) -> Disposition:
+        """A redraft asked without its words ('redraft in accordance with UNTOC'): not carried when the paragraph
+        goes on unchanged; when it was redrafted, only a reader can say whether as asked."""
+        if self.gone and not self.successors:
+            return self.verdict("superseded", f"paragraph {self.p.paragraph} was deleted from {self.next_label}", 0)
+        if self.successors and all(same_text(self._base_text(), composite_text(n)) for n in self.successors):
+            return self.verdict("not_reflected", f"paragraph {self.p.paragraph} was not redrafted ({self.where()})", 0)
+        became = self.fate() if self.gone else f"paragraph {self.p.paragraph} was redrafted {self.where()}"
+        return self.verdict("unclear", f"{became}; you gave no words to compare", 0)
 
     def _comment(self) -> Disposition:
         return self._by_change("suggestion", quoted_asks(_remark(self.p)))

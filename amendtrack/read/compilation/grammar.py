@@ -429,6 +429,15 @@ def _redraft_as_follows(request: Request, compilation: Compilation) -> list[Prop
     return [proposal]
 
 
+def _redraft_without_words(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'Redraft in accordance with UNTOC provisions on confiscation', 'redraft: the role of NGOs should be
+    explained': a redraft asked for by what it should do, without its words (the ask is the rationale)."""
+    m = re.match(r"^(?:redraft|rephrase|revise|reword)\b\s*[:,]?\s*(?P<why>[^“\"‘]*)$", request.text, re.I | re.S)
+    if not m or not m.group("why").strip(" .;"):
+        return None
+    return [_because(request.proposal("redraft"), " ".join(m.group("why").split()).strip(" .;"))]
+
+
 def _move_of_paragraph(request: Request, compilation: Compilation) -> list[Proposal] | None:
     """'Place this paragraph after OP6', 'Switch the order of paragraphs 4 and 5', 'Move to the preamble'."""
     move = _destination(request.text)
@@ -597,6 +606,7 @@ _FORMS: tuple[Form, ...] = (
     _replacement,
     _insertion,
     _redraft_as_follows,
+    _redraft_without_words,
     _move_of_paragraph,
     _merger_with_others,
     _split_of_paragraph,
