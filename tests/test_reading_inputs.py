@@ -574,3 +574,15 @@ def test_a_restatement_changing_words_in_two_places_is_a_redraft_one_changing_on
     assert by["Fiji"].resulting_text == (
         "Provide, where appropriate, specialized services to victims, including health care, in all cases."
     )
+
+
+def test_words_put_in_that_outnumber_the_paragraphs_own_are_a_redraft() -> None:
+    """A short paragraph kept whole inside a much longer text is a new text around it, not an insertion."""
+    base = "1. Encourage States to cooperate.\n"
+    found = read_on(
+        base,
+        base + "\nChile: Encourage States to cooperate, by exchanging information on the routes, methods and "
+        "networks of traffickers and by joint investigations across borders.\n\n"
+        "Peru: Encourage States to cooperate closely.\n",
+    )
+    assert [(p.delegations[0], p.operation) for p in found] == [("Chile", "redraft"), ("Peru", "insert")]

@@ -115,6 +115,8 @@ def _whole(base: str, restated: str, confidence: float) -> Restatement:
         edits = [Edit("replace", old=base, new=form)]
         return replace(_whole(base, rest, confidence), form=Restatement("replace", confidence, form, edits))
     hunks = change_of(base.rstrip(_CLOSING), restated.rstrip(_CLOSING))  # the reader drops its closing mark
+    if _mostly_new(hunks, base):
+        return Restatement("redraft", confidence, text=restated)
     if hunks and all(not h.removed for h in hunks):
         kind = "insert"
     elif hunks and all(not h.added for h in hunks):
@@ -124,6 +126,11 @@ def _whole(base: str, restated: str, confidence: float) -> Restatement:
     else:
         return Restatement("redraft", confidence, text=restated)
     return Restatement(kind, confidence, text=restated, edits=[Edit("replace", old=base, new=restated)])
+
+
+def _mostly_new(hunks: list[Hunk], base: str) -> bool:
+    """Whether the words put in outnumber the paragraph's own: a new text around the old one, a redraft."""
+    return sum(len(h.added.split()) for h in hunks) > len(base.split())
 
 
 def form_apart(base: str, restated: str) -> tuple[str, str] | None:
