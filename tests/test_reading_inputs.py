@@ -586,3 +586,21 @@ def test_words_put_in_that_outnumber_the_paragraphs_own_are_a_redraft() -> None:
         "Peru: Encourage States to cooperate closely.\n",
     )
     assert [(p.delegations[0], p.operation) for p in found] == [("Chile", "redraft"), ("Peru", "insert")]
+
+
+def test_words_added_after_a_place_and_words_deleted_right_there_are_one_replacement() -> None:
+    """'After “A” add “Y” and delete “Z”', Z standing right after A (the second A of the paragraph, too): Y takes
+    Z's place. Words deleted elsewhere stay a deletion of their own."""
+    base = "1. Ensuring the existence of laws on children which require proof of means, for all children.\n"
+    found = read_on(
+        base,
+        base + "\nUSA: After “Ensuring the..” add “adoption of” and delete “existence of” After “children” add "
+        "“without any requirement” and delete “which require proof of means”\n\n"
+        "Chile: After “Ensuring the” add “full” and delete “for all children”\n",
+    )
+    usa = [(p.operation, p.edits[0].old, p.edits[0].new) for p in found if p.delegations == ["USA"]]
+    assert usa == [
+        ("replace", "existence of", "adoption of"),
+        ("replace", "which require proof of means", "without any requirement"),
+    ]
+    assert [p.operation for p in found if p.delegations == ["Chile"]] == ["insert", "delete"]

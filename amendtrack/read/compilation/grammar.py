@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from amendtrack.compare.asks import described
-from amendtrack.model.proposal import Edit, Proposal, apply
+from amendtrack.model.proposal import Edit, Proposal, apply, find_span
 from amendtrack.model.tree import Draft
 from amendtrack.read.compilation.context import Compilation
 from amendtrack.read.compilation.fragments import base_paragraph, continuation, pieces, restatement_of
@@ -54,6 +54,7 @@ _NEXT_INSTRUCTION = re.compile(  # "… and replace with “Y”" finishes a del
     r"|(?:also\s+|further\s+)?(?:suggest|recommend|propose)(?:s|ed)?\s+(?:further\s+|also\s+)?(?:adding|inserting|including"
     r"|deleting|replacing|reference|the\s+inclusion|inclusion)\b"
     r"|\d(?:st|nd|rd|th)\s+bullet\s*:"
+    r"|(?:after|before)\s+[“\"‘][^”\"’]{1,80}[”\"’]\s*,?\s*(?:add|insert)\b"  # 'After “A” add …' opens one
     r"|[^.;“\"‘]{0,40}[“\"‘][^”\"’]{1,150}[”\"’][^.;“\"‘]{0,30}?\b(?:should|must|could|to)\s+be\s+(?:deleted|removed"
     r"|replaced|changed)\b))",  # 'In any case “X” in line 2 should be deleted.'
     re.I,
@@ -87,8 +88,46 @@ def read_request(request: Request, compilation: Compilation) -> list[Proposal]:
         read = [bool(proposals) and proposals[0].operation != "comment" for proposals in found]
         remarks = [done or is_remark(part) for done, part in zip(read, parts, strict=True)]
         if (read[0] and sum(read) >= 2) or (any(read) and all(remarks)):  # never an instruction left unread
-            return [proposal for proposals in found for proposal in proposals]
+            node = base_paragraph(request, compilation)
+            return _put_in_place(
+                [proposal for proposals in found for proposal in proposals], node.text if node else None
+            )
     return read_one(request, compilation)
+
+
+def _put_in_place(proposals: list[Proposal], base: str | None) -> list[Proposal]:
+    """'After “A” add “Y” and delete “Z”' where Z stands right after A: one replacement of Z by Y, the way the
+    delegation would say it had it thought of it so (in either order)."""
+    out: list[Proposal] = []
+    for proposal in proposals:
+        before = out[-1] if out else None
+        pair = _insertion_and_deletion(before, proposal) if before is not None and base else None
+        if pair is None or not _in_place_of(*pair, base or ""):
+            out.append(proposal)
+            continue
+        inserted, deleted = pair
+        edit = Edit("replace", old=deleted.old, new=inserted.new)
+        out[-1] = apply(replace(before, operation=kind_of_change(edit.old or "", edit.new or ""), edits=[edit]), base)
+    return out
+
+
+def _insertion_and_deletion(one: Proposal, other: Proposal) -> tuple[Edit, Edit] | None:
+    """The insertion's and the deletion's edits of two proposals that are one of each, one edit each."""
+    if len(one.edits) != 1 or len(other.edits) != 1 or {one.operation, other.operation} != {"insert", "delete"}:
+        return None
+    return (one.edits[0], other.edits[0]) if one.operation == "insert" else (other.edits[0], one.edits[0])
+
+
+def _in_place_of(inserted: Edit, deleted: Edit, base: str) -> bool:
+    """Whether the words deleted stand right after the insertion's anchor: the new words take their place."""
+    if inserted.position != "after" or not inserted.anchor or not deleted.old:
+        return False
+    try:
+        gone = find_span(base, deleted.old)
+    except ValueError:  # words found more than once: no telling
+        return False
+    anchor = words_of(inserted.anchor)
+    return gone is not None and bool(anchor) and words_of(base[: gone[0]])[-len(anchor) :] == anchor
 
 
 def _instructions(text: str) -> list[str]:
