@@ -604,3 +604,23 @@ def test_words_added_after_a_place_and_words_deleted_right_there_are_one_replace
         ("replace", "which require proof of means", "without any requirement"),
     ]
     assert [p.operation for p in found if p.delegations == ["Chile"]] == ["insert", "delete"]
+
+
+def test_a_remark_naming_its_paragraph_stays_there_and_asking_better_wording_is_a_redraft() -> None:
+    """'§1, page 9, could be stronger …' names paragraph 1 (though it shares more words with 2, next to it) and
+    asks for a redraft without giving its words; a remark that asks nothing stays a comment."""
+    first, second = (
+        "1. Promote the freezing of assets of traffickers.\n\n",
+        "2. Ensure that all assets and profits obtained by trafficking in persons are confiscated.\n",
+    )
+    found = read_on(
+        first + second,
+        first + "Holy See: §1, page 9, could be stronger in its formulation, so that all assets and profits "
+        "obtained by trafficking in persons will be confiscated.\n\n" + second + "\n"
+        "Chile: We think this paragraph is important.\n",
+    )
+    assert [(p.delegations[0], p.paragraph, p.operation) for p in found] == [
+        ("Holy See", "1", "redraft"),
+        ("Chile", "2", "comment"),
+    ]
+    assert found[0].text is None and "could be stronger" in found[0].rationale

@@ -477,6 +477,23 @@ def _redraft_without_words(request: Request, compilation: Compilation) -> list[P
     return [_because(request.proposal("redraft"), " ".join(m.group("why").split()).strip(" .;"))]
 
 
+_BETTER_WORDED = re.compile(
+    r"\b(?:could|should|must|needs?\s+to|ought\s+to)\s+be\s+(?:made\s+)?(?:stronger|strengthened|clearer|clarified"
+    r"|reformulated|rephrased|redrafted|reworded|more\s+(?:specific|explicit|precise|concrete))\b"
+    r"|\brecommends?\s+(?:consideration\s+(?:for|of)\s+)?(?:rewording|redrafting|rephrasing)\b",
+    re.I,
+)
+
+
+def _redraft_asked_as_remark(request: Request, compilation: Compilation) -> list[Proposal] | None:
+    """'§52 could be stronger in its formulation, so that …', 'should be reworded': a redraft asked for in a
+    remark, without words (quoted words are traced as the comment's own asks instead)."""
+    first = re.split(r"(?<=[.;])\s", request.text.strip(), maxsplit=1)[0]
+    if not _BETTER_WORDED.search(first) or re.search(r"[“\"‘]", request.text):
+        return None
+    return [_because(request.proposal("redraft"), " ".join(request.text.split()))]
+
+
 def _move_of_paragraph(request: Request, compilation: Compilation) -> list[Proposal] | None:
     """'Place this paragraph after OP6', 'Switch the order of paragraphs 4 and 5', 'Move to the preamble'."""
     move = _destination(request.text)
@@ -646,6 +663,7 @@ _FORMS: tuple[Form, ...] = (
     _insertion,
     _redraft_as_follows,
     _redraft_without_words,
+    _redraft_asked_as_remark,
     _move_of_paragraph,
     _merger_with_others,
     _split_of_paragraph,

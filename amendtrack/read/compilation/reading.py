@@ -47,6 +47,7 @@ _ALTERNATIVE = re.compile(r"\[\s*alternative\s*:\s*(?P<t>[^\]]+)\]?", re.I)
 def read_input(an_input: Input, compilation: Compilation) -> list[Proposal]:
     """The proposals in one delegation's input, each applied to its base paragraph where it can be."""
     request = _request(an_input, compilation.source)
+    said_which = paragraph_named_first(request.text) is not None  # the input names its paragraph: that one
     named = _paragraph_named_first(request, compilation)
     if named is not None:
         return [named]
@@ -55,7 +56,8 @@ def read_input(an_input: Input, compilation: Compilation) -> list[Proposal]:
     subparagraph = _new_subparagraph(request, compilation)
     if subparagraph is not None:
         return [subparagraph]
-    _aim_at_restated_paragraph(request, compilation)
+    if not said_which:
+        _aim_at_restated_paragraph(request, compilation)
     proposals = _or_alternative(read_request(request, compilation), request)
     for proposal in proposals:
         _apply_to_base(proposal, request, compilation)

@@ -20,7 +20,7 @@ from amendtrack.read.compilation.wording import words_of
 PARAGRAPH_NAMED = re.compile(
     r"^\s*(?:(?P<new>New\s+)?(?:para(?:graph)?\.?|§)\s*)?\(?§?\s*(?P<pp>PP|OP)?\s*\.?\s*(?P<n>\d{1,2})\s*\.?\s*"
     r"(?P<suf>bis|ter|quater)?\s*(?P<sub>\([a-z]\))?\s*\)?\s*(?:,\s*page\s*\d+\s*)?"
-    r"(?::|\)|\.(?=\s)|\s*$|(?=\s+[A-Z“\"(]))",
+    r"(?::|\)|\.(?=\s)|,(?=\s)|\s*$|(?=\s+[A-Z“\"(]))",
     re.I,
 )
 
@@ -32,10 +32,12 @@ HEADING_LONGEST = 2  # … and at most this many times the heading's length
 def paragraph_named_first(text: str) -> re.Match[str] | None:
     """The paragraph an input names before what it asks ('PP14:', 'New Paragraph 39', 'OP2bis'), if any.
 
-    A bare number counts only when a colon follows it: '39: delete', not '39 countries'.
+    A bare number counts only when a colon follows it or '§' goes before it: '39: delete', '§52, page 9, could
+    be stronger', not '39 countries'.
     """
     m = PARAGRAPH_NAMED.match(text)
-    if m and (m.group("pp") or m.group("new") or m.group("suf") or text[: m.end()].rstrip().endswith(":")):
+    said = text[: m.end()] if m else ""
+    if m and (m.group("pp") or m.group("new") or m.group("suf") or said.rstrip().endswith(":") or "§" in said):
         return m
     return None
 
