@@ -624,3 +624,29 @@ def test_a_remark_naming_its_paragraph_stays_there_and_asking_better_wording_is_
         ("Chile", "2", "comment"),
     ]
     assert found[0].text is None and "could be stronger" in found[0].rationale
+
+
+def test_an_opening_struck_through_then_new_words_is_a_redraft_of_the_row_not_a_neighbour() -> None:
+    """'Coneludingandimplementing To promote …': the row's opening struck (run together by the scan), then the
+    delegation's own words, which repeat a neighbour's. It stays in its row, a redraft as the typed words."""
+    first, second = (
+        "1. Stressing regional approaches to facilitate mutual legal assistance and the exchange of information.\n\n",
+        "2. Concluding and implementing extradition agreements with neighbouring States.\n",
+    )
+    found = read_on(
+        first + second,
+        first + second + "\nAfrican Group: Coneludingandimplementing To promote mutual legal assistance and the "
+        "exchange of information, including through regional approaches;\n",
+    )
+    assert [(p.paragraph, p.operation) for p in found] == [("2", "redraft")]
+    assert found[0].text.startswith("To promote mutual legal assistance")
+
+
+def test_to_put_in_before_a_gerund_belongs_to_the_change_of_form() -> None:
+    """'and to strengthening' is the gerund half-turned into 'and to strengthen': with 'Reviewing' → 'To review'
+    it is the change of form; what else the restatement takes out is a deletion of its own."""
+    base = "1. Reviewing services for national and foreign victims, and strengthening those services.\n"
+    found = read_on(base, base + "\nChile: To review services for victims, and to strengthening those services.\n")
+    assert [p.operation for p in found] == ["replace", "delete"]
+    assert found[0].resulting_text.startswith("To review services for national and foreign victims, and to")
+    assert found[1].resulting_text.startswith("Reviewing services for victims, and strengthening")

@@ -19,7 +19,8 @@ from amendtrack.read.compilation.context import Compilation
 from amendtrack.read.compilation.fragments import base_paragraph, continuation, pieces, restatement_of
 from amendtrack.read.compilation.request import Request
 from amendtrack.read.compilation.restatement import kind_of_change
-from amendtrack.read.compilation.targets import PARAGRAPH_NAMED, resolve_label
+from amendtrack.read.compilation.strikethrough import unstrike
+from amendtrack.read.compilation.targets import PARAGRAPH_NAMED, opens_as, resolve_label
 from amendtrack.read.compilation.wording import without_quotes, words_of
 
 _Q = r"[“\"‘']\s*(.+?)\s*[”\"’']"  # a quoted string
@@ -629,12 +630,31 @@ def _restatement_or_comment(request: Request, compilation: Compilation) -> list[
         return [carried_on]  # '… X Y new words': a place in the paragraph, then what goes there
     found = restatement_of(request, compilation)
     if found is None:
+        struck = _struck_and_redrafted(request, compilation)
+        if struck is not None:
+            return [struck]
         return [carried_on] if carried_on is not None else [request.proposal("comment")]
     return [
         request.proposal(one.operation, text=one.text, edits=one.edits, confidence=one.confidence)
         for one in (found.form, found)
         if one is not None
     ]
+
+
+def _struck_and_redrafted(request: Request, compilation: Compilation) -> Proposal | None:
+    """The paragraph's opening words struck through ('Coneludingandimplementing'), then new words that
+    restate little else of it ('To promote mutual legal assistance …'): a redraft as those words, from the
+    first capitalised word the delegation typed."""
+    node = base_paragraph(request, compilation)
+    if node is None or not opens_as(request.text, node):
+        return None
+    if words_of(request.text)[:2] == words_of(node.text)[:2]:  # its opening as it stands: not struck
+        return None
+    typed = re.search(r"(?<=[\s\-—–+])[A-Z][a-z]*\b.*$", request.text.strip(".… "), re.S)  # its own words start
+    words, _ = unstrike(typed.group(0) if typed else "", compilation.nearby_words(node), compilation.vocabulary)
+    if len(words) < 3:
+        return None
+    return request.proposal("redraft", text=without_quotes(" ".join(words)), confidence=0.7)
 
 
 def _because(proposal: Proposal, why: str | None) -> Proposal:

@@ -143,7 +143,7 @@ def form_apart(base: str, restated: str) -> tuple[str, str] | None:
     old, new = base.split(), restated.split()
     matcher = SequenceMatcher(None, [_folded(w) for w in old], [_folded(w) for w in new], autojunk=False)
     opcodes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    of_form = {op for op in opcodes if Hunk(" ".join(old[op[1] : op[2]]), " ".join(new[op[3] : op[4]])).inflection_only}
+    of_form = {op for op in opcodes if _of_form(op, old, new)}
     of_wording = [op for op in opcodes if op not in of_form and _reworded(old[op[1] : op[2]], new[op[3] : op[4]])]
     if not of_wording or not any(op[1] == 0 for op in of_form):
         return None
@@ -156,6 +156,15 @@ def form_apart(base: str, restated: str) -> tuple[str, str] | None:
         return None
     closing = "" if restated.rstrip()[-1:] in _CLOSING.strip() else _CLOSING  # the form ends as the restatement
     return " ".join(form).rstrip(closing), " ".join(rest)
+
+
+def _of_form(op: tuple[str, int, int, int, int], old: list[str], new: list[str]) -> bool:
+    """A change of the words' form only: the same stems ('Ensuring' → 'To ensure'), or 'to' put in before a
+    gerund on its way to an infinitive ('and strengthening' → 'and to strengthen…', struck by halves)."""
+    _, i1, i2, j1, j2 = op
+    if i1 == i2 and [w.lower() for w in new[j1:j2]] == ["to"]:
+        return i1 < len(old) and _folded(old[i1]).endswith("ing")
+    return Hunk(" ".join(old[i1:i2]), " ".join(new[j1:j2])).inflection_only
 
 
 def _folded(word: str) -> str:

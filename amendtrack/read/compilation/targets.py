@@ -86,7 +86,7 @@ def restated_paragraph(text: str, row: Paragraph | None, compilation: Compilatio
     words = words_of(text)
     if not others or len(words) < 5:
         return None
-    if row is not None and words[:OPENING] == words_of(row.text)[:OPENING]:
+    if row is not None and (words[:OPENING] == words_of(row.text)[:OPENING] or opens_as(text, row)):
         return None  # it opens as its row's paragraph opens: a restatement of that one, whatever it goes on with
 
     def shared(node: Paragraph) -> int:
@@ -97,6 +97,22 @@ def restated_paragraph(text: str, row: Paragraph | None, compilation: Compilatio
     if shared(best) >= max(4, 1.5 * shared(row)):
         return best.label
     return None
+
+
+OPENS_ALIKE = 0.8  # letters in common (difflib ratio) for an input to open as a paragraph opens
+OPENING_WORDS = 4  # … its first two to this many words compared
+
+
+def opens_as(text: str, node: Paragraph) -> bool:
+    """Whether the input opens with the paragraph's opening words struck through and run together by the scan
+    ('Coneludingandimplementing To promote …' restates 'Concluding and implementing …', whatever words of a
+    neighbour it goes on with): their letters, nearly all."""
+    words, head = words_of(node.text), re.sub(r"[^a-z]", "", text.lower())
+    for count in range(2, min(OPENING_WORDS, len(words)) + 1):  # two words at least: one proves nothing
+        opening = re.sub(r"[^a-z]", "", "".join(words[:count]))
+        if SequenceMatcher(None, head[: len(opening)], opening, autojunk=False).ratio() >= OPENS_ALIKE:
+            return True
+    return False
 
 
 def restated_heading(text: str, row: Paragraph | None, base: Draft) -> str | None:
