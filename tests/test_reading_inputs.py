@@ -650,3 +650,25 @@ def test_to_put_in_before_a_gerund_belongs_to_the_change_of_form() -> None:
     assert [p.operation for p in found] == ["replace", "delete"]
     assert found[0].resulting_text.startswith("To review services for national and foreign victims, and to")
     assert found[1].resulting_text.startswith("Reviewing services for victims, and strengthening")
+
+
+def test_a_heading_restated_with_a_chapeau_under_it_then_the_row_restated_anew_are_three_asks() -> None:
+    """'Prosecuting Prosecution of crimes … We resolve to undertake the following measures …:', a blank line,
+    then '1. To ensure …' (the row's own number): the heading's change, a new chapeau, and the paragraph's."""
+    base = (
+        "III. Prosecuting crimes of trafficking in persons\n\n"
+        "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n"
+    )
+    rows = (
+        "III. Prosecuting crimes of trafficking in persons\n"
+        "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n\n"
+        "African Group: ProsecutingProsecution of crimes of trafficking in persons\n"
+        "We resolve to undertake the following measures to deter the commission of such a crime:\n\n"
+        "1. To ensure the effective implementation of the Convention by criminalizing all trafficking in persons.\n"
+    )
+    found = [(p.paragraph, p.operation) for p in read_on(base, rows)]
+    assert found[:2] == [("III", "replace"), ("III", "new_paragraph")]
+    assert ("1", "replace") in found[2:] and len(found) == 4  # the form of its opening, and its wording
+    heading, chapeau, *_ = read_on(base, rows)
+    assert heading.resulting_text == "Prosecution of crimes of trafficking in persons"
+    assert chapeau.text.startswith("We resolve to undertake")

@@ -7,7 +7,7 @@ restatement (which starts again from the beginning) is an input.
 
 An input starts at a delegation's name ("Japan: …"). After a blank line, unlabelled text that
 names a paragraph of its own ("OP 1bis", "Paragraph 2: delete"; a line "Paragraph 2: …" even without a
-blank line before it) is a further input of the
+blank line before it; the row's own number, "42. To ensure …") is a further input of the
 delegation before it, attributed by its place ("inferred"); other unlabelled text continues
 the input before it.
 """
@@ -126,10 +126,19 @@ class _RowReader:
             current.rationale.append(_RATIONALE.sub("", line))
         elif (after_gap or _NAMED_WITH_COLON.match(line)) and _NAMES_PARAGRAPH.match(line) and current.lines:
             self._open(Input(current.delegation, "inferred", self.paragraph, [(no, line)]))
+        elif after_gap and current.lines and self._own_number(line):
+            restated = re.sub(r"^\s*\S+?\.\s+", "", line)  # the number is the row's: not words of the input
+            self._open(Input(current.delegation, "inferred", self.paragraph, [(no, restated)]))
         elif current.rationale and after_gap:
             current.rationale.append(line)
         else:
             current.lines.append((no, line))
+
+    def _own_number(self, line: str) -> bool:
+        """'42. To ensure …' after a blank line in row 42: the delegation restating the row's paragraph anew,
+        after what it said about something else (the heading above, a new chapeau)."""
+        label = self.paragraph.label
+        return bool(label) and re.match(rf"^\s*{re.escape(label)}\.\s+\w", line) is not None
 
     def _open(self, an_input: Input) -> None:
         self.current = an_input

@@ -10,6 +10,7 @@ and each proposal is applied to its base paragraph.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from amendtrack.model.proposal import Proposal, Source, Sponsor, apply
 from amendtrack.read.compilation.context import Compilation
@@ -19,6 +20,7 @@ from amendtrack.read.compilation.request import Request
 from amendtrack.read.compilation.strikethrough import unstrike
 from amendtrack.read.compilation.targets import (
     bullet_label,
+    heading_and_chapeau,
     move_to_quoted_paragraph,
     paragraph_named_first,
     paragraph_with_bullets,
@@ -58,7 +60,8 @@ def read_input(an_input: Input, compilation: Compilation) -> list[Proposal]:
         return [subparagraph]
     if not said_which:
         _aim_at_restated_paragraph(request, compilation)
-    proposals = _or_alternative(read_request(request, compilation), request)
+    proposals = _heading_with_chapeau(request, compilation)
+    proposals = proposals or _or_alternative(read_request(request, compilation), request)
     for proposal in proposals:
         _apply_to_base(proposal, request, compilation)
     return proposals
@@ -138,6 +141,17 @@ def _aim_at_restated_paragraph(request: Request, compilation: Compilation) -> No
     if request.paragraph == row_label and not _OPERATION.match(request.text) and not is_remark(request.text):
         heading = restated_heading(request.text, request.row, compilation.base)
         request.paragraph = heading or restated_paragraph(request.text, request.row, compilation) or request.paragraph
+
+
+def _heading_with_chapeau(request: Request, compilation: Compilation) -> list[Proposal]:
+    """A heading restated, then a chapeau put under it: the heading's change, and a new paragraph."""
+    heading = compilation.base.find(request.paragraph) if request.paragraph else None
+    parts = heading_and_chapeau(request.text, heading) if heading is not None and heading.kind == "heading" else None
+    if parts is None:
+        return []
+    title, chapeau = parts
+    changed = read_request(replace(request, text=title), compilation)
+    return [*changed, new_paragraph(request, None, chapeau, compilation.base)]
 
 
 def _or_alternative(proposals: list[Proposal], request: Request) -> list[Proposal]:

@@ -17,6 +17,7 @@ from amendtrack.model.words import stem
 from amendtrack.read.compilation.wording import WORDS
 
 _HYPHENS = re.compile(r"[-—–+]+")
+_FUSED_CAPITAL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")  # 'assistingProtection': where a typed word starts
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,11 @@ def _unstruck_token(token: str, struck_from: set[str], vocabulary: Vocabulary) -
     if len(token) > 2 and token.endswith("-") and token[-2].isalpha():
         return ""  # "Ensuring-that- To ensure": a dangling hyphen inside a line is the strike line
     core = token.strip(".,;:()“”\"'[]|")
+    fused = _FUSED_CAPITAL.split(core)  # 'PreventingPrevention': a struck word and the typed one, unspaced
+    if len(fused) == 2 and fused[1].isalpha() and fused[0].lower() in vocabulary.base_words | struck_from:
+        return token.replace(core, fused[1])
     parts = [p for p in _HYPHENS.split(core) if p]
+    parts = [piece for part in parts for piece in _FUSED_CAPITAL.split(part)]
     if len(parts) > 1 and core.lower() not in vocabulary.hyphenated:
         if any(_garbled(p, struck_from, vocabulary) for p in parts) or len(parts) > 2:
             keep = [p for p in parts[1:] if p[:1].isupper() and p.lower() in vocabulary.words]

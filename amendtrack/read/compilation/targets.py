@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from amendtrack.model.proposal import Proposal, apply
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.read.compilation.context import Compilation
-from amendtrack.read.compilation.wording import words_of
+from amendtrack.read.compilation.wording import WORDS, words_of
 
 # A paragraph named at the start of an input: "New para 13bis:", "PP.5", "(OP 2(d))", "39:".
 PARAGRAPH_NAMED = re.compile(
@@ -124,11 +124,32 @@ def restated_heading(text: str, row: Paragraph | None, base: Draft) -> str | Non
     if heading is None:
         return None
     words, title = words_of(text.strip(".… ")), words_of(heading.text)
+    if text.rstrip().endswith(":"):  # the heading restated, then the chapeau a delegation puts under it
+        words = words[: HEADING_LONGEST * len(title)]
     if len(title) < 3 or not words or len(words) > HEADING_LONGEST * len(title):
         return None
     matcher = SequenceMatcher(None, title, words, autojunk=False)
     shared = sum(b.size for b in matcher.get_matching_blocks())
     return heading.label if shared >= HEADING_SHARE * len(title) else None
+
+
+def heading_and_chapeau(text: str, heading: Paragraph) -> tuple[str, str] | None:
+    """An input restating a heading and then putting a chapeau under it ('Prosecution of crimes … We resolve
+    to undertake the following measures …:'): the two texts, cut after the heading's last word restated."""
+    if not text.rstrip().endswith(":"):
+        return None
+    words, title = words_of(text), words_of(heading.text)
+    blocks = [b for b in SequenceMatcher(None, title, words, autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    cut = blocks[-1].b + blocks[-1].size  # the words of the input up to the heading's last one
+    spans = [m.span() for m in WORDS.finditer(text)]
+    if cut >= len(spans) or len(words) - cut < 5:  # a chapeau says something: five words at least
+        return None
+    title_said = text[: spans[cut - 1][1]].strip()
+    numbers = "|".join(re.escape(n) for n in {heading.label, (heading.num or "").rstrip(".")} if n)
+    title_said = re.sub(rf"^(?:{numbers})\.\s+", "", title_said) if numbers else title_said  # 'I. Prevention …'
+    return title_said, text[spans[cut][0] :].strip()
 
 
 def _heading_above(row: Paragraph | None, base: Draft) -> Paragraph | None:
