@@ -77,3 +77,22 @@ def test_one_delegation_repeating_a_comment_costs_a_step_per_row(monkeypatch: py
         assert len(grouped) == rows  # one delegation repeating itself: that many pieces of evidence
         assert asked <= 5 * rows, (rows, asked)
     assert cosponsor.fold_words.cache_info().hits > 0  # the repeated words are folded once
+
+
+def test_redrafts_asked_without_words_are_joint_only_when_they_ask_the_same() -> None:
+    """Two redrafts that give no words are the same change only if they say the same thing; deleting the whole
+    paragraph is one change, whoever asks it."""
+
+    def asked(who: str, why: str | None, operation: str = "redraft") -> Proposal:
+        return Proposal(operation, "52", [Sponsor(who, "labelled", f"{who}: {why}")], rationale=why)
+
+    grouped = group_cosponsored(
+        [
+            asked("Colombia", "in accordance with UNTOC provisions on confiscation"),
+            asked("Holy See", "could be stronger in its formulation"),
+            asked("Japan", "in accordance with UNTOC provisions on confiscation"),
+            asked("EU", None, "delete"),
+            asked("USA", None, "delete"),
+        ]
+    )
+    assert [g.delegations for g in grouped] == [["Colombia", "Japan"], ["Holy See"], ["EU", "USA"]]

@@ -40,6 +40,12 @@ def test_each_sign_of_doubt_is_named() -> None:
         "the delegation is known only from the input's place in the table"
     ]
     assert not flagged(insertion("closely", "inferred"))  # one weak sign alone is not enough to flag it
+    broken_off = Proposal("redraft", "3", [Sponsor("Japan")])
+    assert [d.reason for d in doubts(broken_off)] == [
+        "the input breaks off before its new wording: what it asks could not be read"
+    ]
+    asked_without_words = Proposal("redraft", "3", [Sponsor("Japan")], rationale="in line with the Convention")
+    assert doubts(asked_without_words) == []  # it gives no words on purpose: a reading, not a doubt
 
 
 def test_a_corrected_reading_is_no_longer_in_doubt() -> None:

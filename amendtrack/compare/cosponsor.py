@@ -30,8 +30,9 @@ def change_key(proposal: Proposal) -> tuple | None:
     """What makes two proposals the same change; None for proposals that are never grouped.
 
     Proposals whose paragraph was not resolved are left alone: "the same words on an unknown
-    paragraph" is not evidence of the same change. A comment is compared by what it says (its
-    rationale or text, else its verbatim input); one that says nothing is never grouped.
+    paragraph" is not evidence of the same change. A comment (or a redraft asked without its words) is
+    compared by what it says (its rationale or text, else its verbatim input); one that says nothing is
+    never grouped.
     """
     if proposal.paragraph is None:
         return None
@@ -40,8 +41,9 @@ def change_key(proposal: Proposal) -> tuple | None:
         for edit in proposal.edits
     )
     words = fold_words(proposal.text)
-    if proposal.operation == "comment":
-        # A comment changes no words; it is "the same" only when it says the same thing.
+    if proposal.operation == "comment" or (proposal.operation == "redraft" and not words and not edits):
+        # A comment changes no words, nor does a redraft asked without its words: each is "the same" only
+        # when it says the same thing.
         said = proposal.rationale or proposal.text or (proposal.sponsors[0].verbatim if proposal.sponsors else "")
         words = fold_words(said)
         if not words:

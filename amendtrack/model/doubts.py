@@ -47,7 +47,7 @@ def doubts(proposal: Proposal) -> list[Doubt]:
         found.append(Doubt(f"it does not apply to paragraph {proposal.paragraph}: {proposal.unapplied_reason}", 0.6))
     if any(sponsor.attribution == "inferred" for sponsor in proposal.sponsors):
         found.append(Doubt("the delegation is known only from the input's place in the table", 0.8))
-    if proposal.operation == "redraft" and not proposal.text and not proposal.edits:
+    if proposal.operation == "redraft" and not proposal.text and not proposal.edits and not proposal.rationale:
         found.append(Doubt("the input breaks off before its new wording: what it asks could not be read", 0.5))
     verbatim = " ".join(sponsor.verbatim for sponsor in proposal.sponsors[:1])
     if _stray_words_after_deletion(proposal, verbatim):
