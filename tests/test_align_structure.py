@@ -282,3 +282,33 @@ def test_a_sub_paragraph_that_went_to_another_article_is_moved_there() -> None:
     went = link_from(align(old, new).links, "1.1(b)")
     assert went.relation == "moved" and labels(went.targets) == ["2.1(a)"]
     assert went.note == "moved from 1.1 to 2.1"
+
+
+def test_a_recital_of_an_unnumbered_preamble_moved_and_redrafted_is_followed() -> None:
+    """An unnumbered preamble's recitals get their labels from their places, which say nothing either way: a
+    recital moved to the front and redrafted (under the bar for paragraphs whose printed labels differ) is
+    still linked, as moved."""
+    recitals = [
+        "Recalling the Convention and its principles of equity and of common but differentiated responsibilities,",
+        "Recognizing the need for an effective response to the urgent threat of climate change,",
+        "Emphasizing the intrinsic relationship of climate change actions with equitable access to development,",
+    ]
+    kept = (
+        "Acknowledging that climate change is a common concern of humankind and that Parties should respect "
+        "human rights,"
+    )
+    redrafted = (
+        "Acknowledging that climate change is a concern of all humankind, Parties should, when taking action, "
+        "promote their respective obligations on health and migrants,"
+    )
+    frame = (
+        "The Parties to this Agreement,\n\n{}\n\nHave agreed as follows:\n\nArticle 1\n\n1. The definitions apply.\n"
+    )
+    old = read_text(frame.format("\n\n".join([*recitals, kept])), "old.txt")
+    new = read_text(frame.format("\n\n".join([redrafted, *recitals])), "new.txt")
+    links = [
+        (link.relation, [s.label for s in link.sources], [t.label for t in link.targets])
+        for link in align(old, new).links
+    ]
+    assert ("moved", ["PP4"], ["PP1"]) in links
+    assert not any(relation in ("deleted", "new") for relation, _, _ in links)

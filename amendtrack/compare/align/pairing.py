@@ -19,6 +19,7 @@ from amendtrack.model.tree import Marker, Paragraph, normalise_label
 
 MATCH = 0.25  # least similarity for a one-to-one link between paragraphs of the same label
 MATCH_RELABELLED = 0.50  # … and between paragraphs of different labels (renumbered or moved)
+MATCH_INFERRED = 0.40  # … and where a label differs that the reader inferred (an unnumbered recital's place)
 MATCH_OTHER_KIND = 0.70  # … and between kinds that rarely turn into each other (a recommendation, a report paragraph)
 OUTSHONE = 0.15  # a pair kept by its label alone yields to a paragraph this much more alike
 SAME_LABEL_BONUS = 0.1  # added to the similarity of two paragraphs that kept their label
@@ -249,7 +250,9 @@ def _least_likeness(a: Block, b: Block) -> float:
     """The least similarity a one-to-one link between these two paragraphs needs."""
     if not kin(a, b):
         return MATCH_OTHER_KIND
-    return MATCH if a.key == b.key else MATCH_RELABELLED
+    if a.key == b.key:
+        return MATCH
+    return MATCH_INFERRED if a.node.label_inferred or b.node.label_inferred else MATCH_RELABELLED
 
 
 def fill_gaps_by_position(drafts: ParagraphIndex, found: Decisions) -> None:
