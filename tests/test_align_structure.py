@@ -312,3 +312,31 @@ def test_a_recital_of_an_unnumbered_preamble_moved_and_redrafted_is_followed() -
     ]
     assert ("moved", ["PP4"], ["PP1"]) in links
     assert not any(relation in ("deleted", "new") for relation, _, _ in links)
+
+
+def test_an_option_dropped_while_the_others_stay_options_is_deleted_not_folded_into_a_sibling() -> None:
+    """Options are alternatives: while the choice stays open (the kept ones are still options), a dropped one
+    that shares words with a sibling did not go into it."""
+    frame = (
+        "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\n"
+        "Article 1\n\n1. Support\n\n{}\n\nArticle 2\n\n1. The secretariat shall serve this Agreement.\n"
+    )
+    first = (
+        "Option 1: Developed country Parties shall provide financial support to developing country Parties for "
+        "mitigation and adaptation."
+    )
+    second = "Option 2: All Parties shall cooperate on technology transfer and capacity-building for adaptation."
+    third = (
+        "Option 3: Developed country Parties shall provide financial support to developing country Parties through "
+        "the Green Climate Fund and bilateral channels."
+    )
+    old = read_text(frame.format("\n\n".join([first, second, third])), "old.txt")
+    new = read_text(
+        frame.format("\n\n".join([first, second.replace("All Parties", "All Parties and observers")])), "new.txt"
+    )
+    found = align(old, new).links
+    assert link_from(found, "1.1 Option 3").relation == "deleted"
+    assert (link_from(found, "1.1 Option 1").relation, labels(link_from(found, "1.1 Option 1").targets)) == (
+        "same",
+        ["1.1 Option 1"],
+    )

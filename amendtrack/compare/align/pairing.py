@@ -401,7 +401,7 @@ def _neighbours_destination(drafts: ParagraphIndex, found: Decisions, i: int) ->
         if not 0 <= k < len(drafts.old):
             continue
         j = found.pairs.get(k, found.merged_into.get(k))
-        if j is None or not kin(drafts.new[j], drafts.old[i]):
+        if j is None or not kin(drafts.new[j], drafts.old[i]) or _still_open(drafts, i, j):
             continue
         share = drafts.weights.containment(drafts.old[i].bag, drafts.new[j].bag)
         if share > best[0] and (share >= NEIGHBOURS_SHARE or _supplies(drafts, i, k, j, share)):
@@ -428,7 +428,7 @@ def merge_settled_options(drafts: ParagraphIndex, found: Decisions) -> None:
     for i, j in list(found.pairs.items()):
         option = drafts.old[i].node
         group = drafts.old_parent.get(id(option))
-        if option.kind != "option" or group is None:
+        if option.kind != "option" or group is None or _still_open(drafts, i, j):
             continue
         siblings = [at[id(o)] for o in group.children if id(o) in at and at[id(o)] != i]
         holder = drafts.old_parent.get(id(group))
@@ -480,3 +480,9 @@ def _coverage_gain(
     for term, weight in extra.items():
         both[term] = max(both.get(term, 0.0), weight)
     return drafts.weights.containment(whole, both) - drafts.weights.containment(whole, have)
+
+
+def _still_open(drafts: ParagraphIndex, i: int, j: int) -> bool:
+    """Whether old option i would fold into new j while j is still an option: the choice is not settled, and
+    alternatives are not parts of one another."""
+    return drafts.old[i].node.kind == "option" and drafts.new[j].node.kind == "option"
