@@ -672,3 +672,42 @@ def test_a_heading_restated_with_a_chapeau_under_it_then_the_row_restated_anew_a
     heading, chapeau, *_ = read_on(base, rows)
     assert heading.resulting_text == "Prosecution of crimes of trafficking in persons"
     assert chapeau.text.startswith("We resolve to undertake")
+
+
+def test_the_tail_of_a_quotation_whose_label_the_scan_lost_is_an_input_of_its_own_and_flagged() -> None:
+    """After a blank line, text that starts mid-sentence and closes a quotation it never opened is the end of
+    another delegation's input: it is cut from the input it ran into and given to the delegation that speaks
+    in most rows but not in this one, its reading flagged for a check."""
+    from amendtrack.model.doubts import flagged
+
+    base = (
+        "1. Encourage States to cooperate.\n\n"
+        "2. Ensure that victims are assisted.\n\n"
+        "3. Promote regional cooperation among States of origin, transit and destination.\n"
+    )
+    rows = (
+        "1. Encourage States to cooperate.\n\nThailand: delete\n\nUNICEF: Suggest adding “closely”\n\n"
+        "2. Ensure that victims are assisted.\n\nThailand: delete\n\nPeru: delete\n\n"
+        "3. Promote regional cooperation among States of origin, transit and destination.\n\n"
+        "UNICEF: Suggest adding “and stakeholders”\n\n"
+        "regional and sub-regional cooperation among States of origin, transit and destination”\n\n"
+        "USA: delete\n"
+    )
+    found = read_on(base, rows)
+    unicef = [p for p in found if p.delegations == ["UNICEF"] and p.paragraph == "3"]
+    assert [p.edits[0].new for p in unicef] == ["and stakeholders"]  # the tail is not UNICEF's
+    lost = [p for p in found if p.delegations == ["Thailand"] and p.paragraph == "3"]
+    assert len(lost) == 1 and lost[0].sponsors[0].attribution == "inferred" and flagged(lost[0])
+    assert "sub-regional" in lost[0].resulting_text
+
+
+def test_a_lost_label_is_given_to_no_one_when_no_delegation_stands_out() -> None:
+    base = "1. Encourage States to cooperate.\n\n2. Promote regional cooperation among States.\n"
+    rows = (
+        "1. Encourage States to cooperate.\n\nUNICEF: Suggest adding “closely”\n\nPeru: delete\n\n"
+        "2. Promote regional cooperation among States.\n\nUSA: Replace “regional” with “international”.\n\n"
+        "regional and sub-regional cooperation among States”\n"
+    )
+    found = read_on(base, rows)
+    assert [(p.delegations, p.paragraph) for p in found] == [(["UNICEF"], "1"), (["Peru"], "1"), (["USA"], "2")]
+    assert "sub-regional" not in found[2].sponsors[0].verbatim  # the tail is cut off all the same, and dropped

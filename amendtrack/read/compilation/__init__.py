@@ -33,7 +33,7 @@ from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft
 from amendtrack.read import ocr
 from amendtrack.read.compilation.context import BLOCK_KINDS, Compilation
-from amendtrack.read.compilation.inputs import split_row
+from amendtrack.read.compilation.inputs import attribute_lost_labels, split_row
 from amendtrack.read.compilation.plans import merge_plans
 from amendtrack.read.compilation.reading import read_input
 from amendtrack.read.compilation.rows import compilation_lines, cut_into_rows
@@ -57,12 +57,9 @@ def read_compilation_text(text: str, base: Draft, registry: Registry, source: st
     ocr.check_text(text, source)
     compilation = Compilation.start(text, base, registry, source)
     rows, compilation.missing = cut_into_rows(compilation_lines(text, registry), compilation.row_paragraphs, registry)
-    proposals = [
-        proposal
-        for row in rows
-        for an_input in split_row(row, registry)
-        for proposal in read_input(an_input, compilation)
-    ]
+    inputs = [split_row(row, registry, lost_labels=True) for row in rows]
+    attribute_lost_labels(inputs)
+    proposals = [proposal for row in inputs for an_input in row for proposal in read_input(an_input, compilation)]
     if not proposals:
         raise InputError(source, "no delegation inputs found: is this a compilation of inputs on this draft?")
     merge_plans(proposals, base)

@@ -15,6 +15,7 @@ the input before it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -27,6 +28,8 @@ from amendtrack.read.compilation.wording import text_with_subparagraphs, words_o
 if TYPE_CHECKING:
     from amendtrack.model.delegation import Registry
 
+LOST_LABEL_ROWS = 0.5  # the share of a table's rows a delegation speaks in, to be the one whose label was lost
+LOST_LABEL_CONFIDENCE = 0.6  # the reader's confidence in what such an input asks: below it with any other doubt
 _STRAY = re.compile(r"^\s*(?:\d{1,3}\s*[.,]?|[^\w\s]{1,3}|[a-z])\s*$")  # "52.", "o", "~"
 _PART_HEADING = re.compile(r"^\s*ANNEX\b.*$|^\s*(?:I|II|III|IV|I1|I11|II1)\.\s+[A-Z][a-z]+ing\b.*$")
 _RATIONALE = re.compile(r"^\s*\(rationale\)\s*", re.I)
@@ -48,6 +51,7 @@ class Input:
     paragraph: Paragraph | None  # the base paragraph whose row it sits in
     lines: list[Line] = field(default_factory=list)
     rationale: list[str] = field(default_factory=list)
+    lost: bool = False  # its label was lost with the scan: the delegation is a guess (attribute_lost_labels)
 
     @property
     def text(self) -> str:
@@ -55,12 +59,41 @@ class Input:
         return ocr.join_lines([line for _, line in self.lines])
 
 
-def split_row(row: ParagraphInputs, registry: Registry) -> list[Input]:
-    """The delegations' inputs in a row, in order, without the lines of the base text among them."""
-    reader = _RowReader(row.paragraph, words_of(text_with_subparagraphs(row.paragraph)), registry)
+def split_row(row: ParagraphInputs, registry: Registry, lost_labels: bool = False) -> list[Input]:
+    """The delegations' inputs in a row, in order, without the lines of the base text among them.
+
+    With `lost_labels` (a scanned table), the tail of a quotation whose opening lines and label the scan
+    lost is cut from the input it ran into, as an input of its own with no delegation yet
+    (`attribute_lost_labels` gives it one)."""
+    reader = _RowReader(row.paragraph, words_of(text_with_subparagraphs(row.paragraph)), registry, lost_labels)
     for no, line in row.lines:
         reader.read_line(no, line)
+    reader.close_block()
     return [an_input for an_input in reader.inputs if an_input.lines or an_input.rationale]
+
+
+def attribute_lost_labels(rows: list[list[Input]]) -> None:
+    """Give each input whose label the scan lost the delegation that speaks in the most rows of the table
+    but not in its own (one that speaks in nearly every row is the likeliest to have lost its name in the
+    others); drop it when no delegation stands out. The attribution is by position, as its reading says."""
+    spoke = [{an_input.delegation for an_input in inputs if an_input.delegation} for inputs in rows]
+    counts = Counter(name for names in spoke for name in names)
+    for inputs, present in zip(rows, spoke, strict=True):
+        for an_input in [i for i in inputs if not i.delegation]:
+            name = _most_present_absent(counts, present, len(rows))
+            if name is None:
+                inputs.remove(an_input)
+            else:
+                an_input.delegation = name
+
+
+def _most_present_absent(counts: Counter[str], present: set[str], rows: int) -> str | None:
+    """The delegation absent here that speaks in the most rows, if it is the only one to speak in that many
+    and speaks in at least LOST_LABEL_ROWS of them."""
+    absent = sorted(((n, name) for name, n in counts.items() if name not in present), reverse=True)
+    if not absent or absent[0][0] < LOST_LABEL_ROWS * rows or (len(absent) > 1 and absent[1][0] == absent[0][0]):
+        return None
+    return absent[0][1]
 
 
 @dataclass
@@ -70,11 +103,13 @@ class _RowReader:
     paragraph: Paragraph
     base_words: list[str]  # the base paragraph's words, sub-paragraphs included
     registry: Registry
+    lost_labels: bool = False  # look for quotation tails whose label the scan lost (see split_row)
     pointer: int = 0  # how many of the base words the row has shown so far
     gap: bool = True  # a blank line came just before (a new block may start)
     in_base: bool = True  # still in the base text, before any input
     current: Input | None = None
     inputs: list[Input] = field(default_factory=list)
+    block_at: int | None = None  # where in the open input's lines the text after its last blank line starts
 
     def read_line(self, no: int, line: str) -> None:
         """Take one line of the row: a blank, a delegation's label, noise, the base text or an input's text."""
@@ -132,7 +167,21 @@ class _RowReader:
         elif current.rationale and after_gap:
             current.rationale.append(line)
         else:
+            if after_gap:
+                self.block_at = len(current.lines)
             current.lines.append((no, line))
+
+    def close_block(self) -> None:
+        """Cut the open input's last block off when it is the tail of another delegation's quotation."""
+        current, at = self.current, self.block_at
+        self.block_at = None
+        if not self.lost_labels or current is None or not at:
+            return
+        before, block = current.lines[:at], current.lines[at:]
+        said, tail = (ocr.join_lines([line for _, line in part]) for part in (before, block))
+        if _lost_tail(tail) and _complete(said):
+            current.lines = before
+            self.inputs.append(Input("", "inferred", self.paragraph, block, lost=True))
 
     def _own_number(self, line: str) -> bool:
         """'42. To ensure …' after a blank line in row 42: the delegation restating the row's paragraph anew,
@@ -141,9 +190,22 @@ class _RowReader:
         return bool(label) and re.match(rf"^\s*{re.escape(label)}\.\s+\w", line) is not None
 
     def _open(self, an_input: Input) -> None:
+        self.close_block()
         self.current = an_input
         self.inputs.append(an_input)
         self.gap = False
+
+
+def _lost_tail(text: str) -> bool:
+    """Text that starts mid-sentence and closes a quotation it never opened: the end of an input whose
+    label and first lines the scan lost ('… regional and international level by developing … destination”')."""
+    first = next((c for c in text if c.isalpha()), "")
+    return first.islower() and "“" not in text and text.rstrip(" ,.;").endswith("”")
+
+
+def _complete(text: str) -> bool:
+    """An input that says all it says: its quotation marks pair up and it ends as a sentence or a quotation."""
+    return text.count("“") == text.count("”") and text.rstrip().endswith((".", ";", ":", "”", ")"))
 
 
 def _follows(base: list[str], pointer: int, words: list[str]) -> int | None:

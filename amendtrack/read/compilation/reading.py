@@ -15,7 +15,7 @@ from dataclasses import replace
 from amendtrack.model.proposal import Proposal, Source, Sponsor, apply
 from amendtrack.read.compilation.context import Compilation
 from amendtrack.read.compilation.grammar import is_remark, new_paragraph, read_request
-from amendtrack.read.compilation.inputs import Input
+from amendtrack.read.compilation.inputs import LOST_LABEL_CONFIDENCE, Input
 from amendtrack.read.compilation.request import Request
 from amendtrack.read.compilation.strikethrough import unstrike
 from amendtrack.read.compilation.targets import (
@@ -64,6 +64,8 @@ def read_input(an_input: Input, compilation: Compilation) -> list[Proposal]:
     proposals = proposals or _or_alternative(read_request(request, compilation), request)
     for proposal in proposals:
         _apply_to_base(proposal, request, compilation)
+        if an_input.lost:  # whose it is was guessed: every view asks a facilitator to check it
+            proposal.confidence = min(proposal.confidence, LOST_LABEL_CONFIDENCE)
     return proposals
 
 
