@@ -711,3 +711,37 @@ def test_a_lost_label_is_given_to_no_one_when_no_delegation_stands_out() -> None
     found = read_on(base, rows)
     assert [(p.delegations, p.paragraph) for p in found] == [(["UNICEF"], "1"), (["Peru"], "1"), (["USA"], "2")]
     assert "sub-regional" not in found[2].sponsors[0].verbatim  # the tail is cut off all the same, and dropped
+
+
+def test_a_possessive_is_no_struck_word_and_an_aside_to_the_facilitators_is_a_remark() -> None:
+    """'system's' is a word of the text (the scan's strike lines never leave an apostrophe); '(seek further
+    clarification)' closing a restatement that changes nothing asks the facilitators, it changes no words."""
+    from amendtrack.read.compilation.strikethrough import Vocabulary, unstrike
+
+    base_text = "1. Ensure coherence in the United Nations system's efforts to respond to trafficking.\n"
+    words = Vocabulary.of("", read_text(base_text, "base.txt"))
+    assert unstrike("the United Nations system's efforts", set(), words)[0][3] == "system's"
+    found = read_on(
+        base_text,
+        base_text + "\nChile: Ensure coherence in the United Nations system's efforts to respond to trafficking "
+        "(seek further clarification)\n",
+    )
+    assert [(p.operation, p.rationale) for p in found] == [("comment", "seek further clarification")]
+
+
+def test_a_lost_label_tail_restating_the_paragraphs_end_unchanged_is_a_redraft_nobody_can_read() -> None:
+    """The scan lost the input's label and opening; what is left restates the paragraph's end as it stands:
+    the change lay in the lost opening, so it is a redraft whose wording is unknown."""
+    base = (
+        "1. Encourage States to cooperate.\n\n2. Ensure that victims are assisted.\n\n"
+        "3. Promote regional cooperation among States of origin, transit and destination.\n"
+    )
+    rows = (
+        "1. Encourage States to cooperate.\n\nThailand: delete\n\n"
+        "2. Ensure that victims are assisted.\n\nThailand: delete\n\n"
+        "3. Promote regional cooperation among States of origin, transit and destination.\n\n"
+        "UNICEF: Suggest adding “and stakeholders”\n\n"
+        "cooperation among States of origin, transit and destination”\n"
+    )
+    lost = [p for p in read_on(base, rows) if p.delegations == ["Thailand"] and p.paragraph == "3"]
+    assert [(p.operation, p.text) for p in lost] == [("redraft", None)]

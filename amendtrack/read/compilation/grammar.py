@@ -42,6 +42,11 @@ STRAY_MOST = 3  # 'Delete' and at most this many words the paragraph does not ha
 STRAY_CONFIDENCE = 0.6  # … a reading to check
 SUGGESTED_MOST = 8  # the most words after 'suggest deleting' looked for in the paragraph
 DESCRIBED_CONFIDENCE = 0.8  # a new paragraph known only by what it is about
+_ASIDE = re.compile(  # a parenthesis closing a restatement that asks the facilitators something
+    r"\(\s*((?:seek|request|ask|need)s?\b[^()]*\bclarif\w*|to be (?:discussed|confirmed|clarified)[^()]*)\s*\)"
+    r"[\s”\"’.;,]*$",
+    re.I,
+)
 _SUGGESTED = r"(?:(?:also|further|we)\s+)?(?:(?:suggest|recommend|propose)(?:s|ed)?\s+(?:to\s+)?)?"  # before a verb
 _MOVED_FROM = re.compile(r"^\(?\s*moved from (?:paragraph|para|op)\s*\.?\s*(\d+\w*)\s*\)?\s*", re.I)
 
@@ -625,6 +630,12 @@ def _restatement_or_comment(request: Request, compilation: Compilation) -> list[
     quoted = pieces(request, compilation)
     if quoted is not None:
         return [quoted]
+    aside = _ASIDE.search(request.text)
+    if aside:  # '… (seek further clarification)': a word to the facilitators, not words of the text
+        return [
+            _because(p, aside.group(1))
+            for p in _restatement_or_comment(replace(request, text=request.text[: aside.start()]), compilation)
+        ]
     carried_on = continuation(request, compilation)
     if carried_on is not None and request.text.lstrip().startswith(("...", "…")):
         return [carried_on]  # '… X Y new words': a place in the paragraph, then what goes there

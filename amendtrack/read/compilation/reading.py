@@ -17,6 +17,7 @@ from amendtrack.read.compilation.context import Compilation
 from amendtrack.read.compilation.grammar import is_remark, new_paragraph, read_request
 from amendtrack.read.compilation.inputs import LOST_LABEL_CONFIDENCE, Input
 from amendtrack.read.compilation.request import Request
+from amendtrack.read.compilation.restatement import BROKEN_OFF
 from amendtrack.read.compilation.strikethrough import unstrike
 from amendtrack.read.compilation.targets import (
     bullet_label,
@@ -62,6 +63,9 @@ def read_input(an_input: Input, compilation: Compilation) -> list[Proposal]:
         _aim_at_restated_paragraph(request, compilation)
     proposals = _heading_with_chapeau(request, compilation)
     proposals = proposals or _or_alternative(read_request(request, compilation), request)
+    if an_input.lost and all(p.operation == "comment" and not p.rationale for p in proposals):
+        # the paragraph's end restated as it stands: the change lay in the opening the scan lost
+        proposals = [request.proposal("redraft", confidence=BROKEN_OFF)]
     for proposal in proposals:
         _apply_to_base(proposal, request, compilation)
         if an_input.lost:  # whose it is was guessed: every view asks a facilitator to check it

@@ -112,7 +112,7 @@ def _unstruck_token(token: str, struck_from: set[str], vocabulary: Vocabulary) -
 def _garbled(word: str, struck_from: set[str], vocabulary: Vocabulary) -> bool:
     """A word OCR made of a struck-through one: not a word of the texts, yet close to a word of the
     paragraph it was struck from ('vietims', 'natienal'), or several of its words fused ('traffickedpersens')."""
-    low = word.lower()
+    low = re.sub(r"['’]s$", "", word.lower())  # a possessive ('system's') is the word itself
     if not low.isalpha():
         return bool(re.search(r"[A-Za-z]", low)) and not low.isdigit()
     if low in vocabulary.base_words or len(low) < 3:
