@@ -745,3 +745,22 @@ def test_a_lost_label_tail_restating_the_paragraphs_end_unchanged_is_a_redraft_n
     )
     lost = [p for p in read_on(base, rows) if p.delegations == ["Thailand"] and p.paragraph == "3"]
     assert [(p.operation, p.text) for p in lost] == [("redraft", None)]
+
+
+def test_a_lost_label_tail_is_cut_after_an_input_that_ends_without_a_full_stop() -> None:
+    """The input before the tail need not end as a sentence: its quotation marks pairing up is enough (a
+    restatement often has no closing mark); the shortest tail is cut."""
+    base = (
+        "1. Encourage States to cooperate.\n\n2. Ensure that victims are assisted.\n\n"
+        "3. Strengthening formal cooperation between law enforcement agencies regionally.\n"
+    )
+    rows = (
+        "1. Encourage States to cooperate.\n\nThailand: delete\n\n"
+        "2. Ensure that victims are assisted.\n\nThailand: delete\n\n"
+        "3. Strengthening formal cooperation between law enforcement agencies regionally.\n\n"
+        "EU: Strengthening cooperation between law enforcement agencies regionally\n\n"
+        "cooperation, as appropriate, between border control and law enforcement agencies bilaterally”,\n"
+    )
+    found = {(p.delegations[0], p.paragraph): p for p in read_on(base, rows)}
+    assert found[("EU", "3")].operation == "delete"  # 'formal' struck, nothing of the tail in it
+    assert "bilaterally" in found[("Thailand", "3")].sponsors[0].verbatim

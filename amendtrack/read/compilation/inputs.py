@@ -109,7 +109,7 @@ class _RowReader:
     in_base: bool = True  # still in the base text, before any input
     current: Input | None = None
     inputs: list[Input] = field(default_factory=list)
-    block_at: int | None = None  # where in the open input's lines the text after its last blank line starts
+    blocks: list[int] = field(default_factory=list)  # where in the open input's lines each blank line falls
 
     def read_line(self, no: int, line: str) -> None:
         """Take one line of the row: a blank, a delegation's label, noise, the base text or an input's text."""
@@ -168,20 +168,23 @@ class _RowReader:
             current.rationale.append(line)
         else:
             if after_gap:
-                self.block_at = len(current.lines)
+                self.blocks.append(len(current.lines))
             current.lines.append((no, line))
 
     def close_block(self) -> None:
-        """Cut the open input's last block off when it is the tail of another delegation's quotation."""
-        current, at = self.current, self.block_at
-        self.block_at = None
-        if not self.lost_labels or current is None or not at:
+        """Cut the open input's last blocks off when they are the tail of another delegation's quotation (the
+        shortest such tail after a part whose own quotations are closed)."""
+        current, starts = self.current, [at for at in self.blocks if at]
+        self.blocks = []
+        if not self.lost_labels or current is None:
             return
-        before, block = current.lines[:at], current.lines[at:]
-        said, tail = (ocr.join_lines([line for _, line in part]) for part in (before, block))
-        if _lost_tail(tail) and _complete(said):
-            current.lines = before
-            self.inputs.append(Input("", "inferred", self.paragraph, block, lost=True))
+        for at in reversed(starts):
+            before, block = current.lines[:at], current.lines[at:]
+            said, tail = (ocr.join_lines([line for _, line in part]) for part in (before, block))
+            if _lost_tail(tail) and _complete(said):
+                current.lines = before
+                self.inputs.append(Input("", "inferred", self.paragraph, block, lost=True))
+                return
 
     def _own_number(self, line: str) -> bool:
         """'42. To ensure …' after a blank line in row 42: the delegation restating the row's paragraph anew,
@@ -204,8 +207,8 @@ def _lost_tail(text: str) -> bool:
 
 
 def _complete(text: str) -> bool:
-    """An input that says all it says: its quotation marks pair up and it ends as a sentence or a quotation."""
-    return text.count("“") == text.count("”") and text.rstrip().endswith((".", ";", ":", "”", ")"))
+    """An input whose quotation marks pair up: no quotation of its own goes on into what follows."""
+    return text.count("“") == text.count("”")
 
 
 def _follows(base: list[str], pointer: int, words: list[str]) -> int | None:
