@@ -764,3 +764,27 @@ def test_a_lost_label_tail_is_cut_after_an_input_that_ends_without_a_full_stop()
     found = {(p.delegations[0], p.paragraph): p for p in read_on(base, rows)}
     assert found[("EU", "3")].operation == "delete"  # 'formal' struck, nothing of the tail in it
     assert "bilaterally" in found[("Thailand", "3")].sponsors[0].verbatim
+
+
+def test_delete_words_then_replace_with_new_ones_is_one_replacement() -> None:
+    """'Delete “Z”. Replace with “..Y”': Y is no restatement of the paragraph, so it takes Z's place; 'Replace
+    with' the paragraph restated stays a redraft beside the deletion."""
+    base = "1. Provide victims with a reflection period during which no order to expel them is enforced.\n"
+    found = read_on(
+        base,
+        base + "\nUSA: Delete “with a reflection period during which no order to expel them is enforced.” Replace "
+        "with “..the opportunity to consult advisers on cooperating with law enforcement.”\n",
+    )
+    assert [(p.operation, p.edits[0].old) for p in found] == [
+        ("replace", "with a reflection period during which no order to expel them is enforced.")
+    ]
+    assert (
+        found[0].resulting_text
+        == "Provide victims the opportunity to consult advisers on cooperating with law enforcement."
+    )
+    restated = read_on(
+        base,
+        base + "\nUSA: Delete “during which no order to expel them is enforced.” Replace with “Provide victims with "
+        "a reflection period during which no order to expel them is enforced at once.”\n",
+    )
+    assert [p.operation for p in restated] == ["delete", "redraft"]

@@ -47,6 +47,7 @@ _ASIDE = re.compile(  # a parenthesis closing a restatement that asks the facili
     r"[\s”\"’.;,]*$",
     re.I,
 )
+RESTATES = 0.6  # share of a text's words that are its paragraph's for it to restate the paragraph
 _SUGGESTED = r"(?:(?:also|further|we)\s+)?(?:(?:suggest|recommend|propose)(?:s|ed)?\s+(?:to\s+)?)?"  # before a verb
 _MOVED_FROM = re.compile(r"^\(?\s*moved from (?:paragraph|para|op)\s*\.?\s*(\d+\w*)\s*\)?\s*", re.I)
 
@@ -102,19 +103,37 @@ def read_request(request: Request, compilation: Compilation) -> list[Proposal]:
 
 
 def _put_in_place(proposals: list[Proposal], base: str | None) -> list[Proposal]:
-    """'After “A” add “Y” and delete “Z”' where Z stands right after A: one replacement of Z by Y, the way the
-    delegation would say it had it thought of it so (in either order)."""
+    """'After “A” add “Y” and delete “Z”' where Z stands right after A, or 'Delete “Z”. Replace with “Y”' where
+    Y is no restatement of the paragraph: one replacement of Z by Y, the way the delegation would say it had it
+    thought of it so."""
     out: list[Proposal] = []
     for proposal in proposals:
-        before = out[-1] if out else None
-        pair = _insertion_and_deletion(before, proposal) if before is not None and base else None
-        if pair is None or not _in_place_of(*pair, base or ""):
+        edit = _replacement_of(out[-1], proposal, base) if out and base else None
+        if edit is None:
             out.append(proposal)
             continue
-        inserted, deleted = pair
-        edit = Edit("replace", old=deleted.old, new=inserted.new)
-        out[-1] = apply(replace(before, operation=kind_of_change(edit.old or "", edit.new or ""), edits=[edit]), base)
+        kind = kind_of_change(edit.old or "", edit.new or "")
+        out[-1] = apply(replace(out[-1], operation=kind, edits=[edit], text=None), base)
     return out
+
+
+def _replacement_of(one: Proposal, other: Proposal, base: str | None) -> Edit | None:
+    """The replacement two readings of one input make together, if they do."""
+    pair = _insertion_and_deletion(one, other)
+    if pair is not None:
+        inserted, deleted = pair
+        in_place = _in_place_of(inserted, deleted, base or "")
+        return Edit("replace", old=deleted.old, new=inserted.new) if in_place else None
+    deletes = one.operation == "delete" and len(one.edits) == 1 and one.edits[0].old
+    if deletes and other.operation == "redraft" and other.text and not _restates(other.text, base or ""):
+        return Edit("replace", old=one.edits[0].old, new=other.text.strip(" .…"))
+    return None
+
+
+def _restates(text: str, base: str) -> bool:
+    """Whether most of a text's words are the paragraph's: a restatement of it, not new words for a stretch."""
+    words, known = words_of(text), set(words_of(base))
+    return bool(words) and sum(w in known for w in words) >= RESTATES * len(words)
 
 
 def _insertion_and_deletion(one: Proposal, other: Proposal) -> tuple[Edit, Edit] | None:
