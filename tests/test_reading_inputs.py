@@ -788,3 +788,30 @@ def test_delete_words_then_replace_with_new_ones_is_one_replacement() -> None:
         "a reflection period during which no order to expel them is enforced at once.”\n",
     )
     assert [p.operation for p in restated] == ["delete", "redraft"]
+
+
+def test_the_scans_4dd_and_a_further_after_clause_open_instructions_of_their_own() -> None:
+    """'4dd, after “X”, “Y”. Delete “Z”.' (the scan's 4 for A) is two instructions; 'It is imprecise …. Further,
+    after “X” include Y' is a remark and an insertion."""
+    base = (
+        "1. Prosecute all forms of exploitation, forced labour and all types of victims, with non-governmental "
+        "organizations.\n"
+    )
+    found = read_on(
+        base,
+        base + "\nJapan: 4dd, after “all forms of exploitation,” in line 1, “within the limits of domestic law,”. "
+        "Delete “and all types of victims” in line 4.\n\n"
+        "Holy See: It is imprecise who funds the services. Further, after “non-governmental organizations” "
+        "include religious-based communities\n",
+    )
+    assert [(p.delegations[0], p.operation) for p in found] == [
+        ("Japan", "insert"),
+        ("Japan", "delete"),
+        ("Holy See", "comment"),
+        ("Holy See", "insert"),
+    ]
+    assert found[1].edits[0].old == "and all types of victims"
+    assert (found[3].edits[0].anchor, found[3].edits[0].new) == (
+        "non-governmental organizations",
+        "religious-based communities",
+    )

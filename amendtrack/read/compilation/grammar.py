@@ -61,7 +61,8 @@ _NEXT_INSTRUCTION = re.compile(  # "… and replace with “Y”" finishes a del
     r"|(?:also\s+|further\s+)?(?:suggest|recommend|propose)(?:s|ed)?\s+(?:further\s+|also\s+)?(?:adding|inserting|including"
     r"|deleting|replacing|reference|the\s+inclusion|inclusion)\b"
     r"|\d(?:st|nd|rd|th)\s+bullet\s*:"
-    r"|(?:after|before)\s+[“\"‘][^”\"’]{1,80}[”\"’]\s*,?\s*(?:add|insert)\b"  # 'After “A” add …' opens one
+    r"|(?:(?:further|also|in addition)\s*,?\s*)?(?:after|before)\s+[“\"‘][^”\"’]{1,80}[”\"’]\s*,?\s*"
+    r"(?:add|insert|include)\b"  # 'After “A” add …', 'Further, after “A” include …' opens one
     r"|[^.;“\"‘]{0,40}[“\"‘][^”\"’]{1,150}[”\"’][^.;“\"‘]{0,30}?\b(?:should|must|could|to)\s+be\s+(?:deleted|removed"
     r"|replaced|changed)\b))",  # 'In any case “X” in line 2 should be deleted.'
     re.I,
@@ -74,7 +75,7 @@ _PASSIVE = re.compile(  # '“X” (in line 2) should be deleted', '… should b
 
 
 _VERB = re.compile(
-    r"\b(?:add|insert|delete|replace|change|substitute|move|redraft)\b|^(?:also\s+|further\s+)?(?:suggest|recommend"
+    r"\b(?:add|4dd|insert|include|delete|replace|change|substitute|move|redraft)\b|^(?:also\s+|further\s+)?(?:suggest|recommend"
     r"|propose)|\bbe\s+(?:deleted|removed|replaced|changed)\b",
     re.I,
 )
@@ -459,7 +460,8 @@ def _single_insertion(text: str) -> Edit | None:
     if m:
         return Edit("insert", new=without_quotes(m.group("new")), position="end")
     m = re.match(
-        rf"^(?P<pos>after|before)\s+(?:the\s+)?{_Q}\s*,?\s*(?:include|add|insert)\s+(?P<new>[^“\"].*)$",
+        rf"^(?:(?:further|also|in addition)\s*,?\s*)?(?P<pos>after|before)\s+(?:the\s+)?{_Q}\s*,?\s*"
+        rf"(?:include|add|insert)\s+(?P<new>[^“\"].*)$",
         text,
         re.I | re.S,
     )
