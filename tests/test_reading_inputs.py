@@ -815,3 +815,22 @@ def test_the_scans_4dd_and_a_further_after_clause_open_instructions_of_their_own
         "non-governmental organizations",
         "religious-based communities",
     )
+
+
+def test_a_chapeau_that_restates_the_rows_paragraph_moves_that_paragraph_up() -> None:
+    """'Protection of … We resolve to undertake the following measures reaffirming that X:' under heading II,
+    in the row of 1 'Reaffirming that X': paragraph 1 made the section's chapeau, a move, not a new paragraph."""
+    base = (
+        "II. Protecting and assisting victims of trafficking\n\n"
+        "1. Reaffirming that the protection of human rights and measures against trafficking are complementary.\n"
+    )
+    rows = (
+        "II. Protecting and assisting victims of trafficking\n"
+        "1. Reaffirming that the protection of human rights and measures against trafficking are complementary.\n\n"
+        "African Group: Protection of and assistance to victims of trafficking\n"
+        "We resolve to undertake the following measures reaffirming that the protection of human rights and "
+        "measures against trafficking are complementary:\n"
+    )
+    found = read_on(base, rows)
+    assert [(p.paragraph, p.operation) for p in found] == [("II", "replace"), ("1", "move")]
+    assert found[1].new_label == "II chapeau" and found[1].text.startswith("We resolve to undertake")

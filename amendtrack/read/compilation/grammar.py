@@ -126,12 +126,12 @@ def _replacement_of(one: Proposal, other: Proposal, base: str | None) -> Edit | 
         in_place = _in_place_of(inserted, deleted, base or "")
         return Edit("replace", old=deleted.old, new=inserted.new) if in_place else None
     deletes = one.operation == "delete" and len(one.edits) == 1 and one.edits[0].old
-    if deletes and other.operation == "redraft" and other.text and not _restates(other.text, base or ""):
+    if deletes and other.operation == "redraft" and other.text and not restates(other.text, base or ""):
         return Edit("replace", old=one.edits[0].old, new=other.text.strip(" .…"))
     return None
 
 
-def _restates(text: str, base: str) -> bool:
+def restates(text: str, base: str) -> bool:
     """Whether most of a text's words are the paragraph's: a restatement of it, not new words for a stretch."""
     words, known = words_of(text), set(words_of(base))
     return bool(words) and sum(w in known for w in words) >= RESTATES * len(words)

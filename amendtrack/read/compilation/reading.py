@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from amendtrack.model.proposal import Proposal, Source, Sponsor, apply
 from amendtrack.read.compilation.context import Compilation
-from amendtrack.read.compilation.grammar import is_remark, new_paragraph, read_request
+from amendtrack.read.compilation.grammar import is_remark, new_paragraph, read_request, restates
 from amendtrack.read.compilation.inputs import LOST_LABEL_CONFIDENCE, Input
 from amendtrack.read.compilation.request import Request
 from amendtrack.read.compilation.restatement import BROKEN_OFF
@@ -150,14 +150,24 @@ def _aim_at_restated_paragraph(request: Request, compilation: Compilation) -> No
 
 
 def _heading_with_chapeau(request: Request, compilation: Compilation) -> list[Proposal]:
-    """A heading restated, then a chapeau put under it: the heading's change, and a new paragraph."""
+    """A heading restated, then a chapeau put under it: the heading's change, and a new paragraph (or, when the
+    chapeau restates the row's paragraph, that paragraph moved up to be the section's chapeau)."""
     heading = compilation.base.find(request.paragraph) if request.paragraph else None
     parts = heading_and_chapeau(request.text, heading) if heading is not None and heading.kind == "heading" else None
     if parts is None:
         return []
     title, chapeau = parts
     changed = read_request(replace(request, text=title), compilation)
+    row = request.row
+    if row is not None and restates(chapeau, row.text):  # the row's paragraph made the section's chapeau
+        moved = replace(request, paragraph=row.label).proposal("move", text=without_quotes(chapeau))
+        return [*changed, _because_moved(moved, heading.label)]
     return [*changed, new_paragraph(request, None, chapeau, compilation.base)]
+
+
+def _because_moved(proposal: Proposal, heading: str) -> Proposal:
+    proposal.new_label = f"{heading} chapeau"
+    return proposal
 
 
 def _or_alternative(proposals: list[Proposal], request: Request) -> list[Proposal]:
