@@ -89,8 +89,7 @@ PINNED = [
     (564, "Canada", "OP2(c)", "insert"),  # "OP2(c): add a reference to the media": the resolution's OP2(c)
     (1396, "Canada", "9", "split"),  # "recommend splitting as follows:"
     (1433, "USA", "9", "move"),  # "Place paragraph after OP 6"
-    (1478, "EU", "39", "move"),  # "Paragraph 10ter (moved from paragraph 39)"
-    (3214, "EU", "39", "move"),  # "moved to paragraph 10 ter"
+    (1478, "EU", "39", "move"),  # "Paragraph 10ter (moved from paragraph 39)"; 39's "moved to 10 ter" is this one
     (3480, "Singapore", "42", "merge"),  # "Streamline … deleting paragraphs 43, 44, 45, 46 and 42 …"
     (1249, "Indonesia", "5", "merge"),  # "merge with paragraph 4"
     (98, "Norway", "PP5", "new_paragraph"),  # "Paragraph PP5bis"

@@ -834,3 +834,34 @@ def test_a_chapeau_that_restates_the_rows_paragraph_moves_that_paragraph_up() ->
     found = read_on(base, rows)
     assert [(p.paragraph, p.operation) for p in found] == [("II", "replace"), ("1", "move")]
     assert found[1].new_label == "II chapeau" and found[1].text.startswith("We resolve to undertake")
+
+
+def test_a_move_said_at_both_ends_is_one_proposal() -> None:
+    """'Paragraph 1ter (moved from paragraph 3): …' in one row and 'moved to paragraph 1 ter' in 3's row: the EU
+    asks one move, not two."""
+    base = "1. Encourage States to cooperate.\n\n2. Ensure that victims are assisted.\n\n3. Commend civil society.\n"
+    rows = (
+        "1. Encourage States to cooperate.\n\nEU: Paragraph 1ter (moved from paragraph 3) Commend civil society "
+        "and non-governmental organizations.\n\n"
+        "2. Ensure that victims are assisted.\n\nUSA: delete\n\n"
+        "3. Commend civil society.\n\nEU: moved to paragraph 1 ter\n\nCanada: delete\n"
+    )
+    moves = [p for p in read_on(base, rows) if p.operation == "move"]
+    assert [(p.delegations, p.paragraph, p.new_label) for p in moves] == [(["EU"], "3", "1ter")]
+    assert moves[0].text.startswith("Commend civil society and non-governmental organizations")
+
+
+def test_a_remark_on_the_chapter_in_its_first_row_is_about_the_heading() -> None:
+    base = (
+        "III. Prosecuting crimes of trafficking in persons\n\n"
+        "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n"
+    )
+    rows = (
+        "III. Prosecuting crimes of trafficking in persons\n"
+        "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n\n"
+        "Liechtenstein: We do not see the need to paraphrase the Convention. To include a chapter on prosecution "
+        "brings no value added.\n\n"
+        "Japan: We think this paragraph paraphrases the Convention.\n"
+    )
+    found = {p.delegations[0]: p.paragraph for p in read_on(base, rows)}
+    assert found == {"Liechtenstein": "III", "Japan": "1"}

@@ -34,7 +34,7 @@ from amendtrack.model.tree import Draft
 from amendtrack.read import ocr
 from amendtrack.read.compilation.context import BLOCK_KINDS, Compilation
 from amendtrack.read.compilation.inputs import attribute_lost_labels, split_row
-from amendtrack.read.compilation.plans import merge_plans
+from amendtrack.read.compilation.plans import merge_plans, moves_said_twice
 from amendtrack.read.compilation.reading import read_input
 from amendtrack.read.compilation.rows import compilation_lines, cut_into_rows
 from amendtrack.read.limits import MAX_TEXT_BYTES, check_characters, read_within_limit
@@ -63,4 +63,4 @@ def read_compilation_text(text: str, base: Draft, registry: Registry, source: st
     if not proposals:
         raise InputError(source, "no delegation inputs found: is this a compilation of inputs on this draft?")
     merge_plans(proposals, base)
-    return proposals
+    return moves_said_twice(proposals)

@@ -69,3 +69,27 @@ def _plan(deletion: Proposal, others: list[Proposal], base: Draft, stems_of: Cal
         if len(own) >= LEAST_WORDS and len(brought) >= HELD * len(own):
             return other.paragraph
     return None
+
+
+def moves_said_twice(proposals: list[Proposal]) -> list[Proposal]:
+    """One move a delegation states at both ends ('Paragraph 10ter (moved from paragraph 39): …' in one row,
+    'moved to paragraph 10 ter' in 39's) is one proposal: the first, with the words either gave."""
+    kept: list[Proposal] = []
+    seen: dict[tuple, Proposal] = {}
+    for proposal in proposals:
+        key = _move_key(proposal)
+        first = seen.get(key) if key is not None else None
+        if first is None:
+            if key is not None:
+                seen[key] = proposal
+            kept.append(proposal)
+            continue
+        first.text = first.text or proposal.text
+    return kept
+
+
+def _move_key(proposal: Proposal) -> tuple | None:
+    """Who moves which paragraph where, the destination's spelling folded ('10 ter' is '10ter')."""
+    if proposal.operation != "move" or not proposal.paragraph or not proposal.new_label:
+        return None
+    return (tuple(proposal.delegations), proposal.paragraph, re.sub(r"\W+", "", proposal.new_label.lower()))

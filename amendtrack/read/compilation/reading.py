@@ -25,6 +25,7 @@ from amendtrack.read.compilation.targets import (
     move_to_quoted_paragraph,
     paragraph_named_first,
     paragraph_with_bullets,
+    remark_on_section,
     resolve_label,
     restated_heading,
     restated_paragraph,
@@ -142,8 +143,12 @@ def _new_subparagraph(request: Request, compilation: Compilation) -> Proposal | 
 
 def _aim_at_restated_paragraph(request: Request, compilation: Compilation) -> None:
     """An input that asks nothing in words and restates another paragraph than its row's, or the heading above
-    it, is about that one (a remark, 'We think …', restates nothing: it stays in its row)."""
+    it, is about that one (a remark, 'We think …', restates nothing: it stays in its row, unless it speaks of
+    the chapter whose first row it is in)."""
     row_label = request.row.label if request.row is not None else None
+    if request.paragraph == row_label and is_remark(request.text):
+        request.paragraph = remark_on_section(request.text, request.row, compilation.base) or request.paragraph
+        return
     if request.paragraph == row_label and not _OPERATION.match(request.text) and not is_remark(request.text):
         heading = restated_heading(request.text, request.row, compilation.base)
         request.paragraph = heading or restated_paragraph(request.text, request.row, compilation) or request.paragraph

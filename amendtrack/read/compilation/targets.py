@@ -133,6 +133,17 @@ def restated_heading(text: str, row: Paragraph | None, base: Draft) -> str | Non
     return heading.label if shared >= HEADING_SHARE * len(title) else None
 
 
+_WHOLE_SECTION = re.compile(r"\b(?:chapter|section)\b", re.I)
+
+
+def remark_on_section(text: str, row: Paragraph | None, base: Draft) -> str | None:
+    """The heading a remark is about when it speaks of the chapter or section ('to include a chapter on
+    Prosecution does not seem to bring value') in the row of the section's first paragraph, where a remark on
+    the whole section is filed."""
+    heading = _heading_above(row, base)
+    return heading.label if heading is not None and _WHOLE_SECTION.search(text) else None
+
+
 def heading_and_chapeau(text: str, heading: Paragraph) -> tuple[str, str] | None:
     """An input restating a heading and then putting a chapeau under it ('Prosecution of crimes … We resolve
     to undertake the following measures …:'): the two texts, cut after the heading's last word restated."""
