@@ -235,3 +235,23 @@ def test_a_redraft_asked_without_words_is_not_reflected_where_nothing_changed_an
         OLD, OLD.replace("cooperation between States", "cooperation among all States"), asked[0]
     )
     assert status == "unclear" and "no words to compare" in explanation
+
+
+def test_a_redraft_the_next_draft_is_built_on_is_accepted_though_it_changed_some_of_it() -> None:
+    """The successor reads clearly more like the redraft than like the old paragraph: the facilitators took the
+    redraft as their text (and edited it), so it is accepted, saying what of it did not go in; a successor
+    that keeps the old text with a few of the redraft's words is not."""
+    old = "1. Promoting the systematic use of freezing assets of traffickers to fight organized crime.\n"
+    redraft = (
+        "Enhancing efforts to investigate trafficking cases, strengthening means to combat trafficking, including "
+        "through the freezing of assets for eventual confiscation, and ensuring proportionate penalties."
+    )
+    asked = proposal("redraft", "1", text=redraft)
+    built_on = (
+        "1. Enhance efforts to investigate trafficking cases, strengthen means to combat trafficking, including "
+        "through the freezing of assets for eventual confiscation under the Convention.\n"
+    )
+    status, explanation = judge(old, built_on, asked)
+    assert status == "accepted" and "is built on your redraft" in explanation and "done in part" in explanation
+    kept_old = old.replace("crime.", "crime, including through the freezing of assets for eventual confiscation.")
+    assert judge(old, kept_old, asked)[0] != "accepted"  # the old text goes on, with a few of the redraft's words

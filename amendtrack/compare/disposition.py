@@ -22,6 +22,7 @@ ACCEPTED = 0.85  # share of the proposal's words found, in order, for "the next 
 PARTIAL = 0.4  # … for "part of it"
 GONE = 0.3  # a span to delete counts as gone when at most this share of it is left
 SURVIVES = 0.5  # share of a merged paragraph's words (or of a change) that lives on where it went
+BUILT_ON = 0.2  # how much more a successor must share with a redraft than with the old text to be built on it
 NEW_WORDS = 0.5  # share of the words a new paragraph brings (none of the earlier draft has them) the next must say
 
 
@@ -477,7 +478,25 @@ class _Judge:
             return self.verdict("unclear", "the input breaks off before its new wording: what it asks is not known", 0)
         if self.gone and not self.successors:
             return self.verdict("superseded", f"paragraph {self.p.paragraph} was deleted from {self.next_label}", 0)
-        return self._by_change("redraft")
+        judged = self._by_change("redraft")
+        if judged.status == "partial" and self._built_on_redraft():
+            where = ", ".join(n.label for n in self.successors)
+            return self.verdict(
+                "accepted",
+                f"paragraph {where} of {self.next_label} is built on your redraft; "
+                + judged.explanation.split(": ", 1)[-1],
+            )
+        return judged
+
+    def _built_on_redraft(self) -> bool:
+        """Whether the successor reads clearly more like the redraft than like the paragraph it redrafted (their
+        content words in common, BUILT_ON more): the next draft took the redraft as its text, whatever it
+        changed in it."""
+        later = {w for node in self.successors for w in content(composite_text(node))}
+        return (
+            _overlap(set(content(self.p.text or "")), later)
+            >= _overlap(set(content(self._base_text())), later) + BUILT_ON
+        )
 
     def _redraft_asked(self) -> Disposition:
         """A redraft asked without its words ('redraft in accordance with UNTOC'): not carried when the paragraph
@@ -728,6 +747,11 @@ def _more_of(name: str, base: Words, later: Words) -> bool:
     """Whether the later text says `name` more often than the paragraph did (spellings folded)."""
     words = [fold_spelling(t) for t in tokens(name) if t[:1].isalnum()]
     return bool(words) and occurrences(words, later.surface) > occurrences(words, base.surface)
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """The share of their words two texts have in common (Jaccard)."""
+    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def _in_kept_part(hunk: Hunk, text: str, words: int = 3) -> bool:
