@@ -698,7 +698,7 @@ def test_the_tail_of_a_quotation_whose_label_the_scan_lost_is_an_input_of_its_ow
     assert [p.edits[0].new for p in unicef] == ["and stakeholders"]  # the tail is not UNICEF's
     lost = [p for p in found if p.delegations == ["Thailand"] and p.paragraph == "3"]
     assert len(lost) == 1 and lost[0].sponsors[0].attribution == "inferred" and flagged(lost[0])
-    assert "sub-regional" in lost[0].resulting_text
+    assert "sub-regional" in lost[0].resulting_text and "”" not in lost[0].sponsors[0].verbatim  # no stray close
 
 
 def test_a_lost_label_is_given_to_no_one_when_no_delegation_stands_out() -> None:

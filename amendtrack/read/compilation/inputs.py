@@ -183,6 +183,8 @@ class _RowReader:
             said, tail = (ocr.join_lines([line for _, line in part]) for part in (before, block))
             if _lost_tail(tail) and _complete(said):
                 current.lines = before
+                no, last = block[-1]
+                block[-1] = (no, re.sub(r"”(?=[\s,.;]*$)", "", last))  # its quotation's close: no words of it
                 self.inputs.append(Input("", "inferred", self.paragraph, block, lost=True))
                 return
 
