@@ -337,6 +337,7 @@ class _Judge:
         )
         self.paragraphs = disposer.paragraphs
         self.stems = disposer.stems
+        self.said = ""  # what of the change went in and what did not, in the delegate's words (_by_change)
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -472,20 +473,16 @@ class _Judge:
         )
 
     def _redraft(self) -> Disposition:
-        if not self.p.text and not self.p.edits and self.p.rationale:
-            return self._redraft_asked()
-        if not self.p.text and not self.p.edits:
+        wordless = not self.p.text and not self.p.edits
+        if wordless and not self.p.rationale:
             return self.verdict("unclear", "the input breaks off before its new wording: what it asks is not known", 0)
         if self.gone and not self.successors:
             return self.verdict("superseded", f"paragraph {self.p.paragraph} was deleted from {self.next_label}", 0)
+        if wordless:
+            return self._redraft_asked()
         judged = self._by_change("redraft")
         if judged.status == "partial" and self._built_on_redraft():
-            where = ", ".join(n.label for n in self.successors)
-            return self.verdict(
-                "accepted",
-                f"paragraph {where} of {self.next_label} is built on your redraft; "
-                + judged.explanation.split(": ", 1)[-1],
-            )
+            return self.verdict("accepted", f"your redraft is the basis of the text {self.where()}: {self.said}")
         return judged
 
     def _built_on_redraft(self) -> bool:
@@ -501,8 +498,6 @@ class _Judge:
     def _redraft_asked(self) -> Disposition:
         """A redraft asked without its words ('redraft in accordance with UNTOC'): not carried when the paragraph
         goes on unchanged; when it was redrafted, only a reader can say whether as asked."""
-        if self.gone and not self.successors:
-            return self.verdict("superseded", f"paragraph {self.p.paragraph} was deleted from {self.next_label}", 0)
         if self.successors and all(same_text(self._base_text(), composite_text(n)) for n in self.successors):
             return self.verdict("not_reflected", f"paragraph {self.p.paragraph} was not redrafted ({self.where()})", 0)
         became = self.fate() if self.gone else f"paragraph {self.p.paragraph} was redrafted {self.where()}"
@@ -527,7 +522,7 @@ class _Judge:
         results = [self._elsewhere(hunk, share, pool) for hunk, share in judged.hunks]
         share = Judged([(hunk, c) for hunk, c, _ in results]).share
         self._note(results, share)
-        said = "; ".join(_told(results, 4))
+        said = self.said = "; ".join(_told(results, 4))
         if share >= ACCEPTED:
             return self.verdict("accepted", f"your {what} is carried {self.where()}: {said}", share)
         unclear = self.unclear(hunks)

@@ -109,7 +109,7 @@ def _put_in_place(proposals: list[Proposal], base: str | None) -> list[Proposal]
     thought of it so."""
     out: list[Proposal] = []
     for proposal in proposals:
-        edit = _replacement_of(out[-1], proposal, base) if out and base else None
+        edit = _replacement_of(out[-1], proposal, base) if out and base is not None else None
         if edit is None:
             out.append(proposal)
             continue
@@ -118,15 +118,15 @@ def _put_in_place(proposals: list[Proposal], base: str | None) -> list[Proposal]
     return out
 
 
-def _replacement_of(one: Proposal, other: Proposal, base: str | None) -> Edit | None:
+def _replacement_of(one: Proposal, other: Proposal, base: str) -> Edit | None:
     """The replacement two readings of one input make together, if they do."""
     pair = _insertion_and_deletion(one, other)
     if pair is not None:
         inserted, deleted = pair
-        in_place = _in_place_of(inserted, deleted, base or "")
+        in_place = _in_place_of(inserted, deleted, base)
         return Edit("replace", old=deleted.old, new=inserted.new) if in_place else None
     deletes = one.operation == "delete" and len(one.edits) == 1 and one.edits[0].old
-    if deletes and other.operation == "redraft" and other.text and not restates(other.text, base or ""):
+    if deletes and other.operation == "redraft" and other.text and not restates(other.text, base):
         return Edit("replace", old=one.edits[0].old, new=other.text.strip(" .…"))
     return None
 
@@ -317,9 +317,13 @@ def _deletion_from_quote(request: Request, compilation: Compilation) -> list[Pro
     node = base_paragraph(request, compilation)
     if not m or node is None:
         return None
-    at = node.text.lower().find(m.group(1).lower())
-    if at < 0:
+    try:
+        span = find_span(node.text, m.group(1))
+    except ValueError:  # the words stand more than once: no telling which sentence
         return None
+    if span is None:
+        return None
+    at = span[0]
     ends = [node.text.find(mark, at) for mark in (". ", ";", ":")]
     old = node.text[at : min([e for e in ends if e >= 0], default=len(node.text))].rstrip(" .;:")
     if m.group("new") is None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from amendtrack.model.tree import Paragraph
 from amendtrack.read import ocr
-from amendtrack.read.compilation.rows import Line, ParagraphInputs
+from amendtrack.read.compilation.rows import BASE_LABEL, Line, ParagraphInputs, own_number
 from amendtrack.read.compilation.wording import text_with_subparagraphs, words_of
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def split_row(row: ParagraphInputs, registry: Registry, lost_labels: bool = Fals
     reader = _RowReader(row.paragraph, words_of(text_with_subparagraphs(row.paragraph)), registry, lost_labels)
     for no, line in row.lines:
         reader.read_line(no, line)
-    reader.close_block()
+    reader.cut_lost_tail()
     return [an_input for an_input in reader.inputs if an_input.lines or an_input.rationale]
 
 
@@ -79,8 +79,9 @@ def attribute_lost_labels(rows: list[list[Input]]) -> None:
     spoke = [{an_input.delegation for an_input in inputs if an_input.delegation} for inputs in rows]
     counts = Counter(name for names in spoke for name in names)
     for inputs, present in zip(rows, spoke, strict=True):
-        for an_input in [i for i in inputs if not i.delegation]:
-            name = _most_present_absent(counts, present, len(rows))
+        lost = [i for i in inputs if not i.delegation]
+        name = _most_present_absent(counts, present, len(rows)) if lost else None
+        for an_input in lost:
             if name is None:
                 inputs.remove(an_input)
             else:
@@ -161,8 +162,7 @@ class _RowReader:
             current.rationale.append(_RATIONALE.sub("", line))
         elif (after_gap or _NAMED_WITH_COLON.match(line)) and _NAMES_PARAGRAPH.match(line) and current.lines:
             self._open(Input(current.delegation, "inferred", self.paragraph, [(no, line)]))
-        elif after_gap and current.lines and self._own_number(line):
-            restated = re.sub(r"^\s*\S+?\.\s+", "", line)  # the number is the row's: not words of the input
+        elif after_gap and current.lines and (restated := self._after_own_number(line)) is not None:
             self._open(Input(current.delegation, "inferred", self.paragraph, [(no, restated)]))
         elif current.rationale and after_gap:
             current.rationale.append(line)
@@ -171,7 +171,7 @@ class _RowReader:
                 self.blocks.append(len(current.lines))
             current.lines.append((no, line))
 
-    def close_block(self) -> None:
+    def cut_lost_tail(self) -> None:
         """Cut the open input's last blocks off when they are the tail of another delegation's quotation (the
         shortest such tail after a part whose own quotations are closed)."""
         current, starts = self.current, [at for at in self.blocks if at]
@@ -181,21 +181,22 @@ class _RowReader:
         for at in reversed(starts):
             before, block = current.lines[:at], current.lines[at:]
             said, tail = (ocr.join_lines([line for _, line in part]) for part in (before, block))
-            if _lost_tail(tail) and _complete(said):
+            if _lost_tail(tail) and _quotes_paired(said):
                 current.lines = before
                 no, last = block[-1]
                 block[-1] = (no, re.sub(r"”(?=[\s,.;]*$)", "", last))  # its quotation's close: no words of it
                 self.inputs.append(Input("", "inferred", self.paragraph, block, lost=True))
                 return
 
-    def _own_number(self, line: str) -> bool:
+    def _after_own_number(self, line: str) -> str | None:
         """'42. To ensure …' after a blank line in row 42: the delegation restating the row's paragraph anew,
-        after what it said about something else (the heading above, a new chapeau)."""
-        label = self.paragraph.label
-        return bool(label) and re.match(rf"^\s*{re.escape(label)}\.\s+\w", line) is not None
+        after what it said about something else (the heading above, a new chapeau); the words after the
+        number (it is the row's, not words of the input), else None."""
+        printed = BASE_LABEL.match(line)
+        return line[printed.end() :] if printed and own_number(printed.group(0), self.paragraph) else None
 
     def _open(self, an_input: Input) -> None:
-        self.close_block()
+        self.cut_lost_tail()
         self.current = an_input
         self.inputs.append(an_input)
         self.gap = False
@@ -208,7 +209,7 @@ def _lost_tail(text: str) -> bool:
     return first.islower() and "“" not in text and text.rstrip(" ,.;").endswith("”")
 
 
-def _complete(text: str) -> bool:
+def _quotes_paired(text: str) -> bool:
     """An input whose quotation marks pair up: no quotation of its own goes on into what follows."""
     return text.count("“") == text.count("”")
 

@@ -1,4 +1,5 @@
-"""A delegation's inputs read together: a deletion that carries out its own plan to merge paragraphs.
+"""A delegation's inputs read together: a deletion that carries out its own plan to merge paragraphs, and a
+move it states at both ends.
 
 Singapore's row 42 says 'delete 43–46 and incorporate their substance in an amended 42', and its rows
 43 to 46 each say only 'delete'; the EU redrafts 49 with the words of 50 and 52, and deletes 50 and
@@ -12,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from amendtrack.model.proposal import Proposal
-from amendtrack.model.tree import Draft, names_paragraph
+from amendtrack.model.tree import Draft, names_paragraph, normalise_label
 from amendtrack.model.words import content_stems
 
 PLANNED = ("redraft", "merge", "replace", "insert")  # inputs whose new wording may take another paragraph's words in
@@ -92,4 +93,4 @@ def _move_key(proposal: Proposal) -> tuple | None:
     """Who moves which paragraph where, the destination's spelling folded ('10 ter' is '10ter')."""
     if proposal.operation != "move" or not proposal.paragraph or not proposal.new_label:
         return None
-    return (tuple(proposal.delegations), proposal.paragraph, re.sub(r"\W+", "", proposal.new_label.lower()))
+    return (tuple(proposal.delegations), normalise_label(proposal.paragraph), normalise_label(proposal.new_label))

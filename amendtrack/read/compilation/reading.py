@@ -51,8 +51,8 @@ _ALTERNATIVE = re.compile(r"\[\s*alternative\s*:\s*(?P<t>[^\]]+)\]?", re.I)
 def read_input(an_input: Input, compilation: Compilation) -> list[Proposal]:
     """The proposals in one delegation's input, each applied to its base paragraph where it can be."""
     request = _request(an_input, compilation.source)
-    said_which = paragraph_named_first(request.text) is not None  # the input names its paragraph: that one
-    named = _paragraph_named_first(request, compilation)
+    named_first = paragraph_named_first(request.text)  # the input names its paragraph: that one, never re-aimed
+    named = _paragraph_named_first(request, compilation, named_first)
     if named is not None:
         return [named]
     _aim_at_list(request, compilation)
@@ -60,7 +60,7 @@ def read_input(an_input: Input, compilation: Compilation) -> list[Proposal]:
     subparagraph = _new_subparagraph(request, compilation)
     if subparagraph is not None:
         return [subparagraph]
-    if not said_which:
+    if named_first is None:
         _aim_at_restated_paragraph(request, compilation)
     proposals = _heading_with_chapeau(request, compilation)
     proposals = proposals or _or_alternative(read_request(request, compilation), request)
@@ -92,10 +92,9 @@ def _request(an_input: Input, source: str) -> Request:
     )
 
 
-def _paragraph_named_first(request: Request, compilation: Compilation) -> Proposal | None:
+def _paragraph_named_first(request: Request, compilation: Compilation, m: re.Match[str] | None) -> Proposal | None:
     """A paragraph named before the request: it becomes the target ('OP 3: delete'), or the input is a
     new paragraph ('PP5bis: …') or a rewrite of the one named ('New Paragraph 39: …')."""
-    m = paragraph_named_first(request.text)
     if m is None:
         return None
     named = resolve_label(m, request.row, compilation)
@@ -146,10 +145,11 @@ def _aim_at_restated_paragraph(request: Request, compilation: Compilation) -> No
     it, is about that one (a remark, 'We think …', restates nothing: it stays in its row, unless it speaks of
     the chapter whose first row it is in)."""
     row_label = request.row.label if request.row is not None else None
-    if request.paragraph == row_label and is_remark(request.text):
-        request.paragraph = remark_on_section(request.text, request.row, compilation.base) or request.paragraph
+    if request.paragraph != row_label:
         return
-    if request.paragraph == row_label and not _OPERATION.match(request.text) and not is_remark(request.text):
+    if is_remark(request.text):
+        request.paragraph = remark_on_section(request.text, request.row, compilation.base) or request.paragraph
+    elif not _OPERATION.match(request.text):
         heading = restated_heading(request.text, request.row, compilation.base)
         request.paragraph = heading or restated_paragraph(request.text, request.row, compilation) or request.paragraph
 
@@ -165,14 +165,12 @@ def _heading_with_chapeau(request: Request, compilation: Compilation) -> list[Pr
     changed = read_request(replace(request, text=title), compilation)
     row = request.row
     if row is not None and restates(chapeau, row.text):  # the row's paragraph made the section's chapeau
-        moved = replace(request, paragraph=row.label).proposal("move", text=without_quotes(chapeau))
-        return [*changed, _because_moved(moved, heading.label)]
+        where = f"{heading.label} chapeau"
+        return [
+            *changed,
+            replace(request, paragraph=row.label).proposal("move", text=without_quotes(chapeau), new_label=where),
+        ]
     return [*changed, new_paragraph(request, None, chapeau, compilation.base)]
-
-
-def _because_moved(proposal: Proposal, heading: str) -> Proposal:
-    proposal.new_label = f"{heading} chapeau"
-    return proposal
 
 
 def _or_alternative(proposals: list[Proposal], request: Request) -> list[Proposal]:

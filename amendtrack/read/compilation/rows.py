@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 Line = tuple[int, str]  # a line of the compilation: its number in the file (from 1) and its text
 
-_BASE_LABEL = re.compile(
+BASE_LABEL = re.compile(
     r"^\s*(?:PP\s*\.?\s*\d+\s*(?:bis|ter)?|OP\s*\.?\s*\d+|[0-9LlIS]{1,3}\s*(?:bis|ter)?|[IVX1l]{1,4})\s*[.,:]?\s+(?=\S)"
 )
 
@@ -47,7 +47,7 @@ def compilation_lines(text: str, registry: Registry) -> list[Line]:
             out.append((no, ""))
             continue
         labelled = registry.match_label(line) is not None
-        numbered = _BASE_LABEL.match(line) is not None and any(c.isdigit() for c in line[:6])
+        numbered = BASE_LABEL.match(line) is not None and any(c.isdigit() for c in line[:6])
         if (in_balloon and not labelled and not numbered) or ocr.BALLOON_START.match(line):
             in_balloon = True  # a balloon runs to the next blank line, delegation's name or numbered paragraph
             out.append((no, ""))
@@ -105,20 +105,20 @@ def _row_start(lines: list[Line], at: int, paragraph: Paragraph, registry: Regis
 
 def opens_row(line: str, paragraph: Paragraph) -> bool:
     """Whether a compilation line opens the row of a base paragraph (its label, then its first words)."""
-    m = _BASE_LABEL.match(line)
+    m = BASE_LABEL.match(line)
     if m and paragraph.kind != "heading" and not _label_fits(m.group(0), paragraph):
         return False
     rest = line[m.end() :] if m else line
     want = words_of(paragraph.text)[:7]
     have = words_of(rest)[: len(want)]
-    numbered = m is not None and _own_number(m.group(0), paragraph)  # "60. Promoting cooperation between"
+    numbered = m is not None and own_number(m.group(0), paragraph)  # "60. Promoting cooperation between"
     if len(want) < 3 or len(have) < min(3 if numbered else 4, len(want)):
         return False
     same = sum(1 for a, b in zip(want, have, strict=False) if a == b)
     return same >= len(have) - (0 if len(have) < 4 else 1) and same >= 3
 
 
-def _own_number(printed: str, paragraph: Paragraph) -> bool:
+def own_number(printed: str, paragraph: Paragraph) -> bool:
     """The paragraph's own number printed before the words (not a letter the scan made of it)."""
     number = normalise_label(printed.replace(",", ".")).rstrip(".")
     return bool(number) and number[:1].isdigit() and number == normalise_label(paragraph.label)

@@ -17,6 +17,7 @@ from amendtrack.model.words import stem
 from amendtrack.read.compilation.wording import WORDS
 
 _HYPHENS = re.compile(r"[-—–+]+")
+_POSSESSIVE = re.compile(r"['’]s$")
 _FUSED_CAPITAL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")  # 'assistingProtection': where a typed word starts
 
 
@@ -96,7 +97,8 @@ def _unstruck_token(token: str, struck_from: set[str], vocabulary: Vocabulary) -
         return ""  # "Ensuring-that- To ensure": a dangling hyphen inside a line is the strike line
     core = token.strip(".,;:()“”\"'[]|")
     fused = _FUSED_CAPITAL.split(core)  # 'PreventingPrevention': a struck word and the typed one, unspaced
-    if len(fused) == 2 and fused[1].isalpha() and fused[0].lower() in vocabulary.base_words | struck_from:
+    first = fused[0].lower()
+    if len(fused) == 2 and fused[1].isalpha() and (first in vocabulary.base_words or first in struck_from):
         return token.replace(core, fused[1])
     parts = [p for p in _HYPHENS.split(core) if p]
     parts = [piece for part in parts for piece in _FUSED_CAPITAL.split(part)]
@@ -112,7 +114,7 @@ def _unstruck_token(token: str, struck_from: set[str], vocabulary: Vocabulary) -
 def _garbled(word: str, struck_from: set[str], vocabulary: Vocabulary) -> bool:
     """A word OCR made of a struck-through one: not a word of the texts, yet close to a word of the
     paragraph it was struck from ('vietims', 'natienal'), or several of its words fused ('traffickedpersens')."""
-    low = re.sub(r"['’]s$", "", word.lower())  # a possessive ('system's') is the word itself
+    low = _POSSESSIVE.sub("", word.lower())  # a possessive ('system's') is the word itself
     if not low.isalpha():
         return bool(re.search(r"[A-Za-z]", low)) and not low.isdigit()
     if low in vocabulary.base_words or len(low) < 3:
