@@ -22,6 +22,17 @@ def read_on(base_text: str, rows: str) -> list:
     return read_compilation_text(rows, read_text(base_text, "base.txt"), Registry.load())
 
 
+SECTION_BASE = (  # a section heading and the first paragraph under it, which share a row of the compilation
+    "III. Prosecuting crimes of trafficking in persons\n\n"
+    "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n"
+)
+SECTION_ROW = SECTION_BASE.replace("\n\n", "\n") + "\n"
+THAILAND_DELETES = (  # two rows where one delegation asks a deletion, as Thailand does in nearly every GPA row
+    "1. Encourage States to cooperate.\n\nThailand: delete\n\n"
+    "2. Ensure that victims are assisted.\n\nThailand: delete\n\n"
+)
+
+
 def by_delegation(rows: str) -> dict:
     """The proposals read from `rows`, by their first delegation (one each)."""
     return {p.delegations[0]: p for p in read(rows)}
@@ -430,13 +441,8 @@ def test_suggested_moves_and_placed_insertions_are_read_as_such() -> None:
 def test_an_input_restating_the_section_heading_above_its_row_is_about_the_heading() -> None:
     """A heading shares its row with the first paragraph under it; an input that restates the heading (most of
     its words, in order, and not much more) is about the heading, one on the paragraph stays there."""
-    base = (
-        "III. Prosecuting crimes of trafficking in persons\n\n"
-        "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n"
-    )
-    rows = (
-        "III. Prosecuting crimes of trafficking in persons\n"
-        "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n\n"
+    base = SECTION_BASE
+    rows = SECTION_ROW + (
         "Belarus: ... Prosecuting crimes of transnational and non-transnational trafficking\n\n"
         "Canada: Ensuring the effective implementation of the Convention by criminalizing all forms of "
         "trafficking in persons.\n"
@@ -655,13 +661,8 @@ def test_to_put_in_before_a_gerund_belongs_to_the_change_of_form() -> None:
 def test_a_heading_restated_with_a_chapeau_under_it_then_the_row_restated_anew_are_three_asks() -> None:
     """'Prosecuting Prosecution of crimes … We resolve to undertake the following measures …:', a blank line,
     then '1. To ensure …' (the row's own number): the heading's change, a new chapeau, and the paragraph's."""
-    base = (
-        "III. Prosecuting crimes of trafficking in persons\n\n"
-        "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n"
-    )
-    rows = (
-        "III. Prosecuting crimes of trafficking in persons\n"
-        "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n\n"
+    base = SECTION_BASE
+    rows = SECTION_ROW + (
         "African Group: ProsecutingProsecution of crimes of trafficking in persons\n"
         "We resolve to undertake the following measures to deter the commission of such a crime:\n\n"
         "1. To ensure the effective implementation of the Convention by criminalizing all trafficking in persons.\n"
@@ -736,9 +737,7 @@ def test_a_lost_label_tail_restating_the_paragraphs_end_unchanged_is_a_redraft_n
         "1. Encourage States to cooperate.\n\n2. Ensure that victims are assisted.\n\n"
         "3. Promote regional cooperation among States of origin, transit and destination.\n"
     )
-    rows = (
-        "1. Encourage States to cooperate.\n\nThailand: delete\n\n"
-        "2. Ensure that victims are assisted.\n\nThailand: delete\n\n"
+    rows = THAILAND_DELETES + (
         "3. Promote regional cooperation among States of origin, transit and destination.\n\n"
         "UNICEF: Suggest adding “and stakeholders”\n\n"
         "cooperation among States of origin, transit and destination”\n"
@@ -754,9 +753,7 @@ def test_a_lost_label_tail_is_cut_after_an_input_that_ends_without_a_full_stop()
         "1. Encourage States to cooperate.\n\n2. Ensure that victims are assisted.\n\n"
         "3. Strengthening formal cooperation between law enforcement agencies regionally.\n"
     )
-    rows = (
-        "1. Encourage States to cooperate.\n\nThailand: delete\n\n"
-        "2. Ensure that victims are assisted.\n\nThailand: delete\n\n"
+    rows = THAILAND_DELETES + (
         "3. Strengthening formal cooperation between law enforcement agencies regionally.\n\n"
         "EU: Strengthening cooperation between law enforcement agencies regionally\n\n"
         "cooperation, as appropriate, between border control and law enforcement agencies bilaterally”,\n"
@@ -852,13 +849,8 @@ def test_a_move_said_at_both_ends_is_one_proposal() -> None:
 
 
 def test_a_remark_on_the_chapter_in_its_first_row_is_about_the_heading() -> None:
-    base = (
-        "III. Prosecuting crimes of trafficking in persons\n\n"
-        "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n"
-    )
-    rows = (
-        "III. Prosecuting crimes of trafficking in persons\n"
-        "1. Ensuring the effective implementation of the Convention by criminalizing trafficking in persons.\n\n"
+    base = SECTION_BASE
+    rows = SECTION_ROW + (
         "Liechtenstein: We do not see the need to paraphrase the Convention. To include a chapter on prosecution "
         "brings no value added.\n\n"
         "Japan: We think this paragraph paraphrases the Convention.\n"

@@ -581,12 +581,14 @@ def _split_of_paragraph(request: Request, compilation: Compilation) -> list[Prop
 # --- words added, restatements, comments ------------------------------------------------------------
 
 
+_SUGGEST_ADDING = r"^(?:\w+\s+)?(?:suggests?|recommends?)\s+(?:further\s+|also\s+)?(?:adding|inserting|including)"
+
+
 def _suggested_addition(request: Request, compilation: Compilation) -> list[Proposal] | None:
     """'Japan suggests adding “…”', 'Recommends including “…”': an insertion without a place; 'Recommend
     inserting following “by exchanging information” “with full respect for …”': one after those words."""
     placed = re.match(
-        r"^(?:\w+\s+)?(?:suggests?|recommends?)\s+(?:further\s+|also\s+)?(?:adding|inserting|including)\s+(?:the\s+)?"
-        r"(?:following\s+)?"
+        _SUGGEST_ADDING + r"\s+(?:the\s+)?(?:following\s+)?"
         r"(?P<pos>after|following|before)?\s*:?\s*[“\"‘](?P<at>[^”\"’]{2,}?)[”\"’]\s*[,:]?\s*[“\"‘](?P<new>[^”\"]{3,}?)(?:[”\"’]|$)",
         request.text,
         re.I | re.S,
@@ -601,7 +603,7 @@ def _suggested_addition(request: Request, compilation: Compilation) -> list[Prop
             )
         ]
     m = re.match(
-        rf"^(?:\w+\s+)?(?:suggests?|recommends?)\s+(?:further\s+|also\s+)?(?:adding|inserting|including)\s*:?\s*{_Q}",
+        rf"{_SUGGEST_ADDING}\s*:?\s*{_Q}",
         request.text,
         re.I,
     )
