@@ -857,3 +857,29 @@ def test_a_remark_on_the_chapter_in_its_first_row_is_about_the_heading() -> None
     )
     found = {p.delegations[0]: p.paragraph for p in read_on(base, rows)}
     assert found == {"Liechtenstein": "III", "Japan": "1"}
+
+
+def test_an_order_stated_between_two_paragraphs_moves_the_rows_own_paragraph() -> None:
+    """'Paragraph 2 should come before paragraph 1' in row 1 moves 1 after 2 (in row 2, 2 before 1); 'previous
+    para 1 now 2' renumbers the row's paragraph; an order between two other paragraphs moves neither."""
+    row_one = "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+    row_two = "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+    found = by_delegation(row_one + "UNICEF: Ideally, paragraph 2 should come before\nparagraph 1 or else\n")
+    assert (found["UNICEF"].operation, found["UNICEF"].new_label, found["UNICEF"].related) == ("move", "after 2", ["2"])
+    found = by_delegation(row_two + "UNICEF: Ideally, paragraph 2 should come before paragraph 1\n")
+    assert (found["UNICEF"].operation, found["UNICEF"].new_label) == ("move", "before 1")
+    found = by_delegation(row_one + "Japan: (PLEASE NOTE: previous para 1 now\n2, to keep the actions together)\n")
+    assert (found["Japan"].operation, found["Japan"].new_label) == ("move", "2")
+    found = by_delegation(row_one + "Japan: we think paragraph 7 should come before paragraph 9\n")
+    assert found["Japan"].operation == "comment"
+
+
+def test_a_line_that_only_closes_the_inputs_bracket_is_part_of_it() -> None:
+    """'delete (idea moved to paragraph' and then '1)' alone on a line: the bracket's close, not a scan's debris;
+    the input folds its paragraph into paragraph 1."""
+    found = by_delegation(
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        "Canada: delete (idea moved to paragraph\n1)\n\nThailand: delete\nT\n"
+    )
+    assert (found["Canada"].operation, found["Canada"].related) == ("merge", ["1"])
+    assert found["Thailand"].operation == "delete"

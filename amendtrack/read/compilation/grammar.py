@@ -527,8 +527,34 @@ def _redraft_asked_as_remark(request: Request, compilation: Compilation) -> list
 
 def _move_of_paragraph(request: Request, compilation: Compilation) -> list[Proposal] | None:
     """'Place this paragraph after OP6', 'Switch the order of paragraphs 4 and 5', 'Move to the preamble'."""
-    move = _destination(request.text)
+    move = _order_stated(request.text, request.paragraph) or _destination(request.text)
     return [request.proposal("move", new_label=move[0], related=move[1])] if move is not None else None
+
+
+_ORDER = re.compile(
+    r"\bpara(?:graph)?s?\s*\.?\s*(?P<a>\d+\w*)\s+(?:should\s+(?:come|be\s+placed|go)|(?:is\s+)?placed)\s+"
+    r"(?P<where>before|after)\s+(?:para(?:graph)?\s*\.?\s*)?(?P<b>\d+\w*)",
+    re.I,
+)
+_RENUMBERED = re.compile(
+    r"\b(?:previous\s+)?para(?:graph)?s?\s*\.?\s*(?P<a>\d+\w*)\s+(?:(?:is\s+)?now|becomes?|(?:is\s+)?moved\s+to)\s+"
+    r"(?:para(?:graph)?\s*\.?\s*)?(?P<b>\d+\w*)",
+    re.I,
+)
+
+
+def _order_stated(text: str, paragraph: str | None) -> tuple[str | None, list[str]] | None:
+    """'Paragraph 41 should come before paragraph 31' in 31's row is 31 moved after 41 (in 41's row, 41 moved
+    before 31); 'previous para 39 now 41' in 39's row is 39 moved to 41. Only an order that names the row's own
+    paragraph: a delegation's remark on other paragraphs moves none of this one."""
+    for m in _ORDER.finditer(text):
+        a, b, where = m.group("a"), m.group("b"), m.group("where").lower()
+        if paragraph == a:
+            return f"{where} {b}", [b]
+        if paragraph == b:
+            return f"{'after' if where == 'before' else 'before'} {a}", [a]
+    m = next((m for m in _RENUMBERED.finditer(text) if m.group("a") == paragraph), None)
+    return (m.group("b"), [m.group("b")]) if m else None
 
 
 def _destination(text: str) -> tuple[str | None, list[str]] | None:

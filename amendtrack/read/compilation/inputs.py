@@ -154,7 +154,7 @@ class _RowReader:
         self.gap = False
         if current is None:
             return  # text before any input: the base row's own remnants
-        if sum(c.isalpha() for c in line) < 2:
+        if sum(c.isalpha() for c in line) < 2 and not _closes_bracket(current, line):
             return  # debris of a balloon or bullet glyph ("< o", "T"): no word of an input
         if _bare_deletion(current) and _in_base(self.base_words, words_of(line)):
             return  # "Thailand: delete" and then the left column's text going on: not the input's
@@ -200,6 +200,12 @@ class _RowReader:
         self.current = an_input
         self.inputs.append(an_input)
         self.gap = False
+
+
+def _closes_bracket(an_input: Input, line: str) -> bool:
+    """'44)' after 'delete (idea moved to paragraph': the close of the input's open bracket, not debris."""
+    said = " ".join(text for _, text in an_input.lines)
+    return ")" in line and said.count("(") > said.count(")") and any(c.isdigit() for c in line)
 
 
 def _lost_tail(text: str) -> bool:
