@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from amendtrack.compare.align import align
 from amendtrack.compare.asks import described, quoted_asks
-from amendtrack.compare.change import change_of, judge_change
+from amendtrack.compare.change import Hunk, change_of, judge_change
 from amendtrack.compare.disposition import Disposer
+from amendtrack.model.acronyms import defined_acronyms, fold_acronyms
 from amendtrack.model.proposal import Edit, Proposal, Sponsor, apply
 from amendtrack.model.tree import Draft
 from amendtrack.read.structure import read_text
@@ -255,3 +256,111 @@ def test_a_redraft_the_next_draft_is_built_on_is_accepted_though_it_changed_some
     assert status == "accepted" and "is the basis of the text" in explanation and "done in part" in explanation
     kept_old = old.replace("crime.", "crime, including through the freezing of assets for eventual confiscation.")
     assert judge(old, kept_old, asked)[0] != "accepted"  # the old text goes on, with a few of the redraft's words
+
+
+def test_an_insertion_found_only_in_words_the_paragraph_had_is_not_carried_in_part() -> None:
+    """'as well as by creating a National Rapporteur on trafficking in persons': the next draft says
+    'trafficking in persons' (the paragraph said it already) and nothing of the rapporteur; only the words the
+    insertion brings count, so it is not reflected, and is partly carried once some of those go in."""
+    old = "1. Support national referral mechanisms for victims of trafficking in persons and their families.\n"
+    asked = proposal(
+        "insert",
+        "1",
+        Edit("insert", new="as well as by creating a National Rapporteur on trafficking in persons", anchor="families"),
+    )
+    assert judge(old, old.replace("Support", "Strengthen"), asked)[0] == "not_reflected"
+    some = old.replace("families.", "families, creating a rapporteur office.")
+    assert judge(old, some, asked)[0] == "partial"
+
+
+def test_words_the_paragraph_had_put_in_another_place_are_carried_only_there() -> None:
+    """Words the paragraph had, which a redraft puts at its end: the next draft has them wherever it leaves them,
+    so only their new place (the words around them) shows the move was made."""
+    old = "Concluding and implementing mutual legal assistance and extradition agreements to prosecute traffickers."
+    moved = Hunk("", "including by concluding and implementing mutual legal assistance and extradition agreements",
+                 "to prosecute traffickers", "")  # fmt: skip
+    kept = old.replace("Concluding and implementing", "Conclude and implement")
+    assert [c for _, c in judge_change([moved], old, kept).hunks] == [0.0]
+    there = "Prosecute traffickers, including by concluding and implementing mutual legal assistance and extradition"
+    assert [c for _, c in judge_change([moved], old, f"{there} agreements.").hunks] == [1.0]
+
+
+def test_words_a_redraft_moves_are_judged_where_they_go_not_where_they_stood() -> None:
+    """'A, to prosecute traffickers' redrafted as 'Study ways to prosecute traffickers, including by A': the
+    words of A are not taken out where they stood, so the removal there is no change to look for."""
+    old = "Concluding mutual legal assistance agreements to prosecute traffickers."
+    wanted = "Study ways to prosecute traffickers, including by concluding mutual legal assistance agreements."
+    hunks = change_of(old, wanted)
+    judged = judge_change(hunks, old, wanted)
+    assert all(hunk.added for hunk, _ in judged.hunks) and judged.share == 1.0
+    old = "Ensuring that national legislation recognizes trafficked persons as victims of crime."
+    hunks = change_of(old, "Ensuring that trafficked persons are treated as victims of crime.")
+    later = "Ensure that trafficked persons are treated as victims of crime."  # what it says again is no removal
+    assert [c for _, c in judge_change(hunks, old, later).hunks] == [1.0]
+
+
+def test_words_asked_at_the_opening_are_looked_for_at_the_opening() -> None:
+    """'To strengthen' for 'Strengthening' is not carried by 'Strengthen or continue to strengthen the capacity':
+    the words are in the sentence, not where the proposal put them."""
+    old = "1. Strengthening the capacity of service providers to identify victims.\n"
+    asked = proposal("replace", "1", Edit("replace", old="Strengthening", new="To strengthen"))
+    elsewhere = old.replace("Strengthening the", "Strengthen or continue to strengthen the")
+    assert judge(old, elsewhere, asked)[0] == "not_reflected"
+    assert judge(old, old.replace("Strengthening", "To strengthen"), asked)[0] == "accepted"
+
+
+def test_a_list_label_in_place_of_words_is_their_removal() -> None:
+    """A redraft that turns 'X, as prescribed in the Protocol Y, …' into a lettered list takes the reference
+    out; the letter it leaves is no word put in."""
+    hunks = change_of("offences: attempting to act, as prescribed in the Protocol participating", "offences: "
+                      "a. attempting to act, b. participating")  # fmt: skip
+    assert [(h.removed, h.added) for h in hunks] == [("as prescribed in the Protocol", "")]
+
+
+def test_a_name_and_the_acronym_the_drafts_define_for_it_are_the_same_words() -> None:
+    old = (
+        "1. Recalling the United Nations Convention against Transnational Organized Crime (hereinafter “UNTOC”).\n\n"
+        "2. Sharing good practices among States.\n"
+    )
+    asked = proposal(
+        "insert",
+        "2",
+        Edit(
+            "insert",
+            new="in supplementing the United Nations Convention against Transnational Organized Crime",
+            anchor="States",
+            position="after",
+        ),
+    )
+    took = old.replace("among States.", "among States in supplementing UNTOC.")
+    assert judge(old, took, asked)[0] == "accepted"
+    assert judge(old, old.replace("among States.", "among States in supplementing UNCAC."), asked)[0] != "accepted"
+
+
+def test_words_a_paragraph_merged_with_it_had_prove_nothing() -> None:
+    """Paragraphs 1 and 2 merged: 'trafficking in persons', asked for in 2, is in the merged text only because 1
+    said it; the insertion went with the merge, not into it."""
+    old = (
+        "1. Criminalizing trafficking in persons in national legislation.\n\n"
+        "2. Establishing as criminal offences attempting to commit an offence.\n"
+    )
+    new = (
+        "1. Criminalize trafficking in persons in national legislation, and establish as criminal offences "
+        "attempting to commit an offence.\n\n2. [Merged with paragraph 1]\n"
+    )
+    put_in = Edit("insert", new="trafficking in persons", anchor="Establishing", position="after")
+    asked = proposal("insert", "2", put_in)
+    assert judge(old, new, asked)[0] != "accepted"
+
+
+def test_only_names_whose_capitals_spell_the_acronym_are_folded() -> None:
+    text = (
+        "Recalling the United Nations Convention against Transnational Organized Crime_(hereinafter “UNTOC”), the "
+        "work of the International Organization for Migration (IOM) and of its partners (UNODC)."
+    )
+    assert defined_acronyms(text) == {
+        "United Nations Convention against Transnational Organized Crime": "UNTOC",
+        "International Organization for Migration": "IOM",
+    }  # 'its partners' spells no UNODC: nothing is defined there
+    names = defined_acronyms(text)
+    assert fold_acronyms("the international organization for  migration", names) == "the IOM"

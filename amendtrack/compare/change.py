@@ -12,10 +12,12 @@ inflection ('convention' → 'conventions'), by their stems ('Ensuring' is 'Ensu
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from amendtrack.compare.redline import EQUAL, INSERT, redline
+from amendtrack.model.acronyms import fold_acronyms
 from amendtrack.model.words import STOPWORDS, fold_spelling, stem, tokens
 
 LABEL = re.compile(r"[a-z]|[ivx]+|\d+[a-z]?", re.I)  # a list label or a number, not a word of the text
@@ -74,7 +76,17 @@ def change_of(base: str, wanted: str) -> list[Hunk]:
             (added if change.op == INSERT else removed).append(change.text)
     if _has_words("".join(removed + added)):
         hunks.extend(_pieces(_clean(removed), _clean(added), before, ""))
+    hunks = [_unlabelled(hunk) for hunk in hunks]
     return [hunk for hunk in hunks if _says_words(hunk.removed + " " + hunk.added) and not _misread(hunk)]
+
+
+def _unlabelled(hunk: Hunk) -> Hunk:
+    """A side that is only list labels ('as prescribed in the Protocol' → 'b.') says no words: a removal."""
+    if _says_words(hunk.removed) and not _says_words(hunk.added):
+        return Hunk(hunk.removed, "", hunk.before, hunk.after)
+    if _says_words(hunk.added) and not _says_words(hunk.removed):
+        return Hunk("", hunk.added, hunk.before, hunk.after)
+    return hunk
 
 
 def _says_words(text: str) -> bool:
@@ -162,16 +174,25 @@ def _edge(text: str, first: bool) -> str:
     return " ".join(words[:CONTEXT] if first else words[-CONTEXT:])
 
 
-def carried(hunk: Hunk, base: Words, later: Words) -> float:
+def carried(
+    hunk: Hunk,
+    base: Words,
+    later: Words,
+    names: Mapping[str, str] | None = None,
+    put_back: frozenset[str] = frozenset(),
+) -> float:
     """How much of one hunk a later text carries: 1, 0.5 (part of it) or 0.
 
     An insertion is carried when the later text has its words more often than the paragraph had
     them (a short one counted exactly, a long one found in order); a removal when it has them less
-    often (or, long, hardly at all); a replacement when both hold, half when one does.
+    often (or, long, hardly at all); a replacement when both hold, half when one does. `names`: see
+    judge_change; `put_back`: the stems the whole change puts in, which a long removal does not take out
+    (they moved).
     """
     exact = hunk.inflection_only
-    put_in = _put_in(hunk, base, later, exact) if _has_words(hunk.added) else None
-    taken_out = _taken_out(hunk, base, later, exact) if _has_words(hunk.removed) else None
+    folded = _folded(hunk, names or {})
+    put_in = _put_in(folded, base, later, exact) if _has_words(hunk.added) else None
+    taken_out = _taken_out(folded, base, later, exact, put_back) if _has_words(hunk.removed) else None
     if put_in is None:
         return taken_out or 0.0
     if taken_out is None:
@@ -184,17 +205,43 @@ def carried(hunk: Hunk, base: Words, later: Words) -> float:
 
 def _put_in(hunk: Hunk, base: Words, later: Words, exact: bool) -> float:
     phrase = Words(hunk.added)
+    if (exact or len(phrase.stems) <= SHORT) and not hunk.before:  # the paragraph's opening words
+        return 1.0 if _opens(phrase, later, exact) else 0.0
     if exact or len(phrase.stems) <= SHORT:
         return 1.0 if _more(hunk, hunk.added, base, later, exact) > 0 else 0.0
+    if in_order_share(phrase.stems, base.stems) >= CARRIED:  # words the paragraph had, put elsewhere
+        return _placed(hunk, base, later)
     share = in_order_share(phrase.stems, later.stems)
-    return 1.0 if share >= CARRIED else 0.5 if share >= GONE + 0.1 else 0.0
+    if share >= CARRIED:
+        return 1.0
+    fresh = {s for s in phrase.stems if s not in base.stems}
+    if fresh and not fresh & set(later.stems):  # only words the paragraph had already: no sign of it
+        return 0.0
+    return 0.5 if share >= GONE + 0.1 else 0.0
 
 
-def _taken_out(hunk: Hunk, base: Words, later: Words, exact: bool) -> float:
+def _opens(phrase: Words, later: Words, exact: bool) -> bool:
+    """Whether the later text opens with the phrase: 'To strengthen' is not carried by a paragraph that
+    opens 'Strengthen or continue to strengthen'. Letter by letter for a change of form, else by stems."""
+    mine, theirs = (phrase.surface, later.surface) if exact or not phrase.stems else (phrase.stems, later.stems)
+    return theirs[: len(mine)] == mine
+
+
+def _placed(hunk: Hunk, base: Words, later: Words) -> float:
+    """Words the paragraph had, which the proposal puts in another place: carried where the later text has
+    them with the words the proposal puts around them, and the paragraph had not."""
+    around = Words(" ".join([*hunk.before.split()[-2:], hunk.added, *hunk.after.split()[:2]])).stems
+    return 1.0 if in_order_share(around, later.stems) >= CARRIED > in_order_share(around, base.stems) else 0.0
+
+
+def _taken_out(hunk: Hunk, base: Words, later: Words, exact: bool, put_back: frozenset[str]) -> float | None:
     phrase = Words(hunk.removed)
     if exact or len(phrase.stems) <= SHORT:
         return 1.0 if _more(hunk, hunk.removed, base, later, exact) < 0 else 0.0
-    share = in_order_share(phrase.stems, later.stems)
+    gone = [s for s in phrase.stems if s not in put_back]  # words the change says again are not taken out
+    if not gone:
+        return None
+    share = in_order_share(gone, later.stems)
     return 1.0 if share <= GONE else 0.0 if share >= CARRIED else 0.5
 
 
@@ -255,7 +302,23 @@ class Judged:
         return sum(h.weight * c for h, c in self.hunks) / total if total else 0.0
 
 
-def judge_change(hunks: list[Hunk], base: str, later: str) -> Judged:
-    """How much of the change `hunks` (made to `base`) the text `later` carries, hunk by hunk."""
-    base_words, later_words = Words(base), Words(later)
-    return Judged([(hunk, carried(hunk, base_words, later_words)) for hunk in hunks])
+def judge_change(hunks: list[Hunk], base: str, later: str, names: Mapping[str, str] | None = None) -> Judged:
+    """How much of the change `hunks` (made to `base`) the text `later` carries, hunk by hunk; `names` written
+    out on one side and as their acronyms on the other are the same words (see model.acronyms)."""
+    names = names or {}
+    base_words, later_words = Words(fold_acronyms(base, names)), Words(fold_acronyms(later, names))
+    put_back = frozenset(s for hunk in hunks for s in Words(fold_acronyms(hunk.added, names)).stems)
+    judged = [hunk for hunk in hunks if hunk.added or not _moved(hunk, hunks)]  # a move: judged where it goes
+    return Judged([(hunk, carried(hunk, base_words, later_words, names, put_back)) for hunk in judged])
+
+
+def _moved(hunk: Hunk, hunks: list[Hunk]) -> bool:
+    """A removal of words another hunk of the change puts in, in the same order: the words moved."""
+    stems = Words(hunk.removed).stems
+    return bool(stems) and any(occurrences(stems, Words(other.added).stems) for other in hunks if other is not hunk)
+
+
+def _folded(hunk: Hunk, names: Mapping[str, str]) -> Hunk:
+    if not names:
+        return hunk
+    return Hunk(*(fold_acronyms(part, names) for part in (hunk.removed, hunk.added, hunk.before, hunk.after)))

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from amendtrack.compare.align import Alignment, Link, composite_text, is_placeholder
 from amendtrack.compare.asks import described, hunks_of, names_in, quoted_asks
 from amendtrack.compare.change import SHORT, Hunk, Judged, Words, in_order_share, judge_change, occurrences
+from amendtrack.model.acronyms import defined_acronyms
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph, is_heading, names_paragraph, normalise_label
 from amendtrack.model.words import STOPWORDS, Weights, content_stems, fold_spelling, same_text, stem, tokens
@@ -156,6 +157,8 @@ class Disposer:
         self.paragraphs = [n for n, _ in nxt.walk() if n.text] if nxt is not None else []
         self.marks_deletions = nxt is not None and any(is_placeholder(n) for n, _ in nxt.walk())
         self.base_stems = {w for n, _ in base.walk() for w in content(n.text)}
+        drafts = [base] if nxt is None else [base, nxt]
+        self.names = defined_acronyms(" ".join(n.text for d in drafts for n, _ in d.walk() if n.text))
         self._stems: dict[int, list[str]] = {}
         self._stem_sets: dict[int, set[str]] = {}
         self._finder: NodeFinder | None = None
@@ -518,7 +521,7 @@ class _Judge:
                 return self.verdict("unclear", unclear, 0)
             return self.verdict("superseded", f"{self.fate()}, and your {what} with it", 0)
         pool = self.successors_with_children()
-        judged = judge_change(hunks, self._base_text(), " ".join(n.text for n in pool))
+        judged = judge_change(hunks, self._sources_text(pool), " ".join(n.text for n in pool), self.d.names)
         results = [self._elsewhere(hunk, share, pool) for hunk, share in judged.hunks]
         share = Judged([(hunk, c) for hunk, c, _ in results]).share
         self._note(results, share)
@@ -562,6 +565,14 @@ class _Judge:
         words = set(content(self._base_text()))
         there = {w for node in self.successors_with_children() for w in self.d.stem_set(node)}
         return len(words & there) / len(words) if words else 0.0
+
+    def _sources_text(self, pool: list[Paragraph]) -> str:
+        """The paragraph with every other paragraph merged with it into `pool`: words any of them had are no
+        sign of the proposal where the merged text says them."""
+        sources = {id(n): n for later in pool for n in self.lineage.before(later)}
+        if self.target is not None:
+            sources.pop(id(self.target), None)
+        return " ".join([self._base_text(), *(composite_text(n) for n in sources.values())])
 
     def _base_text(self) -> str:
         if self.target is None:

@@ -1,0 +1,53 @@
+"""Names a draft gives a short form: 'the United Nations Convention against Transnational Organized Crime
+(hereinafter "UNTOC")'.
+
+A delegation writes the name out where the next draft writes its acronym (or the other way round); to compare
+their words, both are read with every defined name folded into its acronym. Only names a text itself defines
+are folded, and only where the acronym's letters are the capitals of the name, in order, first and last.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+DEFINED = re.compile(
+    r"[\s_]*\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?)?[“\"'‘]?([A-Z][A-Za-z]*[A-Z])[”\"'’]?\s*\)"
+)
+REACH = 4  # words beyond the acronym's letters a name may have ('against', 'of the', 'and')
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """The names `text` defines an acronym for, with their acronyms: {'United Nations Convention … Crime': 'UNTOC'}."""
+    found: dict[str, str] = {}
+    for match in DEFINED.finditer(text):
+        acronym = match.group(1)
+        words = re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", text[: match.start()])[-(len(acronym) + REACH) :]
+        name = _name_before(words, acronym)
+        if name:
+            found[name] = acronym
+    return found
+
+
+def _name_before(words: list[str], acronym: str) -> str | None:
+    """The shortest run of words ending at the parenthesis whose capitals spell the acronym, first and last."""
+    for start in range(len(words) - 1, -1, -1):
+        run = words[start:]
+        capitals = "".join(w[0] for w in run if w[0].isupper())
+        if run[0][0] == acronym[0] and capitals[-1] == acronym[-1] and _spells(acronym, capitals):
+            return " ".join(run) if len(run) > 1 else None
+    return None
+
+
+def _spells(acronym: str, capitals: str) -> bool:
+    """Whether the acronym's letters are among the capitals, in order ('UNTOC' in 'UNCTOC')."""
+    rest = iter(capitals)
+    return all(letter in rest for letter in acronym.upper())
+
+
+def fold_acronyms(text: str, names: Mapping[str, str]) -> str:
+    """`text` with every name in `names` written as its acronym (case and spacing of the name ignored)."""
+    for name, acronym in names.items():
+        pattern = r"\s+".join(re.escape(word) for word in name.split())
+        text = re.sub(rf"\b{pattern}\b", acronym, text, flags=re.IGNORECASE)
+    return text
