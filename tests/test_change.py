@@ -364,3 +364,13 @@ def test_only_names_whose_capitals_spell_the_acronym_are_folded() -> None:
     }  # 'its partners' spells no UNODC: nothing is defined there
     names = defined_acronyms(text)
     assert fold_acronyms("the international organization for  migration", names) == "the IOM"
+
+
+def test_words_the_paragraph_had_moved_to_where_the_insertion_puts_them_are_part_of_it() -> None:
+    """'civil society, including' after 'cooperation with': the paragraph named civil society at its end; the
+    next draft moves it to the place asked, without 'including': part of the insertion, not nothing."""
+    old = "1. Encourage cooperation with non-governmental organizations and other elements of civil society.\n"
+    asked = proposal("insert", "1", Edit("insert", new="civil society, including", anchor="cooperation with"))
+    moved = "1. Encourage cooperation with civil society, non-governmental organizations and others.\n"
+    assert judge(old, moved, asked)[0] == "partial"
+    assert judge(old, old.replace("Encourage", "Promote"), asked)[0] == "not_reflected"

@@ -215,8 +215,8 @@ def _put_in(hunk: Hunk, base: Words, later: Words, exact: bool) -> float:
     if share >= CARRIED:
         return 1.0
     fresh = {s for s in phrase.stems if s not in base.stems}
-    if fresh and not fresh & set(later.stems):  # only words the paragraph had already: no sign of it
-        return 0.0
+    if fresh and not fresh & set(later.stems) and not _closer(hunk, base, later):
+        return 0.0  # only words the paragraph had, no nearer the place and order the proposal gives them
     return 0.5 if share >= GONE + 0.1 else 0.0
 
 
@@ -227,11 +227,23 @@ def _opens(phrase: Words, later: Words, exact: bool) -> bool:
     return theirs[: len(mine)] == mine
 
 
+def _closer(hunk: Hunk, base: Words, later: Words) -> bool:
+    """Whether the later text has the hunk's words, with the words around its place, more in the proposal's
+    order than the paragraph had them: words it had, moved to where the proposal wants them."""
+    around = _around(hunk)
+    return in_order_share(around, later.stems) > in_order_share(around, base.stems)
+
+
 def _placed(hunk: Hunk, base: Words, later: Words) -> float:
     """Words the paragraph had, which the proposal puts in another place: carried where the later text has
     them with the words the proposal puts around them, and the paragraph had not."""
-    around = Words(" ".join([*hunk.before.split()[-2:], hunk.added, *hunk.after.split()[:2]])).stems
+    around = _around(hunk)
     return 1.0 if in_order_share(around, later.stems) >= CARRIED > in_order_share(around, base.stems) else 0.0
+
+
+def _around(hunk: Hunk) -> list[str]:
+    """The stems of the words a hunk puts in, with two words of its place on each side."""
+    return Words(" ".join([*hunk.before.split()[-2:], hunk.added, *hunk.after.split()[:2]])).stems
 
 
 def _taken_out(hunk: Hunk, base: Words, later: Words, exact: bool, put_back: frozenset[str]) -> float | None:
