@@ -883,3 +883,15 @@ def test_a_line_that_only_closes_the_inputs_bracket_is_part_of_it() -> None:
     )
     assert (found["Canada"].operation, found["Canada"].related) == ("merge", ["1"])
     assert found["Thailand"].operation == "delete"
+
+
+def test_a_sentence_judging_what_the_paragraph_says_is_a_comment_though_it_repeats_its_words() -> None:
+    """'Cooperation in the prevention of human trafficking is essential.' repeats the paragraph's words, but
+    judges; a restatement that opens as the paragraph does, whatever it ends with, is still a restatement."""
+    found = by_delegation(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        "Holy See: Cooperation in the prevention of human trafficking is essential.\n\n"
+        "Japan: Encourage States to cooperate in the prevention of human trafficking, which is essential.\n"
+    )
+    assert found["Holy See"].operation == "comment"
+    assert found["Japan"].operation != "comment"

@@ -31,6 +31,12 @@ _COMMENT = re.compile(
     r"|currently|the aim|comment|question|note\b|\[note|why\b|what\b|how\b|is\b|are\b)",
     re.I,
 )
+_JUDGEMENT = re.compile(  # '… is worthwhile.', '… are not necessary.': a sentence that judges, no words of a text
+    r"^[^.;:“\"‘]+\b(?:is|are|seems?|remains?)\s+(?:(?:very|most|particularly|not|also|still|highly)\s+)*"
+    r"(?:worthwhile|welcomed?|important|useful|necessary|unnecessary|essential|crucial|valuable|appreciated"
+    r"|supported|acceptable|unacceptable|problematic|unclear|vague|redundant|premature|superfluous)\s*[.!]?\s*$",
+    re.I,
+)
 _FOLDED_INTO = re.compile(
     r"\b(?:streamlined|merged?|incorporated|folded|combined|moved)\b\s+(?:with|into|in|to)\s+"
     r"(?:(?:the\s+)?(?:paragraph|para|op|pp)\s*\.?\s*)?(?P<n>\d+\w*)",
@@ -678,7 +684,7 @@ def _addition(request: Request, compilation: Compilation) -> list[Proposal] | No
 def _restatement_or_comment(request: Request, compilation: Compilation) -> list[Proposal]:
     """The paragraph restated with changes (the edit is the difference), words carried on from a place in
     it, else a comment."""
-    if _COMMENT.match(request.text):
+    if _COMMENT.match(request.text) or _judgement(request, compilation):
         return [request.proposal("comment")]
     quoted = pieces(request, compilation)
     if quoted is not None:
@@ -719,6 +725,15 @@ def _struck_and_redrafted(request: Request, compilation: Compilation) -> Proposa
     if len(words) < 3:
         return None
     return request.proposal("redraft", text=without_quotes(" ".join(words)), confidence=0.7)
+
+
+def _judgement(request: Request, compilation: Compilation) -> bool:
+    """'Setting up a United Nations trust fund for victims is worthwhile.': one sentence judging what the paragraph
+    says, however many of its words it repeats; a restatement opens as the paragraph does."""
+    node = base_paragraph(request, compilation)
+    if not _JUDGEMENT.match(" ".join(request.text.split())):
+        return False
+    return node is None or (words_of(request.text)[:2] != words_of(node.text)[:2] and not opens_as(request.text, node))
 
 
 def _because(proposal: Proposal, why: str | None) -> Proposal:
