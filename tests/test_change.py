@@ -374,3 +374,19 @@ def test_words_the_paragraph_had_moved_to_where_the_insertion_puts_them_are_part
     moved = "1. Encourage cooperation with civil society, non-governmental organizations and others.\n"
     assert judge(old, moved, asked)[0] == "partial"
     assert judge(old, old.replace("Encourage", "Promote"), asked)[0] == "not_reflected"
+
+
+def test_a_new_paragraph_modelled_on_one_that_goes_on_unchanged_is_not_taken_up_by_it() -> None:
+    """'Making use of technical assistance … by IOM' copies paragraph 1 ('… by UNODC'): paragraph 1 going on
+    into the next draft is no sign the new paragraph went in; a next draft that makes it say IOM is."""
+    old = (
+        "1. Making use of available technical assistance to strengthen the criminal justice response, "
+        "including by UNODC.\n\n2. Encourage cooperation between States.\n"
+    )
+    asked = proposal("new_paragraph", "2", text="Making use of available technical assistance to protect victims, "
+                     "including by IOM")  # fmt: skip
+    status, explanation = judge(old, old.replace("Making use", "Make use"), asked)
+    assert status == "not_reflected" and "as near to it in the earlier draft" in explanation
+    took = old.replace("justice response, including by UNODC", "justice response and to protect victims, including "
+                       "by UNODC and IOM")  # fmt: skip
+    assert judge(old, took, asked)[0] in ("accepted", "partial")

@@ -661,6 +661,13 @@ class _Judge:
         self.evidence.missing = [words.get(w, w) for w in brought if w not in said]
         self.evidence.found_in = node.label if node is not None and score >= 0.3 else None
         told = _words_told(self.evidence.found, self.evidence.missing)
+        if node is not None and score >= 0.3 and not said and self._as_alike_before(node, score):
+            return self.verdict(
+                "not_reflected",
+                f"nothing of your {label} went in: paragraph {node.label} of {self.next_label}, the nearest to "
+                f"it, was as near to it in the earlier draft{told}",
+                0,
+            )
         if node is not None and score >= 0.5 and taken >= NEW_WORDS:
             return self.verdict(
                 "accepted", f"your {label} appears as paragraph {node.label} of {self.next_label}{told}", score
@@ -670,6 +677,12 @@ class _Judge:
                 "partial", f"paragraph {node.label} of {self.next_label} is close to your {label}{told}", score
             )
         return self.verdict("not_reflected", f"nothing like your {label} in {self.next_label}{told}", score)
+
+    def _as_alike_before(self, node: Paragraph, score: float) -> bool:
+        """Whether a paragraph the next draft's `node` came from was already as like the proposed paragraph: a
+        new paragraph modelled on an existing one ('Making use of … by IOM' after '… by UNODC') is not taken
+        up by that paragraph going on."""
+        return any(self.d.likeness(self.p.text or "", old) >= score for old in self.lineage.before(node))
 
     def _move(self) -> Disposition:
         if self.link is None:
