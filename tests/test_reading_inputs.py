@@ -895,3 +895,24 @@ def test_a_sentence_judging_what_the_paragraph_says_is_a_comment_though_it_repea
     )
     assert found["Holy See"].operation == "comment"
     assert found["Japan"].operation != "comment"
+
+
+def test_a_restatement_that_goes_on_with_the_next_paragraphs_words_merges_it() -> None:
+    """Paragraph 1 restated, then '; and to ensure that trafficked victims are not unduly penalized …' (paragraph
+    2's words): a merge of 2 into 1 beside the redraft, which stops before those words."""
+    found = read(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        "Japan: Encourage all States to cooperate closely in the prevention of human trafficking and to share "
+        "information; and to ensure that trafficked victims are not unduly penalized for acts they were "
+        "compelled to commit.\n\n"
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n"
+    )
+    assert [(p.operation, p.related) for p in found] == [("redraft", []), ("merge", ["2"])]
+    assert found[0].text.endswith("to share information")
+    alone = read(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        "Japan: Encourage all States to cooperate closely in the prevention of human trafficking and to share "
+        "information, and to protect victims.\n\n"
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n"
+    )
+    assert [p.operation for p in alone] == ["insert"]  # its own words: no merge

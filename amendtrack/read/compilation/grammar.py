@@ -18,10 +18,10 @@ from amendtrack.model.tree import Draft
 from amendtrack.read.compilation.context import Compilation
 from amendtrack.read.compilation.fragments import base_paragraph, continuation, pieces, restatement_of
 from amendtrack.read.compilation.request import Request
-from amendtrack.read.compilation.restatement import kind_of_change
+from amendtrack.read.compilation.restatement import appended_at, kind_of_change
 from amendtrack.read.compilation.strikethrough import unstrike
 from amendtrack.read.compilation.targets import PARAGRAPH_NAMED, opens_as, resolve_label
-from amendtrack.read.compilation.wording import without_quotes, words_of
+from amendtrack.read.compilation.wording import text_with_subparagraphs, without_quotes, words_of
 
 _Q = r"[“\"‘']\s*(.+?)\s*[”\"’']"  # a quoted string
 _UNCLOSED = r"[“\"‘]\s*(.+?)\s*(?:[”\"’]|\.\.\.|…|$)"  # a quote the scan may have cut off
@@ -704,11 +704,29 @@ def _restatement_or_comment(request: Request, compilation: Compilation) -> list[
         if struck is not None:
             return [struck]
         return [carried_on] if carried_on is not None else [request.proposal("comment")]
-    return [
+    proposals = [
         request.proposal(one.operation, text=one.text, edits=one.edits, confidence=one.confidence)
         for one in (found.form, found)
         if one is not None
     ]
+    return [*proposals, *_merge_by_restating(proposals, request, compilation)]
+
+
+def _merge_by_restating(proposals: list[Proposal], request: Request, compilation: Compilation) -> list[Proposal]:
+    """A redraft that ends with the next paragraph's words ('… victims; and to continue to improve the coherence
+    …' where that is paragraph 66's) folds that paragraph into this one: a merge beside the redraft, whose text
+    then stops before them."""
+    node = base_paragraph(request, compilation)
+    at = compilation.place(node)
+    redraft = next((p for p in proposals if p.operation == "redraft" and p.text), None)
+    if redraft is None or at is None or at + 1 >= len(compilation.row_paragraphs):
+        return []
+    neighbour = compilation.row_paragraphs[at + 1]
+    cut = appended_at(redraft.text or "", text_with_subparagraphs(neighbour))
+    if cut is None:
+        return []
+    redraft.text = redraft.text[:cut].rstrip(" ;,")
+    return [request.proposal("merge", related=[neighbour.label])]
 
 
 def _struck_and_redrafted(request: Request, compilation: Compilation) -> Proposal | None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from difflib import Match, SequenceMatcher
 
-from amendtrack.compare.change import Hunk, Words, change_of
+from amendtrack.compare.change import Hunk, Words, change_of, in_order_share
 from amendtrack.model.proposal import Edit, apply_edits
 from amendtrack.model.tree import Paragraph
 from amendtrack.model.words import fold_spelling
@@ -248,3 +248,24 @@ def _stretch_text(text: str, start: int, end: int) -> str:
     if not positions or start >= len(positions):
         return ""
     return text[positions[start][0] : positions[min(end, len(positions)) - 1][1]]
+
+
+APPENDED = 0.5  # share of a paragraph's content words, in order, that a text's tail must hold to append it
+APPENDED_OWN = 0.8  # … and share of the tail's own content words that are that paragraph's
+APPENDED_LEAST = 8  # … and the fewest content words such a tail has (fewer could be words met by chance)
+
+
+def appended_at(text: str, paragraph: str) -> int | None:
+    """Where in `text` a tail starts that is `paragraph`'s text (most of its content words in order, and
+    little else, from its first), at a clause's start ('; and to …', ', and …'); None when there is none."""
+    theirs = Words(paragraph).stems
+    if not theirs:
+        return None
+    for clause in re.finditer(r"[;,]\s*(?:and\s+)?|\band\s+to\b", text):
+        tail = Words(text[clause.start() :]).stems
+        if len(tail) < APPENDED_LEAST or in_order_share(theirs, tail) < APPENDED:
+            continue
+        own = sum(1 for stem in tail if stem in set(theirs)) / len(tail)
+        if own >= APPENDED_OWN and tail[0] in theirs:  # it opens with that paragraph's words
+            return clause.start()
+    return None
