@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from difflib import SequenceMatcher
 
 from amendtrack.compare.redline import EQUAL, INSERT, redline
@@ -54,8 +55,14 @@ class Words:
     """A text's words as compared: folded surface forms (every word) and stems of its content words."""
 
     def __init__(self, text: str):
-        self.surface = [fold_spelling(t) for t in tokens(text or "") if t[:1].isalnum()]
-        self.stems = [stem(w) for w in self.surface if w not in STOPWORDS]
+        self.surface, self.stems = _read(text or "")
+
+
+@lru_cache(maxsize=8192)  # the same paragraphs are read for every proposal on them
+def _read(text: str) -> tuple[list[str], list[str]]:
+    """A text's folded surface words and its content words' stems (shared: never changed in place)."""
+    surface = [fold_spelling(t) for t in tokens(text) if t[:1].isalnum()]
+    return surface, [stem(w) for w in surface if w not in STOPWORDS]
 
 
 def change_of(base: str, wanted: str) -> list[Hunk]:

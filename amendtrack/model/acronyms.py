@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 DEFINED = re.compile(
     r"[\s_]*\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?)?[“\"'‘]?([A-Z][A-Za-z]*[A-Z])[”\"'’]?\s*\)"
@@ -47,7 +48,15 @@ def _spells(acronym: str, capitals: str) -> bool:
 
 def fold_acronyms(text: str, names: Mapping[str, str]) -> str:
     """`text` with every name in `names` written as its acronym (case and spacing of the name ignored)."""
-    for name, acronym in names.items():
-        pattern = r"\s+".join(re.escape(word) for word in name.split())
-        text = re.sub(rf"\b{pattern}\b", acronym, text, flags=re.IGNORECASE)
-    return text
+    if not names or not text:
+        return text
+    pattern, acronyms = _pattern(tuple(sorted(names.items(), key=lambda item: -len(item[0]))))
+    return pattern.sub(lambda m: acronyms[" ".join(m.group(0).lower().split())], text)
+
+
+@lru_cache(maxsize=64)  # one negotiation's names, compared in every judgement
+def _pattern(names: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for all the names (longest first), and each name's acronym by its folded spelling."""
+    spelled = [r"\s+".join(re.escape(word) for word in name.split()) for name, _ in names]
+    pattern = re.compile(rf"\b(?:{'|'.join(spelled)})\b", re.IGNORECASE)
+    return pattern, {" ".join(name.lower().split()): acronym for name, acronym in names}
