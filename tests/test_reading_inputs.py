@@ -916,3 +916,25 @@ def test_a_restatement_that_goes_on_with_the_next_paragraphs_words_merges_it() -
         "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n"
     )
     assert [p.operation for p in alone] == ["insert"]  # its own words: no merge
+
+
+def test_orders_name_paragraphs_as_the_draft_labels_them_and_a_that_clause_is_no_judgement() -> None:
+    """'PP 2 should come before PP1' is read like 'paragraph 2 …'; 'Emphasizing that … is essential.' is the
+    paragraph redrafted, not a sentence judging it."""
+    base = "PP1 Welcomes the cooperation among States against trafficking in persons.\n\nPP2 Ensure it.\n"
+    row = base.split("\n\n")[0] + "\n\nJapan: PP 2 should come before PP1\n\nHoly See: Emphasizing that the "
+    found = read_on(base, row + "cooperation among States against trafficking in persons is essential.\n")
+    by_name = {p.delegations[0]: p for p in found}
+    japan = by_name["Japan"]  # filed under the paragraph it names first
+    assert (japan.paragraph, japan.operation, japan.new_label) == ("PP2", "move", "before PP1")
+    assert by_name["Holy See"].operation == "redraft"
+
+
+def test_a_restatement_that_only_appends_the_next_paragraph_is_a_merge_alone() -> None:
+    found = read(
+        "1. Encourage States to cooperate in the prevention of human trafficking and to share information.\n\n"
+        "Japan: Encourage States to cooperate in the prevention of human trafficking and to share information; "
+        "and to ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n"
+    )
+    assert [(p.operation, p.related) for p in found] == [("merge", ["2"])]

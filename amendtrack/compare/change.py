@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from difflib import SequenceMatcher
 
 from amendtrack.compare.redline import EQUAL, INSERT, redline
 from amendtrack.model.acronyms import fold_acronyms
-from amendtrack.model.words import STOPWORDS, fold_spelling, stem, tokens
+from amendtrack.model.words import fold_spelling, stem, surface_and_stems, tokens
 
 LABEL = re.compile(r"[a-z]|[ivx]+|\d+[a-z]?", re.I)  # a list label or a number, not a word of the text
 CONTEXT = 4  # words of context kept on each side of a hunk
@@ -55,14 +54,7 @@ class Words:
     """A text's words as compared: folded surface forms (every word) and stems of its content words."""
 
     def __init__(self, text: str):
-        self.surface, self.stems = _read(text or "")
-
-
-@lru_cache(maxsize=8192)  # the same paragraphs are read for every proposal on them
-def _read(text: str) -> tuple[list[str], list[str]]:
-    """A text's folded surface words and its content words' stems (shared: never changed in place)."""
-    surface = [fold_spelling(t) for t in tokens(text) if t[:1].isalnum()]
-    return surface, [stem(w) for w in surface if w not in STOPWORDS]
+        self.surface, self.stems = surface_and_stems(text or "")
 
 
 def change_of(base: str, wanted: str) -> list[Hunk]:
@@ -89,11 +81,16 @@ def change_of(base: str, wanted: str) -> list[Hunk]:
 
 def _unlabelled(hunk: Hunk) -> Hunk:
     """A side that is only list labels ('as prescribed in the Protocol' → 'b.') says no words: a removal."""
-    if _says_words(hunk.removed) and not _says_words(hunk.added):
+    if _says_words(hunk.removed) and _only_labels(hunk.added):
         return Hunk(hunk.removed, "", hunk.before, hunk.after)
-    if _says_words(hunk.added) and not _says_words(hunk.removed):
+    if _says_words(hunk.added) and _only_labels(hunk.removed):
         return Hunk("", hunk.added, hunk.before, hunk.after)
     return hunk
+
+
+def _only_labels(text: str) -> bool:
+    """'b.', '(c)', '2.': labels, marked as such; the article 'a' alone is a word."""
+    return bool(text.strip()) and not _says_words(text) and bool(re.search(r"[.()]", text))
 
 
 def _says_words(text: str) -> bool:
@@ -191,17 +188,18 @@ def carried(
     """How much of one hunk a later text carries: 1, 0.5 (part of it) or 0.
 
     An insertion is carried when the later text has its words more often than the paragraph had
-    them (a short one counted exactly, a long one found in order); a removal when it has them less
-    often (or, long, hardly at all); a replacement when both hold, half when one does. `names`: see
-    judge_change; `put_back`: the stems the whole change puts in, which a long removal does not take out
-    (they moved).
+    them (a short one counted exactly, at the opening when it opens the paragraph; a long one found in
+    order, in part only with some of the words it brings, and in its place when the paragraph had its
+    words already); a removal when it has them less often (or, long, hardly at all); a replacement when
+    both hold, half when one does. `names`: see judge_change; `put_back`: the stems the whole change
+    puts in, which a long removal does not take out (they moved).
     """
     exact = hunk.inflection_only
     folded = _folded(hunk, names or {})
     put_in = _put_in(folded, base, later, exact) if _has_words(hunk.added) else None
     taken_out = _taken_out(folded, base, later, exact, put_back) if _has_words(hunk.removed) else None
     if put_in is None:
-        return taken_out or 0.0
+        return 1.0 if taken_out is None else taken_out  # nothing taken out: all its words come back elsewhere
     if taken_out is None:
         return put_in
     if put_in == 0.0:  # a replacement is its new words (the old may have gone for any reason), unless it is
@@ -212,7 +210,7 @@ def carried(
 
 def _put_in(hunk: Hunk, base: Words, later: Words, exact: bool) -> float:
     phrase = Words(hunk.added)
-    if (exact or len(phrase.stems) <= SHORT) and not hunk.before:  # the paragraph's opening words
+    if (exact or len(phrase.stems) <= SHORT) and not hunk.before and hunk.after:  # the paragraph's opening
         return 1.0 if _opens(phrase, later, exact) else 0.0
     if exact or len(phrase.stems) <= SHORT:
         return 1.0 if _more(hunk, hunk.added, base, later, exact) > 0 else 0.0
@@ -235,22 +233,26 @@ def _opens(phrase: Words, later: Words, exact: bool) -> bool:
 
 
 def _closer(hunk: Hunk, base: Words, later: Words) -> bool:
-    """Whether the later text has the hunk's words, with the words around its place, more in the proposal's
-    order than the paragraph had them: words it had, moved to where the proposal wants them."""
-    around = _around(hunk)
+    """Whether the later text has the hunk's words, with two words of its place on each side, more in the
+    proposal's order than the paragraph had them: words it had, moved to where the proposal wants them."""
+    around = Words(" ".join([*hunk.before.split()[-2:], hunk.added, *hunk.after.split()[:2]])).stems
     return in_order_share(around, later.stems) > in_order_share(around, base.stems)
 
 
 def _placed(hunk: Hunk, base: Words, later: Words) -> float:
     """Words the paragraph had, which the proposal puts in another place: carried where the later text has
-    them with the words the proposal puts around them, and the paragraph had not."""
-    around = _around(hunk)
-    return 1.0 if in_order_share(around, later.stems) >= CARRIED > in_order_share(around, base.stems) else 0.0
+    them at their edges with the words the proposal puts beside them, and the paragraph had not."""
+    return 1.0 if _at_place(hunk, later) >= CARRIED > _at_place(hunk, base) else 0.0
 
 
-def _around(hunk: Hunk) -> list[str]:
-    """The stems of the words a hunk puts in, with two words of its place on each side."""
-    return Words(" ".join([*hunk.before.split()[-2:], hunk.added, *hunk.after.split()[:2]])).stems
+def _at_place(hunk: Hunk, text: Words) -> float:
+    """How much of the hunk's edges `text` has in order: two content words of its place and two of its own,
+    each side it has a place on (a long phrase's own words would otherwise outweigh where they stand)."""
+    own = Words(hunk.added).stems
+    edges = [[*Words(hunk.before).stems[-2:], *own[:2]]] if hunk.before else []
+    edges += [[*own[-2:], *Words(hunk.after).stems[:2]]] if hunk.after else []
+    shares = [in_order_share(edge, text.stems) for edge in edges if edge]
+    return sum(shares) / len(shares) if shares else 0.0
 
 
 def _taken_out(hunk: Hunk, base: Words, later: Words, exact: bool, put_back: frozenset[str]) -> float | None:
@@ -322,22 +324,47 @@ class Judged:
 
 
 def judge_change(hunks: list[Hunk], base: str, later: str, names: Mapping[str, str] | None = None) -> Judged:
-    """How much of the change `hunks` (made to `base`) the text `later` carries, hunk by hunk; `names` written
-    out on one side and as their acronyms on the other are the same words (see model.acronyms)."""
+    """How much of the change `hunks` (made to `base`) the text `later` carries, hunk by hunk (a removal of
+    words another hunk puts in is left out: judged where they go); `names` written out on one side and as
+    their acronyms on the other are the same words (see model.acronyms)."""
     names = names or {}
     base_words, later_words = Words(fold_acronyms(base, names)), Words(fold_acronyms(later, names))
     put_back = frozenset(s for hunk in hunks for s in Words(fold_acronyms(hunk.added, names)).stems)
     judged = [hunk for hunk in hunks if hunk.added or not _moved(hunk, hunks)]  # a move: judged where it goes
-    return Judged([(hunk, carried(hunk, base_words, later_words, names, put_back)) for hunk in judged])
+    return Judged(
+        [
+            (hunk, carried(hunk, Words(base), Words(later), put_back=put_back))
+            if _spells_out(hunk, names)  # a name for its acronym, or back: that change itself, unfolded
+            else (hunk, carried(hunk, base_words, later_words, names, put_back))
+            for hunk in judged
+        ]
+    )
+
+
+def _spells_out(hunk: Hunk, names: Mapping[str, str]) -> bool:
+    """Whether the hunk only writes a name as its acronym or the acronym as the name."""
+    folded = _folded(hunk, names)
+    return bool(names) and folded is not hunk and Words(folded.removed).surface == Words(folded.added).surface
 
 
 def _moved(hunk: Hunk, hunks: list[Hunk]) -> bool:
-    """A removal of words another hunk of the change puts in, in the same order: the words moved."""
+    """A removal of words another hunk of the change puts in, in the same order, and that are most of what
+    that hunk puts in or more than a word or two: the words moved ('victims' alone is no move)."""
     stems = Words(hunk.removed).stems
-    return bool(stems) and any(occurrences(stems, Words(other.added).stems) for other in hunks if other is not hunk)
+    for other in hunks:
+        theirs = Words(other.added).stems
+        if (
+            other is not hunk
+            and stems
+            and occurrences(stems, theirs)
+            and (len(stems) >= SHORT or 2 * len(stems) >= len(theirs))
+        ):
+            return True
+    return False
 
 
 def _folded(hunk: Hunk, names: Mapping[str, str]) -> Hunk:
+    """The hunk with every name in `names` written as its acronym."""
     if not names:
         return hunk
     return Hunk(*(fold_acronyms(part, names) for part in (hunk.removed, hunk.added, hunk.before, hunk.after)))

@@ -570,8 +570,13 @@ class _Judge:
         """The paragraph with every other paragraph merged with it into `pool`: words any of them had are no
         sign of the proposal where the merged text says them."""
         sources = {id(n): n for later in pool for n in self.lineage.before(later)}
-        if self.target is not None:
-            sources.pop(id(self.target), None)
+        own, stack = [], [self.target] if self.target is not None else []
+        while stack:  # the paragraph itself, its sub-paragraphs with it, is said once
+            node = stack.pop()
+            own.append(node)
+            stack.extend(node.children)
+        for node in own:
+            sources.pop(id(node), None)
         return " ".join([self._base_text(), *(composite_text(n) for n in sources.values())])
 
     def _base_text(self) -> str:

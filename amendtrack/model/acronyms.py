@@ -3,7 +3,8 @@
 
 A delegation writes the name out where the next draft writes its acronym (or the other way round); to compare
 their words, both are read with every defined name folded into its acronym. Only names a text itself defines
-are folded, and only where the acronym's letters are the capitals of the name, in order, first and last.
+are folded, and only where the acronym's letters are among the capitals of the name, in order, the first and
+last of them the name's first and last capitals ('UNTOC' for 'United Nations Convention against …').
 """
 
 from __future__ import annotations
@@ -51,12 +52,13 @@ def fold_acronyms(text: str, names: Mapping[str, str]) -> str:
     if not names or not text:
         return text
     pattern, acronyms = _pattern(tuple(sorted(names.items(), key=lambda item: -len(item[0]))))
-    return pattern.sub(lambda m: acronyms[" ".join(m.group(0).lower().split())], text)
+    return pattern.sub(lambda m: acronyms[m.lastgroup or ""], text)
 
 
 @lru_cache(maxsize=64)  # one negotiation's names, compared in every judgement
 def _pattern(names: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern for all the names (longest first), and each name's acronym by its folded spelling."""
+    """One pattern for all the names (longest first), a group each, and each group's acronym."""
     spelled = [r"\s+".join(re.escape(word) for word in name.split()) for name, _ in names]
-    pattern = re.compile(rf"\b(?:{'|'.join(spelled)})\b", re.IGNORECASE)
-    return pattern, {" ".join(name.lower().split()): acronym for name, acronym in names}
+    groups = [f"(?P<n{k}>{name})" for k, name in enumerate(spelled)]
+    pattern = re.compile(rf"\b(?:{'|'.join(groups)})\b", re.IGNORECASE)
+    return pattern, {f"n{k}": acronym for k, (_, acronym) in enumerate(names)}

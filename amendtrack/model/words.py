@@ -119,12 +119,20 @@ class _ContentStems(dict):
 _CONTENT_STEMS = _ContentStems()
 
 
+@lru_cache(maxsize=8192)  # a proposal is judged against the same paragraphs as every other on them
+def surface_and_stems(text: str) -> tuple[list[str], list[str]]:
+    """A text's words with spelling folded, and the stems of its content words (shared: never change them)."""
+    surface = [fold_spelling(t) for t in tokens(text) if t[:1].isalnum()]
+    return surface, [stem(w) for w in surface if w not in STOPWORDS]
+
+
 def forget() -> None:
     """Empty the memo tables of words and texts seen so far (stems, tokens): what a fresh process starts with."""
     _CONTENT_STEMS.clear()
     stem.cache_clear()
     fold_spelling.cache_clear()
     tokens.cache_clear()
+    surface_and_stems.cache_clear()
 
 
 def word_forms(text: str) -> list[str]:

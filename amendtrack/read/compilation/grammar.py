@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from amendtrack.compare.asks import described
 from amendtrack.model.proposal import Edit, Proposal, apply, find_span
-from amendtrack.model.tree import Draft
+from amendtrack.model.tree import Draft, Paragraph, normalise_label
 from amendtrack.read.compilation.context import Compilation
 from amendtrack.read.compilation.fragments import base_paragraph, continuation, pieces, restatement_of
 from amendtrack.read.compilation.request import Request
@@ -32,7 +32,7 @@ _COMMENT = re.compile(
     re.I,
 )
 _JUDGEMENT = re.compile(  # '… is worthwhile.', '… are not necessary.': a sentence that judges, no words of a text
-    r"^[^.;:“\"‘]+\b(?:is|are|seems?|remains?)\s+(?:(?:very|most|particularly|not|also|still|highly)\s+)*"
+    r"^[^.;:“\"‘]+\b(?P<verb>is|are|seems?|remains?)\s+(?:(?:very|most|particularly|not|also|still|highly)\s+)*"
     r"(?:worthwhile|welcomed?|important|useful|necessary|unnecessary|essential|crucial|valuable|appreciated"
     r"|supported|acceptable|unacceptable|problematic|unclear|vague|redundant|premature|superfluous)\s*[.!]?\s*$",
     re.I,
@@ -537,14 +537,21 @@ def _move_of_paragraph(request: Request, compilation: Compilation) -> list[Propo
     return [request.proposal("move", new_label=move[0], related=move[1])] if move is not None else None
 
 
+_NUMBERED = r"(?:\bpara(?:graph)?s?\s*\.?\s*|\b(?=(?:PP|OP)\s*\.?\s*\d))"  # 'paragraph 41', 'para. 39', 'OP4'
+_LABEL = r"(?:(?:PP|OP)\s*\.?\s*)?\d+\w*"
 _ORDER = re.compile(
-    r"\bpara(?:graph)?s?\s*\.?\s*(?P<a>\d+\w*)\s+(?:should\s+(?:come|be\s+placed|go)|(?:is\s+)?placed)\s+"
-    r"(?P<where>before|after)\s+(?:para(?:graph)?\s*\.?\s*)?(?P<b>\d+\w*)",
+    rf"{_NUMBERED}(?P<a>{_LABEL})\s+(?:should\s+(?:come|be\s+placed|go)|(?:is\s+)?placed)\s+"
+    rf"(?P<where>before|after)\s+(?:para(?:graph)?\s*\.?\s*)?(?P<b>{_LABEL})",
+    re.I,
+)
+_OWN_ORDER = re.compile(  # 'should come before PP1' after the paragraph it names ('PP 2 should …', 'OP3: …')
+    rf"^\s*:?\s*(?:should\s+(?:come|be\s+placed|go)|(?:is\s+)?placed|to\s+(?:come|go))\s+(?P<where>before|after)\s+"
+    rf"(?:para(?:graph)?\s*\.?\s*)?(?P<b>{_LABEL})",
     re.I,
 )
 _RENUMBERED = re.compile(
-    r"\b(?:previous\s+)?para(?:graph)?s?\s*\.?\s*(?P<a>\d+\w*)\s+(?:(?:is\s+)?now|becomes?|(?:is\s+)?moved\s+to)\s+"
-    r"(?:para(?:graph)?\s*\.?\s*)?(?P<b>\d+\w*)",
+    rf"(?:\bprevious\s+)?{_NUMBERED}(?P<a>{_LABEL})\s+(?:(?:is\s+)?now|becomes?|(?:is\s+)?moved\s+to)\s+"
+    rf"(?:para(?:graph)?\s*\.?\s*)?(?P<b>{_LABEL})",
     re.I,
 )
 
@@ -553,14 +560,23 @@ def _order_stated(text: str, paragraph: str | None) -> tuple[str | None, list[st
     """'Paragraph 41 should come before paragraph 31' in 31's row is 31 moved after 41 (in 41's row, 41 moved
     before 31); 'previous para 39 now 41' in 39's row is 39 moved to 41. Only an order that names the row's own
     paragraph: a delegation's remark on other paragraphs moves none of this one."""
+    own = normalise_label(paragraph or "")
+    m = _OWN_ORDER.match(text)
+    if m and paragraph:
+        return f"{m.group('where').lower()} {_label_of(m.group('b'))}", [_label_of(m.group("b"))]
     for m in _ORDER.finditer(text):
-        a, b, where = m.group("a"), m.group("b"), m.group("where").lower()
-        if paragraph == a:
+        a, b, where = _label_of(m.group("a")), _label_of(m.group("b")), m.group("where").lower()
+        if own == normalise_label(a):
             return f"{where} {b}", [b]
-        if paragraph == b:
+        if own == normalise_label(b):
             return f"{'after' if where == 'before' else 'before'} {a}", [a]
-    m = next((m for m in _RENUMBERED.finditer(text) if m.group("a") == paragraph), None)
-    return (m.group("b"), [m.group("b")]) if m else None
+    m = next((m for m in _RENUMBERED.finditer(text) if normalise_label(_label_of(m.group("a"))) == own), None)
+    return (_label_of(m.group("b")), [_label_of(m.group("b"))]) if m else None
+
+
+def _label_of(said: str) -> str:
+    """'OP. 4' as the draft writes it: 'OP4'."""
+    return re.sub(r"[\s.]", "", said).upper() if said[:1].isalpha() else said
 
 
 def _destination(text: str) -> tuple[str | None, list[str]] | None:
@@ -709,7 +725,8 @@ def _restatement_or_comment(request: Request, compilation: Compilation) -> list[
         for one in (found.form, found)
         if one is not None
     ]
-    return [*proposals, *_merge_by_restating(proposals, request, compilation)]
+    merges = _merge_by_restating(proposals, request, compilation)  # may leave the redraft out
+    return [*proposals, *merges]
 
 
 def _merge_by_restating(proposals: list[Proposal], request: Request, compilation: Compilation) -> list[Proposal]:
@@ -726,6 +743,8 @@ def _merge_by_restating(proposals: list[Proposal], request: Request, compilation
     if cut is None:
         return []
     redraft.text = redraft.text[:cut].rstrip(" ;,")
+    if node is not None and words_of(redraft.text) == words_of(text_with_subparagraphs(node)):  # only appended
+        proposals.remove(redraft)
     return [request.proposal("merge", related=[neighbour.label])]
 
 
@@ -748,10 +767,17 @@ def _struck_and_redrafted(request: Request, compilation: Compilation) -> Proposa
 def _judgement(request: Request, compilation: Compilation) -> bool:
     """'Setting up a United Nations trust fund for victims is worthwhile.': one sentence judging what the paragraph
     says, however many of its words it repeats; a restatement opens as the paragraph does."""
-    node = base_paragraph(request, compilation)
-    if not _JUDGEMENT.match(" ".join(request.text.split())):
+    said = " ".join(request.text.split())
+    m = _JUDGEMENT.match(said)
+    if not m or re.search(r"\bthat\b", said[: m.start("verb")], re.I):  # 'Recognizing that … is essential.'
         return False
-    return node is None or (words_of(request.text)[:2] != words_of(node.text)[:2] and not opens_as(request.text, node))
+    node = base_paragraph(request, compilation)
+    return node is None or not _restates_opening(request.text, node)
+
+
+def _restates_opening(text: str, node: Paragraph) -> bool:
+    """Whether an input opens as its paragraph does: its first two words, or them struck through."""
+    return words_of(text)[:2] == words_of(node.text)[:2] or opens_as(text, node)
 
 
 def _because(proposal: Proposal, why: str | None) -> Proposal:

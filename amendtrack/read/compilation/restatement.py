@@ -259,13 +259,14 @@ def appended_at(text: str, paragraph: str) -> int | None:
     """Where in `text` a tail starts that is `paragraph`'s text (most of its content words in order, and
     little else, from its first), at a clause's start ('; and to …', ', and …'); None when there is none."""
     theirs = Words(paragraph).stems
-    if not theirs:
-        return None
+    known = set(theirs)
+    best, at = 0.0, None
     for clause in re.finditer(r"[;,]\s*(?:and\s+)?|\band\s+to\b", text):
         tail = Words(text[clause.start() :]).stems
-        if len(tail) < APPENDED_LEAST or in_order_share(theirs, tail) < APPENDED:
+        if len(tail) < APPENDED_LEAST or tail[0] not in known:  # it opens with that paragraph's words
             continue
-        own = sum(1 for stem in tail if stem in set(theirs)) / len(tail)
-        if own >= APPENDED_OWN and tail[0] in theirs:  # it opens with that paragraph's words
-            return clause.start()
-    return None
+        held, own = in_order_share(theirs, tail), sum(1 for stem in tail if stem in known) / len(tail)
+        fit = 2 * held * own / (held + own)  # the clause where the tail is most nearly that paragraph, and all of it
+        if held >= APPENDED and own >= APPENDED_OWN and fit > best:
+            best, at = fit, clause.start()
+    return at
