@@ -424,3 +424,23 @@ def test_a_change_to_a_chapeau_is_judged_without_counting_its_sub_paragraphs_twi
     asked = proposal("replace", "1", Edit("replace", old="persons", new="victims"))
     assert judge(old, old.replace("Protect persons", "Protect victims"), asked)[0] == "accepted"
     assert judge(old, old.replace("Protect persons", "Protect people"), asked)[0] == "not_reflected"
+
+
+def test_an_insertion_of_several_clauses_is_carried_in_part_when_one_of_them_went_in() -> None:
+    """'UNESCO, the Office of the High Commissioner for Human Rights and the World Health Organization' after
+    'UNICEF': the next draft names the Office only; one of the things asked went in, so part of it did."""
+    old = "1. Noting the work of UNICEF and of the ILO in the fight against trafficking.\n"
+    asked = proposal(
+        "insert",
+        "1",
+        Edit(
+            "insert",
+            new="the United Nations Educational, Scientific and Cultural Organization, the Office of the High "
+            "Commissioner for Human Rights, the World Health Organization",
+            anchor="UNICEF",
+            position="after",
+        ),
+    )
+    one = old.replace("UNICEF and", "UNICEF, the Office of the High Commissioner for Human Rights and")
+    assert judge(old, one, asked)[0] == "partial"
+    assert judge(old, old.replace("Noting", "Welcoming"), asked)[0] == "not_reflected"

@@ -220,9 +220,23 @@ def _put_in(hunk: Hunk, base: Words, later: Words, exact: bool) -> float:
     if share >= CARRIED:
         return 1.0
     fresh = {s for s in phrase.stems if s not in base.stems}
+    if share < GONE + 0.1 and _a_clause_went_in(hunk.added, base, later):
+        return 0.5
     if fresh and not fresh & set(later.stems) and not _closer(hunk, base, later):
         return 0.0  # only words the paragraph had, no nearer the place and order the proposal gives them
     return 0.5 if share >= GONE + 0.1 else 0.0
+
+
+def _a_clause_went_in(added: str, base: Words, later: Words) -> bool:
+    """Whether one of the clauses (between commas) of a long insertion went in, with a word it brings."""
+    clauses = [Words(part).stems for part in re.split(r"[,;]", added)]
+    clauses = [c for c in clauses if c]
+    if len(clauses) < 2:
+        return False
+    return any(
+        in_order_share(c, later.stems) >= CARRIED and any(s not in base.stems and s in later.stems for s in c)
+        for c in clauses
+    )
 
 
 def _opens(phrase: Words, later: Words, exact: bool) -> bool:
