@@ -938,3 +938,20 @@ def test_a_restatement_that_only_appends_the_next_paragraph_is_a_merge_alone() -
         "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n"
     )
     assert [(p.operation, p.related) for p in found] == [("merge", ["2"])]
+
+
+def test_new_words_in_the_form_of_the_rows_paragraph_are_a_redraft_of_it() -> None:
+    """'Encouraging Member States … ;' in the row of 'Concluding and implementing … ;': the paragraph worded
+    anew, though it shares few of its words; a remark of the same length is still a comment."""
+    base = (
+        "1. Concluding and implementing mutual legal assistance and extradition agreements to prosecute "
+        "traffickers;\n\n2. Ensure that victims are assisted.\n"
+    )
+    row = base.split("\n\n")[0] + "\n\n"
+    found = read_on(base, row + "EU: Encouraging Member States that are party to the Convention to enhance "
+                    "international cooperation in confiscation, taking into account its scope;\n\n"
+                    "Japan: Reporting on these agreements diverts resources from the work against trafficking "
+                    "in countries of origin.\n")  # fmt: skip
+    by_name = {p.delegations[0]: p for p in found}
+    assert by_name["EU"].operation == "redraft" and by_name["EU"].text.startswith("Encouraging Member States")
+    assert by_name["Japan"].operation == "comment"

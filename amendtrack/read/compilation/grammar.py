@@ -719,6 +719,8 @@ def _restatement_or_comment(request: Request, compilation: Compilation) -> list[
         struck = _struck_and_redrafted(request, compilation)
         if struck is not None:
             return [struck]
+        if carried_on is None and _worded_as_paragraph(request, compilation):
+            return [request.proposal("redraft", text=without_quotes(" ".join(request.text.split())), confidence=0.8)]
         return [carried_on] if carried_on is not None else [request.proposal("comment")]
     proposals = [
         request.proposal(one.operation, text=one.text, edits=one.edits, confidence=one.confidence)
@@ -727,6 +729,23 @@ def _restatement_or_comment(request: Request, compilation: Compilation) -> list[
     ]
     merges = _merge_by_restating(proposals, request, compilation)  # may leave the redraft out
     return [*proposals, *merges]
+
+
+PARAGRAPH_LEAST = 12  # the fewest words of an input worded as a paragraph of the draft
+
+
+def _worded_as_paragraph(request: Request, compilation: Compilation) -> bool:
+    """'Encouraging Member States that are party to … ;' in the row of 'Concluding and implementing …': new
+    words in the form of the draft's paragraphs (its opening word's ending; closing as a paragraph does,
+    with ';' or the row's own mark), long enough to be one: the row's paragraph worded anew, not a remark."""
+    node = base_paragraph(request, compilation)
+    text = " ".join(request.text.split())
+    words, theirs = words_of(text), words_of(node.text) if node is not None else []
+    if node is None or len(words) < PARAGRAPH_LEAST or not theirs or not text[:1].isupper():
+        return False
+    same_form = words[0].endswith("ing") == theirs[0].endswith("ing") and words[0][-1:] == theirs[0][-1:]
+    mark = text[-1:]
+    return same_form and (mark == ";" or mark == node.text.rstrip()[-1:])
 
 
 def _merge_by_restating(proposals: list[Proposal], request: Request, compilation: Compilation) -> list[Proposal]:
