@@ -72,7 +72,8 @@ def ours() -> list[Entry]:
 
 
 def paired(gold_entries: list[Entry], our_entries: list[Entry]) -> list[tuple[Entry, Entry]]:
-    """Gold and our entries of the same (paragraph, delegation), the nearest lines first."""
+    """Gold and our entries of the same (paragraph, delegation), the nearest lines first and, at the same
+    distance, the same operation first (one input read as two proposals pairs by what it asks)."""
     by_key: dict[tuple[str, str], list[Entry]] = {}
     for entry in our_entries:
         by_key.setdefault((entry[0], entry[1]), []).append(entry)
@@ -80,10 +81,12 @@ def paired(gold_entries: list[Entry], our_entries: list[Entry]) -> list[tuple[En
     for key in {(g[0], g[1]) for g in gold_entries}:
         golds = [g for g in gold_entries if (g[0], g[1]) == key]
         candidates = sorted(
-            ((abs(g[4] - o[4]), x, y) for x, g in enumerate(golds) for y, o in enumerate(by_key.get(key, []))),
+            (abs(g[4] - o[4]), g[2] != o[2], x, y)
+            for x, g in enumerate(golds)
+            for y, o in enumerate(by_key.get(key, []))
         )
         used_gold, used_ours = set(), set()
-        for _distance, x, y in candidates:
+        for _distance, _other_operation, x, y in candidates:
             if x not in used_gold and y not in used_ours:
                 pairs.append((golds[x], by_key[key][y]))
                 used_gold.add(x)

@@ -296,7 +296,48 @@ def test_words_a_redraft_moves_are_judged_where_they_go_not_where_they_stood() -
     old = "Ensuring that national legislation recognizes trafficked persons as victims of crime."
     hunks = change_of(old, "Ensuring that trafficked persons are treated as victims of crime.")
     later = "Ensure that trafficked persons are treated as victims of crime."  # what it says again is no removal
-    assert [c for _, c in judge_change(hunks, old, later).hunks] == [1.0]
+    assert judge_change(hunks, old, later).share == 1.0
+
+
+def test_a_long_replacement_is_judged_by_the_smaller_changes_it_is_made_of() -> None:
+    """The redline joins changes across the words both sides share ('integrate … the community'): a later text
+    that makes one of them (takes out 'both' and 'and perpetrators') carries part of the change, not none."""
+    old = (
+        "Stressing the need to integrate both victims and perpetrators in the community, in line with the "
+        "Guidelines of the Office of the High Commissioner and the Principles of the Children's Fund;"
+    )
+    wanted = (
+        "Stressing the need to integrate victims in the community, taking into consideration the supportive "
+        "role of the Office of the High Commissioner and the Children's Fund in this regard;"
+    )
+    later = (
+        "Stress the need to integrate victims in the community, in line with the Guidelines of the Office of "
+        "the High Commissioner and the Principles of the Children's Fund;"
+    )
+    hunks = change_of(old, wanted)
+    assert "both" in hunks[0].removed and "community" in hunks[0].removed  # joined as the redline shows it
+    judged = judge_change(hunks, old, later)
+    done = [hunk.removed for hunk, c in judged.hunks if c == 1.0]
+    assert "both" in done and "and perpetrators" in done
+    assert 0 < judged.share < 1
+    assert judge_change(hunks, old, old).share == 0.0  # nothing of it made: none of its pieces counts
+    assert judge_change(hunks, old, wanted).share == 1.0
+
+
+def test_a_new_text_in_the_old_ones_place_is_one_change_whatever_words_they_share() -> None:
+    """A redraft that shares a word or two with the paragraph ('protection', 'children') is a new text, not
+    small changes around them: a later text that drops some of the old words for its own reasons carries
+    none of it."""
+    old = (
+        "Providing appropriate assistance and protection to children who are victims of trafficking or at risk "
+        "of being trafficked, including for purposes such as illegal adoption or the removal of organs;"
+    )
+    wanted = (
+        "Ensuring that all actions undertaken in relation to child victims should be guided by human rights "
+        "standards and by the principles of protection and respect for children as set out in the Convention;"
+    )
+    later = "Provide appropriate assistance and protection to children in their best interest;"
+    assert judge_change(change_of(old, wanted), old, later).share == 0.0
 
 
 def test_words_asked_at_the_opening_are_looked_for_at_the_opening() -> None:

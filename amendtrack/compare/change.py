@@ -345,6 +345,7 @@ def judge_change(hunks: list[Hunk], base: str, later: str, names: Mapping[str, s
     base_words, later_words = Words(fold_acronyms(base, names)), Words(fold_acronyms(later, names))
     put_back = frozenset(s for hunk in hunks for s in Words(fold_acronyms(hunk.added, names)).stems)
     judged = [hunk for hunk in hunks if hunk.added or not _moved(hunk, hunks)]  # a move: judged where it goes
+    judged = [piece for hunk in judged for piece in finer(hunk)]
     return Judged(
         [
             (hunk, carried(hunk, Words(base), Words(later), put_back=put_back))
@@ -353,6 +354,38 @@ def judge_change(hunks: list[Hunk], base: str, later: str, names: Mapping[str, s
             for hunk in judged
         ]
     )
+
+
+FINER = 3  # content words on each side of a replacement above which it is judged by its smaller changes
+SHARED = 1 / 3  # … when the words both sides keep are this share of the longer side's at least
+
+
+def finer(hunk: Hunk) -> list[Hunk]:
+    """A long replacement as the smaller changes it is made of: the redline joins changes across the words they
+    share ('in line with the Office … Guidelines' → 'taking into account the Office …'), a delegate asks each.
+    Split where both sides share a run holding a content word; shorter hunks are returned as they are."""
+    old, new = hunk.removed.split(), hunk.added.split()
+    if min(len(Words(hunk.removed).stems), len(Words(hunk.added).stems)) < FINER:
+        return [hunk]
+    matcher = SequenceMatcher(None, [_fold(w) for w in old], [_fold(w) for w in new], autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size and Words(" ".join(old[b.a : b.a + b.size])).stems]
+    shared = sum(len(Words(" ".join(old[b.a : b.a + b.size])).stems) for b in blocks)
+    if shared < SHARED * max(len(Words(hunk.removed).stems), len(Words(hunk.added).stems)):
+        return [hunk]  # a new text in the old one's place, a few words in common: one change
+    pieces, i, j = [], 0, 0
+    for block in [*blocks, None]:
+        a, b = (block.a, block.b) if block else (len(old), len(new))
+        if a > i or b > j:
+            before = " ".join([*hunk.before.split(), *old[:i]][-CONTEXT:])
+            after = " ".join([*old[a:], *hunk.after.split()][:CONTEXT])
+            pieces.append(Hunk(" ".join(old[i:a]), " ".join(new[j:b]), before, after))
+        if block:
+            i, j = block.a + block.size, block.b + block.size
+    return [p for p in pieces if _says_words(p.removed + " " + p.added)] or [hunk]
+
+
+def _fold(word: str) -> str:
+    return stem(fold_spelling(word.strip(",.;:()[]\"'“”‘’").lower()))
 
 
 def _spells_out(hunk: Hunk, names: Mapping[str, str]) -> bool:
