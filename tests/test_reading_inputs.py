@@ -955,3 +955,14 @@ def test_new_words_in_the_form_of_the_rows_paragraph_are_a_redraft_of_it() -> No
     by_name = {p.delegations[0]: p for p in found}
     assert by_name["EU"].operation == "redraft" and by_name["EU"].text.startswith("Encouraging Member States")
     assert by_name["Japan"].operation == "comment"
+
+
+def test_a_short_restatement_of_the_opening_in_another_form_of_its_verb_is_that_change() -> None:
+    """'Providing To provide specialized …' restates the opening with the verb in another form: the words
+    it shares with the paragraph are met by their stems ('provide' is 'Providing'), so it asks that change
+    (read as a comment, it asked nothing)."""
+    base = "1. Providing specialized services to identified victims of trafficking.\n"
+    found = read_on(base, base + "\nAfrican Group: Providing To provide specialized ...\n")
+    assert [(p.operation, p.resulting_text) for p in found] == [
+        ("replace", "To provide specialized services to identified victims of trafficking.")
+    ]

@@ -15,7 +15,7 @@ from difflib import Match, SequenceMatcher
 from amendtrack.compare.change import Hunk, Words, change_of, in_order_share
 from amendtrack.model.proposal import Edit, apply_edits
 from amendtrack.model.tree import Paragraph
-from amendtrack.model.words import fold_spelling
+from amendtrack.model.words import fold_spelling, stem
 from amendtrack.read.compilation.strikethrough import Vocabulary, unstrike
 from amendtrack.read.compilation.wording import WORDS, words_of
 
@@ -182,7 +182,7 @@ def _shared_runs(base: list[str], restated: list[str], stretch_only: bool = True
     rather than a restatement."""
     if len(restated) < 3:
         return None, False
-    matcher = SequenceMatcher(None, base, restated, autojunk=False)
+    matcher = SequenceMatcher(None, [stem(w) for w in base], [stem(w) for w in restated], autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     shared = sum(b.size for b in blocks)
     if shared >= max(2, 0.4 * min(len(restated), len(base))) and (shared >= 3 or blocks[0].a <= 2):
