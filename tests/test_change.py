@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from amendtrack.compare.align import align
-from amendtrack.compare.asks import described, quoted_asks
+from amendtrack.compare.asks import described, quoted_asks, suggested
 from amendtrack.compare.change import Hunk, change_of, judge_change
 from amendtrack.compare.disposition import Disposer
 from amendtrack.model.acronyms import defined_acronyms, fold_acronyms
@@ -117,6 +117,19 @@ def test_a_comment_that_quotes_words_to_add_is_traced_like_an_insertion() -> Non
     status, explanation = judge(OLD, took, asked)
     assert status == "accepted" and "‘particularly in mixed migration flows’ went in" in explanation
     assert judge(OLD, OLD, proposal("comment", "3", said="We support this paragraph."))[0] == "n/a"
+
+
+def test_a_comment_that_suggests_creating_something_is_traced_by_its_name() -> None:
+    """'We suggest the establishment of a Joint Committee, as is usual': the delegation wants to know whether
+    the Joint Committee is in the next draft, whatever else the comment says."""
+    remark = "Beside the secretariat, we suggest the establishment of a Joint Committee, as is usually the practice."
+    assert suggested(remark) == "a Joint Committee"
+    assert suggested("We support this paragraph and its establishment.") is None
+    asked = proposal("comment", "3", said=remark)
+    status, explanation = judge(OLD, OLD, asked)
+    assert status == "not_reflected" and "Joint Committee" in explanation
+    took = OLD.replace("between States.", "between States, overseen by a Joint Committee.")
+    assert judge(OLD, took, asked)[0] == "accepted"
 
 
 def test_a_new_paragraph_must_say_what_it_brings() -> None:

@@ -100,6 +100,20 @@ def described(words: str) -> str | None:
     return thing or None
 
 
+SUGGESTED = re.compile(
+    r"\b(?:suggests?|proposes?|recommends?|calls? for|asks? for)\s+(?:the\s+)?"
+    r"(?:establishment|creation|setting[- ]up|inclusion|introduction|adoption)\s+of\s+(?P<thing>[^.;,:]+)",
+    re.I,
+)
+
+
+def suggested(remark: str) -> str | None:
+    """The thing a comment suggests creating or including, in its own sentence ('we suggest the establishment
+    of a Steering Committee, as is the practice' → 'a Steering Committee'), or None: a descriptive ask."""
+    match = SUGGESTED.search(" ".join((remark or "").split()))
+    return match.group("thing").strip() if match else None
+
+
 def names_in(text: str) -> list[str]:
     """The names and acronyms a text gives ('the OAS Work Plan' → ['OAS', 'Work Plan']), which the next draft
     must say for a descriptive proposal to be taken up."""

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from amendtrack.compare.align import Alignment, Link, composite_text, is_placeholder
-from amendtrack.compare.asks import described, hunks_of, names_in, quoted_asks
+from amendtrack.compare.asks import described, hunks_of, names_in, quoted_asks, suggested
 from amendtrack.compare.change import SHORT, Hunk, Judged, Words, in_order_share, judge_change, occurrences
 from amendtrack.model.acronyms import defined_acronyms
 from amendtrack.model.proposal import Proposal
@@ -307,7 +307,7 @@ class Disposer:
 
     def dispose(self, proposal: Proposal) -> Disposition:
         """Decide what became of a proposal in the next draft, with evidence."""
-        if proposal.operation == "comment" and not quoted_asks(_remark(proposal)):
+        if proposal.operation == "comment" and not quoted_asks(_remark(proposal)) and not suggested(_remark(proposal)):
             return Disposition("n/a", "a comment: no change of text to look for", Evidence())
         if self.nxt is None:
             return Disposition("pending", "no next draft yet", Evidence())
@@ -507,7 +507,11 @@ class _Judge:
         return self.verdict("unclear", f"{became}; you gave no words to compare", 0)
 
     def _comment(self) -> Disposition:
-        return self._by_change("suggestion", quoted_asks(_remark(self.p)))
+        """A comment is traced by the words it quotes with what to do with them, else by the thing it suggests
+        creating or including ('we suggest the establishment of a Steering Committee')."""
+        asks = quoted_asks(_remark(self.p))
+        thing = None if asks else suggested(_remark(self.p))
+        return self._described(thing) if thing else self._by_change("suggestion", asks)
 
     def _by_change(self, what: str, hunks: list[Hunk] | None = None) -> Disposition:
         """Judge the change itself: the words it puts in went in, the words it takes out went; the rest of the
