@@ -237,6 +237,21 @@ def test_a_gerund_fused_to_to_by_the_strike_line_and_misread_is_struck_too() -> 
     assert unstrike("Bring to mind the", set(), words)[0] == ["Bring", "to", "mind", "the"]  # no gerund: kept
 
 
+def test_an_underscore_the_scan_read_beside_a_word_strikes_nothing() -> None:
+    """'_Encouraging UNODC, …': a rule or underline read as '_' is no letter, so the word is kept as typed
+    (taken for a garbled, struck word, it made the restatement ask to take 'Encouraging' out)."""
+    from amendtrack.read.compilation.strikethrough import Vocabulary, unstrike
+
+    words = Vocabulary.of("", read_text("1. Encouraging UNODC to assist States.\n", "base.txt"))
+    assert unstrike("_Encouraging UNODC, UN Agencies_ to", {"encouraging"}, words)[0] == [
+        "Encouraging",
+        "UNODC,",
+        "UN",
+        "Agencies",
+        "to",
+    ]
+
+
 def test_a_restatement_cut_short_mid_sentence_changes_only_what_it_restates() -> None:
     """'Encourage States to closely cooperate in' stops on the paragraph's own words, mid-sentence: the rest of
     the paragraph is not restated, so not deleted; one that ends as a sentence does restates it all."""

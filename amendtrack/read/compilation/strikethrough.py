@@ -93,6 +93,7 @@ def _unstruck_token(token: str, struck_from: set[str], vocabulary: Vocabulary) -
     hyphenated word of the draft, with a garbled part, is struck, but for a capitalised real
     word at its end (the African Group's 'Supperting-To').
     """
+    token = token.strip("_")  # '_Encouraging': a rule or underline the scan read as a character, no letter
     if len(token) > 2 and token.endswith("-") and token[-2].isalpha():
         return ""  # "Ensuring-that- To ensure": a dangling hyphen inside a line is the strike line
     core = token.strip(".,;:()“”\"'[]|")
