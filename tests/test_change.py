@@ -5,7 +5,7 @@ from __future__ import annotations
 from amendtrack.compare.align import align
 from amendtrack.compare.asks import described, quoted_asks, suggested
 from amendtrack.compare.change import Hunk, change_of, judge_change
-from amendtrack.compare.disposition import Disposer
+from amendtrack.compare.disposition import Disposer, same_family
 from amendtrack.model.acronyms import defined_acronyms, fold_acronyms
 from amendtrack.model.proposal import Edit, Proposal, Sponsor, apply
 from amendtrack.model.tree import Draft
@@ -130,6 +130,27 @@ def test_a_comment_that_suggests_creating_something_is_traced_by_its_name() -> N
     assert status == "not_reflected" and "Joint Committee" in explanation
     took = OLD.replace("between States.", "between States, overseen by a Joint Committee.")
     assert judge(OLD, took, asked)[0] == "accepted"
+
+
+def test_a_deleted_paragraph_merged_into_another_keeps_its_words_in_other_parts_of_speech() -> None:
+    """Asked deleted, 2 was merged into 1, which says 'coordination' for its 'coordinate' and 'governmental'
+    for its 'government': its substance is kept there, so the deletion was overtaken, not half made."""
+    old = (
+        "1. Promoting cooperation between civil society and the private sector in prevention policies.\n\n"
+        "2. Endeavoring to coordinate all stakeholders at the national level, including government institutions, "
+        "workers organizations and employers organizations.\n\n3. Encourage cooperation between States.\n"
+    )
+    new = (
+        "1. Promote cooperation and coordination between governmental institutions, civil society and the private "
+        "sector, as well as workers and employers organizations, in prevention policies.\n\n"
+        "2. [Merged with paragraph 1]\n\n3. Encourage cooperation between States.\n"
+    )
+    assert judge(old, new, proposal("delete", "2")) == (
+        "superseded",
+        "paragraph 2 was merged into 1, its words kept there",
+    )
+    assert same_family("coordinat", "coordination") and same_family("government", "governmental")
+    assert not same_family("state", "statement") and not same_family("nation", "nationality")
 
 
 def test_a_new_paragraph_must_say_what_it_brings() -> None:

@@ -50,6 +50,17 @@ class Disposition:
         return {"status": self.status, "explanation": self.explanation, "evidence": asdict(self.evidence)}
 
 
+FAMILY = 6  # letters two stems share from their start to be words of one family ('coordinat', 'coordination')
+
+
+def same_family(a: str, b: str) -> bool:
+    """Whether two stems are one word in another part of speech ('coordinat'/'coordination',
+    'government'/'governmental'): the shorter, of FAMILY letters or more, opens the longer, which adds at
+    most a suffix's letters."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= FAMILY and long.startswith(short) and len(long) - len(short) <= 4
+
+
 def content(text: str) -> list[str]:
     """Stems of the content words of a text, in order."""
     return [stem(t) for t in tokens(text or "") if t[:1].isalnum() and t.lower() not in STOPWORDS]
@@ -568,7 +579,8 @@ class _Judge:
         """The share of the paragraph's words found in what it was merged into."""
         words = set(content(self._base_text()))
         there = {w for node in self.successors_with_children() for w in self.d.stem_set(node)}
-        return len(words & there) / len(words) if words else 0.0
+        kept = [w for w in words if w in there or any(same_family(w, t) for t in there)]
+        return len(kept) / len(words) if words else 0.0
 
     def _sources_text(self, pool: list[Paragraph]) -> str:
         """The paragraph with every other paragraph merged with it into `pool`: words any of them had are no
