@@ -153,6 +153,32 @@ def test_a_deleted_paragraph_merged_into_another_keeps_its_words_in_other_parts_
     assert not same_family("state", "statement") and not same_family("nation", "nationality")
 
 
+MERGED_OLD = (
+    "1. Implementing all relevant legal instruments against trafficking in persons.\n\n"
+    "2. Prosecuting crimes of trafficking that encompass all forms of exploitation, including the removal of "
+    "organs, in accordance with national legislation.\n\n3. Encourage cooperation between States.\n"
+)
+MERGED_NEW = (
+    "1. Implement all relevant legal instruments against trafficking in persons and prosecute crimes of "
+    "trafficking that encompass all forms of exploitation.\n\n2. [Merged with paragraph 1]\n\n"
+    "3. Encourage cooperation between States.\n"
+)
+
+
+def test_a_change_to_a_merged_paragraph_went_in_when_a_piece_of_it_went_in_whole() -> None:
+    """2 was merged into 1: a redraft that takes out 'including the removal of organs' (gone from the merged
+    text) and adds words that are not there is carried in part, however few words that piece has; a change
+    only half met there (the new word in, the old one kept) is what any merge does: overtaken by it."""
+    redraft = (
+        "Prosecuting crimes of trafficking that encompass all forms of exploitation, in accordance with national "
+        "legislation and international human rights law and standards."
+    )
+    status, explanation = judge(MERGED_OLD, MERGED_NEW, proposal("redraft", "2", text=redraft))
+    assert status == "partial" and "‘including the removal of organs,’ was taken out" in explanation
+    half = proposal("replace", "2", Edit("replace", old="encompass", new="cover"))
+    assert judge(MERGED_OLD, MERGED_NEW.replace("that encompass", "that encompass and cover"), half)[0] == "superseded"
+
+
 def test_a_new_paragraph_must_say_what_it_brings() -> None:
     old = "1. Requests the Secretary-General to report on the implementation of this resolution.\n"
     new = old + "\n2. Requests the Secretary-General to report on progress at its next session.\n"

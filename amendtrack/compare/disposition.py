@@ -546,11 +546,19 @@ class _Judge:
         unclear = self.unclear(hunks)
         if unclear:
             return self.verdict("unclear", f"{unclear}; {said}", share)
-        if self.gone and share < SURVIVES:  # it went, and the change did not go with it
-            return self.verdict("superseded", f"{self.fate()}; {said}", share)
-        if any(c for _, c, _ in results):
-            return self.verdict("partial", f"part of your {what} is carried {self.where()}: {said}", share)
-        return self.verdict("not_reflected", f"your {what} is not carried {self.where()}: {said}", share)
+        if not self._went_in(results):
+            if self.gone:  # it went, and nothing of the change went with it
+                return self.verdict("superseded", f"{self.fate()}; {said}", share)
+            return self.verdict("not_reflected", f"your {what} is not carried {self.where()}: {said}", share)
+        return self.verdict("partial", f"part of your {what} is carried {self.where()}: {said}", share)
+
+    def _went_in(self, results: list[tuple[Hunk, float, str | None]]) -> bool:
+        """Whether any of the change went in: any part of it where the paragraph goes on; where it was merged
+        into another, rewritten from several, a piece of content words carried whole (a word or two half
+        met, or a small word come or gone, is what any merge does)."""
+        if not self.gone:
+            return any(c for _, c, _ in results)
+        return any(c == 1.0 and Words(f"{hunk.removed} {hunk.added}").stems for hunk, c, _ in results)
 
     def _merge_plan(self) -> str | None:
         """The delegation's own proposal that folds this paragraph into the one it was merged into, if any: on
