@@ -179,6 +179,18 @@ def test_a_change_to_a_merged_paragraph_went_in_when_a_piece_of_it_went_in_whole
     assert judge(MERGED_OLD, MERGED_NEW.replace("that encompass", "that encompass and cover"), half)[0] == "superseded"
 
 
+def test_a_merge_asked_with_one_paragraph_and_made_with_another_is_overtaken() -> None:
+    """'Merge 2 with 3': the next draft merged 2 into 1 and kept 3 apart, so the merge asked was not made
+    (the paragraph went another way); asked with 1, it was made as asked."""
+    with_three = proposal("merge", "2")
+    with_three.related = ["3"]
+    status, explanation = judge(MERGED_OLD, MERGED_NEW, with_three)
+    assert status == "superseded" and "none of the paragraphs you named" in explanation
+    with_one = proposal("merge", "2")
+    with_one.related = ["1"]
+    assert judge(MERGED_OLD, MERGED_NEW, with_one)[0] == "accepted"
+
+
 def test_a_new_paragraph_must_say_what_it_brings() -> None:
     old = "1. Requests the Secretary-General to report on the implementation of this resolution.\n"
     new = old + "\n2. Requests the Secretary-General to report on progress at its next session.\n"

@@ -731,7 +731,9 @@ class _Judge:
             notes = {id(link): link.note for link in [self.link, *links] if link.note}
             return self.verdict("accepted", f"merged as proposed: {'; '.join(notes.values())}", 1)
         if self.link is not None and self.link.relation == "merged":
-            return self.verdict("partial", f"merged, though not with all you named: {self.link.note}", 0.5)
+            if any(_one_paragraph([self.link, link]) for link in links):
+                return self.verdict("partial", f"merged, though not with all you named: {self.link.note}", 0.5)
+            return self.verdict("superseded", f"merged, but with none of the paragraphs you named: {self.link.note}", 0)
         if self.gone and self.target is not None:  # it went, and its substance may live on in a partner
             heirs = [t for node in partners if (link := self.lineage.of(node)) for t in link.targets]
             shares = [(phrase_share(self.stems(self.target), self.stems(h))[0], h) for h in heirs]
