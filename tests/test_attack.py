@@ -270,12 +270,12 @@ def test_delete_asks_then_removes_a_negotiation_in_one_transaction(db: str, tmp_
     refused = run("--db", db, "delete", "gpa-2010", stdin="n\n")
     assert refused.exit_code == 1 and refused.stdout == ""
     assert refused.stderr.splitlines() == [
-        "Delete gpa-2010 (3 documents, 571 proposals)? [y/N]: n",
+        "Delete gpa-2010 (3 documents, 574 proposals)? [y/N]: n",
         "amendtrack: error: aborted",
     ]
     assert "gpa-2010" in run("--db", db, "drafts").output
     result = run("--db", db, "delete", "gpa-2010", stdin="y\n")
-    assert result.exit_code == 0 and "deleted gpa-2010 (3 documents, 571 proposals)" in result.stdout
+    assert result.exit_code == 0 and "deleted gpa-2010 (3 documents, 574 proposals)" in result.stdout
     drafts = json.loads(run("--db", db, "drafts", "--json").stdout)
     assert {d["negotiation"] for d in drafts} == {"other"}
     connection = sqlite3.connect(tmp_path / "gpa.db")

@@ -26,7 +26,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The real GPA negotiation (drafts, lineage, 571 proposals) with dispositions, two overrides and a
+    """The real GPA negotiation (drafts, lineage, 574 proposals) with dispositions, two overrides and a
     correction of a reading; its dump."""
     folder = tmp_path_factory.mktemp("backup")
     url = f"sqlite:///{folder / 'source.db'}"
@@ -71,7 +71,7 @@ def test_dump_holds_everything(source: tuple[str, Path]) -> None:
     [lineage] = dump["lineage"]
     assert (lineage["from"], lineage["to"]) == ("first-draft", "draft-2010-07-19") and len(lineage["links"]) > 90
     proposals = dump["proposals"]
-    assert len(proposals) == 571 and all(p["disposition"] for p in proposals)
+    assert len(proposals) == 574 and all(p["disposition"] for p in proposals)
     assert any(len(p["sponsors"]) > 1 for p in proposals)  # co-sponsored
     assert [p["override"] for p in proposals if p["override"]] == [
         {"status": "accepted", "note": "agreed in informals — “as orally revised”"},
@@ -144,7 +144,7 @@ def test_restore_into_an_empty_database_gives_the_same_dump(
     code, out, err = run("--db", url, "import", str(source[1]))
     assert (code, err) == (0, "")
     assert out.splitlines()[1] == (
-        "imported: gpa-2010/inputs-first-draft (Table of Inputs on First Draft), order 2, 571 proposals, "
+        "imported: gpa-2010/inputs-first-draft (Table of Inputs on First Draft), order 2, 574 proposals, "
         "from 02-table-of-inputs-on-first-draft.txt"
     )
     again = tmp_path / "again.json"

@@ -188,7 +188,7 @@ def test_each_documents_sha256_is_unique_per_negotiation(populated: tuple[str, s
     ("pause_at", "call", "folder"),
     [
         ("save_draft", 1, "wg-tip-2019"),  # the report written: one draft in three parts
-        ("save_proposals", 1, "gpa-2010"),  # every row written: drafts, lineage, 571 proposals
+        ("save_proposals", 1, "gpa-2010"),  # every row written: drafts, lineage, 574 proposals
     ],
 )
 def test_import_killed_half_way_stores_none_of_it(

@@ -717,6 +717,37 @@ def test_the_tail_of_a_quotation_whose_label_the_scan_lost_is_an_input_of_its_ow
     assert "sub-regional" in lost[0].resulting_text and "”" not in lost[0].sponsors[0].verbatim  # no stray close
 
 
+def test_a_restatement_whose_label_opening_and_closing_quote_the_scan_lost_is_cut_from_a_remark() -> None:
+    """After a remark closed by a full stop, a block that starts mid-sentence and runs in the paragraph's words
+    from its middle is another delegation's restatement (its label, opening lines and closing quote lost): not
+    the remark's. A block that takes the paragraph up from its start lost no opening: still the remark's
+    delegation's own."""
+    base = (
+        "1. Encourage States to cooperate.\n\n"
+        "2. Ensure that victims are assisted.\n\n"
+        "3. Requesting the Secretary-General as a matter of priority to strengthen the capacity of UNODC to collect "
+        "information and report on patterns and flows of trafficking in persons.\n"
+    )
+    rows = (
+        "1. Encourage States to cooperate.\n\nThailand: delete\n\n"
+        "2. Ensure that victims are assisted.\n\nThailand: delete\n\n"
+        "3. Requesting the Secretary-General as a matter of priority to strengthen the capacity of UNODC to collect "
+        "information and report on patterns and flows of trafficking in persons.\n\n"
+        "Australia: Onerous reporting diverts resources from frontline activities. The draft could propose "
+        "streamlining reporting.\n\n"
+        "matter of priority to strengthen the capacity of UNODC to collect accurate and reliable\n"
+        "information and report on patterns and flows of trafficking in persons\n"
+    )
+    found = read_on(base, rows)
+    australia = [p for p in found if p.delegations == ["Australia"]]
+    assert [p.operation for p in australia] == ["comment"] and "accurate" not in australia[0].sponsors[0].verbatim
+    lost = [p for p in found if p.delegations == ["Thailand"] and p.paragraph == "3"]
+    assert len(lost) == 1 and lost[0].sponsors[0].attribution == "inferred"
+    assert "accurate and reliable" in lost[0].resulting_text
+    own = rows.replace("matter of priority to", "and requesting the Secretary-General as a matter of priority to")
+    assert not [p for p in read_on(base, own) if p.delegations == ["Thailand"] and p.paragraph == "3"]
+
+
 def test_a_lost_label_is_given_to_no_one_when_no_delegation_stands_out() -> None:
     base = "1. Encourage States to cooperate.\n\n2. Promote regional cooperation among States.\n"
     rows = (

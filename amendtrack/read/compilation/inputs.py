@@ -28,6 +28,9 @@ from amendtrack.read.compilation.wording import text_with_subparagraphs, words_o
 if TYPE_CHECKING:
     from amendtrack.model.delegation import Registry
 
+LOST_RESTATED = 0.6  # share of a lost tail's words that are its row paragraph's, in order, without a closing quote
+LOST_RESTATED_LEAST = 8  # … and the fewest words it has (fewer could be a remark quoting the paragraph)
+_NEAR_START = 2  # words into the paragraph a restatement may start at and still be from its opening
 LOST_LABEL_ROWS = 0.5  # the share of a table's rows a delegation speaks in, to be the one whose label was lost
 LOST_LABEL_CONFIDENCE = 0.6  # the reader's confidence in what such an input asks: below it with any other doubt
 _STRAY = re.compile(r"^\s*(?:\d{1,3}\s*[.,]?|[^\w\s]{1,3}|[a-z])\s*$")  # "52.", "o", "~"
@@ -181,12 +184,35 @@ class _RowReader:
         for at in reversed(starts):
             before, block = current.lines[:at], current.lines[at:]
             said, tail = (ocr.join_lines([line for _, line in part]) for part in (before, block))
-            if _lost_tail(tail) and _quotes_paired(said):
+            if (_lost_tail(tail) and _quotes_paired(said)) or self._lost_restatement(said, tail):
                 current.lines = before
                 no, last = block[-1]
                 block[-1] = (no, re.sub(r"”(?=[\s,.;]*$)", "", last))  # its quotation's close: no words of it
                 self.inputs.append(Input("", "inferred", self.paragraph, block, lost=True))
                 return
+
+    def _lost_restatement(self, said: str, tail: str) -> bool:
+        """A block that starts mid-sentence and runs in the row paragraph's words, after a remark in words of
+        its own closed by a full stop: another delegation's restatement whose label and opening lines the
+        scan lost (its closing quote lost too), not more of the remark. After a restatement, it is the same
+        delegation's, going on."""
+        first = next((c for c in tail if c.isalpha()), "")
+        if not first.islower() or "“" in tail or not said.rstrip().endswith(".") or not _quotes_paired(said):
+            return False
+        words = words_of(tail)
+        if len(words) < LOST_RESTATED_LEAST or self._restated(words_of(said))[0] >= LOST_RESTATED:
+            return False
+        share, start = self._restated(words)
+        return share >= LOST_RESTATED and start > _NEAR_START  # its opening lines lost: it takes up the middle
+
+    def _restated(self, words: list[str]) -> tuple[float, int]:
+        """The share of `words` that are the row paragraph's words, in order, and where in the paragraph the
+        first of them stands."""
+        matcher = SequenceMatcher(None, self.base_words, words, autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size]
+        if not words or not blocks:
+            return 0.0, 0
+        return sum(b.size for b in blocks) / len(words), blocks[0].a
 
     def _after_own_number(self, line: str) -> str | None:
         """'42. To ensure …' after a blank line in row 42: the delegation restating the row's paragraph anew,
