@@ -191,6 +191,21 @@ def test_a_merge_asked_with_one_paragraph_and_made_with_another_is_overtaken() -
     assert judge(MERGED_OLD, MERGED_NEW, with_one)[0] == "accepted"
 
 
+def test_a_word_the_next_draft_puts_in_everywhere_is_no_sign_that_an_insertion_went_in() -> None:
+    """The next draft says 'trafficking in persons' for 'trafficking' in every paragraph: an insertion on a
+    National Rapporteur 'on trafficking in persons' did not go in because 'persons' did; said in full, it did."""
+    topics = ["prevention", "protection of victims", "prosecution", "cooperation between States", "data"]
+    old = "\n\n".join(
+        f"{k}. Strengthening national action against trafficking through {t}." for k, t in enumerate(topics, 1)
+    )
+    new = old.replace("against trafficking", "against trafficking in persons").replace("Strengthening", "Strengthen")
+    rapporteur = ", as well as by creating the institution of a National Rapporteur on trafficking in persons"
+    asked = proposal("insert", "2", Edit("insert", new=rapporteur, anchor="protection of victims", position="after"))
+    assert judge(old + "\n", new + "\n", asked)[0] == "not_reflected"
+    took = new.replace("protection of victims.", f"protection of victims{rapporteur}.")
+    assert judge(old + "\n", took + "\n", asked)[0] == "accepted"
+
+
 def test_a_new_paragraph_must_say_what_it_brings() -> None:
     old = "1. Requests the Secretary-General to report on the implementation of this resolution.\n"
     new = old + "\n2. Requests the Secretary-General to report on progress at its next session.\n"

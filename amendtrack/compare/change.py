@@ -184,6 +184,7 @@ def carried(
     later: Words,
     names: Mapping[str, str] | None = None,
     put_back: frozenset[str] = frozenset(),
+    house: frozenset[str] = frozenset(),
 ) -> float:
     """How much of one hunk a later text carries: 1, 0.5 (part of it) or 0.
 
@@ -192,11 +193,11 @@ def carried(
     order, in part only with some of the words it brings, and in its place when the paragraph had its
     words already); a removal when it has them less often (or, long, hardly at all); a replacement when
     both hold, half when one does. `names`: see judge_change; `put_back`: the stems the whole change
-    puts in, which a long removal does not take out (they moved).
+    puts in, which a long removal does not take out (they moved); `house`: see judge_change.
     """
     exact = hunk.inflection_only
     folded = _folded(hunk, names or {})
-    put_in = _put_in(folded, base, later, exact) if _has_words(hunk.added) else None
+    put_in = _put_in(folded, base, later, exact, house) if _has_words(hunk.added) else None
     taken_out = _taken_out(folded, base, later, exact, put_back) if _has_words(hunk.removed) else None
     if put_in is None:
         return 1.0 if taken_out is None else taken_out  # nothing taken out: all its words come back elsewhere
@@ -208,7 +209,7 @@ def carried(
     return 1.0 if put_in == 1.0 and taken_out == 1.0 else 0.5
 
 
-def _put_in(hunk: Hunk, base: Words, later: Words, exact: bool) -> float:
+def _put_in(hunk: Hunk, base: Words, later: Words, exact: bool, house: frozenset[str] = frozenset()) -> float:
     phrase = Words(hunk.added)
     if (exact or len(phrase.stems) <= SHORT) and not hunk.before and hunk.after:  # the paragraph's opening
         return 1.0 if _opens(phrase, later, exact) else 0.0
@@ -219,10 +220,10 @@ def _put_in(hunk: Hunk, base: Words, later: Words, exact: bool) -> float:
     share = in_order_share(phrase.stems, later.stems)
     if share >= CARRIED:
         return 1.0
-    fresh = {s for s in phrase.stems if s not in base.stems}
+    fresh = {s for s in phrase.stems if s not in base.stems and s not in house}  # house words show nothing
     if share < GONE + 0.1 and _a_clause_went_in(hunk.added, base, later):
         return 0.5
-    if fresh and not fresh & set(later.stems) and not _closer(hunk, base, later):
+    if fresh and not fresh & set(later.stems) and not _closer(hunk, base, later, house):
         return 0.0  # only words the paragraph had, no nearer the place and order the proposal gives them
     return 0.5 if share >= GONE + 0.1 else 0.0
 
@@ -246,10 +247,12 @@ def _opens(phrase: Words, later: Words, exact: bool) -> bool:
     return theirs[: len(mine)] == mine
 
 
-def _closer(hunk: Hunk, base: Words, later: Words) -> bool:
+def _closer(hunk: Hunk, base: Words, later: Words, house: frozenset[str] = frozenset()) -> bool:
     """Whether the later text has the hunk's words, with two words of its place on each side, more in the
-    proposal's order than the paragraph had them: words it had, moved to where the proposal wants them."""
-    around = Words(" ".join([*hunk.before.split()[-2:], hunk.added, *hunk.after.split()[:2]])).stems
+    proposal's order than the paragraph had them: words it had, moved to where the proposal wants them
+    (words the later draft puts in throughout left out)."""
+    words = Words(" ".join([*hunk.before.split()[-2:], hunk.added, *hunk.after.split()[:2]])).stems
+    around = [s for s in words if s not in house]
     return in_order_share(around, later.stems) > in_order_share(around, base.stems)
 
 
@@ -337,10 +340,17 @@ class Judged:
         return sum(h.weight * c for h, c in self.hunks) / total if total else 0.0
 
 
-def judge_change(hunks: list[Hunk], base: str, later: str, names: Mapping[str, str] | None = None) -> Judged:
+def judge_change(
+    hunks: list[Hunk],
+    base: str,
+    later: str,
+    names: Mapping[str, str] | None = None,
+    house: frozenset[str] = frozenset(),
+) -> Judged:
     """How much of the change `hunks` (made to `base`) the text `later` carries, hunk by hunk (a removal of
     words another hunk puts in is left out: judged where they go); `names` written out on one side and as
-    their acronyms on the other are the same words (see model.acronyms)."""
+    their acronyms on the other are the same words (see model.acronyms); `house`: stems the later draft puts
+    in throughout ('trafficking in persons' for 'trafficking'), no sign by themselves that words went in."""
     names = names or {}
     base_words, later_words = Words(fold_acronyms(base, names)), Words(fold_acronyms(later, names))
     put_back = frozenset(s for hunk in hunks for s in Words(fold_acronyms(hunk.added, names)).stems)
@@ -348,9 +358,9 @@ def judge_change(hunks: list[Hunk], base: str, later: str, names: Mapping[str, s
     judged = [piece for hunk in judged for piece in finer(hunk)]
     return Judged(
         [
-            (hunk, carried(hunk, Words(base), Words(later), put_back=put_back))
+            (hunk, carried(hunk, Words(base), Words(later), put_back=put_back, house=house))
             if _spells_out(hunk, names)  # a name for its acronym, or back: that change itself, unfolded
-            else (hunk, carried(hunk, base_words, later_words, names, put_back))
+            else (hunk, carried(hunk, base_words, later_words, names, put_back, house))
             for hunk in judged
         ]
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 from amendtrack.compare.align import Alignment, Link, composite_text, is_placeholder
 from amendtrack.compare.asks import described, hunks_of, names_in, quoted_asks, suggested
@@ -24,6 +25,8 @@ PARTIAL = 0.4  # … for "part of it"
 GONE = 0.3  # a span to delete counts as gone when at most this share of it is left
 SURVIVES = 0.5  # share of a merged paragraph's words (or of a change) that lives on where it went
 BUILT_ON = 0.2  # how much more a successor must share with a redraft than with the old text to be built on it
+HOUSE = 0.15  # share of the paragraphs followed one to one that the next draft puts a word in, to be its style
+HOUSE_LEAST = 5  # … and the fewest such paragraphs
 NEW_WORDS = 0.5  # share of the words a new paragraph brings (none of the earlier draft has them) the next must say
 
 
@@ -182,6 +185,21 @@ class Disposer:
         self._ceilings: dict[str, float] = {}
         self._units: list[dict[str, float]] = []
         self._stem_postings: dict[str, list[int]] | None = None  # stem → indices of the paragraphs that have it
+
+    @cached_property
+    def house(self) -> frozenset[str]:
+        """Stems the next draft puts in throughout: more of them in HOUSE of the paragraphs it follows one to
+        one, or more ('trafficking in persons' for 'trafficking', everywhere). The drafter's style, no sign
+        of any one proposal."""
+        added: Counter[str] = Counter()
+        followed = 0
+        for node, _ in self.base.walk():
+            link = self.lineage.of(node)
+            if link is None or len(link.sources) != 1 or len(link.targets) != 1 or not node.text:
+                continue
+            followed += 1
+            added.update(set(Counter(self.stems(link.targets[0])) - Counter(content(node.text))))
+        return frozenset(s for s, n in added.items() if n >= max(HOUSE_LEAST, HOUSE * followed))
 
     def _text_vector(self, text: str) -> tuple[dict[str, float], float]:
         found = self._text_vectors.get(text)
@@ -536,7 +554,8 @@ class _Judge:
                 return self.verdict("unclear", unclear, 0)
             return self.verdict("superseded", f"{self.fate()}, and your {what} with it", 0)
         pool = self.successors_with_children()
-        judged = judge_change(hunks, self._sources_text(pool), " ".join(n.text for n in pool), self.d.names)
+        later = " ".join(n.text for n in pool)
+        judged = judge_change(hunks, self._sources_text(pool), later, self.d.names, self.d.house)
         results = [self._elsewhere(hunk, share, pool) for hunk, share in judged.hunks]
         share = Judged([(hunk, c) for hunk, c, _ in results]).share
         self._note(results, share)
