@@ -125,6 +125,11 @@ def test_a_comment_that_suggests_creating_something_is_traced_by_its_name() -> N
     remark = "Beside the secretariat, we suggest the establishment of a Joint Committee, as is usually the practice."
     assert suggested(remark) == "a Joint Committee"
     assert suggested("We support this paragraph and its establishment.") is None
+    assert suggested("We do not suggest the establishment of a new body.") is None
+    assert suggested("Japan recommends the adoption of the paragraph as drafted.") is None  # support, no ask
+    assert suggested("We suggest the establishment of a Joint Committee and that States report to it") == (
+        "a Joint Committee"
+    )
     asked = proposal("comment", "3", said=remark)
     status, explanation = judge(OLD, OLD, asked)
     assert status == "not_reflected" and "Joint Committee" in explanation
@@ -151,6 +156,7 @@ def test_a_deleted_paragraph_merged_into_another_keeps_its_words_in_other_parts_
     )
     assert same_family("coordinat", "coordination") and same_family("government", "governmental")
     assert not same_family("state", "statement") and not same_family("nation", "nationality")
+    assert not same_family("person", "personnel") and not same_family("inform", "informal")
 
 
 MERGED_OLD = (
@@ -204,6 +210,12 @@ def test_a_word_the_next_draft_puts_in_everywhere_is_no_sign_that_an_insertion_w
     assert judge(old + "\n", new + "\n", asked)[0] == "not_reflected"
     took = new.replace("protection of victims.", f"protection of victims{rapporteur}.")
     assert judge(old + "\n", took + "\n", asked)[0] == "accepted"
+    british = old.replace("against trafficking", "against trafficking and forced labour")  # spelt either way
+    labour = proposal(
+        "insert", "2", Edit("insert", new=", as well as by a Rapporteur on forced labor", anchor="victims")
+    )
+    labour.edits[0].position = "after"
+    assert judge(old + "\n", british + "\n", labour)[0] == "not_reflected"
 
 
 def test_a_new_paragraph_must_say_what_it_brings() -> None:
@@ -409,6 +421,9 @@ def test_a_long_replacement_is_judged_by_the_smaller_changes_it_is_made_of() -> 
     assert 0 < judged.share < 1
     assert judge_change(hunks, old, old).share == 0.0  # nothing of it made: none of its pieces counts
     assert judge_change(hunks, old, wanted).share == 1.0
+    old = "Urges States to protect victims, prosecute traffickers and prevent exploitation through campaigns, by law."
+    moved = "Urges States to prevent exploitation through campaigns, protect victims and prosecute traffickers, by law."
+    assert judge_change(change_of(old, moved), old, old).share == 0.0  # a clause moved is not one taken out
 
 
 def test_a_new_text_in_the_old_ones_place_is_one_change_whatever_words_they_share() -> None:

@@ -243,6 +243,12 @@ def test_an_underscore_the_scan_read_beside_a_word_strikes_nothing() -> None:
     from amendtrack.read.compilation.strikethrough import Vocabulary, unstrike
 
     words = Vocabulary.of("", read_text("1. Encouraging UNODC to assist States.\n", "base.txt"))
+    assert unstrike("“_Encouraging UNODC, Agencies_, to", {"encouraging"}, words)[0] == [
+        "“Encouraging",
+        "UNODC,",
+        "Agencies,",
+        "to",
+    ]
     assert unstrike("_Encouraging UNODC, UN Agencies_ to", {"encouraging"}, words)[0] == [
         "Encouraging",
         "UNODC,",
@@ -744,6 +750,11 @@ def test_a_restatement_whose_label_opening_and_closing_quote_the_scan_lost_is_cu
     lost = [p for p in found if p.delegations == ["Thailand"] and p.paragraph == "3"]
     assert len(lost) == 1 and lost[0].sponsors[0].attribution == "inferred"
     assert "accurate and reliable" in lost[0].resulting_text
+    the = [p for p in read_on(base, rows.replace("\nmatter of", "\nthe matter of")) if p.paragraph == "3"]
+    assert [p.delegations for p in the] == [
+        ["Australia"],
+        ["Thailand"],
+    ]  # a stray 'the' the paragraph has earlier is no sign the tail starts at the opening
     own = rows.replace("matter of priority to", "and requesting the Secretary-General as a matter of priority to")
     assert not [p for p in read_on(base, own) if p.delegations == ["Thailand"] and p.paragraph == "3"]
 

@@ -101,17 +101,21 @@ def described(words: str) -> str | None:
 
 
 SUGGESTED = re.compile(
-    r"\b(?:suggests?|proposes?|recommends?|calls? for|asks? for)\s+(?:the\s+)?"
-    r"(?:establishment|creation|setting[- ]up|inclusion|introduction|adoption)\s+of\s+(?P<thing>[^.;,:]+)",
+    r"\b(?P<no>not\s+|n't\s+)?(?:suggests?|proposes?|recommends?|calls? for|asks? for)\s+(?:the\s+)?"
+    r"(?:establishment|creation|setting[- ]up|inclusion|introduction)\s+of\s+"
+    r"(?P<thing>[^.;,:]+?)(?=\s+(?:and|or|that|which|who|to|so|as|in order)\b|[.;,:]|$)",
     re.I,
 )
 
 
 def suggested(remark: str) -> str | None:
-    """The thing a comment suggests creating or including, in its own sentence ('we suggest the establishment
-    of a Steering Committee, as is the practice' → 'a Steering Committee'), or None: a descriptive ask."""
+    """The thing a comment suggests creating or including, to the end of its phrase ('we suggest the
+    establishment of a Steering Committee, as is the practice' → 'a Steering Committee'), or None (also
+    for 'we do not suggest …'): a descriptive ask."""
     match = SUGGESTED.search(" ".join((remark or "").split()))
-    return match.group("thing").strip() if match else None
+    if match is None or match.group("no"):
+        return None
+    return match.group("thing").strip()
 
 
 def names_in(text: str) -> list[str]:

@@ -354,8 +354,8 @@ def judge_change(
     names = names or {}
     base_words, later_words = Words(fold_acronyms(base, names)), Words(fold_acronyms(later, names))
     put_back = frozenset(s for hunk in hunks for s in Words(fold_acronyms(hunk.added, names)).stems)
-    judged = [hunk for hunk in hunks if hunk.added or not _moved(hunk, hunks)]  # a move: judged where it goes
-    judged = [piece for hunk in judged for piece in finer(hunk)]
+    pieces = [piece for hunk in hunks for piece in finer(hunk)]
+    judged = [hunk for hunk in pieces if hunk.added or not _moved(hunk, pieces)]  # a move: judged where it goes
     return Judged(
         [
             (hunk, carried(hunk, Words(base), Words(later), put_back=put_back, house=house))

@@ -53,15 +53,19 @@ class Disposition:
         return {"status": self.status, "explanation": self.explanation, "evidence": asdict(self.evidence)}
 
 
-FAMILY = 6  # letters two stems share from their start to be words of one family ('coordinat', 'coordination')
+FAMILY = 6  # letters of the shorter of two stems of one family ('coordinat', 'coordination')
 
 
 def same_family(a: str, b: str) -> bool:
-    """Whether two stems are one word in another part of speech ('coordinat'/'coordination',
-    'government'/'governmental'): the shorter, of FAMILY letters or more, opens the longer, which adds at
-    most a suffix's letters."""
+    """Whether two stems are one word in another part of speech: a verb and its noun ('coordinat' /
+    'coordination', 'implement' / 'implementation'), a noun and its adjective ('government' /
+    'governmental', 'region' / 'regional'). Only those endings: 'inform' / 'informal', 'person' /
+    'personnel' are other words."""
     short, long = sorted((a, b), key=len)
-    return len(short) >= FAMILY and long.startswith(short) and len(long) - len(short) <= 4
+    if len(short) < FAMILY or not long.startswith(short):
+        return False
+    suffix = long[len(short) :]
+    return suffix in ("ion", "ation") or (suffix == "al" and short.endswith(("ment", "ion")))
 
 
 def content(text: str) -> list[str]:
@@ -198,7 +202,7 @@ class Disposer:
             if link is None or len(link.sources) != 1 or len(link.targets) != 1 or not node.text:
                 continue
             followed += 1
-            added.update(set(Counter(self.stems(link.targets[0])) - Counter(content(node.text))))
+            added.update(set(Counter(Words(link.targets[0].text).stems) - Counter(Words(node.text).stems)))
         return frozenset(s for s, n in added.items() if n >= max(HOUSE_LEAST, HOUSE * followed))
 
     def _text_vector(self, text: str) -> tuple[dict[str, float], float]:

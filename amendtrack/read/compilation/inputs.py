@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from amendtrack.model.tree import Paragraph
+from amendtrack.model.words import STOPWORDS
 from amendtrack.read import ocr
 from amendtrack.read.compilation.rows import BASE_LABEL, Line, ParagraphInputs, own_number
 from amendtrack.read.compilation.wording import text_with_subparagraphs, words_of
@@ -212,7 +213,8 @@ class _RowReader:
         blocks = [b for b in matcher.get_matching_blocks() if b.size]
         if not words or not blocks:
             return 0.0, 0
-        return sum(b.size for b in blocks) / len(words), blocks[0].a
+        start = next((b.a for b in blocks if b.size > 1 or words[b.b].lower() not in STOPWORDS), blocks[0].a)
+        return sum(b.size for b in blocks) / len(words), start  # a stray 'the' met early is no start
 
     def _after_own_number(self, line: str) -> str | None:
         """'42. To ensure …' after a blank line in row 42: the delegation restating the row's paragraph anew,

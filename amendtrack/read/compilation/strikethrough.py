@@ -18,6 +18,7 @@ from amendtrack.read.compilation.wording import WORDS
 
 _HYPHENS = re.compile(r"[-—–+]+")
 _POSSESSIVE = re.compile(r"['’]s$")
+_EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")  # underscores at a word's edges, not inside it
 _FUSED_CAPITAL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")  # 'assistingProtection': where a typed word starts
 
 
@@ -93,7 +94,7 @@ def _unstruck_token(token: str, struck_from: set[str], vocabulary: Vocabulary) -
     hyphenated word of the draft, with a garbled part, is struck, but for a capitalised real
     word at its end (the African Group's 'Supperting-To').
     """
-    token = token.strip("_")  # '_Encouraging': a rule or underline the scan read as a character, no letter
+    token = _EDGE_UNDERSCORE.sub("", token)  # '_Encouraging', 'Agencies_,': a rule or underline the scan read
     if len(token) > 2 and token.endswith("-") and token[-2].isalpha():
         return ""  # "Ensuring-that- To ensure": a dangling hyphen inside a line is the strike line
     core = token.strip(".,;:()“”\"'[]|")
