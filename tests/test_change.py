@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from amendtrack.compare.align import align
 from amendtrack.compare.asks import described, quoted_asks, suggested
-from amendtrack.compare.change import Hunk, change_of, judge_change
+from amendtrack.compare.change import Hunk, Words, change_of, finer, judge_change
 from amendtrack.compare.disposition import Disposer, same_family
 from amendtrack.model.acronyms import defined_acronyms, fold_acronyms
 from amendtrack.model.proposal import Edit, Proposal, Sponsor, apply
@@ -424,6 +424,25 @@ def test_a_long_replacement_is_judged_by_the_smaller_changes_it_is_made_of() -> 
     old = "Urges States to protect victims, prosecute traffickers and prevent exploitation through campaigns, by law."
     moved = "Urges States to prevent exploitation through campaigns, protect victims and prosecute traffickers, by law."
     assert judge_change(change_of(old, moved), old, old).share == 0.0  # a clause moved is not one taken out
+
+
+def test_a_citation_abbreviated_is_the_same_words_and_glue_words_of_a_rewording_ask_nothing() -> None:
+    """'in accordance with Art.32' restated as '… with Article 32' carries the clause moved to the front; the
+    'is' a rewording needs around the words both sides keep is no piece of the change to find."""
+    assert Words("under Art. 32, para 2").stems == Words("under article 32, paragraph 2").stems
+    assert "art" in Words("the art of drafting").stems  # a word, not a citation
+    old = (
+        "Recognizing the role of the Conference of Parties to the Convention, established in accordance with "
+        "Art. 32 of the Convention, to improve the capacity of States Parties to review its implementation;"
+    )
+    wanted = (
+        "Reaffirming that, in accordance with Art.32 of the Convention, the Conference of Parties to the "
+        "Convention is established to improve the capacity of States Parties to review its implementation;"
+    )
+    later = wanted.replace("Reaffirming", "Recognize").replace("Art.32", "Article 32")
+    (hunk,) = change_of(old, wanted)
+    assert all(piece.removed or Words(piece.added).stems for piece in finer(hunk))  # no 'is' on its own
+    assert 0 < judge_change([hunk], old, later).share < 1  # the clause went to the front, 'Reaffirming' did not
 
 
 def test_a_new_text_in_the_old_ones_place_is_one_change_whatever_words_they_share() -> None:

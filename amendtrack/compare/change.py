@@ -391,7 +391,14 @@ def finer(hunk: Hunk) -> list[Hunk]:
             pieces.append(Hunk(" ".join(old[i:a]), " ".join(new[j:b]), before, after))
         if block:
             i, j = block.a + block.size, block.b + block.size
-    return [p for p in pieces if _says_words(p.removed + " " + p.added)] or [hunk]
+    pieces = [p for p in pieces if _says_words(p.removed + " " + p.added) and not _glue(p)]
+    return pieces or [hunk]
+
+
+def _glue(piece: Hunk) -> bool:
+    """A piece of a split replacement that only puts in small words ('is', 'the'): the grammar of the new
+    wording around the words both sides keep, no ask of its own (words taken out, 'both', are one)."""
+    return not piece.removed.strip() and not Words(piece.added).stems
 
 
 def _fold(word: str) -> str:

@@ -122,8 +122,20 @@ _CONTENT_STEMS = _ContentStems()
 @lru_cache(maxsize=8192)  # a proposal is judged against the same paragraphs as every other on them
 def surface_and_stems(text: str) -> tuple[list[str], list[str]]:
     """A text's words with spelling folded, and the stems of its content words (shared: never change them)."""
-    surface = [fold_spelling(t) for t in tokens(text) if t[:1].isalnum()]
+    surface = _cited([fold_spelling(t) for t in tokens(text) if t[:1].isalnum()])
     return surface, [stem(w) for w in surface if w not in STOPWORDS]
+
+
+CITED = {"art": "article", "arts": "articles", "para": "paragraph", "paras": "paragraphs", "par": "paragraph"}
+
+
+def _cited(words: list[str]) -> list[str]:
+    """'Art. 32', 'para 2' as 'article 32', 'paragraph 2': a citation abbreviated or not is the same words
+    (only before a number: 'art' alone is a word)."""
+    return [
+        CITED.get(word, word) if k + 1 < len(words) and words[k + 1][:1].isdigit() else word
+        for k, word in enumerate(words)
+    ]
 
 
 def forget() -> None:
