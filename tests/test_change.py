@@ -6,7 +6,7 @@ from amendtrack.compare.align import align
 from amendtrack.compare.asks import described, quoted_asks, suggested
 from amendtrack.compare.change import Hunk, Words, change_of, finer, judge_change
 from amendtrack.compare.disposition import Disposer, same_family
-from amendtrack.model.acronyms import defined_acronyms, fold_acronyms
+from amendtrack.model.acronyms import defined_acronyms, fold_acronyms, spelled_out
 from amendtrack.model.proposal import Edit, Proposal, Sponsor, apply
 from amendtrack.model.tree import Draft
 from amendtrack.read.structure import read_text
@@ -216,6 +216,18 @@ def test_a_word_the_next_draft_puts_in_everywhere_is_no_sign_that_an_insertion_w
     )
     labour.edits[0].position = "after"
     assert judge(old + "\n", british + "\n", labour)[0] == "not_reflected"
+
+
+def test_an_acronym_no_draft_defines_is_found_written_out() -> None:
+    """'Add a reference to the OAS': the next draft names the Organization of American States in full."""
+    old = "1. Recalling regional initiatives, such as the ASEAN Declaration against Trafficking in Persons.\n"
+    new = old.replace("Persons.", "Persons and the Organization of American States’ Work Plan.")
+    asked = proposal("insert", "1", Edit("insert", new="Add a reference to the OAS, most notably its work plan."))
+    status, explanation = judge(old, new, asked)
+    assert status == "accepted" and "OAS" in explanation
+    assert judge(old, old, asked)[0] == "not_reflected"
+    assert spelled_out("OAS", new) == ["Organization of American States"]
+    assert spelled_out("OAS", "Our American Society") == ["Our American Society"] and not spelled_out("Oas", new)
 
 
 def test_a_new_paragraph_must_say_what_it_brings() -> None:

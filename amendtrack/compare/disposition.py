@@ -15,7 +15,7 @@ from functools import cached_property
 from amendtrack.compare.align import Alignment, Link, composite_text, is_placeholder
 from amendtrack.compare.asks import described, hunks_of, names_in, quoted_asks, suggested
 from amendtrack.compare.change import SHORT, Hunk, Judged, Words, in_order_share, judge_change, occurrences
-from amendtrack.model.acronyms import defined_acronyms
+from amendtrack.model.acronyms import defined_acronyms, spelled_out
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph, is_heading, names_paragraph, normalise_label
 from amendtrack.model.words import STOPWORDS, Weights, content_stems, fold_spelling, same_text, stem, tokens
@@ -662,7 +662,7 @@ class _Judge:
         base = Words(self._base_text())
         for pool in (self.successors_with_children(), self.paragraphs):
             for node in pool:
-                said = [name for name in names if _more_of(name, base, Words(node.text))]
+                said = [name for name in names if _names(name, base, node.text)]
                 if said and len(said) * 2 >= len(names) and max(names, key=lambda n: len(n.split())) in said:
                     self.evidence.looked_for, self.evidence.found, self.evidence.found_in = thing, said, node.label
                     return self.verdict("accepted", f"paragraph {node.label} of {self.next_label} names {said[0]}", 1)
@@ -814,6 +814,13 @@ def _told(results: list[tuple[Hunk, float, str | None]], most: int) -> list[str]
     if len(said) > most:
         said = said[:most] + [f"and {len(said) - most} more changes"]
     return said
+
+
+def _names(name: str, base: Words, text: str) -> bool:
+    """Whether `text` names `name` more often than the paragraph did: as given, or an acronym no draft
+    defines written out ('OAS': 'Organization of American States')."""
+    later = Words(text)
+    return _more_of(name, base, later) or any(_more_of(full, base, later) for full in spelled_out(name, text))
 
 
 def _more_of(name: str, base: Words, later: Words) -> bool:

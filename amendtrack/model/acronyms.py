@@ -62,3 +62,30 @@ def _pattern(names: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[
     groups = [f"(?P<n{k}>{name})" for k, name in enumerate(spelled)]
     pattern = re.compile(rf"\b(?:{'|'.join(groups)})\b", re.IGNORECASE)
     return pattern, {f"n{k}": acronym for k, (_, acronym) in enumerate(names)}
+
+
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "against", "to"})
+
+
+def spelled_out(acronym: str, text: str) -> list[str]:
+    """The names in `text` whose capitalised words' initials are the acronym's letters, exactly ('Organization
+    of American States' for 'OAS'): an acronym no draft defines, written out where a delegation used it."""
+    if not ACRONYM.fullmatch(acronym):
+        return []
+    words = re.findall(r"[^\W_]+", text)
+    found = []
+    for start, word in enumerate(words):
+        if word[0] != acronym[0]:
+            continue
+        initials, end = "", start
+        while end < len(words) and len(initials) < len(acronym):
+            current = words[end]
+            if current[0].isupper():
+                initials += current[0]
+            elif current not in CONNECTORS:
+                break
+            end += 1
+        if initials == acronym and end - start > 1:
+            found.append(" ".join(words[start:end]))
+    return list(dict.fromkeys(found))
