@@ -100,6 +100,12 @@ def test_a_descriptive_proposal_looks_for_what_it_names() -> None:
     assert described("a reference to the OAS, most notably its Work Plan") == "the OAS, most notably its Work Plan"
     assert described("Include a reference to existing best practices") == "existing best practices"
     assert described("replace “victims” with “persons”") is None
+    # what follows the thing is no part of it: a quotation giving its place, a sentence asking something else
+    assert described("Add reference to Bali Process in list “...in its Organized Forms,”... Inviting States") == (
+        "Bali Process"
+    )
+    assert described("Include a reference to best practices. Inviting States to share them.") == "best practices"
+    assert described("include a reference to “the Protocol”") == "“the Protocol”"  # a quoted thing stays
     asked = proposal("insert", "3", Edit("insert", new="a reference to the OAS, most notably its Work Plan"))
     named = OLD.replace("between States.", "between States, such as the OAS Work Plan against trafficking.")
     assert judge(OLD, named, asked)[0] == "accepted"

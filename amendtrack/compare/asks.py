@@ -97,7 +97,10 @@ def described(words: str) -> str | None:
     if match is None:
         return None
     thing = (match.group("thing") or match.group("plain") or "").strip(" .;,")
-    return thing or None
+    # a quotation after the thing gives its place, a sentence after it asks something else
+    named = re.split(r"\s[“\"‘]|(?<=[a-z)])\.\s", thing)[0]
+    named = re.sub(r"\s+in\s+(?:the\s+)?(?:list|paragraph|text)\s*$", "", named).strip(" .;,")
+    return named or thing or None
 
 
 SUGGESTED = re.compile(
