@@ -252,6 +252,9 @@ def test_a_paragraph_missing_from_a_draft_that_marks_its_deletions_is_unclear() 
     status, explanation = judge(old, new, proposal("delete", "2"))
     assert status == "unclear" and "nor marked deleted there" in explanation
     assert judge(old, new, proposal("delete", "3"))[0] == "accepted"
+    # one story for every proposal on the lost paragraph: a redraft or a move of it cannot tell either
+    assert judge(old, new, proposal("redraft", "2", text="Second paragraph on assistance to victims."))[0] == "unclear"
+    assert judge(old, new, proposal("move", "2"))[0] == "unclear"
 
 
 def test_hunks_keep_their_context_and_drop_what_both_sides_share() -> None:

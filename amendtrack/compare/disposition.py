@@ -513,6 +513,9 @@ class _Judge:
         if wordless and not self.p.rationale:
             return self.verdict("unclear", "the input breaks off before its new wording: what it asks is not known", 0)
         if self.gone and not self.successors:
+            vanished = self._vanished()  # one story for every proposal on the paragraph
+            if vanished:
+                return self.verdict("unclear", vanished, 0)
             return self.verdict("superseded", f"paragraph {self.p.paragraph} was deleted from {self.next_label}", 0)
         if wordless:
             return self._redraft_asked()
@@ -744,7 +747,8 @@ class _Judge:
         ):
             return self.verdict("accepted", f"paragraph {self.p.paragraph} moved: {self.link.note}", 1)
         if self.gone:
-            return self.verdict("superseded", self.fate(), 0)
+            vanished = self._vanished()
+            return self.verdict("unclear", vanished, 0) if vanished else self.verdict("superseded", self.fate(), 0)
         return self.verdict("not_reflected", f"paragraph {self.p.paragraph} stayed in place ({self.where()})", 0)
 
     def _merge(self) -> Disposition:
