@@ -382,6 +382,12 @@ def test_a_recommended_additional_paragraph_is_a_new_paragraph_known_by_what_it_
     )
     assert found["UNICEF"].operation == "new_paragraph"
     assert "National Rapporteurs on Trafficking" in found["UNICEF"].text
+    found = by_delegation(
+        "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+        "IOM: We would suggest inserting a paragraph that specifically addresses the issue of internal "
+        "trafficking.\n"
+    )
+    assert found["IOM"].operation == "new_paragraph" and "internal trafficking" in found["IOM"].text
 
 
 def test_a_deletion_that_carries_out_the_delegations_own_merge_plan_is_a_merge() -> None:

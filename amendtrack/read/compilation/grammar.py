@@ -675,9 +675,9 @@ def _described_paragraph(request: Request, compilation: Compilation) -> list[Pro
     """'Recommend consideration of an additional paragraph, to consider the creation of National Rapporteurs':
     a new paragraph known by what it is about; the disposition looks for a paragraph that says it."""
     m = re.match(
-        r"^(?:\w+\s+)?(?:recommends?|suggests?|proposes?|requests?)\s+(?:the\s+)?(?:consideration of|considering|adding"
-        r"|including|inclusion of|the addition of)?\s*(?:an?|another)\s+(?:additional|new|separate|further)\s+"
-        r"(?:paragraph|para)\b[\s,:]*(?P<about>.+)$",
+        r"^(?:\w+\s+){0,2}(?:recommends?|suggests?|proposes?|requests?)\s+(?:the\s+)?(?:consideration of|considering"
+        r"|adding|inserting|including|inclusion of|insertion of|the addition of)?\s*(?:an?|another)\s+"
+        r"(?:(?:additional|new|separate|further)\s+)?(?:paragraph|para)\b[\s,:]*(?P<about>.+)$",
         request.text,
         re.I | re.S,
     )
