@@ -106,6 +106,9 @@ def test_a_descriptive_proposal_looks_for_what_it_names() -> None:
     )
     assert described("Include a reference to best practices. Inviting States to share them.") == "best practices"
     assert described("include a reference to “the Protocol”") == "“the Protocol”"  # a quoted thing stays
+    assert "Global Compact" in described("Add a reference to the “Global Compact for Migration”")
+    assert described("Include a reference to processes, e.g. the Bali Process") == "processes, e.g. the Bali Process"
+    assert described("include a reference to the ILO Convention No. 29") == "the ILO Convention No. 29"
     asked = proposal("insert", "3", Edit("insert", new="a reference to the OAS, most notably its Work Plan"))
     named = OLD.replace("between States.", "between States, such as the OAS Work Plan against trafficking.")
     assert judge(OLD, named, asked)[0] == "accepted"
@@ -233,6 +236,14 @@ def test_an_acronym_no_draft_defines_is_found_written_out() -> None:
     assert status == "accepted" and "OAS" in explanation
     assert judge(old, old, asked)[0] == "not_reflected"
     assert spelled_out("OAS", new) == ["Organization of American States"]
+    assert spelled_out("EU", "Persons in Europe. Under article 5 …") == []  # a name stays within its phrase
+    assert spelled_out("EU", "the European Universities Association") == []  # nor is it the start of another
+    said = old.replace("Persons.", "Persons and the OAS.")  # the paragraph said it: writing it out adds nothing
+    assert judge(said, said.replace("the OAS", "the Organization of American States (OAS)"), asked)[0] == (
+        "not_reflected"
+    )
+    cited = proposal("insert", "1", Edit("insert", new="Add a reference to para 3 of the Protocol."))
+    assert judge(old, old.replace("Persons.", "Persons, para 3 of the Protocol."), cited)[0] == "accepted"
     assert spelled_out("OAS", "Our American Society") == ["Our American Society"] and not spelled_out("Oas", new)
 
 
@@ -255,6 +266,10 @@ def test_a_paragraph_missing_from_a_draft_that_marks_its_deletions_is_unclear() 
     # one story for every proposal on the lost paragraph: a redraft or a move of it cannot tell either
     assert judge(old, new, proposal("redraft", "2", text="Second paragraph on assistance to victims."))[0] == "unclear"
     assert judge(old, new, proposal("move", "2"))[0] == "unclear"
+    merge = proposal("merge", "2")
+    merge.related = ["1"]
+    assert judge(old, new, merge)[0] == "unclear"
+    assert judge(old, new, proposal("split", "2"))[0] == "unclear"
 
 
 def test_hunks_keep_their_context_and_drop_what_both_sides_share() -> None:
@@ -463,6 +478,8 @@ def test_a_citation_abbreviated_is_the_same_words_and_glue_words_of_a_rewording_
     later = wanted.replace("Reaffirming", "Recognize").replace("Art.32", "Article 32")
     (hunk,) = change_of(old, wanted)
     assert all(piece.removed or Words(piece.added).stems for piece in finer(hunk))  # no 'is' on its own
+    (negated,) = change_of(old, wanted.replace("is established", "is not established"))
+    assert any("not" in piece.added.split() for piece in finer(negated))  # 'not' is an ask, not glue
     assert 0 < judge_change([hunk], old, later).share < 1  # the clause went to the front, 'Reaffirming' did not
 
 

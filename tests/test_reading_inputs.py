@@ -388,6 +388,12 @@ def test_a_recommended_additional_paragraph_is_a_new_paragraph_known_by_what_it_
         "trafficking.\n"
     )
     assert found["IOM"].operation == "new_paragraph" and "internal trafficking" in found["IOM"].text
+    for remark in ("We suggest a paragraph-by-paragraph reading.", "Norway requests a paragraph vote."):
+        found = by_delegation(
+            "2. Ensure that trafficked victims are not unduly penalized for acts they were compelled to commit.\n\n"
+            f"IOM: {remark}\n"
+        )
+        assert found["IOM"].operation == "comment", remark
 
 
 def test_a_deletion_that_carries_out_the_delegations_own_merge_plan_is_a_merge() -> None:

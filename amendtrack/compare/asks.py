@@ -16,6 +16,7 @@ from amendtrack.compare.align import composite_text
 from amendtrack.compare.change import Hunk, change_of
 from amendtrack.model.proposal import Edit, Proposal, apply_edits
 from amendtrack.model.tree import Paragraph
+from amendtrack.model.words import content_stems
 
 DESCRIBED = re.compile(
     r"^\s*(?:(?:also\s+)?(?:we\s+)?(?:recommends?|suggests?|proposes?|requests?)\s+(?:that\s+)?(?:to\s+)?"
@@ -97,10 +98,11 @@ def described(words: str) -> str | None:
     if match is None:
         return None
     thing = (match.group("thing") or match.group("plain") or "").strip(" .;,")
-    # a quotation after the thing gives its place, a sentence after it asks something else
-    named = re.split(r"\s[“\"‘]|(?<=[a-z)])\.\s", thing)[0]
+    # a quotation after the thing gives its place, a sentence after it (a full stop after a lower-case word
+    # of four letters or more, not 'e.g.' or 'art.', then a capital) asks something else
+    named = re.split(r"\s[“\"‘]|(?<=[a-z]{4})\.\s+(?=[A-Z])", thing)[0]
     named = re.sub(r"\s+in\s+(?:the\s+)?(?:list|paragraph|text)\s*$", "", named).strip(" .;,")
-    return named or thing or None
+    return named if content_stems(named) else thing or None
 
 
 SUGGESTED = re.compile(

@@ -395,10 +395,15 @@ def finer(hunk: Hunk) -> list[Hunk]:
     return pieces or [hunk]
 
 
+GLUE = frozenset({"is", "are", "was", "were", "be", "been", "the", "a", "an", "that", "which", "it", "its", "of", "to"})
+
+
 def _glue(piece: Hunk) -> bool:
-    """A piece of a split replacement that only puts in small words ('is', 'the'): the grammar of the new
-    wording around the words both sides keep, no ask of its own (words taken out, 'both', are one)."""
-    return not piece.removed.strip() and not Words(piece.added).stems
+    """A piece of a split replacement that only puts in the grammar of the new wording around the words both
+    sides keep ('is', 'the', 'that'), no ask of its own; words taken out ('both') or a small word that
+    changes the meaning ('not', 'shall', 'only') are."""
+    added = Words(piece.added).surface
+    return not piece.removed.strip() and bool(added) and all(word in GLUE for word in added)
 
 
 def _fold(word: str) -> str:

@@ -18,7 +18,7 @@ from amendtrack.compare.change import SHORT, Hunk, Judged, Words, in_order_share
 from amendtrack.model.acronyms import defined_acronyms, spelled_out
 from amendtrack.model.proposal import Proposal
 from amendtrack.model.tree import Draft, Paragraph, is_heading, names_paragraph, normalise_label
-from amendtrack.model.words import STOPWORDS, Weights, content_stems, fold_spelling, same_text, stem, tokens
+from amendtrack.model.words import STOPWORDS, Weights, content_stems, same_text, stem, tokens
 
 ACCEPTED = 0.85  # share of the proposal's words found, in order, for "the next draft carries the change"
 PARTIAL = 0.4  # … for "part of it"
@@ -752,6 +752,9 @@ class _Judge:
         return self.verdict("not_reflected", f"paragraph {self.p.paragraph} stayed in place ({self.where()})", 0)
 
     def _merge(self) -> Disposition:
+        vanished = self._vanished()  # one story for every proposal on a paragraph lost from the next draft
+        if vanished:
+            return self.verdict("unclear", vanished, 0)
         partners = [self.d.find(label) for label in self.p.related]
         links = [link for node in partners if node is not None and (link := self.lineage.of(node)) is not None]
         if self.link is not None and self.link.relation == "merged" and _one_paragraph([self.link, *links]):
@@ -772,6 +775,9 @@ class _Judge:
         return self.verdict("not_reflected", f"paragraph {self.p.paragraph} was not merged ({self.where()})", 0)
 
     def _split(self) -> Disposition:
+        vanished = self._vanished()
+        if vanished:
+            return self.verdict("unclear", vanished, 0)
         if self.link is not None and self.link.relation == "split":
             return self.verdict("accepted", f"split as proposed: {self.link.note}", 1)
         return self.verdict("not_reflected", f"paragraph {self.p.paragraph} was not split ({self.where()})", 0)
@@ -822,14 +828,18 @@ def _told(results: list[tuple[Hunk, float, str | None]], most: int) -> list[str]
 
 def _names(name: str, base: Words, text: str) -> bool:
     """Whether `text` names `name` more often than the paragraph did: as given, or an acronym no draft
-    defines written out ('OAS': 'Organization of American States')."""
+    defines written out ('OAS': 'Organization of American States') where the paragraph did not say it."""
     later = Words(text)
-    return _more_of(name, base, later) or any(_more_of(full, base, later) for full in spelled_out(name, text))
+    if _more_of(name, base, later):
+        return True
+    said = occurrences(Words(name).surface, base.surface) > 0
+    return not said and any(_more_of(full, base, later) for full in spelled_out(name, text))
 
 
 def _more_of(name: str, base: Words, later: Words) -> bool:
-    """Whether the later text says `name` more often than the paragraph did (spellings folded)."""
-    words = [fold_spelling(t) for t in tokens(name) if t[:1].isalnum()]
+    """Whether the later text says `name` more often than the paragraph did (spellings and citations folded,
+    as the texts are)."""
+    words = Words(name).surface
     return bool(words) and occurrences(words, later.surface) > occurrences(words, base.surface)
 
 

@@ -66,26 +66,39 @@ def _pattern(names: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[
 
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "against", "to"})
+PHRASE_END = re.compile(r"[^\w\s-]+")  # punctuation, possessives' apostrophes among it, ends a name
+SPELLED_MOST = 5  # names looked for at most (a hostile text of many capitalised pairs costs no more)
 
 
 def spelled_out(acronym: str, text: str) -> list[str]:
     """The names in `text` whose capitalised words' initials are the acronym's letters, exactly ('Organization
-    of American States' for 'OAS'): an acronym no draft defines, written out where a delegation used it."""
+    of American States' for 'OAS'): an acronym no draft defines, written out where a delegation used it. A
+    name stays within its phrase (punctuation ends it: 'Europe. Under' is no 'EU') and ends there or before
+    a small word ('European Universities Association' is no 'EU'); SPELLED_MOST names at most."""
     if not ACRONYM.fullmatch(acronym):
         return []
-    words = re.findall(r"[^\W_]+", text)
-    found = []
-    for start, word in enumerate(words):
-        if word[0] != acronym[0]:
-            continue
-        initials, end = "", start
-        while end < len(words) and len(initials) < len(acronym):
-            current = words[end]
-            if current[0].isupper():
-                initials += current[0]
-            elif current not in CONNECTORS:
-                break
-            end += 1
-        if initials == acronym and end - start > 1:
-            found.append(" ".join(words[start:end]))
-    return list(dict.fromkeys(found))
+    found: list[str] = []
+    for phrase in PHRASE_END.split(text):
+        words = phrase.split()
+        for start, word in enumerate(words):
+            if word[0] == acronym[0]:
+                name = _spelled_from(words, start, acronym)
+                if name and name not in found:
+                    found.append(name)
+                    if len(found) >= SPELLED_MOST:
+                        return found
+    return found
+
+
+def _spelled_from(words: list[str], start: int, acronym: str) -> str | None:
+    """The name spelling `acronym` from words[start], if its run of words ends with the acronym's letters."""
+    initials, end = "", start
+    while end < len(words) and len(initials) < len(acronym):
+        if words[end][0].isupper():
+            initials += words[end][0]
+        elif words[end] not in CONNECTORS:
+            return None
+        end += 1
+    if initials != acronym or end - start < 2 or (end < len(words) and words[end][0].isupper()):
+        return None
+    return " ".join(words[start:end])

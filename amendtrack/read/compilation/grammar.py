@@ -675,10 +675,11 @@ def _described_paragraph(request: Request, compilation: Compilation) -> list[Pro
     """'Recommend consideration of an additional paragraph, to consider the creation of National Rapporteurs':
     a new paragraph known by what it is about; the disposition looks for a paragraph that says it."""
     m = re.match(
-        r"^(?:\w+\s+){0,2}(?:recommends?|suggests?|proposes?|requests?)\s+(?:the\s+)?(?:consideration of|considering"
-        r"|adding|inserting|including|inclusion of|insertion of|the addition of)?\s*(?:an?|another)\s+"
-        r"(?:(?:additional|new|separate|further)\s+)?(?:paragraph|para)\b[\s,:]*(?P<about>.+)$",
-        request.text,
+        r"^(?:\w+ ){0,2}(?:recommends?|suggests?|proposes?|requests?) (?:the )?(?:consideration of |considering "
+        r"|adding |inserting |including |inclusion of |insertion of |the addition of )?(?:an?|another) "
+        r"(?:(?:additional|new|separate|further) (?:paragraph|para)\b[ ,:]*"
+        r"|(?:paragraph|para) (?=(?:that|which|on|about|addressing|dealing|to)\b))(?P<about>.+)$",
+        " ".join(request.text.split()),  # spaces as one: a run of them costs the pattern nothing
         re.I | re.S,
     )
     if not m:
