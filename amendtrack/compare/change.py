@@ -395,7 +395,9 @@ def finer(hunk: Hunk) -> list[Hunk]:
     return pieces or [hunk]
 
 
-GLUE = frozenset({"is", "are", "was", "were", "be", "been", "the", "a", "an", "that", "which", "it", "its", "of", "to"})
+GLUE = frozenset(
+    "is are was were be been the a an that which it its this these their of to in on at by for with as from and".split()
+)
 
 
 def _glue(piece: Hunk) -> bool:
