@@ -233,7 +233,7 @@ def test_an_acronym_no_draft_defines_is_found_written_out() -> None:
     new = old.replace("Persons.", "Persons and the Organization of American States’ Work Plan.")
     asked = proposal("insert", "1", Edit("insert", new="Add a reference to the OAS, most notably its work plan."))
     status, explanation = judge(old, new, asked)
-    assert status == "accepted" and "OAS" in explanation
+    assert status == "accepted" and "names OAS (as ‘Organization of American States’)" in explanation
     assert judge(old, old, asked)[0] == "not_reflected"
     assert spelled_out("OAS", new) == ["Organization of American States"]
     assert spelled_out("EU", "Persons in Europe. Under article 5 …") == []  # a name stays within its phrase

@@ -665,10 +665,13 @@ class _Judge:
         base = Words(self._base_text())
         for pool in (self.successors_with_children(), self.paragraphs):
             for node in pool:
-                said = [name for name in names if _names(name, base, node.text)]
+                forms = {name: _named_as(name, base, node.text) for name in names}
+                said = [name for name in names if forms[name]]
                 if said and len(said) * 2 >= len(names) and max(names, key=lambda n: len(n.split())) in said:
                     self.evidence.looked_for, self.evidence.found, self.evidence.found_in = thing, said, node.label
-                    return self.verdict("accepted", f"paragraph {node.label} of {self.next_label} names {said[0]}", 1)
+                    written = "" if forms[said[0]] == said[0] else f" (as ‘{forms[said[0]]}’)"
+                    named = f"paragraph {node.label} of {self.next_label} names {said[0]}{written}"
+                    return self.verdict("accepted", named, 1)
         self.evidence.looked_for, self.evidence.missing = thing, names
         unclear = self.unclear()
         if unclear:
@@ -826,14 +829,15 @@ def _told(results: list[tuple[Hunk, float, str | None]], most: int) -> list[str]
     return said
 
 
-def _names(name: str, base: Words, text: str) -> bool:
-    """Whether `text` names `name` more often than the paragraph did: as given, or an acronym no draft
-    defines written out ('OAS': 'Organization of American States') where the paragraph did not say it."""
+def _named_as(name: str, base: Words, text: str) -> str | None:
+    """How `text` names `name` more often than the paragraph did: as given, or an acronym no draft defines
+    written out ('OAS': 'Organization of American States') where the paragraph did not say it; None if not."""
     later = Words(text)
     if _more_of(name, base, later):
-        return True
-    said = occurrences(Words(name).surface, base.surface) > 0
-    return not said and any(_more_of(full, base, later) for full in spelled_out(name, text))
+        return name
+    if occurrences(Words(name).surface, base.surface):
+        return None
+    return next((full for full in spelled_out(name, text) if _more_of(full, base, later)), None)
 
 
 def _more_of(name: str, base: Words, later: Words) -> bool:
