@@ -375,12 +375,13 @@ def finer(hunk: Hunk) -> list[Hunk]:
     share ('in line with the Office … Guidelines' → 'taking into account the Office …'), a delegate asks each.
     Split where both sides share a run holding a content word; shorter hunks are returned as they are."""
     old, new = hunk.removed.split(), hunk.added.split()
-    if min(len(Words(hunk.removed).stems), len(Words(hunk.added).stems)) < FINER:
+    sides = len(Words(hunk.removed).stems), len(Words(hunk.added).stems)
+    if min(sides) < FINER:
         return [hunk]
     matcher = SequenceMatcher(None, [_fold(w) for w in old], [_fold(w) for w in new], autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size and Words(" ".join(old[b.a : b.a + b.size])).stems]
-    shared = sum(len(Words(" ".join(old[b.a : b.a + b.size])).stems) for b in blocks)
-    if shared < SHARED * max(len(Words(hunk.removed).stems), len(Words(hunk.added).stems)):
+    kept = [(b, len(Words(" ".join(old[b.a : b.a + b.size])).stems)) for b in matcher.get_matching_blocks()]
+    blocks = [b for b, stems in kept if stems]
+    if sum(stems for _, stems in kept) < SHARED * max(sides):
         return [hunk]  # a new text in the old one's place, a few words in common: one change
     pieces, i, j = [], 0, 0
     for block in [*blocks, None]:

@@ -442,13 +442,13 @@ class _Judge:
         handler = getattr(self, f"_{op}", None)
         if handler is None:
             return self.verdict("n/a", f"no rule for {op}")
-        return handler()
+        if op == "redraft" and not (self.p.text or self.p.edits or self.p.rationale):
+            return self.verdict("unclear", "the input breaks off before its new wording: what it asks is not known", 0)
+        vanished = self._vanished() if op != "new_paragraph" else None  # one story for every proposal on it
+        return self.verdict("unclear", vanished, 0) if vanished else handler()
 
     def _delete(self) -> Disposition:
         if not self.p.edits:  # the whole paragraph: a successor that lost its start still shows it is there
-            unclear = self._vanished()
-            if unclear:
-                return self.verdict("unclear", unclear, 0)
             if self.link is not None and self.link.relation == "deleted":
                 marked = "" if self.link.source == "declared" else " (the draft does not mark it deleted; check it)"
                 return self.verdict("accepted", f"paragraph {self.p.paragraph} is not in {self.next_label}{marked}", 1)
@@ -510,12 +510,7 @@ class _Judge:
 
     def _redraft(self) -> Disposition:
         wordless = not self.p.text and not self.p.edits
-        if wordless and not self.p.rationale:
-            return self.verdict("unclear", "the input breaks off before its new wording: what it asks is not known", 0)
         if self.gone and not self.successors:
-            vanished = self._vanished()  # one story for every proposal on the paragraph
-            if vanished:
-                return self.verdict("unclear", vanished, 0)
             return self.verdict("superseded", f"paragraph {self.p.paragraph} was deleted from {self.next_label}", 0)
         if wordless:
             return self._redraft_asked()
@@ -556,9 +551,6 @@ class _Judge:
         if not hunks:
             return self.verdict("n/a", f"your {what} changes no words of paragraph {self.p.paragraph}", 0)
         if self.gone and not self.successors and self.target is not None:  # its words went with the whole paragraph
-            unclear = self._vanished()
-            if unclear:
-                return self.verdict("unclear", unclear, 0)
             return self.verdict("superseded", f"{self.fate()}, and your {what} with it", 0)
         pool = self.successors_with_children()
         later = " ".join(n.text for n in pool)
@@ -750,14 +742,10 @@ class _Judge:
         ):
             return self.verdict("accepted", f"paragraph {self.p.paragraph} moved: {self.link.note}", 1)
         if self.gone:
-            vanished = self._vanished()
-            return self.verdict("unclear", vanished, 0) if vanished else self.verdict("superseded", self.fate(), 0)
+            return self.verdict("superseded", self.fate(), 0)
         return self.verdict("not_reflected", f"paragraph {self.p.paragraph} stayed in place ({self.where()})", 0)
 
     def _merge(self) -> Disposition:
-        vanished = self._vanished()  # one story for every proposal on a paragraph lost from the next draft
-        if vanished:
-            return self.verdict("unclear", vanished, 0)
         partners = [self.d.find(label) for label in self.p.related]
         links = [link for node in partners if node is not None and (link := self.lineage.of(node)) is not None]
         if self.link is not None and self.link.relation == "merged" and _one_paragraph([self.link, *links]):
@@ -778,9 +766,6 @@ class _Judge:
         return self.verdict("not_reflected", f"paragraph {self.p.paragraph} was not merged ({self.where()})", 0)
 
     def _split(self) -> Disposition:
-        vanished = self._vanished()
-        if vanished:
-            return self.verdict("unclear", vanished, 0)
         if self.link is not None and self.link.relation == "split":
             return self.verdict("accepted", f"split as proposed: {self.link.note}", 1)
         return self.verdict("not_reflected", f"paragraph {self.p.paragraph} was not split ({self.where()})", 0)
