@@ -340,3 +340,46 @@ def test_an_option_dropped_while_the_others_stay_options_is_deleted_not_folded_i
         "same",
         ["1.1 Option 1"],
     )
+
+
+SUB_OPTIONS = (
+    "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\nArticle 2\n\n"
+    "1. This Agreement aims to strengthen the global response to climate change, including by:\n\n{}\n\n"
+    "(b) Increasing the ability to adapt to the adverse impacts of climate change.\n\n"
+    "Article 3\n\n1. The secretariat shall serve this Agreement.\n"
+)
+TEMPERATURE_OPTIONS = (
+    "(a) Holding the increase in the global average temperature to\n\n"
+    "Option 1: below 2 °C above pre-industrial levels;\n\n"
+    "Option 2: well below 2 °C above pre-industrial levels and pursuing efforts to limit it to 1.5 °C;\n\n"
+    "Option 3: below 1.5 °C above pre-industrial levels, taking into account the best available science and equity;"
+    "\n\nOption 4: No provision on the global average temperature."
+)
+
+
+def test_options_held_by_a_sub_paragraph_settle_into_it_with_its_stem() -> None:
+    """'(a) To hold … to [Option 1 …] [Option 2 …]' settled as one sub-paragraph: its stem and the option whose
+    words it carries went into the new (a); options that bring nothing the kept one does not were dropped, not
+    folded into the whole paragraph."""
+    old = read_text(SUB_OPTIONS.format(TEMPERATURE_OPTIONS), "old.txt")
+    settled = (
+        "(a) Holding the increase in the global average temperature to well below 2 °C above pre-industrial levels "
+        "and pursuing efforts to limit the temperature increase to 1.5 °C;"
+    )
+    found = align(old, read_text(SUB_OPTIONS.format(settled), "new.txt")).links
+    became = link_to(found, "2.1(a)")
+    assert (became.relation, labels(became.sources)) == ("merged", ["2.1(a)", "2.1(a) Option 2"])
+    assert link_from(found, "2.1(a) Option 1").relation == "deleted"
+    assert link_from(found, "2.1(a) Option 3").relation == "deleted"
+    assert labels(link_to(found, "2.1").sources) == ["2.1"]
+
+
+def test_options_of_a_sub_paragraph_still_open_stay_options() -> None:
+    """While the new draft still offers the options, nothing was settled: each option goes on as itself, even
+    one whose words are all in the stem ('No provision on consultative period' under 'Consultative period')."""
+    old = read_text(SUB_OPTIONS.format(TEMPERATURE_OPTIONS), "old.txt")
+    found = align(old, read_text(SUB_OPTIONS.format(TEMPERATURE_OPTIONS.replace("equity", "equity and")), "new.txt"))
+    assert labels(link_from(found.links, "2.1(a)").targets) == ["2.1(a)"]
+    assert link_from(found.links, "2.1(a) Option 2").relation == "same"
+    assert link_from(found.links, "2.1(a) Option 3").relation == "modified"
+    assert link_from(found.links, "2.1(a) Option 4").relation == "same"

@@ -10,7 +10,8 @@ function of its own module:
   fill gaps by position, find merges and splits;
 - say it as links (`paragraphs`), naming moves; link headings (`headings`) and the
   sub-paragraphs inside their parents (`subparagraphs`), a merged paragraph into the sub-paragraph
-  it became (`parts`); put the links in reading order.
+  it became (`parts`), a sub-paragraph's options into what the sub-paragraph became
+  (`suboptions`); put the links in reading order.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from amendtrack.compare.align.pairing import (
 )
 from amendtrack.compare.align.paragraphs import link_paragraphs, name_moves
 from amendtrack.compare.align.parts import follow_parts, rehome_orphans
+from amendtrack.compare.align.suboptions import settle_sub_options
 from amendtrack.compare.align.subparagraphs import link_sub_paragraphs
 from amendtrack.model.tree import Draft
 
@@ -59,6 +61,7 @@ def align(old: Draft, new: Draft) -> Alignment:
     links = follow_parts(drafts, links)
     links.extend(link_headings(drafts, links))
     links = attach_shells(drafts, links)
+    links = settle_sub_options(drafts, links, old, new)
     links = rehome_orphans(drafts, links, old, new)
     name_container_moves(old, new, links)
     return Alignment(in_reading_order(links, old, new), found.conflicts)

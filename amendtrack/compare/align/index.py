@@ -110,6 +110,10 @@ class ParagraphIndex:
         """The weighted stems of a node's own text (a heading, a sub-paragraph)."""
         return self.weights.vector(self._own(node))
 
+    def whole(self, node: Paragraph) -> dict[str, float]:
+        """The weighted stems of a node with its sub-paragraphs and items (an option that holds a list)."""
+        return self.weights.vector(self._composite(node))
+
     def old_labelled(self, key: str) -> int | None:
         """The old block with this (normalised) label; the last one if several have it."""
         found = self.old_by_label.get(key)
