@@ -383,3 +383,18 @@ def test_options_of_a_sub_paragraph_still_open_stay_options() -> None:
     assert link_from(found.links, "2.1(a) Option 2").relation == "same"
     assert link_from(found.links, "2.1(a) Option 3").relation == "modified"
     assert link_from(found.links, "2.1(a) Option 4").relation == "same"
+
+
+def test_a_sub_paragraph_offered_as_options_is_split_into_them() -> None:
+    """The reverse of settling: '(a) … [below 1.5 °C] [or] [well below 2 °C] …' offered next as a stem and
+    options; the options are not new, they were drawn out of (a)."""
+    bracketed = (
+        "(a) Holding the increase in the global average temperature [below 1.5 °C] [or] [well below 2 °C] above "
+        "pre-industrial levels, taking into account the best available science;"
+    )
+    old = read_text(SUB_OPTIONS.format(bracketed), "old.txt")
+    found = align(old, read_text(SUB_OPTIONS.format(TEMPERATURE_OPTIONS), "new.txt")).links
+    drawn = link_from(found, "2.1(a)")
+    assert drawn.relation == "split"
+    assert {"2.1(a)", "2.1(a) Option 1", "2.1(a) Option 2", "2.1(a) Option 3"} <= set(labels(drawn.targets))
+    assert not any(link.relation == "new" and "Option" in labels(link.targets)[0] for link in found)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from amendtrack.compare.align.index import ParagraphIndex, inner
 from amendtrack.compare.align.links import Link, kept, same_label
 from amendtrack.compare.align.pairing import SETTLED, SUPPLIES_GAIN
+from amendtrack.compare.align.subparagraphs import FOLDED_SHARE
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.model.words import same_text
 
@@ -27,7 +28,37 @@ def settle_sub_options(drafts: ParagraphIndex, links: list[Link], old: Draft, ne
         settled = settling.settle(stem, options)
         if settled is not settling.links:  # the links changed: look again at them as they now stand
             settling = _Settling(drafts, settled, old_parent, new_parent)
-    return settling.links
+    return _open_sub_options(drafts, settling.links, old, new)
+
+
+def _open_sub_options(drafts: ParagraphIndex, links: list[Link], old: Draft, new: Draft) -> list[Link]:
+    """The reverse: a sub-paragraph whose text the next draft offers as a stem and options ('(a) Hold the increase
+    … [below 1.5 °C] [or] [well] [below 2 °C]' → '(a) … to' Option 1, 2, 3) was split into them; each new option
+    that holds a third of its words in it (FOLDED_SHARE) came from it, and so did one split off its paragraph."""
+    where = {id(t): link for link in links for t in link.targets}
+    holder = {id(node): up for node, up in old.walk() if up is not None}
+    for stem, options in _stems_with_options(new):
+        link = where[id(stem)]
+        if len(link.sources) != 1 or len(link.targets) != 1 or link.sources[0].kind != "subparagraph":
+            continue
+        origin = link.sources[0]
+        source = drafts.whole(origin)
+        parts = [
+            o
+            for o in options
+            if (where[id(o)].relation == "new" or holder.get(id(origin)) in where[id(o)].sources)
+            and drafts.weights.containment(drafts.whole(o), source) >= FOLDED_SHARE
+        ]
+        for part in parts:
+            left = where[id(part)]
+            left.targets.remove(part)
+            links = [x for x in links if x is not left] + (_restated(drafts, left) if left.sources else [])
+        if parts:
+            link.targets.extend(parts)
+            link.relation = "split"
+            link.note = f"split from {origin.label} into {', '.join(t.label for t in link.targets)}"
+            where = {id(t): x for x in links for t in x.targets}
+    return links
 
 
 class _Settling:
@@ -159,10 +190,10 @@ def _holds_options(node: Paragraph) -> bool:
     return any(child.kind == "option_group" for child in node.children)
 
 
-def _stems_with_options(old: Draft) -> list[tuple[Paragraph, list[Paragraph]]]:
+def _stems_with_options(draft: Draft) -> list[tuple[Paragraph, list[Paragraph]]]:
     """Sub-paragraphs (not blocks) that hold a group of options, with those options."""
     found = []
-    for node, _ in old.walk():
+    for node, _ in draft.walk():
         if node.kind != "subparagraph" or not _holds_options(node):
             continue
         options = [o for group in node.children if group.kind == "option_group" for o in group.children]
