@@ -398,3 +398,35 @@ def test_a_sub_paragraph_offered_as_options_is_split_into_them() -> None:
     assert drawn.relation == "split"
     assert {"2.1(a)", "2.1(a) Option 1", "2.1(a) Option 2", "2.1(a) Option 3"} <= set(labels(drawn.targets))
     assert not any(link.relation == "new" and "Option" in labels(link.targets)[0] for link in found)
+
+
+def test_two_sub_paragraphs_redrafted_as_one_are_merged_into_it() -> None:
+    """'(b) To increase the ability to adapt …' and '(c) To pursue … low greenhouse gas emissions' redrafted as one
+    '(b)': (c) is most like it, but (b), with half its words there, brings what (c) lacks; it is merged, not
+    deleted."""
+    frame = (
+        "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\nArticle 2\n\n"
+        "1. This Agreement aims to strengthen the global response to climate change, including by:\n\n{}\n\n"
+        "Article 3\n\n1. The secretariat shall serve this Agreement.\n"
+    )
+    old = read_text(
+        frame.format(
+            "(a) Holding the increase in the global average temperature to well below 2 °C;\n\n"
+            "(b) To increase their ability to adapt to the adverse impacts of climate change and to respond to the "
+            "impacts of response measures and to loss and damage;\n\n"
+            "(c) To pursue sustainable development in a manner that fosters climate resilience and low greenhouse gas "
+            "emissions, and that does not threaten food production and distribution;"
+        ),
+        "old.txt",
+    )
+    new = read_text(
+        frame.format(
+            "(a) Holding the increase in the global average temperature to well below 2 °C;\n\n"
+            "(b) Increasing the ability to adapt to the adverse impacts of climate change and foster climate "
+            "resilience and low greenhouse gas emissions development, in a manner that does not threaten food "
+            "production;"
+        ),
+        "new.txt",
+    )
+    became = link_to(align(old, new).links, "2.1(b)")
+    assert (became.relation, labels(became.sources)) == ("merged", ["2.1(b)", "2.1(c)"])

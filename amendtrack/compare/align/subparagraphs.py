@@ -89,8 +89,12 @@ def _link_inside(drafts: ParagraphIndex, old_children: list[Paragraph], new_chil
         if x in pair:
             continue
         best = max(((weights.containment(bag, b), y) for y, b in enumerate(bags_new)), default=(0.0, -1))
-        if best[0] >= CONTAINED and _brings(
-            weights, bag, bags_new[best[1]], [bags_old[k] for k, t in pair.items() if t == best[1]]
+        target = bags_new[best[1]] if bags_new else {}
+        beside = [bags_old[k] for k, t in pair.items() if t == best[1]]
+        if (
+            best[0] >= CONTAINED
+            and _brings(weights, bag, target, beside)
+            or _supplies(weights, best[0], bag, target, beside)
         ):
             into.setdefault(best[1], []).append(x)
         else:
@@ -117,6 +121,15 @@ def _brings(weights: Weights, part: dict[str, float], target: dict[str, float], 
     '(b) Projections of emissions by sources and sinks' adds nothing to '(a) inventory of emissions by sources
     and sinks' that (a) did not bring; it was deleted, not merged."""
     return not paired or weights.coverage_gain(target, paired, part) >= SUPPLIES_GAIN
+
+
+def _supplies(
+    weights: Weights, share: float, part: dict[str, float], target: dict[str, float], paired: list[dict[str, float]]
+) -> bool:
+    """Whether a sub-paragraph with many of its words in `target` (FOLDED_SHARE) supplies words of it that the one
+    paired with it lacks: '(b) To increase the ability to adapt …' and '(c) To pursue … low greenhouse gas
+    emissions' redrafted as one '(b) Increasing the ability to adapt … low greenhouse gas emissions'."""
+    return share >= FOLDED_SHARE and weights.coverage_gain(target, paired, part) >= SUPPLIES_GAIN
 
 
 def _pair_best_first(
