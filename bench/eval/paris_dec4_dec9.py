@@ -16,6 +16,14 @@ proposed mechanisms), the new 19.1/19.2 (verbatim copies of the annex provisions
 where the amendment provisions were), empty option shells and groups that dissolved when their
 options were resolved, and nodes whose text was spread over several new nodes at once (old 3.1(e),
 3.16, 4.5(d), 6.5, 6.7, 8.5 options, 7.4/7.7 options).
+
+Re-carved (7 December 2026): since this gold was written the reader gives the captions of the
+9 December Article 3 ('Response measures', 'REIOs', 'Cooperative approaches') and the text under
+them nodes of their own (Article 3 chapeau … chapeau 5) instead of running them onto the end of
+the paragraph before (3.13, 3.15, 3.19). The links that named those paragraphs for the captions'
+words are restated on the nodes that now hold them, as their reasons said: 3.13 (its caption and
+preamble text), 3.15 (its 'REIOS' caption); the 'REIOs' remark on 3.13 (Option 1) chapeau is gone
+with the caption. Nothing else was changed; the nodes that were left out (old 3.16) still are.
 """
 
 OLD = "02_4-dec-2015.md"
@@ -229,10 +237,16 @@ LINKS = [
     (["3.9 Option 2"], [], "deleted", "inscription in Annex A (developed) dropped"),
     (["3.9 (Option 2) chapeau"], [], "deleted", "inscription in Annex B (developing) dropped"),
     (
-        ["3.11", "3.11 Option 1", "3.13"],
+        ["3.11", "3.11 Option 1"],
         ["3.13"],
         "merged",
-        "'Methods and guidance', its option text and the 'Response Measures [Preamble...]' heading in one node",
+        "'Methods and guidance' and its option text in one node",
+    ),
+    (
+        ["3.13"],
+        ["Article 3 chapeau", "Article 3 chapeau 2"],
+        "split",
+        "'Response Measures [Preamble...]': its caption and its preamble text, each a node of its own in NEW (re-carved, see above)",
     ),
     (["3.11 Option 2"], [], "deleted", "'No provisions on accounting and land use' dropped"),
     (
@@ -245,7 +259,7 @@ LINKS = [
         ["3.13 (Option 1) chapeau"],
         ["3.15"],
         "modified",
-        "cooperative mechanism on response measures; 'adopt adopt' fixed, 'REIOs' heading follows",
+        "cooperative mechanism on response measures; 'adopt adopt' fixed",
     ),
     (["3.13 Option 2"], [], "deleted", "'No text' option dropped"),
     (["3.14"], [], "deleted", "'Unilateral Measures' heading gone"),
@@ -254,9 +268,9 @@ LINKS = [
     (["3.14 Option 2"], [], "deleted", "'No text.' dropped"),
     (
         ["3.15"],
-        ["3.16", "3.17", "3.18", "3.19"],
+        ["Article 3 chapeau 3", "3.16", "3.17", "3.18", "3.19"],
         "split",
-        "REIO joint communication/implementation rewritten as four paragraphs (notification, responsibility, REIO Party, alteration of composition)",
+        "REIO joint communication/implementation rewritten as four paragraphs (notification, responsibility, REIO Party, alteration of composition); its 'REIOS' caption a node of its own (re-carved, see above)",
     ),
     (
         ["3.12"],

@@ -32,6 +32,15 @@ Conventions used here:
 
 This gold was written by reading, independently of amendtrack's aligner and redline (which were
 not run and whose code was not consulted), and before the aligner was tuned on this pair.
+
+Re-carved (7 December 2026): since this gold was written the reader gives the captions of OLD
+Article 3 ('Response measures', 'REIOs', 'Cooperative approaches') and the text under them nodes of
+their own (Article 3 chapeau … chapeau 5) instead of running them onto the end of the paragraph
+before (3.13, 3.15, 3.19). The link that named 3.19 for the 'Cooperative approaches' text it then
+held is restated on the node that now holds it (Article 3 chapeau 5 → 6.2, moved), 3.19 keeping
+what its reason said of its own sentence (dropped); the captions are dropped as the reasons said
+('response-measures caption dropped') and as every caption of OLD is; the response-measures
+preamble, which appears nowhere in NEW, is deleted. Nothing else was changed.
 """
 
 OLD = "03_9-dec-2015.md"
@@ -294,6 +303,13 @@ LINKS = [
         "modified",
         "methods and guidance: 'should take into account ... existing methods and guidance under the Convention'; IPCC and response-measures caption dropped",
     ),
+    (["Article 3 chapeau"], [], "deleted", "caption 'Response measures' dropped"),
+    (
+        ["Article 3 chapeau 2"],
+        [],
+        "deleted",
+        "'[Preamble: Parties acknowledge the importance of cooperation, including around economic diversification ...]' dropped",
+    ),
     (
         ["3.14"],
         ["4.15"],
@@ -306,6 +322,7 @@ LINKS = [
         "deleted",
         "cooperative mechanism on the adverse impacts of response measures dropped ('cooperative mechanism' nowhere in NEW)",
     ),
+    (["Article 3 chapeau 3"], [], "deleted", "caption 'REIOs' dropped"),
     (
         ["3.16"],
         ["4.16"],
@@ -319,11 +336,13 @@ LINKS = [
         "each party to a joint agreement responsible for its emission level; failure clause dropped, cross-references updated",
     ),
     (["3.18"], ["4.18"], "modified", "joint action within an REIO; failure clause dropped, cross-references updated"),
+    (["3.19"], [], "deleted", "REIO-composition sentence dropped ('alteration in the composition' nowhere in NEW)"),
+    (["Article 3 chapeau 4"], [], "deleted", "caption 'Cooperative approaches' dropped"),
     (
-        ["3.19"],
+        ["Article 3 chapeau 5"],
         ["6.2"],
         "moved",
-        "node carries the 'Cooperative approaches' text (ITMOs, robust accounting, double counting), which moved to Article 6; its REIO-composition sentence was dropped",
+        "the 'Cooperative approaches' text (ITMOs, robust accounting, double counting) moved to Article 6",
     ),
     (
         ["3.21"],
