@@ -430,3 +430,33 @@ def test_two_sub_paragraphs_redrafted_as_one_are_merged_into_it() -> None:
     )
     became = link_to(align(old, new).links, "2.1(b)")
     assert (became.relation, labels(became.sources)) == ("merged", ["2.1(b)", "2.1(c)"])
+
+
+def test_a_paragraph_that_brings_its_neighbours_paragraph_nothing_was_dropped_not_merged() -> None:
+    """Two REIO paragraphs open with the same words; the first carries on, the second ('any alteration in the
+    composition …') is nowhere. Half its words are in the first's new text, but only the words the two shared:
+    it was deleted, not merged."""
+    joint = (
+        "If Parties acting jointly do so in the framework of, and together with, a regional economic integration "
+        "organization"
+    )
+    frame = (
+        "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\nArticle 4\n\n"
+        "1. Each Party shall prepare and communicate successive nationally determined contributions.\n\n{}\n\n"
+        "Article 5\n\n1. Parties should conserve and enhance sinks and reservoirs of greenhouse gases.\n"
+    )
+    responsible = (
+        f"{joint} which is itself a Party to this Agreement, each member State of that organization shall be "
+        "responsible for its level of emissions as set out in the agreement"
+    )
+    old = read_text(
+        frame.format(
+            f"2. {responsible}.\n\n3. {joint}, any alteration in the composition of the organization shall not "
+            "affect existing contributions."
+        ),
+        "old.txt",
+    )
+    new = read_text(frame.format(f"2. {responsible} notified under paragraph 16."), "new.txt")
+    found = align(old, new).links
+    assert labels(link_to(found, "4.2").sources) == ["4.2"]
+    assert link_from(found, "4.3").relation == "deleted"

@@ -36,8 +36,8 @@ GAP_PASSES = 3  # how many times the gaps are looked at again once links split t
 MAX_GAP = 10_000  # the most pairs a gap's dynamic programme weighs (100 × 100 paragraphs)
 SPLIT_REACH = 2  # a split-off part sits within this many paragraphs of the part that kept the place
 SETTLED = 0.5  # least share of an option's words in the paragraph its sibling became, to have gone into it
-NEIGHBOURS_SHARE = 0.4  # least share of a paragraph's words in the paragraph its neighbour became, to have gone into it
-SUPPLIES_SHARE = 0.2  # … or this share, when it also supplies words of that paragraph the neighbour lacks:
+NEIGHBOURS_SHARE = 0.4  # least share of a new paragraph's words in the one beside it came from, to be split off it
+SUPPLIES_SHARE = 0.2  # least share of a paragraph's words in the paragraph its neighbour became, to have gone into it,
 SUPPLIES_GAIN = 0.05  # … at least this much more of that paragraph covered by the two than by the neighbour alone
 PLACE_SLACK = 0.1  # how much less of a merged paragraph's words its neighbour's paragraph may hold and still be chosen
 LEAST_PART = 5  # least distinct words a merged or split-off part must hold: a caption's few words prove nothing
@@ -373,12 +373,15 @@ def _beside(drafts: ParagraphIndex, found: Decisions, i: int, best: tuple[float,
 
 
 def merge_into_neighbours(drafts: ParagraphIndex, found: Decisions) -> None:
-    """A paragraph still unlinked whose words are largely in the paragraph its neighbour became went into it too.
+    """A paragraph still unlinked whose words are in the paragraph its neighbour became, and that supplies
+    words of it the neighbour lacks, went into it too.
 
     Redrafting folds a paragraph into the one beside it ('7.6' and '7.7' become '10.6'): the words
     that survive are fewer than a merge found by words alone asks for (CONTAINED), but the place
     is evidence. Only the neighbours in the earlier draft's order are looked at, and only their
-    paragraph of the later draft; a run of such paragraphs goes in one by one.
+    paragraph of the later draft; a run of such paragraphs goes in one by one. One that shares only
+    the words the two had in common brings nothing: it was dropped ('If Parties acting jointly … any
+    alteration in the composition …' beside the REIO paragraph that carried on).
     """
     changed = True
     while changed:
@@ -404,7 +407,7 @@ def _neighbours_destination(drafts: ParagraphIndex, found: Decisions, i: int) ->
         if j is None or not kin(drafts.new[j], drafts.old[i]) or _still_open(drafts, i, j):
             continue
         share = drafts.weights.containment(drafts.old[i].bag, drafts.new[j].bag)
-        if share > best[0] and (share >= NEIGHBOURS_SHARE or _supplies(drafts, i, k, j, share)):
+        if share > best[0] and _supplies(drafts, i, k, j, share):
             best = (share, j)
     return best[1]
 
