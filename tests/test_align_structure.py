@@ -460,3 +460,35 @@ def test_a_paragraph_that_brings_its_neighbours_paragraph_nothing_was_dropped_no
     found = align(old, new).links
     assert labels(link_to(found, "4.2").sources) == ["4.2"]
     assert link_from(found, "4.3").relation == "deleted"
+
+
+def test_a_settled_options_sibling_goes_where_the_choice_went_before_any_stranger() -> None:
+    """When Option 3 carries on as paragraph 2, Option 1 (mostly in paragraph 2) went there: it is not merged
+    into paragraph 1 because the words of its short text all happen to be in paragraph 1's list too."""
+    frame = (
+        "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\nArticle 4\n\n"
+        "1. Each Party shall engage in adaptation planning processes, including:\n\n"
+        "(a) an assessment of the support for which developing country Parties in need are eligible in the "
+        "implementation of this Article;\n\n(b) the implementation of adaptation actions and plans.\n\n{}\n\n"
+        "Article 5\n\n1. Parties should conserve sinks.\n"
+    )
+    old = read_text(
+        frame.format(
+            "2. Support\n\nOption 1: Developing country Parties in need are eligible for support in the "
+            "implementation of this Article.\n\nOption 2: Developed country Parties shall provide long-term, "
+            "scaled-up, predictable finance.\n\nOption 3: Developing country Parties shall receive continuous and "
+            "enhanced international support."
+        ),
+        "old.txt",
+    )
+    new = read_text(
+        frame.format(
+            "2. Developing country Parties in need shall receive continuous and enhanced international support for "
+            "the implementation of this Article."
+        ),
+        "new.txt",
+    )
+    found = align(old, new).links
+    assert labels(link_to(found, "4.1").sources) == ["4.1"]
+    assert "4.2 Option 1" in labels(link_to(found, "4.2").sources)
+    assert link_from(found, "4.2 Option 2").relation == "deleted"

@@ -425,7 +425,9 @@ def merge_settled_options(drafts: ParagraphIndex, found: Decisions) -> None:
 
     Settling a choice often keeps one option's wording and folds in parts of the others; the
     paragraph that held the options (its caption, 'Support') goes with them when its words are there.
-    Only options of the group whose option was linked, so one option is never merged into a stranger.
+    Only options of the group whose option was linked, so one option is never merged into a stranger;
+    and before merges are looked for by words alone (`find_merges`): a short option whose words happen to
+    be in another paragraph's long list went where its choice went.
     """
     at = {id(block.node): block.index for block in drafts.old}
     for i, j in list(found.pairs.items()):
