@@ -492,3 +492,52 @@ def test_a_settled_options_sibling_goes_where_the_choice_went_before_any_strange
     assert labels(link_to(found, "4.1").sources) == ["4.1"]
     assert "4.2 Option 1" in labels(link_to(found, "4.2").sources)
     assert link_from(found, "4.2 Option 2").relation == "deleted"
+
+
+def test_what_a_dropped_option_holds_does_not_follow_its_neighbour_into_the_kept_one() -> None:
+    """Article 3 offered as Option 1 (two paragraphs) or Option 2 (two others); the text settles on Option 1.
+    Option 2's paragraphs stand beside Option 1's in the draft, but where an alternative went says nothing of
+    the other: they were dropped, not merged into the settled paragraph."""
+    frame = (
+        "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\n{}\n\n"
+        "Article 9\n\n1. The secretariat shall serve this Agreement.\n"
+    )
+    old = read_text(
+        frame.format(
+            "Article 3\n\nOption 1:\n\n1. All Parties shall undertake and communicate ambitious efforts on "
+            "mitigation, adaptation and finance.\n\n2. The efforts of all Parties will represent a progression over "
+            "time.\n\nOption 2:\n\n1. Developed country Parties shall take the lead by undertaking economy-wide "
+            "absolute emission reduction targets.\n\n2. Developing country Parties should continue enhancing their "
+            "mitigation efforts in the light of national circumstances."
+        ),
+        "old.txt",
+    )
+    new = read_text(
+        frame.format(
+            "Article 3\n\n1. All Parties are to undertake and communicate ambitious efforts on mitigation, adaptation "
+            "and finance, with the view to achieving the purpose of this Agreement. The efforts of all Parties will "
+            "represent a progression over time, while recognizing the need to support developing country Parties."
+        ),
+        "new.txt",
+    )
+    found = align(old, new).links
+    assert {"3.1 (Option 1)", "3.2 (Option 1)"} <= set(labels(link_to(found, "3.1").sources))
+    assert link_from(found, "3.1 (Option 2)").relation == "deleted"
+    assert link_from(found, "3.2 (Option 2)").relation == "deleted"
+
+
+def test_a_merge_found_by_words_alone_stays_in_its_article() -> None:
+    """'Adopt its own rules of procedure at its first session' (Article 12, dropped) has all its few words in a
+    long paragraph of Article 11; short common words found in another Article are no merge."""
+    frame = (
+        "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\nArticle 11\n\n"
+        "1. A mechanism to facilitate implementation is hereby established.\n\n2. The committee shall report "
+        "annually to the CMA and shall operate under modalities adopted by the CMA at its first session. It shall "
+        "elaborate its rules of procedure, subject to approval by the CMA at its second session.\n\nArticle 12\n\n"
+        "1. The CMA shall keep under regular review the implementation of this Agreement.\n\n{}"
+    )
+    old = read_text(frame.format("2. Adopt its own rules of procedure at its first session.\n"), "old.txt")
+    new = read_text(frame.format(""), "new.txt")
+    found = align(old, new).links
+    assert link_from(found, "12.2").relation == "deleted"
+    assert labels(link_to(found, "11.2").sources) == ["11.2"]

@@ -343,7 +343,8 @@ def _gain(drafts: ParagraphIndex, found: Decisions, i: int, j: int) -> float:
 
 
 def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
-    """A paragraph still unlinked whose words are nearly all in one paragraph of the later draft was merged into it."""
+    """A paragraph still unlinked whose words are nearly all in one paragraph of the later draft was merged into it;
+    one of the Article its own Article became (a short text's common words are found in other Articles too)."""
     for block in drafts.old:
         i = block.index
         if i in found.taken_old or block.placeholder or len(block.bag) < LEAST_PART:
@@ -352,7 +353,7 @@ def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
             (
                 (drafts.weights.containment(block.bag, drafts.new[j].bag), j)
                 for j in drafts.later_candidates(i)
-                if kin(drafts.new[j], block)
+                if kin(drafts.new[j], block) and _container(drafts.new[j].key) == _container(block.key)
             ),
             default=(0.0, -1),
         )
@@ -406,10 +407,31 @@ def _neighbours_destination(drafts: ParagraphIndex, found: Decisions, i: int) ->
         j = found.pairs.get(k, found.merged_into.get(k))
         if j is None or not kin(drafts.new[j], drafts.old[i]) or _still_open(drafts, i, j):
             continue
+        if _alternatives(drafts, drafts.old[i].node, drafts.old[k].node):
+            continue  # where what one option holds went says nothing of what another holds
         share = drafts.weights.containment(drafts.old[i].bag, drafts.new[j].bag)
         if share > best[0] and _supplies(drafts, i, k, j, share):
             best = (share, j)
     return best[1]
+
+
+def _alternatives(drafts: ParagraphIndex, a: Paragraph, b: Paragraph) -> bool:
+    """Whether two old nodes sit in different options of one group, one of them inside its option (sibling
+    options themselves may fold into one paragraph as a choice is settled; what two options hold may not)."""
+    above_a = _ancestry(drafts, a)
+    above_b = _ancestry(drafts, b)
+    common = next((node for node in above_a if any(node is other for other in above_b)), None)
+    if common is None or common.kind != "option_group":
+        return False
+    return drafts.old_parent.get(id(a)) is not common or drafts.old_parent.get(id(b)) is not common
+
+
+def _ancestry(drafts: ParagraphIndex, node: Paragraph) -> list[Paragraph]:
+    """The node and what holds it, nearest first."""
+    chain = [node]
+    while (up := drafts.old_parent.get(id(chain[-1]))) is not None:
+        chain.append(up)
+    return chain
 
 
 def _supplies(drafts: ParagraphIndex, i: int, k: int, j: int, share: float) -> bool:
