@@ -541,3 +541,33 @@ def test_a_merge_found_by_words_alone_stays_in_its_article() -> None:
     found = align(old, new).links
     assert link_from(found, "12.2").relation == "deleted"
     assert labels(link_to(found, "11.2").sources) == ["11.2"]
+
+
+def test_a_merged_paragraph_holds_its_place_when_moves_are_named() -> None:
+    """4.2 jumps past the paragraph 4.3 and 4.4 were merged into and past 4.5: 4.2 moved down. Judged on the
+    paragraphs that went on alone, 4.5 would look as if it had moved up instead; the merge keeps its place by
+    the paragraph paired with its target."""
+    paragraphs = [
+        "Each Party shall prepare, communicate and maintain successive nationally determined contributions.",
+        "Parties shall account for their nationally determined contributions, promoting environmental integrity, "
+        "transparency, accuracy and consistency.",
+        "Developed country Parties should continue taking the lead by undertaking economy-wide absolute emission "
+        "reduction targets.",
+        "Developing country Parties should continue enhancing their mitigation efforts, moving over time towards "
+        "economy-wide targets.",
+        "Each Party shall communicate a nationally determined contribution every five years.",
+    ]
+    merged = f"{paragraphs[2][:-1]}, and d{paragraphs[3][1:]}"
+    frame = (
+        "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\nArticle 4\n\n{}\n\n"
+        "Article 9\n\n1. The secretariat shall serve this Agreement.\n"
+    )
+
+    def numbered(texts: list[str]) -> str:
+        return "\n\n".join(f"{k}. {text}" for k, text in enumerate(texts, 1))
+
+    old = read_text(frame.format(numbered(paragraphs)), "old.txt")
+    later = [paragraphs[0], merged, paragraphs[4], paragraphs[1].replace("accuracy", "and accuracy")]
+    found = align(old, read_text(frame.format(numbered(later)), "new.txt")).links
+    assert (link_from(found, "4.2").relation, link_from(found, "4.2").note) == ("moved", "formerly 4.2, moved down")
+    assert link_from(found, "4.5").relation == "renumbered"

@@ -27,13 +27,13 @@ def sources_by_target(found: Decisions) -> dict[int, list[int]]:
 def name_moves(found: Decisions, drafts: ParagraphIndex | None = None) -> dict[int, str]:
     """Old block → "up" or "down", for the paragraphs whose new place breaks the order of the rest.
 
-    Only paragraphs that went on as one paragraph count; those in the longest run that keeps
-    its order stay where they were. One that went to another container does not count either:
+    The paragraphs paired one to one count, a merge by the paragraph paired with its target (it holds
+    the merge's place; those merged into it do not); those in the longest run that keeps their order
+    stay where they were. One that went to another container does not count either:
     its move is named by its containers (headings.name_container_moves), and the order of the
     others is judged without it.
     """
-    groups = sources_by_target(found)
-    single = {i: j for j, sources in groups.items() for i in sources if len(sources) == 1}
+    single = dict(found.pairs)
     if drafts is not None:
         single = {i: j for i, j in single.items() if _container(drafts.old[i].key) == _container(drafts.new[j].key)}
     ordered = sorted(single.items(), key=lambda p: p[1])
