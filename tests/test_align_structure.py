@@ -161,6 +161,58 @@ def test_the_editorial_pair_matches_its_gold_exactly() -> None:
     assert {key: ours.get(key) for key in wanted} == wanted
 
 
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the Paris corpus is not here ({CORPUS}); it is shared, never copied")
+@pytest.mark.parametrize("pair", range(4))
+def test_no_paris_link_pairs_nodes_below_the_floor(pair: int) -> None:
+    """The issue's rule on real redrafting: a link that carries text on (not declared by a marker) shows at least
+    the least likeness any pairing rule accepts (NEIGHBOUR); only a paragraph alone between two linked neighbours
+    under the same printed label may show less, by the label's bonus (a scan that lost its first line)."""
+    from amendtrack.compare.align.pairing import NEIGHBOUR, SAME_LABEL_BONUS
+    from amendtrack.read.files import read_draft_file
+
+    drafts = sorted(CORPUS.glob("0*.md"))
+    low = [
+        (labels(link.sources), labels(link.targets), round(link.score, 3))
+        for link in align(read_draft_file(drafts[pair]), read_draft_file(drafts[pair + 1])).links
+        if link.sources and link.targets and link.source != "declared" and link.relation not in ("same", "renumbered")
+        if link.score < NEIGHBOUR - SAME_LABEL_BONUS
+        or link.score < NEIGHBOUR
+        and labels(link.sources) != labels(link.targets)
+    ]
+    assert low == []
+
+
+def test_options_alone_in_a_gap_are_not_paired_by_their_place_alone() -> None:
+    """Old Option 1 goes on as new Option 2; after it old Option 2 (a list of obligations) and new Option 3 (a line
+    on guidance) are left alone, each between the same linked neighbours. Their printed labels differ and their
+    words do not meet: no link, whatever their place says."""
+    frame = (
+        "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\nArticle 3\n\n"
+        "1. Features\n\n{}\n\n2. The secretariat shall keep a public registry of contributions.\n"
+    )
+    quantified = (
+        "Each Party's contribution shall be quantified or quantifiable and cover all significant emissions and "
+        "removals."
+    )
+    economy_wide = (
+        "Each developed country Party's contribution shall be economy-wide, absolute, unconditional and cover all "
+        "greenhouse gases, sectors and sources."
+    )
+    old = read_text(frame.format(f"Option 1: {quantified}\n\nOption 2: {economy_wide}"), "old.txt")
+    new = read_text(
+        frame.format(
+            "Option 1: Each Party shall communicate information necessary for clarity, transparency and "
+            f"understanding.\n\nOption 2: {quantified}\n\nOption 3: Guidance on the features of contributions to be "
+            "elaborated by decision of the CMA at its first session."
+        ),
+        "new.txt",
+    )
+    found = align(old, new).links
+    assert labels(link_from(found, "3.1 Option 1").targets) == ["3.1 Option 2"]
+    assert link_from(found, "3.1 Option 2").relation == "deleted"
+    assert link_to(found, "3.1 Option 3").relation == "new"
+
+
 def test_a_paragraph_that_went_to_another_article_is_moved_from_where_to_where() -> None:
     old = read_text(
         "Article 1\n\n1. The purpose of this Agreement is to protect rivers and lakes.\n\n"

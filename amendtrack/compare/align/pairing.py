@@ -298,7 +298,8 @@ def _same_place(drafts: ParagraphIndex, found: Decisions, i: int, j: int, betwee
         return False
     if a.key == b.key:
         likeness = drafts.score(i, j)
-        return likeness + SAME_LABEL_BONUS >= NEIGHBOUR and not _outshone(drafts, found, i, j, likeness)
+        bonus = SAME_LABEL_BONUS if normalise_label(a.node.label) == normalise_label(b.node.label) else 0.0
+        return likeness + bonus >= NEIGHBOUR and not _outshone(drafts, found, i, j, likeness)
     return between and _container(a.key) == _container(b.key) and drafts.score(i, j) >= NEIGHBOUR
 
 

@@ -158,11 +158,12 @@ def _relink(
 
 
 def _joined(drafts: ParagraphIndex, sources: list[Paragraph], target: Paragraph) -> Link:
-    """The link from a stem and the options that settled into `target`."""
-    if len(sources) == 1:
-        return _one_to_one(drafts, sources[0], target)
-    stem = sources[0]
-    score = drafts.weights.cosine(drafts.vector(stem), drafts.vector(target))
+    """The link from a stem and the options that settled into `target`, scored on their words together."""
+    words: dict[str, float] = {}
+    for source in sources:
+        for term, weight in drafts.whole(source).items():
+            words[term] = max(words.get(term, 0.0), weight)
+    score = drafts.weights.cosine(words, drafts.vector(target))
     labels = ", ".join(s.label for s in sources)
     return Link("merged", sources, [target], score, "inferred", f"merged from {labels} into {target.label}")
 
