@@ -623,3 +623,197 @@ def test_a_merged_paragraph_holds_its_place_when_moves_are_named() -> None:
     found = align(old, read_text(frame.format(numbered(later)), "new.txt")).links
     assert (link_from(found, "4.2").relation, link_from(found, "4.2").note) == ("moved", "formerly 4.2, moved down")
     assert link_from(found, "4.5").relation == "renumbered"
+
+
+SETTLING = (
+    "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\nArticle 2\n\n"
+    "1. This Agreement aims to strengthen the global response to climate change, including by:\n\n{}\n\n"
+    "Article 3\n\n1. The secretariat shall serve this Agreement.\n"
+)
+STEM = "(a) Holding the increase in the global average temperature to"
+ADAPT = "(b) Increasing the ability to adapt to the adverse impacts of climate change."
+
+
+def test_a_sub_paragraph_merged_with_the_stem_stays_in_the_merge_when_the_options_settle() -> None:
+    old = read_text(
+        SETTLING.format(
+            f"{STEM}\n\nOption 1: below 2 °C above pre-industrial levels;\n\nOption 2: well below 2 °C above "
+            "pre-industrial levels and pursuing efforts to limit it to 1.5 °C;\n\n(b) Recognizing that this would "
+            f"significantly reduce the risks and impacts of climate change;\n\n{ADAPT.replace('(b)', '(c)')}"
+        ),
+        "old.txt",
+    )
+    new = read_text(
+        SETTLING.format(
+            "(a) Holding the increase in the global average temperature to well below 2 °C above pre-industrial "
+            "levels and pursuing efforts to limit it to 1.5 °C, recognizing that this would significantly reduce "
+            f"the risks and impacts of climate change;\n\n{ADAPT}"
+        ),
+        "new.txt",
+    )
+    became = link_to(align(old, new).links, "2.1(a)")
+    assert labels(became.sources) == ["2.1(a)", "2.1(a) Option 2", "2.1(b)"]
+    assert became.note == "merged from 2.1(a) Option 2, 2.1(b) into 2.1(a)"
+
+
+def test_an_option_that_went_on_as_a_paragraph_of_its_own_keeps_its_link() -> None:
+    kept = "well below 2 °C, taking into account the best available science and equity"
+    old = read_text(
+        SETTLING.format(
+            f"{STEM}\n\nOption 1: below 1.5 °C above pre-industrial levels;\n\nOption 2: {kept};\n\n{ADAPT}"
+        ),
+        "old.txt",
+    )
+    new = read_text(
+        SETTLING.format(
+            f"{STEM} below 1.5 °C above pre-industrial levels, taking into account science and equity;\n\n{ADAPT}"
+            f"\n\n2. Parties shall hold it {kept}."
+        ),
+        "new.txt",
+    )
+    found = align(old, new).links
+    assert labels(link_from(found, "2.1(a) Option 2").targets) == ["2.2"]
+    assert labels(link_to(found, "2.1(a)").sources) == ["2.1(a)", "2.1(a) Option 1"]
+
+
+def test_options_a_later_draft_still_offers_elsewhere_are_not_settled() -> None:
+    options = (
+        "Option 1: below 2 °C above pre-industrial levels;\n\nOption 2: well below 2 °C above pre-industrial levels "
+        "and pursuing efforts to limit it to 1.5 °C;\n\nOption 3: No provision on the global average temperature "
+        "increase."
+    )
+    old = read_text(SETTLING.format(f"{STEM}\n\n{options}\n\n{ADAPT}"), "old.txt")
+    new = read_text(
+        SETTLING.format(f"{STEM} the level in paragraph 2;\n\n{ADAPT}\n\n2. Temperature goal\n\n{options}"),
+        "new.txt",
+    )
+    found = align(old, new).links
+    for n in (1, 2, 3):
+        assert labels(link_from(found, f"2.1(a) Option {n}").targets) == [f"2.2 Option {n}"]
+    assert labels(link_to(found, "2.1(a)").sources) == ["2.1(a)"]
+
+
+def test_an_option_that_gives_the_stem_nothing_did_not_settle_into_it() -> None:
+    """'No provision on the global average temperature' has all its words in '(a) Holding the increase in the
+    global average temperature as low as possible', but only the stem's words: both options were dropped."""
+    old = read_text(
+        SETTLING.format(
+            "(a) Holding the increase in the global average temperature\n\nOption 1: below 2 °C above "
+            f"pre-industrial levels;\n\nOption 2: No provision on the global average temperature.\n\n{ADAPT}"
+        ),
+        "old.txt",
+    )
+    new = read_text(
+        SETTLING.format(f"(a) Holding the increase in the global average temperature as low as possible;\n\n{ADAPT}"),
+        "new.txt",
+    )
+    found = align(old, new).links
+    assert labels(link_to(found, "2.1(a)").sources) == ["2.1(a)"]
+    assert link_from(found, "2.1(a) Option 2").relation == "deleted"
+
+
+def test_a_sub_paragraph_that_gains_an_option_is_not_split() -> None:
+    options = (
+        "Option 1: below 2 °C above pre-industrial levels;\n\nOption 2: well below 2 °C above pre-industrial levels "
+        "and pursuing efforts to limit it to 1.5 °C;"
+    )
+    old = read_text(SETTLING.format(f"{STEM}\n\n{options}\n\n{ADAPT}"), "old.txt")
+    more = f"{options}\n\nOption 3: No provision on the global average temperature increase."
+    found = align(old, read_text(SETTLING.format(f"{STEM}\n\n{more}\n\n{ADAPT}"), "new.txt")).links
+    assert link_from(found, "2.1(a)").relation == "same"
+    assert link_to(found, "2.1(a) Option 3").relation == "new"
+
+
+def test_a_paragraph_that_moved_keeps_its_move_when_its_options_settle() -> None:
+    others = [
+        "Each Party shall prepare and communicate successive nationally determined contributions.",
+        "Parties shall account for their contributions, promoting environmental integrity and transparency.",
+        "Each Party shall communicate a nationally determined contribution every five years.",
+    ]
+    frame = (
+        "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\nArticle 2\n\n{}\n\n"
+        "Article 3\n\n1. The secretariat shall serve this Agreement.\n"
+    )
+    goal = "This Agreement aims to strengthen the global response to climate change, including by:"
+    old_goal = f"{goal}\n\n{STEM}\n\nOption 1: below 2 °C;\n\nOption 2: well below 2 °C and pursuing 1.5 °C;\n\n{ADAPT}"
+    new_goal = f"{goal}\n\n{STEM} well below 2 °C and pursuing 1.5 °C;\n\n{ADAPT}"
+    old = read_text(frame.format("\n\n".join(f"{k}. {t}" for k, t in enumerate([old_goal, *others], 1))), "old.txt")
+    new = read_text(frame.format("\n\n".join(f"{k}. {t}" for k, t in enumerate([*others, new_goal], 1))), "new.txt")
+    went = link_from(align(old, new).links, "2.1")
+    assert (went.relation, labels(went.targets), went.note) == ("moved", ["2.4"], "formerly 2.1, moved down")
+
+
+def test_a_merge_into_another_article_stands_when_its_own_article_is_gone() -> None:
+    """Article 12 is dissolved: its 12.2 runs into 11.2, its 12.1 becomes 11.3. With no Article that 12 became,
+    a merge by words into Article 11 is the story (the rule that keeps such merges in their Article has nothing
+    to keep them in)."""
+    opening = "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\n"
+    established = "A mechanism to facilitate implementation of the provisions of this Agreement is hereby established."
+    committee = (
+        "The mechanism shall consist of a committee that shall be expert-based and facilitative in nature and "
+        "function in a manner that is transparent, non-adversarial and non-punitive."
+    )
+    attention = (
+        "The committee shall pay particular attention to the national capabilities and circumstances of Parties."
+    )
+    report = (
+        "The committee shall report annually to the Conference of the Parties serving as the meeting of the Parties."
+    )
+    secretariat = "1. The secretariat shall serve this Agreement.\n"
+    old = read_text(
+        f"{opening}Article 11\n\n1. {established}\n\n2. {committee}\n\nArticle 12\n\n1. {attention}\n\n2. {report}"
+        f"\n\nArticle 13\n\n{secretariat}",
+        "old.txt",
+    )
+    new = read_text(
+        f"{opening}Article 11\n\n1. {established}\n\n2. {committee} It {report[4:]}\n\n3. {attention}\n\n"
+        f"Article 12\n\n{secretariat}",
+        "new.txt",
+    )
+    assert labels(link_to(align(old, new).links, "11.2").sources) == ["11.2", "12.2"]
+
+
+def test_a_lone_paragraph_keeps_its_place_in_a_renumbered_article() -> None:
+    """Article 3 is Article 4 now; its paragraph 2, rewritten past recognition between two unchanged neighbours,
+    is still paragraph 2 of the same Article: its place, not its printed '3.2' / '4.2', is what the label says."""
+    opening = "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\n"
+    first = "Each Party shall prepare, communicate and maintain successive nationally determined contributions."
+    third = "Developed country Parties should continue taking the lead by undertaking economy-wide targets."
+    before = "Parties shall pursue domestic mitigation measures, with the aim of achieving such contributions."
+    after = (
+        "Information to facilitate clarity, transparency and understanding may include quantifiable reference "
+        "point data, time frames, scope, coverage and measures."
+    )
+
+    def draft(number: int, middle: str, name: str):  # noqa: ANN202 - a Draft
+        return read_text(
+            f"{opening}Article 1\n\n1. The purpose of this Agreement.\n\nArticle {number}\n\n1. {first}\n\n"
+            f"2. {middle}\n\n3. {third}\n\nArticle 9\n\n1. The secretariat shall serve this Agreement.\n",
+            name,
+        )
+
+    found = align(draft(3, before, "old.txt"), draft(4, after, "new.txt")).links
+    assert (link_from(found, "3.2").relation, labels(link_from(found, "3.2").targets)) == ("modified", ["4.2"])
+
+
+def test_a_short_sub_paragraph_is_not_paired_with_a_long_unlike_one_for_supplying_words() -> None:
+    """A left-over sub-paragraph merges beside one paired there when it brings words; alone, with nothing paired,
+    a third of its words in a long text is no pairing (that asks MATCH)."""
+    frame = SETTLING.replace(
+        "{}", "(a) Holding the increase in the global average temperature to well below 2 °C;\n\n{}"
+    )
+    old = read_text(
+        frame.format("(b) Making finance flows consistent with a pathway towards low emissions."), "old.txt"
+    )
+    long = (
+        "(b) Ensuring that finance flows on a low emissions pathway from developed to developing country Parties "
+        "is new, additional, predictable, adequate and transparent, that technologies are transferred through the "
+        "Technology Mechanism and its Climate Technology Centre and Network, that capacity-building needs "
+        "identified by national institutions are met, that adaptation communications are recorded in a public "
+        "registry maintained by the secretariat, and that flows of such support are reported biennially under the "
+        "enhanced transparency framework with flexibility for least developed countries and small island "
+        "developing States."
+    )
+    found = align(old, read_text(frame.format(long), "new.txt")).links
+    assert link_from(found, "2.1(b)").relation == "deleted"
+    assert link_to(found, "2.1(b)").relation == "new"

@@ -46,6 +46,7 @@ class Block:
     bag: dict[str, float]  # stem → count, then (once the draft pair's weights are known) tf-idf weight
     norm: float = 0.0
     key: str = ""  # the label as compared (normalise_label)
+    place: str = ""  # the same with its option's number: '4.12 Option 1' is not '4.12 Option 2'
     family: str = ""  # _family(kind)
     placeholder: bool = False
 
@@ -68,9 +69,9 @@ class ParagraphIndex:
         keys = ContainerKeys(self, old, new)
         self.container_pairs = {(id(a), id(b)) for a, b in keys.pairs}  # containers alike in all they hold
         for block in self.old:
-            block.key = keys.key(block.node, old=True)
+            block.key, block.place = keys.key(block.node, old=True), keys.key(block.node, old=True, option=True)
         for block in self.new:
-            block.key = keys.key(block.node, old=False)
+            block.key, block.place = keys.key(block.node, old=False), keys.key(block.node, old=False, option=True)
         self.old_postings = _postings(self.old)  # stem → old blocks
         self.new_postings = _postings(b for b in self.new if not b.placeholder)  # stem → new blocks, for merges
         self.old_by_label: dict[str, list[int]] = {}
@@ -314,13 +315,15 @@ class ContainerKeys:
             stack.extend(node.children)
         return self.drafts.weights.vector(bag)
 
-    def key(self, node: Paragraph, old: bool) -> str:
-        """The label as compared: qualified by the container pair, or plain outside containers."""
+    def key(self, node: Paragraph, old: bool, option: bool = False) -> str:
+        """The label as compared: qualified by the container pair, or plain outside containers; without the
+        option's number unless `option` ('4.12 Option 1' settles as 4.12)."""
         container = self.parent_container.get(id(node))
         if container is None:
             return normalise_label(node.label)
         pair = self.pair_of.get(id(container), f"{'old' if old else 'new'}{id(container)}")
-        place = OPTION_PART.sub("", _within(node.label, container))  # '4.12 Option 1' settles as 4.12
+        place = _within(node.label, container)
+        place = place if option else OPTION_PART.sub("", place)
         return f"{pair}|{normalise_label(place) or 'text'}"
 
 

@@ -298,9 +298,15 @@ def _same_place(drafts: ParagraphIndex, found: Decisions, i: int, j: int, betwee
         return False
     if a.key == b.key:
         likeness = drafts.score(i, j)
-        bonus = SAME_LABEL_BONUS if normalise_label(a.node.label) == normalise_label(b.node.label) else 0.0
+        bonus = SAME_LABEL_BONUS if a.place == b.place else 0.0  # not for another option's number
         return likeness + bonus >= NEIGHBOUR and not _outshone(drafts, found, i, j, likeness)
     return between and _container(a.key) == _container(b.key) and drafts.score(i, j) >= NEIGHBOUR
+
+
+def _same_container(a: Block, b: Block) -> bool:
+    """Whether a new block is in the container an old one's container became (or the old one's has no partner)."""
+    container = _container(a.key)
+    return container == _container(b.key) or container.startswith("old")
 
 
 def _container(key: str) -> str:
@@ -354,7 +360,7 @@ def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
             (
                 (drafts.weights.containment(block.bag, drafts.new[j].bag), j)
                 for j in drafts.later_candidates(i)
-                if kin(drafts.new[j], block) and _container(drafts.new[j].key) == _container(block.key)
+                if kin(drafts.new[j], block) and _same_container(block, drafts.new[j])
             ),
             default=(0.0, -1),
         )

@@ -47,7 +47,7 @@ def _follow_merge(drafts: ParagraphIndex, link: Link, loose: dict[int, Link], dr
         note = f"merged from {source.label} into {target.label} as {child.label}"
         found.append(Link("merged", [source], [child], score, link.source, note, held))
     if found:
-        _restate(link, "merged")
+        restate(link, "merged")
     return found
 
 
@@ -64,7 +64,7 @@ def _follow_split(drafts: ParagraphIndex, link: Link, loose: dict[int, Link], dr
         note = f"split from {origin.label}: {child.label} became {part.label}"
         found.append(Link("split", [child], [part], score, link.source, note))
     if found:
-        _restate(link, "split")
+        restate(link, "split")
     return found
 
 
@@ -126,12 +126,16 @@ def _best_pairs(
     return pairs
 
 
-def _restate(link: Link, relation: str) -> None:
-    """The link's relation and note once some of its paragraphs went their own way."""
+def restate(link: Link, relation: str, direction: str | None = None) -> None:
+    """The link's relation and note once some of its paragraphs went their own way (`relation`: what it was,
+    merged or split; `direction`: 'up' or 'down' when what is left of it moved out of order)."""
     if len(link.sources) == 1 and len(link.targets) == 1:
         a, b = link.sources[0], link.targets[0]
-        link.relation = kept(same_text(a.text, b.text), same_label(a, b))
-        link.note = "" if normalise_label(a.label) == normalise_label(b.label) else f"formerly {a.label}"
+        formerly = "" if normalise_label(a.label) == normalise_label(b.label) else f"formerly {a.label}"
+        if direction:
+            link.relation, link.note = "moved", ", ".join(x for x in (formerly, f"moved {direction}") if x)
+        else:
+            link.relation, link.note = kept(same_text(a.text, b.text), same_label(a, b)), formerly
     elif relation == "merged":
         target = link.targets[0]
         absorbed = [s.label for s in link.sources if normalise_label(s.label) != normalise_label(target.label)]

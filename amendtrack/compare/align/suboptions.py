@@ -4,87 +4,59 @@
 Options are paired on their own, as blocks (`index.is_block`), so the option that carried on may be
 merged into the whole new paragraph, or linked to the new sub-paragraph while the stem it completed is
 left 'deleted'. Here the sub-paragraph, the stem and the options it holds are looked at together: the
-new sub-paragraph of the same parent that holds most of an option's words is what they became; the
-stem goes into it with the option that holds most words there and with each other option whose words
-are mostly there (SETTLED) and that brings words the others lack. The rest of the options were dropped.
+new sub-paragraph of the same parent that holds most of an option's words (and words the stem does
+not give it) is what they became; the stem goes into it (when it has no words or shares some) with
+that option and with each other option whose words are mostly there (SETTLED) and that brings words
+the others lack. Options folded into the whole paragraph and not into it were dropped; an option
+that went on as a paragraph or an option of its own keeps its link. The reverse, a sub-paragraph
+offered next as a stem and options, is a split.
 """
 
 from __future__ import annotations
 
 from amendtrack.compare.align.index import ParagraphIndex, inner
-from amendtrack.compare.align.links import Link, kept, same_label
+from amendtrack.compare.align.links import Link
 from amendtrack.compare.align.pairing import SETTLED, SUPPLIES_GAIN
+from amendtrack.compare.align.parts import restate
 from amendtrack.compare.align.subparagraphs import FOLDED_SHARE
 from amendtrack.model.tree import Draft, Paragraph
-from amendtrack.model.words import same_text
+
+Moves = dict[int, tuple[int, str]]  # id of an old paragraph → (id of the new one, 'up' or 'down'): out of order
 
 
-def settle_sub_options(drafts: ParagraphIndex, links: list[Link], old: Draft, new: Draft) -> list[Link]:
+def settle_sub_options(drafts: ParagraphIndex, links: list[Link], old: Draft, new: Draft, moves: Moves) -> list[Link]:
     """The links with each sub-paragraph that held options linked, with the options it kept, to what it became."""
-    old_parent = {id(node): up for node, up in old.walk() if up is not None}
-    new_parent = {id(node): up for node, up in new.walk() if up is not None}
-    settling = _Settling(drafts, links, old_parent, new_parent)
+    settling = _Settling(drafts, links, old, new, moves)
     for stem, options in _stems_with_options(old):
-        settled = settling.settle(stem, options)
-        if settled is not settling.links:  # the links changed: look again at them as they now stand
-            settling = _Settling(drafts, settled, old_parent, new_parent)
-    return _open_sub_options(drafts, settling.links, old, new)
-
-
-def _open_sub_options(drafts: ParagraphIndex, links: list[Link], old: Draft, new: Draft) -> list[Link]:
-    """The reverse: a sub-paragraph whose text the next draft offers as a stem and options ('(a) Hold the increase
-    … [below 1.5 °C] [or] [well] [below 2 °C]' → '(a) … to' Option 1, 2, 3) was split into them; each new option
-    that holds a third of its words in it (FOLDED_SHARE) came from it, and so did one split off its paragraph."""
-    where = {id(t): link for link in links for t in link.targets}
-    holder = {id(node): up for node, up in old.walk() if up is not None}
-    for stem, options in _stems_with_options(new):
-        link = where[id(stem)]
-        if len(link.sources) != 1 or len(link.targets) != 1 or link.sources[0].kind != "subparagraph":
-            continue
-        origin = link.sources[0]
-        source = drafts.whole(origin)
-        parts = [
-            o
-            for o in options
-            if (where[id(o)].relation == "new" or holder.get(id(origin)) in where[id(o)].sources)
-            and drafts.weights.containment(drafts.whole(o), source) >= FOLDED_SHARE
-        ]
-        for part in parts:
-            left = where[id(part)]
-            left.targets.remove(part)
-            links = [x for x in links if x is not left] + (_restated(drafts, left) if left.sources else [])
-        if parts:
-            link.targets.extend(parts)
-            link.relation = "split"
-            link.note = f"split from {origin.label} into {', '.join(t.label for t in link.targets)}"
-            where = {id(t): x for x in links for t in x.targets}
-    return links
+        settling.settle(stem, options)
+    return _open_sub_options(drafts, settling.links, old, new, moves)
 
 
 class _Settling:
-    """One sub-paragraph's options looked at against the links as they stand."""
+    """The links as they stand, where each node is in them, and how one sub-paragraph's options settle."""
 
-    def __init__(
-        self,
-        drafts: ParagraphIndex,
-        links: list[Link],
-        old_parent: dict[int, Paragraph],
-        new_parent: dict[int, Paragraph],
-    ) -> None:
-        self.drafts, self.links = drafts, links
-        self.old_parent, self.new_parent = old_parent, new_parent
+    def __init__(self, drafts: ParagraphIndex, links: list[Link], old: Draft, new: Draft, moves: Moves) -> None:
+        self.drafts, self.links, self.moves = drafts, links, moves
+        self.old_parent = {id(node): up for node, up in old.walk() if up is not None}
+        self.new_parent = {id(node): up for node, up in new.walk() if up is not None}
         self.where = {id(n): link for link in links for n in link.sources}
         self.into = {id(n): link for link in links for n in link.targets}
 
-    def settle(self, stem: Paragraph, options: list[Paragraph]) -> list[Link]:
-        """The links with the stem and the options it kept linked to the sub-paragraph they became."""
-        choice = self._first(options, self._places(stem, options))
+    def settle(self, stem: Paragraph, options: list[Paragraph]) -> None:
+        """The stem and the options it kept linked to the sub-paragraph they became, if they became one."""
+        places = self._places(stem, options)
+        free = [o for o in options if self._free(o, places)]
+        choice = self._first(stem, free, places)
         if choice is None or any(t is not choice[0] for t in self.where[id(stem)].targets):
-            return self.links
+            return
         target, first = choice
-        members = self._members(stem, options, first, target)
-        dropped = [o for o in options if o not in members and self._in_whole(o, target)]
-        return _relink(self.drafts, self.links, [stem, *members], target, dropped, self.where, self.into)
+        members = self._members(stem, free, first, target)
+        dropped = [o for o in free if o not in members and self._in_whole(o, target)]
+        sources = [stem, *members] if self._shares(stem, target) else members
+        companions = [s for s in self.into[id(target)].sources if s not in sources and s not in dropped]
+        if self.into[id(target)].targets != [target]:
+            companions = []
+        self._relink([*sources, *companions], target, dropped)
 
     def _places(self, stem: Paragraph, options: list[Paragraph]) -> list[Paragraph]:
         """New sub-paragraphs the stem may have become: the one it is linked to, those its options are linked
@@ -97,15 +69,28 @@ class _Settling:
             places.extend(c for c in inner(whole) if c.kind == "subparagraph" and self.into[id(c)].relation == "new")
         return [p for p in {id(p): p for p in places}.values() if not _holds_options(p)]
 
-    def _first(self, options: list[Paragraph], places: list[Paragraph]) -> tuple[Paragraph, Paragraph] | None:
-        """The (place, option) most alike of those where the option's words are mostly there or it is linked there."""
+    def _free(self, option: Paragraph, places: list[Paragraph]) -> bool:
+        """Whether an option is free to settle here: dropped, linked to one of the places, or folded into the
+        paragraph that holds one; not one that went on as a paragraph or an option of its own."""
+        link = self.where[id(option)]
+        holders = {id(h) for place in places for h in self._holders(place)}
+        return not link.targets or any(t in places or id(t) in holders for t in link.targets)
+
+    def _first(
+        self, stem: Paragraph, options: list[Paragraph], places: list[Paragraph]
+    ) -> tuple[Paragraph, Paragraph] | None:
+        """The (place, option) most alike of those where the option is linked, or where its words mostly are and
+        it gives words the stem does not ('No provision on the temperature goal' gives '(a) … temperature' none)."""
         weights, drafts = self.drafts.weights, self.drafts
-        scored = [
-            (weights.cosine(drafts.whole(o), drafts.vector(t)), -k, t, o)
-            for k, t in enumerate(places)
-            for o in options
-            if t in self.where[id(o)].targets or weights.containment(drafts.whole(o), drafts.vector(t)) >= SETTLED
-        ]
+        scored = []
+        for k, place in enumerate(places):
+            target = drafts.vector(place)
+            for option in options:
+                bag = drafts.whole(option)
+                linked = place in self.where[id(option)].targets
+                settled = weights.containment(bag, target) >= SETTLED
+                if linked or settled and weights.coverage_gain(target, [drafts.vector(stem)], bag) >= SUPPLIES_GAIN:
+                    scored.append((weights.cosine(bag, target), -k, place, option))
         best = max(scored, default=None, key=lambda x: x[:2])
         return None if best is None else (best[2], best[3])
 
@@ -124,64 +109,109 @@ class _Settling:
                 have.append(bag)
         return members
 
+    def _shares(self, stem: Paragraph, target: Paragraph) -> bool:
+        """Whether the stem went into the target: it has no words of its own (it only held the options) or some
+        of them are there."""
+        bag = self.drafts.vector(stem)
+        return not bag or self.drafts.weights.containment(bag, self.drafts.vector(target)) > 0
+
+    def _holders(self, node: Paragraph) -> list[Paragraph]:
+        """What holds a new node, nearest first."""
+        found, up = [], self.new_parent.get(id(node))
+        while up is not None:
+            found.append(up)
+            up = self.new_parent.get(id(up))
+        return found
+
     def _in_whole(self, option: Paragraph, target: Paragraph) -> bool:
         """Whether an option was put into the paragraph that holds the target (it was dropped, not merged there)."""
-        holders = set()
-        up = self.new_parent.get(id(target))
-        while up is not None:
-            holders.add(id(up))
-            up = self.new_parent.get(id(up))
+        holders = {id(h) for h in self._holders(target)}
         return any(id(t) in holders for t in self.where[id(option)].targets)
 
+    def _relink(self, sources: list[Paragraph], target: Paragraph, dropped: list[Paragraph]) -> None:
+        """`sources` → `target` as one link and `dropped` deleted, all taken out of the links they were in (which
+        are restated); where each node is linked follows."""
+        touched = {id(self.where[id(s)]): self.where[id(s)] for s in [*sources, *dropped]}
+        touched[id(self.into[id(target)])] = self.into[id(target)]
+        taken = {id(n) for n in [*sources, *dropped, target]}
+        fresh: list[Link] = []
+        for link in touched.values():
+            link.sources = [s for s in link.sources if id(s) not in taken]
+            link.targets = [t for t in link.targets if id(t) not in taken]
+            fresh.extend(_restated(self.drafts, link, self.moves))
+        fresh.append(_joined(self.drafts, sources, target))
+        fresh.extend(Link("deleted", [node], [], 0.0, "inferred", "deleted") for node in dropped)
+        self.links = [link for link in self.links if id(link) not in touched] + fresh
+        for link in fresh:
+            self.where.update((id(n), link) for n in link.sources)
+            self.into.update((id(n), link) for n in link.targets)
 
-def _relink(
-    drafts: ParagraphIndex,
-    links: list[Link],
-    sources: list[Paragraph],
-    target: Paragraph,
-    dropped: list[Paragraph],
-    where: dict[int, Link],
-    into: dict[int, Link],
-) -> list[Link]:
-    """The links with `sources` → `target` as one link and `dropped` deleted, all taken out of the links they
-    were in (which are restated)."""
-    touched = {id(where[id(s)]): where[id(s)] for s in [*sources, *dropped]} | {id(into[id(target)]): into[id(target)]}
-    moved = {id(n) for n in [*sources, *dropped, target]}
-    rest: list[Link] = []
-    for link in touched.values():
-        link.sources = [s for s in link.sources if id(s) not in moved]
-        link.targets = [t for t in link.targets if id(t) not in moved]
-        rest.extend(_restated(drafts, link))
-    kept_links = [link for link in links if id(link) not in touched]
-    gone = [Link("deleted", [node], [], 0.0, "inferred", "deleted") for node in dropped]
-    return [*kept_links, *rest, _joined(drafts, sources, target), *gone]
+
+def _open_sub_options(drafts: ParagraphIndex, links: list[Link], old: Draft, new: Draft, moves: Moves) -> list[Link]:
+    """The reverse: a sub-paragraph whose text the next draft offers as a stem and options ('(a) Hold the increase
+    … [below 1.5 °C] [or] [well] [below 2 °C]' → '(a) … to' Option 1, 2, 3) was split into them; each new option
+    that holds a third of its words in it (FOLDED_SHARE) came from it, and so did one split off its paragraph.
+    A sub-paragraph that already offered options only gained one."""
+    where = {id(t): link for link in links for t in link.targets}
+    holder = {id(node): up for node, up in old.walk() if up is not None}
+    for stem, options in _stems_with_options(new):
+        link = where[id(stem)]
+        if len(link.sources) != 1 or len(link.targets) != 1 or link.sources[0].kind != "subparagraph":
+            continue
+        origin = link.sources[0]
+        if _holds_options(origin):
+            continue
+        source = drafts.whole(origin)
+        parts = [
+            o
+            for o in options
+            if (where[id(o)].relation == "new" or holder.get(id(origin)) in where[id(o)].sources)
+            and drafts.weights.containment(drafts.whole(o), source) >= FOLDED_SHARE
+        ]
+        for part in parts:
+            left = where[id(part)]
+            left.targets.remove(part)
+            restated = _restated(drafts, left, moves) if left.sources else []
+            links = [x for x in links if x is not left] + restated
+            where.update((id(t), x) for x in restated for t in x.targets)
+        if parts:
+            link.targets.extend(parts)
+            link.relation = "split"
+            restate(link, "split")
+            link.score = _score(drafts, [origin], link.targets)
+            where.update((id(t), link) for t in parts)
+    return links
 
 
 def _joined(drafts: ParagraphIndex, sources: list[Paragraph], target: Paragraph) -> Link:
     """The link from a stem and the options that settled into `target`, scored on their words together."""
+    link = Link("merged", sources, [target], _score(drafts, sources, [target]), "inferred")
+    restate(link, "merged")
+    return link
+
+
+def _score(drafts: ParagraphIndex, sources: list[Paragraph], targets: list[Paragraph]) -> float:
+    """How alike the words of the sources together and of the targets together are."""
+    return drafts.weights.cosine(_together(drafts, sources), _together(drafts, targets))
+
+
+def _together(drafts: ParagraphIndex, nodes: list[Paragraph]) -> dict[str, float]:
     words: dict[str, float] = {}
-    for source in sources:
-        for term, weight in drafts.whole(source).items():
+    for node in nodes:
+        for term, weight in drafts.whole(node).items():
             words[term] = max(words.get(term, 0.0), weight)
-    score = drafts.weights.cosine(words, drafts.vector(target))
-    labels = ", ".join(s.label for s in sources)
-    return Link("merged", sources, [target], score, "inferred", f"merged from {labels} into {target.label}")
+    return words
 
 
-def _one_to_one(drafts: ParagraphIndex, a: Paragraph, b: Paragraph) -> Link:
-    same = same_text(a.text, b.text)
-    score = 1.0 if same else drafts.weights.cosine(drafts.whole(a), drafts.vector(b))
-    note = "" if same_label(a, b) else f"formerly {a.label}"
-    return Link(kept(same, same_label(a, b)), [a], [b], score, "inferred", note)
-
-
-def _restated(drafts: ParagraphIndex, link: Link) -> list[Link]:
-    """A link some of whose nodes went elsewhere: as it now stands, or its leftovers deleted and new."""
+def _restated(drafts: ParagraphIndex, link: Link, moves: Moves) -> list[Link]:
+    """A link some of whose nodes went elsewhere: as it now stands (its move kept), or its leftovers deleted
+    and new."""
     if link.sources and link.targets:
-        if len(link.sources) == 1 and len(link.targets) == 1:
-            restated = _one_to_one(drafts, link.sources[0], link.targets[0])
-            restated.placeholders = link.placeholders
-            return [restated]
+        a, b = link.sources[0], link.targets[0]
+        move = moves.get(id(a))
+        direction = move[1] if move and move[0] == id(b) and len(link.sources) == len(link.targets) == 1 else None
+        restate(link, link.relation, direction)
+        link.score = 1.0 if link.relation == "same" else _score(drafts, link.sources, link.targets)
         return [link]
     gone = [Link("deleted", [s], [], 0.0, "inferred", "deleted") for s in link.sources]
     return gone + [Link("new", [], [t], 0.0, "inferred", "new") for t in link.targets]

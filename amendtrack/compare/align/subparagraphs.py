@@ -129,6 +129,8 @@ def _supplies(
     """Whether a sub-paragraph with many of its words in `target` (FOLDED_SHARE) supplies words of it that the one
     paired with it lacks: '(b) To increase the ability to adapt …' and '(c) To pursue … low greenhouse gas
     emissions' redrafted as one '(b) Increasing the ability to adapt … low greenhouse gas emissions'."""
+    if not paired or len(part) < LEAST_PART:  # merged beside a sub-paragraph paired there, never alone
+        return False
     return share >= FOLDED_SHARE and weights.coverage_gain(target, paired, part) >= SUPPLIES_GAIN
 
 
