@@ -139,7 +139,9 @@ class _Settling:
             link.sources = [s for s in link.sources if id(s) not in taken]
             link.targets = [t for t in link.targets if id(t) not in taken]
             fresh.extend(_restated(self.drafts, link, self.moves))
-        fresh.append(_joined(self.drafts, sources, target))
+        joined = _joined(self.drafts, sources, target)
+        joined.placeholders = [p for link in touched.values() if not link.sources for p in link.placeholders]
+        fresh.append(joined)
         fresh.extend(Link("deleted", [node], [], 0.0, "inferred", "deleted") for node in dropped)
         self.links = [link for link in self.links if id(link) not in touched] + fresh
         for link in fresh:
@@ -191,8 +193,15 @@ def _joined(drafts: ParagraphIndex, sources: list[Paragraph], target: Paragraph)
 
 
 def _score(drafts: ParagraphIndex, sources: list[Paragraph], targets: list[Paragraph]) -> float:
-    """How alike the words of the sources together and of the targets together are."""
-    return drafts.weights.cosine(_together(drafts, sources), _together(drafts, targets))
+    """A link's score as `paragraphs` gives it: for a merge the least share of a source's words in the target,
+    for a split the least share of a target's words in the source, else how alike the two are."""
+    weights = drafts.weights
+    if len(sources) > 1:  # a stem with no words of its own (it only held the options) shares none
+        shares = [weights.containment(drafts.whole(s), _together(drafts, targets)) for s in sources if drafts.whole(s)]
+        return min(shares, default=0.0)
+    if len(targets) > 1:
+        return min(weights.containment(drafts.whole(t), drafts.whole(sources[0])) for t in targets)
+    return weights.cosine(drafts.whole(sources[0]), drafts.whole(targets[0]))
 
 
 def _together(drafts: ParagraphIndex, nodes: list[Paragraph]) -> dict[str, float]:
@@ -211,9 +220,11 @@ def _restated(drafts: ParagraphIndex, link: Link, moves: Moves) -> list[Link]:
         move = moves.get(id(a))
         direction = move[1] if move and move[0] == id(b) and len(link.sources) == len(link.targets) == 1 else None
         restate(link, link.relation, direction)
-        link.score = 1.0 if link.relation == "same" else _score(drafts, link.sources, link.targets)
+        link.score = _score(drafts, link.sources, link.targets)
         return [link]
     gone = [Link("deleted", [s], [], 0.0, "inferred", "deleted") for s in link.sources]
+    if gone:  # what recorded the link ('[Merged with paragraph 42]') stays with what is left of it, once
+        gone[0].placeholders, gone[0].source = link.placeholders, link.source
     return gone + [Link("new", [], [t], 0.0, "inferred", "new") for t in link.targets]
 
 
