@@ -817,3 +817,33 @@ def test_a_short_sub_paragraph_is_not_paired_with_a_long_unlike_one_for_supplyin
     found = align(old, read_text(frame.format(long), "new.txt")).links
     assert link_from(found, "2.1(b)").relation == "deleted"
     assert link_to(found, "2.1(b)").relation == "new"
+
+
+def test_a_sub_paragraph_of_a_merged_option_runs_into_the_merge() -> None:
+    """Option 1 and Option 2 (a chapeau with (a) and (b)) settled as one paragraph that takes Option 1's words and
+    (b)'s: (b) went into the merge, like a sub-paragraph run into its own paragraph's text; (a) was dropped."""
+    frame = (
+        "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\nArticle 7\n\n"
+        "1. Parties establish the global goal on adaptation.\n\n{}\n\nArticle 8\n\n"
+        "1. Parties recognize loss and damage.\n"
+    )
+    old = read_text(
+        frame.format(
+            "2. Adaptation needs\n\nOption 1: Parties recognize that adaptation will be needed regardless of the "
+            "level of mitigation reached.\n\nOption 2: The global goal for adaptation shall be the basis for:\n\n"
+            "(a) assessing the adequacy of support from developed country Parties through strengthened reporting;\n\n"
+            "(b) recognizing that greater adaptation needs involve greater adaptation costs."
+        ),
+        "old.txt",
+    )
+    new = read_text(
+        frame.format(
+            "2. Parties recognize the need for adaptation regardless of the level of mitigation reached, and that "
+            "greater adaptation needs can involve greater adaptation costs."
+        ),
+        "new.txt",
+    )
+    found = align(old, new).links
+    became = link_to(found, "7.2")
+    assert {"7.2 Option 1", "7.2(b) (Option 2)"} <= set(labels(became.sources))
+    assert link_from(found, "7.2(a) (Option 2)").relation == "deleted"

@@ -26,7 +26,7 @@ def link_sub_paragraphs(drafts: ParagraphIndex, links: list[Link]) -> list[Link]
         new_children = [c for p in link.targets for c in inner(p)]
         if old_children or new_children:
             inside = _link_inside(drafts, old_children, new_children)
-            if len(link.sources) == 1 and len(link.targets) == 1:
+            if len(link.sources) == 1 or len(link.targets) == 1:
                 inside = _fold(drafts, link, inside)
             found.extend(inside)
     return found
@@ -38,21 +38,24 @@ def _fold(drafts: ParagraphIndex, parent: Link, inside: list[Link]) -> list[Link
     '4.7 … (a) … (b) …' redrafted as one paragraph: (a) and (b) are not deleted, their words are in
     the new 4.7; the reverse is a split. The parent's link takes them in.
     """
-    old, new = parent.sources[0], parent.targets[0]
+    old = parent.sources[0] if len(parent.sources) == 1 else None  # a merge's sub-paragraphs run into its target,
+    new = parent.targets[0] if len(parent.targets) == 1 else None  # a split's are drawn out of its source
     kept_links = []
     for link in inside:
-        if link.relation == "deleted" and _folded(drafts, link.sources[0], new, parent.sources):
+        if link.relation == "deleted" and new is not None and _folded(drafts, link.sources[0], new, parent.sources):
             parent.sources.append(link.sources[0])
-        elif link.relation == "new" and _folded(drafts, link.targets[0], old, parent.targets):
+        elif link.relation == "new" and old is not None and _folded(drafts, link.targets[0], old, parent.targets):
             parent.targets.append(link.targets[0])
         else:
             kept_links.append(link)
-    if len(parent.sources) > 1:
+    if len(kept_links) == len(inside):
+        return inside
+    if len(parent.sources) > 1 and new is not None:
         parent.relation, parent.note = (
             "merged",
             f"merged from {', '.join(p.label for p in parent.sources)} into {new.label}",
         )
-    elif len(parent.targets) > 1:
+    elif len(parent.targets) > 1 and old is not None:
         parent.relation, parent.note = (
             "split",
             f"split from {old.label} into {', '.join(p.label for p in parent.targets)}",
