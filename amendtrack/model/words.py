@@ -214,11 +214,14 @@ class Weights:
     def coverage_gain(whole: dict[str, float], have: list[dict[str, float]], extra: dict[str, float]) -> float:
         """How much more of `whole` the vectors `have` and `extra` cover together than `have` alone: what one
         more source (or target) brings to a merge (or split)."""
+        joined = Weights.union(have)
+        return Weights.containment(whole, Weights.union([joined, extra])) - Weights.containment(whole, joined)
+
+    @staticmethod
+    def union(vectors: list[dict[str, float]]) -> dict[str, float]:
+        """The words of several vectors together, each at its greatest weight: what a merge's sources hold."""
         joined: dict[str, float] = {}
-        for vector in have:
+        for vector in vectors:
             for term, weight in vector.items():
                 joined[term] = max(joined.get(term, 0.0), weight)
-        alone = Weights.containment(whole, joined)
-        for term, weight in extra.items():
-            joined[term] = max(joined.get(term, 0.0), weight)
-        return Weights.containment(whole, joined) - alone
+        return joined

@@ -446,7 +446,7 @@ def _supplies(drafts: ParagraphIndex, i: int, k: int, j: int, share: float) -> b
     by the sources grows with it ('7.6' holds 10.6's first words, '7.7' the rest)."""
     if share < SUPPLIES_SHARE:
         return False
-    return _coverage_gain(drafts, drafts.new[j].bag, drafts.old[k].bag, drafts.old[i].bag) >= SUPPLIES_GAIN
+    return drafts.weights.coverage_gain(drafts.new[j].bag, [drafts.old[k].bag], drafts.old[i].bag) >= SUPPLIES_GAIN
 
 
 def merge_settled_options(drafts: ParagraphIndex, found: Decisions) -> None:
@@ -503,17 +503,7 @@ def _drawn_out(drafts: ParagraphIndex, found: Decisions, j: int, best: tuple[flo
     if share < NEIGHBOURS_SHARE or abs(found.pairs[i] - j) != 1:
         return False
     source, kept = drafts.old[i].bag, drafts.new[found.pairs[i]].bag
-    return _coverage_gain(drafts, source, kept, drafts.new[j].bag) >= SUPPLIES_GAIN
-
-
-def _coverage_gain(
-    drafts: ParagraphIndex, whole: dict[str, float], have: dict[str, float], extra: dict[str, float]
-) -> float:
-    """How much more of `whole` is covered by `have` and `extra` together than by `have` alone."""
-    both = dict(have)
-    for term, weight in extra.items():
-        both[term] = max(both.get(term, 0.0), weight)
-    return drafts.weights.containment(whole, both) - drafts.weights.containment(whole, have)
+    return drafts.weights.coverage_gain(source, [kept], drafts.new[j].bag) >= SUPPLIES_GAIN
 
 
 def _still_open(drafts: ParagraphIndex, i: int, j: int) -> bool:

@@ -26,18 +26,18 @@ Moves = dict[int, tuple[int, str]]  # id of an old paragraph → (id of the new 
 
 def settle_sub_options(drafts: ParagraphIndex, links: list[Link], old: Draft, new: Draft, moves: Moves) -> list[Link]:
     """The links with each sub-paragraph that held options linked, with the options it kept, to what it became."""
-    settling = _Settling(drafts, links, old, new, moves)
+    settling = _Settling(drafts, links, new, moves)
     for stem, options in _stems_with_options(old):
         settling.settle(stem, options)
-    return _open_sub_options(drafts, settling.links, old, new, moves)
+    return _open_sub_options(drafts, settling.links, new, moves)
 
 
 class _Settling:
     """The links as they stand, where each node is in them, and how one sub-paragraph's options settle."""
 
-    def __init__(self, drafts: ParagraphIndex, links: list[Link], old: Draft, new: Draft, moves: Moves) -> None:
+    def __init__(self, drafts: ParagraphIndex, links: list[Link], new: Draft, moves: Moves) -> None:
         self.drafts, self.links, self.moves = drafts, links, moves
-        self.old_parent = {id(node): up for node, up in old.walk() if up is not None}
+        self.old_parent = drafts.old_parent
         self.new_parent = {id(node): up for node, up in new.walk() if up is not None}
         self.where = {id(n): link for link in links for n in link.sources}
         self.into = {id(n): link for link in links for n in link.targets}
@@ -45,15 +45,18 @@ class _Settling:
     def settle(self, stem: Paragraph, options: list[Paragraph]) -> None:
         """The stem and the options it kept linked to the sub-paragraph they became, if they became one."""
         places = self._places(stem, options)
-        free = [o for o in options if self._free(o, places)]
+        holders = {id(h) for place in places for h in self._holders(place)}
+        free = [o for o in options if self._free(o, places, holders)]
         choice = self._first(stem, free, places)
         if choice is None or any(t is not choice[0] for t in self.where[id(stem)].targets):
             return
         target, first = choice
         members = self._members(stem, free, first, target)
-        dropped = [o for o in free if o not in members and self._in_whole(o, target)]
+        kept = {id(o) for o in members}
+        dropped = [o for o in free if id(o) not in kept and self._in_whole(o, target)]
         sources = [stem, *members] if self._shares(stem, target) else members
-        companions = [s for s in self.into[id(target)].sources if s not in sources and s not in dropped]
+        taken = {id(n) for n in [*sources, *dropped]}
+        companions = [s for s in self.into[id(target)].sources if id(s) not in taken]
         if self.into[id(target)].targets != [target]:
             companions = []
         self._relink([*sources, *companions], target, dropped)
@@ -69,12 +72,12 @@ class _Settling:
             places.extend(c for c in inner(whole) if c.kind == "subparagraph" and self.into[id(c)].relation == "new")
         return [p for p in {id(p): p for p in places}.values() if not _holds_options(p)]
 
-    def _free(self, option: Paragraph, places: list[Paragraph]) -> bool:
+    def _free(self, option: Paragraph, places: list[Paragraph], holders: set[int]) -> bool:
         """Whether an option is free to settle here: dropped, linked to one of the places, or folded into the
         paragraph that holds one; not one that went on as a paragraph or an option of its own."""
         link = self.where[id(option)]
-        holders = {id(h) for place in places for h in self._holders(place)}
-        return not link.targets or any(t in places or id(t) in holders for t in link.targets)
+        here = {id(place) for place in places} | holders
+        return not link.targets or any(id(t) in here for t in link.targets)
 
     def _first(
         self, stem: Paragraph, options: list[Paragraph], places: list[Paragraph]
@@ -87,7 +90,7 @@ class _Settling:
             target = drafts.vector(place)
             for option in options:
                 bag = drafts.whole(option)
-                linked = place in self.where[id(option)].targets
+                linked = any(t is place for t in self.where[id(option)].targets)
                 settled = weights.containment(bag, target) >= SETTLED
                 if linked or settled and weights.coverage_gain(target, [drafts.vector(stem)], bag) >= SUPPLIES_GAIN:
                     scored.append((weights.cosine(bag, target), -k, place, option))
@@ -149,13 +152,13 @@ class _Settling:
             self.into.update((id(n), link) for n in link.targets)
 
 
-def _open_sub_options(drafts: ParagraphIndex, links: list[Link], old: Draft, new: Draft, moves: Moves) -> list[Link]:
+def _open_sub_options(drafts: ParagraphIndex, links: list[Link], new: Draft, moves: Moves) -> list[Link]:
     """The reverse: a sub-paragraph whose text the next draft offers as a stem and options ('(a) Hold the increase
     … [below 1.5 °C] [or] [well] [below 2 °C]' → '(a) … to' Option 1, 2, 3) was split into them; each new option
     that holds a third of its words in it (FOLDED_SHARE) came from it, and so did one split off its paragraph.
     A sub-paragraph that already offered options only gained one."""
     where = {id(t): link for link in links for t in link.targets}
-    holder = {id(node): up for node, up in old.walk() if up is not None}
+    holder = drafts.old_parent
     for stem, options in _stems_with_options(new):
         link = where[id(stem)]
         if len(link.sources) != 1 or len(link.targets) != 1 or link.sources[0].kind != "subparagraph":
@@ -172,7 +175,7 @@ def _open_sub_options(drafts: ParagraphIndex, links: list[Link], old: Draft, new
         ]
         for part in parts:
             left = where[id(part)]
-            left.targets.remove(part)
+            left.targets = [t for t in left.targets if t is not part]
             restated = _restated(drafts, left, moves) if left.sources else []
             links = [x for x in links if x is not left] + restated
             where.update((id(t), x) for x in restated for t in x.targets)
@@ -197,19 +200,16 @@ def _score(drafts: ParagraphIndex, sources: list[Paragraph], targets: list[Parag
     for a split the least share of a target's words in the source, else how alike the two are."""
     weights = drafts.weights
     if len(sources) > 1:  # a stem with no words of its own (it only held the options) shares none
-        shares = [weights.containment(drafts.whole(s), _together(drafts, targets)) for s in sources if drafts.whole(s)]
-        return min(shares, default=0.0)
+        target = _together(drafts, targets)
+        bags = [drafts.whole(s) for s in sources]
+        return min((weights.containment(bag, target) for bag in bags if bag), default=0.0)
     if len(targets) > 1:
         return min(weights.containment(drafts.whole(t), drafts.whole(sources[0])) for t in targets)
     return weights.cosine(drafts.whole(sources[0]), drafts.whole(targets[0]))
 
 
 def _together(drafts: ParagraphIndex, nodes: list[Paragraph]) -> dict[str, float]:
-    words: dict[str, float] = {}
-    for node in nodes:
-        for term, weight in drafts.whole(node).items():
-            words[term] = max(words.get(term, 0.0), weight)
-    return words
+    return drafts.weights.union([drafts.whole(node) for node in nodes])
 
 
 def _restated(drafts: ParagraphIndex, link: Link, moves: Moves) -> list[Link]:
