@@ -111,13 +111,14 @@ def _pair(drafts: ParagraphIndex, shared: dict[tuple[int, int], float]) -> dict[
     A pair's likeness is the larger of the share of paragraphs that went from one to the other and
     the likeness of their titles; the same label adds LABEL_BONUS, never enough alone.
     """
+    titles = _Titles(drafts)
     candidates = []
     for i, old in enumerate(drafts.old_headings):
         for j, new in enumerate(drafts.new_headings):
             if old.kind != new.kind:
                 continue
             alike = 1.0 if (id(old), id(new)) in drafts.container_pairs else 0.0  # paired by all they hold
-            likeness = max(shared.get((i, j), 0.0), _title_likeness(drafts, i, j), alike)
+            likeness = max(shared.get((i, j), 0.0), titles.likeness(i, j), alike)
             if likeness >= HEADING_MATCH:
                 candidates.append((likeness + LABEL_BONUS * same_label(old, new), i, j))
     pairs: dict[int, int] = {}
@@ -129,11 +130,24 @@ def _pair(drafts: ParagraphIndex, shared: dict[tuple[int, int], float]) -> dict[
     return pairs
 
 
-def _title_likeness(drafts: ParagraphIndex, i: int, j: int) -> float:
-    old, new = drafts.old_headings[i], drafts.new_headings[j]
-    if normalise(old.text) == normalise(new.text) and normalise(old.text):
-        return 1.0
-    return drafts.weights.cosine(drafts.vector(old), drafts.vector(new))
+class _Titles:
+    """Each heading's title as compared, worked out once: every old heading is set against every new one."""
+
+    def __init__(self, drafts: ParagraphIndex) -> None:
+        self.weights = drafts.weights
+        self.old = [self._title(drafts, node) for node in drafts.old_headings]
+        self.new = [self._title(drafts, node) for node in drafts.new_headings]
+
+    def _title(self, drafts: ParagraphIndex, node: Paragraph) -> tuple[str, dict[str, float], float]:
+        vector = drafts.vector(node)
+        return normalise(node.text), vector, self.weights.norm(vector)
+
+    def likeness(self, i: int, j: int) -> float:
+        """1.0 for the same words, else the likeness of their stems."""
+        (text_a, a, norm_a), (text_b, b, norm_b) = self.old[i], self.new[j]
+        if text_a and text_a == text_b:
+            return 1.0
+        return self.weights.cosine(a, b, norm_a, norm_b)
 
 
 def attach_shells(drafts: ParagraphIndex, links: list[Link]) -> list[Link]:

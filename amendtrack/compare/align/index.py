@@ -290,12 +290,13 @@ class ContainerKeys:
     def _pairs(self, olds: list[Paragraph], news: list[Paragraph]) -> list[tuple[Paragraph, Paragraph]]:
         bags_old = [self._bag(c) for c in olds]
         bags_new = [self._bag(c) for c in news]
+        norms_old, norms_new = [Weights.norm(b) for b in bags_old], [Weights.norm(b) for b in bags_new]
         scored = []
         for x, a in enumerate(olds):
             for y, b in enumerate(news):
                 if a.kind != b.kind:
                     continue
-                likeness = self.drafts.weights.cosine(bags_old[x], bags_new[y])
+                likeness = Weights.cosine(bags_old[x], bags_new[y], norms_old[x], norms_new[y])
                 if likeness >= CONTAINER_MATCH:
                     scored.append((likeness + 0.1 * (normalise_label(a.label) == normalise_label(b.label)), x, y))
         pairs, taken_old, taken_new = [], set(), set()
