@@ -275,6 +275,23 @@ def test_a_paragraph_that_supplies_words_its_neighbours_paragraph_lacks_was_merg
     assert links[("2",)].relation == "deleted"
 
 
+def test_two_neighbours_that_each_hold_the_whole_later_paragraph_were_merged_into_it() -> None:
+    """Paris 9 → 12 Dec: 9.10 'Support shall be provided to developing countries for the implementation of
+    paragraphs 6 and 7' and 9.11 'Developed country Parties shall provide support … in the implementation of
+    this Article' became 13.14, whose words are all in each: the two said one thing, and it is what is left.
+    The second brings no word the first lacks, so coverage alone would call it deleted."""
+    first = "Support shall be provided to developing countries for the implementation of paragraphs 6 and 7"
+    second = "Developed countries shall provide support to developing countries in the implementation of reviews"
+    other = "Budgets follow the agreed scale of assessments"
+    old = _plain_draft([first, second, other])
+    new = _plain_draft(["Support shall be provided to developing countries for implementation", other])
+    links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
+    assert links[("1", "2")].relation == "merged" and [p.label for p in links[("1", "2")].targets] == ["1"]
+    old = _plain_draft([first, "Developed countries shall provide finance in the review of the Article", other])
+    links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
+    assert links[("2",)].relation == "deleted"
+
+
 def test_a_new_paragraph_beside_its_source_holding_the_words_the_source_lost_was_split_off() -> None:
     """Half the words of new 2 come from old 1, and they are the words new 1 no longer has: a split.
     The same words beside a paragraph that kept them all are a new paragraph."""

@@ -389,7 +389,8 @@ def merge_into_neighbours(drafts: ParagraphIndex, found: Decisions) -> None:
     is evidence. Only the neighbours in the earlier draft's order are looked at, and only their
     paragraph of the later draft; a run of such paragraphs goes in one by one. One that shares only
     the words the two had in common brings nothing: it was dropped ('If Parties acting jointly … any
-    alteration in the composition …' beside the REIO paragraph that carried on).
+    alteration in the composition …' beside the REIO paragraph that carried on); unless it holds
+    nearly all the later paragraph's words, as its neighbour does: then that is what both said.
     """
     changed = True
     while changed:
@@ -443,10 +444,19 @@ def _ancestry(drafts: ParagraphIndex, node: Paragraph) -> list[Paragraph]:
 
 def _supplies(drafts: ParagraphIndex, i: int, k: int, j: int, share: float) -> bool:
     """Whether old i, beside old k that went into new j, brings j words that k lacks: coverage of the target
-    by the sources grows with it ('7.6' holds 10.6's first words, '7.7' the rest)."""
+    by the sources grows with it ('7.6' holds 10.6's first words, '7.7' the rest); or it restates j whole."""
     if share < SUPPLIES_SHARE:
         return False
+    if _restates(drafts, i, j):
+        return True
     return drafts.weights.coverage_gain(drafts.new[j].bag, [drafts.old[k].bag], drafts.old[i].bag) >= SUPPLIES_GAIN
+
+
+def _restates(drafts: ParagraphIndex, i: int, j: int) -> bool:
+    """Whether old i holds nearly all of new j's words (CONTAINED) as its neighbour does: the two said one
+    thing, and j is what is left of both ('Support shall be provided to developing countries …')."""
+    target = drafts.new[j].bag
+    return len(target) >= LEAST_PART and drafts.weights.containment(target, drafts.old[i].bag) >= CONTAINED
 
 
 def merge_settled_options(drafts: ParagraphIndex, found: Decisions) -> None:
