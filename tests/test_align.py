@@ -292,6 +292,26 @@ def test_two_neighbours_that_each_hold_the_whole_later_paragraph_were_merged_int
     assert links[("2",)].relation == "deleted"
 
 
+def test_a_provision_printed_twice_apart_and_once_later_merges_both_texts() -> None:
+    """Paris 9 → 12 Dec: 6.8 'The stocktake shall take into account available information … on efforts
+    related to climate finance' and, further on, 6.13 with the same words bracketed beside an alternative,
+    became one paragraph (9.6) whose words are nearly all in each. An old paragraph holding only the
+    alternative's words stays deleted."""
+    first = (
+        "The stocktake shall take into account available information by Parties on efforts related to climate finance"
+    )
+    alternative = "The Conference shall facilitate the communication of finance efforts for the stocktake"
+    middle = ["Budgets follow the agreed scale of assessments", "Observers may attend the sessions of the bodies"]
+    later = f"The global {first[4:]}".replace("available", "relevant")
+    new = _plain_draft([later, *middle])
+    old = _plain_draft([first, *middle, f"[{first}][{alternative}]"])
+    links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
+    assert links[("1", "4")].relation == "merged" and [p.label for p in links[("1", "4")].targets] == ["1"]
+    old = _plain_draft([first, *middle, alternative])
+    links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
+    assert links[("4",)].relation == "deleted"
+
+
 def test_a_new_paragraph_beside_its_source_holding_the_words_the_source_lost_was_split_off() -> None:
     """Half the words of new 2 come from old 1, and they are the words new 1 no longer has: a split.
     The same words beside a paragraph that kept them all are a new paragraph."""

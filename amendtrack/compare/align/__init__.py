@@ -29,6 +29,7 @@ from amendtrack.compare.align.pairing import (
     link_unchanged,
     merge_into_neighbours,
     merge_repeated,
+    merge_restatements,
     merge_settled_options,
     pair_best_first,
 )
@@ -55,6 +56,7 @@ def align(old: Draft, new: Draft) -> Alignment:
     merge_settled_options(drafts, found)
     find_merges(drafts, found)
     merge_into_neighbours(drafts, found)
+    merge_restatements(drafts, found)
     find_splits(drafts, found)
     moves = name_moves(found, drafts)
     links = link_paragraphs(drafts, found, moves)

@@ -369,6 +369,33 @@ def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
             found.taken_old.add(i)
 
 
+def merge_restatements(drafts: ParagraphIndex, found: Decisions) -> None:
+    """An old paragraph still unlinked that restates a later one whole, as the paragraph that became it does,
+    went into it too: two texts of one provision (a bracketed alternative printed apart) left one."""
+    sources: dict[int, list[int]] = {}
+    for i, j in [*found.pairs.items(), *found.merged_into.items()]:
+        sources.setdefault(j, []).append(i)
+    for block in drafts.old:
+        i = block.index
+        if i in found.taken_old or block.placeholder or len(block.bag) < LEAST_PART:
+            continue
+        into = next((j for j in drafts.later_candidates(i) if _restated(drafts, i, j, sources.get(j, []))), None)
+        if into is not None:
+            found.merged_into[i] = into
+            found.taken_old.add(i)
+
+
+def _restated(drafts: ParagraphIndex, i: int, j: int, sources: list[int]) -> bool:
+    """Whether old i and one of the old paragraphs that went into new j each hold j whole, in the Article
+    their Articles became, with a fifth of i's words there (SUPPLIES_SHARE); never into an open option."""
+    block, target = drafts.old[i], drafts.new[j]
+    if not sources or not kin(target, block) or _still_open(drafts, i, j) or not _same_container(block, target):
+        return False
+    if drafts.weights.containment(block.bag, target.bag) < SUPPLIES_SHARE or not _restates(drafts, i, j):
+        return False
+    return any(_restates(drafts, k, j) for k in sources)
+
+
 def _beside(drafts: ParagraphIndex, found: Decisions, i: int, best: tuple[float, int]) -> int:
     """Where old i was merged: the paragraph its neighbour became when that holds its words nearly as well as
     the best one elsewhere (a short paragraph's common words are found in many; its place tells which)."""
@@ -389,8 +416,8 @@ def merge_into_neighbours(drafts: ParagraphIndex, found: Decisions) -> None:
     is evidence. Only the neighbours in the earlier draft's order are looked at, and only their
     paragraph of the later draft; a run of such paragraphs goes in one by one. One that shares only
     the words the two had in common brings nothing: it was dropped ('If Parties acting jointly … any
-    alteration in the composition …' beside the REIO paragraph that carried on); unless it holds
-    nearly all the later paragraph's words, as its neighbour does: then that is what both said.
+    alteration in the composition …' beside the REIO paragraph that carried on), unless it restates the
+    later paragraph whole (`merge_restatements`).
     """
     changed = True
     while changed:
@@ -444,11 +471,9 @@ def _ancestry(drafts: ParagraphIndex, node: Paragraph) -> list[Paragraph]:
 
 def _supplies(drafts: ParagraphIndex, i: int, k: int, j: int, share: float) -> bool:
     """Whether old i, beside old k that went into new j, brings j words that k lacks: coverage of the target
-    by the sources grows with it ('7.6' holds 10.6's first words, '7.7' the rest); or it restates j whole."""
+    by the sources grows with it ('7.6' holds 10.6's first words, '7.7' the rest)."""
     if share < SUPPLIES_SHARE:
         return False
-    if _restates(drafts, i, j):
-        return True
     return drafts.weights.coverage_gain(drafts.new[j].bag, [drafts.old[k].bag], drafts.old[i].bag) >= SUPPLIES_GAIN
 
 
