@@ -11,6 +11,7 @@ been merged into a paragraph or split off from one. Each step records its decisi
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from amendtrack.compare.align.index import Block, ParagraphIndex, kin
@@ -169,6 +170,28 @@ def link_unchanged(drafts: ParagraphIndex, found: Decisions) -> None:
         i = same_label[0]
         if i not in found.taken_old and not drafts.old[i].placeholder and drafts.old[i].bag == block.bag:
             found.link(i, j)
+    _link_unique_texts(drafts, found)
+
+
+def _link_unique_texts(drafts: ParagraphIndex, found: Decisions) -> None:
+    """Link a paragraph whose words no other free paragraph of either draft has to the one old paragraph that has
+    them, wherever it was: unique lines anchor a patience diff, and a paragraph moved far (its section
+    put elsewhere) is beyond the candidates that its place would give it."""
+    olds = _by_words(drafts.old[i] for i in range(len(drafts.old)) if i not in found.taken_old)
+    news = _by_words(drafts.new[j] for j in drafts.targets if j not in found.taken_new)
+    for words, at in news.items():
+        match = olds.get(words, [])
+        if len(at) == 1 and len(match) == 1 and kin(drafts.old[match[0]], drafts.new[at[0]]):
+            found.link(match[0], at[0])
+
+
+def _by_words(blocks: Iterable[Block]) -> dict[frozenset, list[int]]:
+    """Blocks of LEAST_PART words or more (no placeholders) by their words."""
+    found: dict[frozenset, list[int]] = {}
+    for block in blocks:
+        if not block.placeholder and len(block.bag) >= LEAST_PART:
+            found.setdefault(frozenset(block.bag.items()), []).append(block.index)
+    return found
 
 
 def merge_repeated(drafts: ParagraphIndex, found: Decisions) -> None:
@@ -351,7 +374,9 @@ def _gain(drafts: ParagraphIndex, found: Decisions, i: int, j: int) -> float:
 
 def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
     """A paragraph still unlinked whose words are nearly all in one paragraph of the later draft was merged into it;
-    one of the Article its own Article became (a short text's common words are found in other Articles too)."""
+    one of the Article its own Article became (a short text's common words are found in other Articles too);
+    never one that an old paragraph went on as word for word (`_kept_whole`)."""
+    kept = _kept_whole(drafts, found)
     for block in drafts.old:
         i = block.index
         if i in found.taken_old or block.placeholder or len(block.bag) < LEAST_PART:
@@ -360,13 +385,19 @@ def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
             (
                 (drafts.weights.containment(block.bag, drafts.new[j].bag), j)
                 for j in drafts.later_candidates(i)
-                if kin(drafts.new[j], block) and _same_container(block, drafts.new[j])
+                if j not in kept and kin(drafts.new[j], block) and _same_container(block, drafts.new[j])
             ),
             default=(0.0, -1),
         )
         if best[0] >= CONTAINED:
             found.merged_into[i] = _beside(drafts, found, i, best)
             found.taken_old.add(i)
+
+
+def _kept_whole(drafts: ParagraphIndex, found: Decisions) -> set[int]:
+    """New paragraphs an old one went on as word for word: nothing else went into them (a paragraph of a
+    dropped section whose words a kept paragraph happens to hold was deleted with its section)."""
+    return {j for i, j in found.pairs.items() if drafts.old[i].bag == drafts.new[j].bag}
 
 
 def merge_restatements(drafts: ParagraphIndex, found: Decisions) -> None:
