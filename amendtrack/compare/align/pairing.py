@@ -374,9 +374,11 @@ def _gain(drafts: ParagraphIndex, found: Decisions, i: int, j: int) -> float:
 
 def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
     """A paragraph still unlinked whose words are nearly all in one paragraph of the later draft was merged into it;
-    one of the Article its own Article became (a short text's common words are found in other Articles too);
-    never one that an old paragraph went on as word for word (`_kept_whole`)."""
-    kept = _kept_whole(drafts, found)
+    one of the Article its own Article became (a short text's common words are found in other Articles too),
+    and one it `_brings` something. Where nothing else went and the two are alike enough, they are a pair: a
+    paragraph moved beyond the reach its place gives it ('25' of a section put first, now '9')."""
+    paired = {j: i for i, j in found.pairs.items()}
+    merged = set(found.merged_into.values())
     for block in drafts.old:
         i = block.index
         if i in found.taken_old or block.placeholder or len(block.bag) < LEAST_PART:
@@ -385,19 +387,31 @@ def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
             (
                 (drafts.weights.containment(block.bag, drafts.new[j].bag), j)
                 for j in drafts.later_candidates(i)
-                if j not in kept and kin(drafts.new[j], block) and _same_container(block, drafts.new[j])
+                if kin(drafts.new[j], block) and _same_container(block, drafts.new[j]) and _brings(drafts, paired, i, j)
             ),
             default=(0.0, -1),
         )
-        if best[0] >= CONTAINED:
-            found.merged_into[i] = _beside(drafts, found, i, best)
+        if best[0] < CONTAINED:
+            continue
+        into = _beside(drafts, found, i, best)
+        alike = drafts.score(i, into) >= _least_likeness(block, drafts.new[into])
+        if into in found.taken_new or into in merged or not alike:
+            found.merged_into[i] = into
             found.taken_old.add(i)
+            merged.add(into)
+        else:
+            found.link(i, into)
+            paired[into] = i
 
 
-def _kept_whole(drafts: ParagraphIndex, found: Decisions) -> set[int]:
-    """New paragraphs an old one went on as word for word: nothing else went into them (a paragraph of a
-    dropped section whose words a kept paragraph happens to hold was deleted with its section)."""
-    return {j for i, j in found.pairs.items() if drafts.old[i].bag == drafts.new[j].bag}
+def _brings(drafts: ParagraphIndex, paired: dict[int, int], i: int, j: int) -> bool:
+    """Whether old i may have gone into new j by its words: j has no source yet, or i sits beside it, or i
+    brings j a word its source lacks (a recommendation of a dropped section whose words a kept one holds
+    went with its section)."""
+    k = paired.get(j)
+    if k is None or abs(k - i) == 1:
+        return True
+    return drafts.weights.coverage_gain(drafts.new[j].bag, [drafts.old[k].bag], drafts.old[i].bag) > 0.0
 
 
 def merge_restatements(drafts: ParagraphIndex, found: Decisions) -> None:
