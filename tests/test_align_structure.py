@@ -889,3 +889,43 @@ def test_a_decision_whose_section_is_dropped_and_two_others_swapped_follows_ever
         assert (link.relation, labels(link.targets)) == ("moved", [str(number - 16)]), number
     assert {link_from(found, str(n)).relation for n in range(15, 23)} == {"modified" if edited else "same"}
     assert {link_from(found, str(n)).relation for n in range(31, 39)} == {"modified" if edited else "renumbered"}
+
+
+@pytest.mark.parametrize("article", [1, 2], ids=["same Article", "another Article"])
+def test_an_alternative_printed_on_its_own_far_from_the_paragraph_that_offered_it_was_split_off(article: int) -> None:
+    """4 Dec 6.13 offered '[The stocktake shall take into account … climate finance][CMA shall facilitate …]';
+    9 Dec keeps 6.13 and prints its first alternative on its own as 6.8, five paragraphs before it: a split,
+    although 6.8 is beyond the reach of a part split off beside its origin. Printed in another Article,
+    the same words are a new paragraph there (a merge or split by words alone stays in its Article)."""
+    offered = (
+        "[The stocktake shall take into account available information by Parties on efforts related to climate "
+        "finance][The Conference shall facilitate the communication of finance efforts for the stocktake]"
+    )
+    alternative = (
+        "The stocktake shall take into account available information by Parties on efforts related to climate finance."
+    )
+    others = [
+        "Parties shall mobilize finance from a wide variety of sources.",
+        "The Financial Mechanism shall serve this Agreement.",
+        "Developed countries shall report biennially on support provided.",
+        "Readiness support shall be prioritized for the least developed countries.",
+    ]
+
+    def treaty(first: list[str], second: list[str]) -> str:
+        numbered = [
+            f"Article {k}\n\n" + "".join(f"{n}. {t}\n\n" for n, t in enumerate(ts, 1))
+            for k, ts in ((1, first), (2, second))
+        ]
+        return "".join(numbered)
+
+    register = ["The secretariat shall keep a public register of contributions.", "Parties may consult it."]
+    old = read_text(treaty([*others, offered], register), "old.txt")
+    first, second = (
+        ([alternative, *others, offered], register) if article == 1 else ([*others, offered], [*register, alternative])
+    )
+    links = align(old, read_text(treaty(first, second), "new.txt")).links
+    if article == 1:
+        split = link_from(links, "1.5")
+        assert split.relation == "split" and labels(split.targets) == ["1.6", "1.1"]
+    else:
+        assert link_to(links, "2.3").relation == "new"

@@ -558,22 +558,35 @@ def merge_settled_options(drafts: ParagraphIndex, found: Decisions) -> None:
 
 
 def find_splits(drafts: ParagraphIndex, found: Decisions) -> None:
-    """A new paragraph still unlinked whose words are nearly all in a nearby linked paragraph was split off it."""
+    """A new paragraph still unlinked whose words are nearly all in a nearby linked paragraph was split off it;
+    or in one further off in the Article its Article became (a bracketed alternative printed on its own while
+    the paragraph that offered it stays, 4 Dec 6.13 → 9 Dec 6.13 and 6.8), unless it is a new option: an
+    alternative offered ('No provision on the temperature goal') restates words, it is no part split off."""
     merge_targets = set(found.merged_into.values())  # already in a merged link: never a split-off part too
     for j in drafts.targets:
         if j in found.taken_new or j in merge_targets or len(drafts.new[j].bag) < LEAST_PART:
             continue
-        best = max(
-            (
-                (drafts.weights.containment(drafts.new[j].bag, drafts.old[i].bag), i)
-                for i in drafts.earlier_candidates(j)
-                if i in found.pairs and abs(found.pairs[i] - j) <= SPLIT_REACH
-            ),
-            default=(0.0, -1),
-        )
-        if best[0] >= CONTAINED or _drawn_out(drafts, found, j, best):
-            found.split_from[j] = best[1]
-            found.taken_new.add(j)
+        best = _most_held(drafts, found, j, far=False)
+        if best[0] < CONTAINED and not _drawn_out(drafts, found, j, best):
+            best = _most_held(drafts, found, j, far=True)
+            if best[0] < CONTAINED or drafts.new[j].node.kind == "option":
+                continue
+        found.split_from[j] = best[1]
+        found.taken_new.add(j)
+
+
+def _most_held(drafts: ParagraphIndex, found: Decisions, j: int, far: bool) -> tuple[float, int]:
+    """The linked old paragraph that holds most of new j's words, and that share: of those whose paragraph is
+    within SPLIT_REACH of j, or (`far`) of those in the Article j's Article was."""
+    return max(
+        (
+            (drafts.weights.containment(drafts.new[j].bag, drafts.old[i].bag), i)
+            for i in drafts.earlier_candidates(j)
+            if i in found.pairs
+            and (_same_container(drafts.old[i], drafts.new[j]) if far else abs(found.pairs[i] - j) <= SPLIT_REACH)
+        ),
+        default=(0.0, -1),
+    )
 
 
 def _drawn_out(drafts: ParagraphIndex, found: Decisions, j: int, best: tuple[float, int]) -> bool:
