@@ -929,3 +929,88 @@ def test_an_alternative_printed_on_its_own_far_from_the_paragraph_that_offered_i
         assert split.relation == "split" and labels(split.targets) == ["1.6", "1.1"]
     else:
         assert link_to(links, "2.3").relation == "new"
+
+
+def _treaty(articles: list[tuple[int, list[str]]]) -> str:
+    """A treaty's text: each Article's number and its paragraphs, numbered from 1."""
+    return "".join(f"Article {n}\n\n" + "".join(f"{k}. {t}\n\n" for k, t in enumerate(ts, 1)) for n, ts in articles)
+
+
+CMA = "the Conference of the Parties serving as the meeting of the Parties to this Agreement"
+MECHANISM = [
+    "A mechanism to contribute to the mitigation of greenhouse gas emissions and support sustainable development "
+    "is hereby established.",
+    f"{CMA[0].upper()}{CMA[1:]} shall adopt modalities and procedures for the mechanism at its first session.",
+]
+AIM = ["This Agreement aims to strengthen the global response to the threat of climate change."]
+REPORTING = [
+    "Developed country Parties shall biennially communicate information on finance provided, in accordance with "
+    f"modalities and procedures to be adopted by {CMA} at its first session."
+]
+CYCLE = [
+    "Each Party shall prepare, communicate and maintain successive nationally determined contributions.",
+    "Each Party shall communicate a nationally determined contribution every five years, informed by the "
+    "outcomes of the global stocktake referred to in Article 14.",
+    "Parties shall pursue domestic mitigation measures, with the aim of achieving the objectives of the contributions.",
+]
+
+
+@pytest.mark.parametrize("case", ["provision dropped", "Article dropped"])
+def test_a_dropped_provision_holding_a_short_kept_paragraphs_words_is_deleted_not_merged(case: str) -> None:
+    """A provision dropped (the five-year cycle, old 4.2; or the whole reporting Article 2) whose words happen to
+    hold every word of a short paragraph kept beside it (new 4.1 cut down; new 2.2, the CMA's modalities) was
+    deleted: it and that paragraph's source are not one provision printed twice (found by the review helper)."""
+    if case == "provision dropped":
+        cut = "Each Party shall prepare and communicate a nationally determined contribution."
+        old, new, dropped = [(4, CYCLE), (5, AIM)], [(4, [cut, CYCLE[2]]), (5, AIM)], "4.2"
+    else:
+        old, new, dropped = [(1, AIM), (2, REPORTING), (3, MECHANISM)], [(1, AIM), (2, MECHANISM)], "2.1"
+    links = align(read_text(_treaty(old), "old.txt"), read_text(_treaty(new), "new.txt")).links
+    assert link_from(links, dropped).relation == "deleted"
+
+
+BOILERPLATE = "Developing country Parties are eligible for support in the implementation of this Article"
+
+
+def test_boilerplate_of_a_dropped_paragraph_is_not_linked_to_its_copy_in_another_article() -> None:
+    """Article 4's 'Developing country Parties are eligible for support in the implementation of this Article' is
+    dropped and Article 9's copy loses ', as appropriate', so its words are now those of Article 4's: 'this
+    Article' names another Article, and Article 9's copy went on as itself (found by the review helper)."""
+    finance = "Developed country Parties shall provide financial resources to assist developing country Parties."
+    old = [(4, [CYCLE[0], f"{BOILERPLATE}."]), (9, [finance, f"{BOILERPLATE}, as appropriate."])]
+    new = [(4, [CYCLE[0]]), (9, [finance, f"{BOILERPLATE}."])]
+    links = align(read_text(_treaty(old), "old.txt"), read_text(_treaty(new), "new.txt")).links
+    assert link_from(links, "4.2").relation == "deleted"
+    assert labels(link_to(links, "9.2").sources) == ["9.2"]
+
+
+STOCKTAKE = [
+    "The CMA shall periodically take stock of the implementation of this Agreement to assess collective progress.",
+    "The CMA shall undertake its first global stocktake in 2023 and every five years thereafter.",
+    "The outcome of the global stocktake shall inform Parties in updating and enhancing their actions and support.",
+]
+
+
+@pytest.mark.parametrize("with_new", [False, True], ids=["alone", "beside a new paragraph"])
+def test_a_provision_printed_twice_in_an_article_merges_into_its_expanded_text(with_new: bool) -> None:
+    """Paris 9 Dec 6.8 and 6.13, one provision printed twice apart, settled into one paragraph that also says more:
+    the second copy brings it no word the first lacks, but the two are one provision, merged where the first
+    went; not deleted, nor taken for a new paragraph beside it (found by the review helper)."""
+    provision = "The stocktake shall take into account available information by Parties on efforts related to finance"
+    later = [
+        "The stocktake shall be undertaken in a comprehensive and facilitative manner, considering mitigation.",
+        "The stocktake shall consider the means of implementation and support, in the light of equity.",
+    ]
+    expanded = (
+        "The global stocktake referred to in Article 14 shall take into account the relevant information provided by "
+        "developed country Parties and Agreement bodies on efforts related to finance, including on the "
+        "mobilization of resources from a wide variety of sources."
+    )
+    published = ["The secretariat shall publish the information on climate finance it receives."] if with_new else []
+    old = read_text(_treaty([(6, [*STOCKTAKE, f"{provision}.", *later, f"[{provision}]."]), (7, AIM)]), "old.txt")
+    new = read_text(_treaty([(6, [*STOCKTAKE, expanded, *published, *later]), (7, AIM)]), "new.txt")
+    links = align(old, new).links
+    merged = link_to(links, "6.4")
+    assert merged.relation == "merged" and labels(merged.sources) == ["6.4", "6.7"]
+    if with_new:
+        assert link_to(links, "6.5").relation == "new"

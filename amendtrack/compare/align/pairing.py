@@ -181,7 +181,9 @@ def _link_unique_texts(drafts: ParagraphIndex, found: Decisions) -> None:
     news = _by_words(drafts.new[j] for j in drafts.targets if j not in found.taken_new)
     for words, at in news.items():
         match = olds.get(words, [])
-        if len(at) == 1 and len(match) == 1 and kin(drafts.old[match[0]], drafts.new[at[0]]):
+        if len(at) != 1 or len(match) != 1:
+            continue
+        if kin(drafts.old[match[0]], drafts.new[at[0]]) and _same_container(drafts.old[match[0]], drafts.new[at[0]]):
             found.link(match[0], at[0])
 
 
@@ -242,6 +244,8 @@ def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
                 continue
             if drafts.old[i].key == drafts.new[j].key:
                 s += SAME_LABEL_BONUS
+            if "|" in drafts.old[i].key and _container(drafts.old[i].key) == _container(drafts.new[j].key):
+                s += SAME_LABEL_BONUS  # 'this Article' means another Article elsewhere: words alike across are weaker
             scored.append((s, i, j))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     for _s, i, j in scored:
@@ -409,7 +413,7 @@ def _brings(drafts: ParagraphIndex, paired: dict[int, int], i: int, j: int) -> b
     brings j a word its source lacks (a recommendation of a dropped section whose words a kept one holds
     went with its section)."""
     k = paired.get(j)
-    if k is None or abs(k - i) == 1:
+    if k is None or abs(k - i) == 1 or _twins(drafts, i, k):
         return True
     return drafts.weights.coverage_gain(drafts.new[j].bag, [drafts.old[k].bag], drafts.old[i].bag) > 0.0
 
@@ -436,9 +440,21 @@ def _restated(drafts: ParagraphIndex, i: int, j: int, sources: list[int]) -> boo
     block, target = drafts.old[i], drafts.new[j]
     if not sources or not kin(target, block) or _still_open(drafts, i, j) or not _same_container(block, target):
         return False
+    if _container(block.key) != _container(target.key):
+        return False  # not from an Article that went: its words elsewhere prove nothing
     if drafts.weights.containment(block.bag, target.bag) < SUPPLIES_SHARE or not _restates(drafts, i, j):
         return False
-    return any(_restates(drafts, k, j) for k in sources)
+    return any(_restates(drafts, k, j) and _twins(drafts, i, k) and _reworded(drafts, k, j) for k in sources)
+
+
+def _reworded(drafts: ParagraphIndex, k: int, j: int) -> bool:
+    """Whether new j is not old k word for word: a text kept as it was took nothing from its twin."""
+    return drafts.old[k].bag != drafts.new[j].bag
+
+
+def _twins(drafts: ParagraphIndex, i: int, k: int) -> bool:
+    """Whether two old paragraphs are one provision printed twice: alike as a renumbered pair must be."""
+    return drafts.weights.cosine(drafts.old[i].bag, drafts.old[k].bag) >= MATCH_RELABELLED
 
 
 def _beside(drafts: ParagraphIndex, found: Decisions, i: int, best: tuple[float, int]) -> int:
