@@ -1014,3 +1014,16 @@ def test_a_provision_printed_twice_in_an_article_merges_into_its_expanded_text(w
     assert merged.relation == "merged" and labels(merged.sources) == ["6.4", "6.7"]
     if with_new:
         assert link_to(links, "6.5").relation == "new"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the Paris corpus is not here ({CORPUS}); it is shared, never copied")
+def test_within_a_paired_article_every_paragraph_is_a_candidate_however_long_the_drafts_before_it() -> None:
+    """23 Oct → final: the 23 Oct text is twice as long, so 'The provisions of Article 16 of the Convention on the
+    adoption and amendment of annexes …' (23 Oct 20.2) lies far from where the final's 23.1 would put it, beyond
+    the candidates its place gives; within the Article its Article became it is still found, not deleted while
+    23.1 is taken for a part of 19.1 (found by the review helper)."""
+    from amendtrack.read.files import read_draft_file
+
+    links = align(read_draft_file(CORPUS / "01_23-oct-2015.md"), read_draft_file(CORPUS / "05_final.md")).links
+    assert labels(link_from(links, "20.2").targets) == ["23.1"]
+    assert labels(link_from(links, "19.1").targets) == ["Article 22 chapeau"]

@@ -24,6 +24,7 @@ CONTAINER_MATCH = 0.3  # least likeness of two containers' whole texts to pair t
 
 MAX_CANDIDATES = 24  # at most this many old paragraphs are scored against a new one: the nearest in the order
 RARE_TERMS = 12  # how many of a paragraph's rarest stems are looked up in the index
+CONTAINER_REACH = 4 * MAX_CANDIDATES  # an Article of at most this many paragraphs has them all as candidates
 
 
 def composite_text(node: Paragraph) -> str:
@@ -77,6 +78,7 @@ class ParagraphIndex:
         self.old_by_label: dict[str, list[int]] = {}
         for block in self.old:
             self.old_by_label.setdefault(block.key, []).append(block.index)
+        self.old_in = _by_container(self.old)  # container pair → its old blocks
         self.targets = [block.index for block in self.new if not block.placeholder]  # what old blocks can become
         self._scores: dict[tuple[int, int], float] = {}
         self._candidates: dict[int, list[int]] = {}
@@ -151,6 +153,13 @@ class ParagraphIndex:
         terms = self.weights.rarest(self.old[i].bag, RARE_TERMS)
         expected = i * len(self.new) / max(len(self.old), 1)
         return sorted(_nearest(_gather(self.new_postings, terms, expected), expected))
+
+    def pairing_candidates(self, j: int) -> list[int]:
+        """The earlier candidates of new block j and every old block of the container its container was paired
+        with (CONTAINER_REACH at most): within an Article any paragraph may be the one it continues, however
+        far the drafts' lengths put it from where j would be expected."""
+        found = set(self.earlier_candidates(j)) | _alongside(self.old_in, self.new[j].key)
+        return sorted(i for i in found if not self.old[i].placeholder)
 
 
 def index_paragraphs(old: Draft, new: Draft) -> ParagraphIndex:
@@ -243,6 +252,23 @@ def _gather(index: dict[str, list[int]], terms: list[str], expected: float) -> s
         at = bisect_left(postings, expected)
         found.update(postings[max(0, at - MAX_CANDIDATES // 2) : at + MAX_CANDIDATES // 2])
     return found
+
+
+def _by_container(blocks: Iterable[Block]) -> dict[str, list[int]]:
+    """The blocks of each container pair ('#3'), by the container part of their keys."""
+    found: dict[str, list[int]] = {}
+    for block in blocks:
+        if block.key.startswith("#") and "|" in block.key:
+            found.setdefault(block.key.split("|", 1)[0], []).append(block.index)
+    return found
+
+
+def _alongside(blocks_in: dict[str, list[int]], key: str) -> set[int]:
+    """The old blocks of the container a key's container was paired with, if it holds at most CONTAINER_REACH."""
+    if not key.startswith("#") or "|" not in key:
+        return set()
+    held = blocks_in.get(key.split("|", 1)[0], [])
+    return set(held) if len(held) <= CONTAINER_REACH else set()
 
 
 def _nearest(indices: set[int], expected: float) -> set[int]:

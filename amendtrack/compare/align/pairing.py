@@ -236,7 +236,7 @@ def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
     for j in drafts.targets:
         if j in found.taken_new:
             continue
-        for i in drafts.earlier_candidates(j):
+        for i in drafts.pairing_candidates(j):
             if i in found.taken_old:
                 continue
             s = drafts.score(i, j)
