@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from amendtrack.compare.align.index import Block, ParagraphIndex, kin
 from amendtrack.compare.align.links import longest_increasing
 from amendtrack.model.tree import Marker, Paragraph, normalise_label
+from amendtrack.model.words import content_stems
 
 MATCH = 0.25  # least similarity for a one-to-one link between paragraphs of the same label
 MATCH_RELABELLED = 0.50  # … and between paragraphs of different labels (renumbered or moved)
@@ -41,6 +42,7 @@ NEIGHBOURS_SHARE = 0.4  # least share of a new paragraph's words in the one besi
 SUPPLIES_SHARE = 0.2  # least share of a paragraph's words in the paragraph its neighbour became, to have gone into it,
 SUPPLIES_GAIN = 0.05  # … at least this much more of that paragraph covered by the two than by the neighbour alone
 PLACE_SLACK = 0.1  # how much less of a merged paragraph's words its neighbour's paragraph may hold and still be chosen
+TWINNED = 0.9  # least share of a paragraph's words another holds to be that paragraph printed again
 LEAST_PART = 5  # least distinct words a merged or split-off part must hold: a caption's few words prove nothing
 
 
@@ -244,8 +246,6 @@ def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
                 continue
             if drafts.old[i].key == drafts.new[j].key:
                 s += SAME_LABEL_BONUS
-            if "|" in drafts.old[i].key and _container(drafts.old[i].key) == _container(drafts.new[j].key):
-                s += SAME_LABEL_BONUS  # 'this Article' means another Article elsewhere: words alike across are weaker
             scored.append((s, i, j))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     for _s, i, j in scored:
@@ -387,12 +387,13 @@ def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
         i = block.index
         if i in found.taken_old or block.placeholder or len(block.bag) < LEAST_PART:
             continue
+        held = (
+            (drafts.weights.containment(block.bag, drafts.new[j].bag), j)
+            for j in drafts.later_candidates(i)
+            if kin(drafts.new[j], block) and _same_container(block, drafts.new[j])
+        )
         best = max(
-            (
-                (drafts.weights.containment(block.bag, drafts.new[j].bag), j)
-                for j in drafts.later_candidates(i)
-                if kin(drafts.new[j], block) and _same_container(block, drafts.new[j]) and _brings(drafts, paired, i, j)
-            ),
+            ((share, j) for share, j in held if share >= CONTAINED and _brings(drafts, paired, i, j)),
             default=(0.0, -1),
         )
         if best[0] < CONTAINED:
@@ -453,8 +454,12 @@ def _reworded(drafts: ParagraphIndex, k: int, j: int) -> bool:
 
 
 def _twins(drafts: ParagraphIndex, i: int, k: int) -> bool:
-    """Whether two old paragraphs are one provision printed twice: alike as a renumbered pair must be."""
-    return drafts.weights.cosine(drafts.old[i].bag, drafts.old[k].bag) >= MATCH_RELABELLED
+    """Whether old paragraph i is old paragraph k printed again: alike as a renumbered pair must be, and holding
+    all but a few of k's words (TWINNED; '[The stocktake … finance][CMA shall …]' beside 'The stocktake …
+    finance'). Parallel duties ('developed country Parties shall report …', 'developing country Parties should
+    report …') share most words and are two provisions."""
+    a, b, weights = drafts.old[i].bag, drafts.old[k].bag, drafts.weights
+    return weights.cosine(a, b) >= MATCH_RELABELLED and weights.containment(b, a) >= TWINNED
 
 
 def _beside(drafts: ParagraphIndex, found: Decisions, i: int, best: tuple[float, int]) -> int:
@@ -576,8 +581,8 @@ def merge_settled_options(drafts: ParagraphIndex, found: Decisions) -> None:
 def find_splits(drafts: ParagraphIndex, found: Decisions) -> None:
     """A new paragraph still unlinked whose words are nearly all in a nearby linked paragraph was split off it;
     or in one further off in the Article its Article became (a bracketed alternative printed on its own while
-    the paragraph that offered it stays, 4 Dec 6.13 → 9 Dec 6.13 and 6.8), unless it is a new option: an
-    alternative offered ('No provision on the temperature goal') restates words, it is no part split off."""
+    the paragraph that offered it stays, 4 Dec 6.13 → 9 Dec 6.13 and 6.8): only one of the alternatives it
+    offers, never a new option (an alternative offered restates words, it is no part split off)."""
     merge_targets = set(found.merged_into.values())  # already in a merged link: never a split-off part too
     for j in drafts.targets:
         if j in found.taken_new or j in merge_targets or len(drafts.new[j].bag) < LEAST_PART:
@@ -585,10 +590,24 @@ def find_splits(drafts: ParagraphIndex, found: Decisions) -> None:
         best = _most_held(drafts, found, j, far=False)
         if best[0] < CONTAINED and not _drawn_out(drafts, found, j, best):
             best = _most_held(drafts, found, j, far=True)
-            if best[0] < CONTAINED or drafts.new[j].node.kind == "option":
+            if best[0] < CONTAINED or not _printed_alone(drafts, best[1], j):
                 continue
         found.split_from[j] = best[1]
         found.taken_new.add(j)
+
+
+def _printed_alone(drafts: ParagraphIndex, i: int, j: int) -> bool:
+    """Whether new paragraph j prints on its own one of the alternatives old i offers side by side ('[A][B]'):
+    it holds nearly all (CONTAINED) of that alternative's words. A new option never is one."""
+    if drafts.new[j].node.kind == "option":
+        return False
+    bag = drafts.new[j].bag
+    for bracket in drafts.old[i].node.brackets:
+        offered = drafts.weights.vector(Counter(content_stems(bracket.text)))
+        if bracket.group is not None and len(offered) >= LEAST_PART:
+            if drafts.weights.containment(offered, bag) >= CONTAINED:
+                return True
+    return False
 
 
 def _most_held(drafts: ParagraphIndex, found: Decisions, j: int, far: bool) -> tuple[float, int]:
