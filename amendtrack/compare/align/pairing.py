@@ -410,9 +410,9 @@ def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
 
 
 def _brings(drafts: ParagraphIndex, paired: dict[int, int], i: int, j: int) -> bool:
-    """Whether old i may have gone into new j by its words: j has no source yet, or i sits beside it, or i
-    brings j a word its source lacks (a recommendation of a dropped section whose words a kept one holds
-    went with its section)."""
+    """Whether old i may have gone into new j by its words: j has no source yet, or i sits beside that source
+    or is a copy of it (`_twins`), or i brings j a word its source lacks (a recommendation of a dropped section
+    whose words a kept one holds went with its section)."""
     k = paired.get(j)
     if k is None or abs(k - i) == 1 or _twins(drafts, i, k):
         return True
@@ -436,13 +436,14 @@ def merge_restatements(drafts: ParagraphIndex, found: Decisions) -> None:
 
 
 def _restated(drafts: ParagraphIndex, i: int, j: int, sources: list[int]) -> bool:
-    """Whether old i and one of the old paragraphs that went into new j each hold j whole, in the Article
-    their Articles became, with a fifth of i's words there (SUPPLIES_SHARE); never into an open option."""
+    """Whether old i and one of the old paragraphs that went into new j, of which i is a copy (`_twins`), each
+    hold j whole, in the Article their Article became, with a fifth of i's words there (SUPPLIES_SHARE), j not
+    that paragraph word for word; never into an open option."""
     block, target = drafts.old[i], drafts.new[j]
-    if not sources or not kin(target, block) or _still_open(drafts, i, j) or not _same_container(block, target):
+    if not sources or not kin(target, block) or _still_open(drafts, i, j):
         return False
     if _container(block.key) != _container(target.key):
-        return False  # not from an Article that went: its words elsewhere prove nothing
+        return False  # the same Article pair, not one from an Article that went: its words elsewhere prove nothing
     if drafts.weights.containment(block.bag, target.bag) < SUPPLIES_SHARE or not _restates(drafts, i, j):
         return False
     return any(_restates(drafts, k, j) and _twins(drafts, i, k) and _reworded(drafts, k, j) for k in sources)
@@ -482,8 +483,8 @@ def merge_into_neighbours(drafts: ParagraphIndex, found: Decisions) -> None:
     is evidence. Only the neighbours in the earlier draft's order are looked at, and only their
     paragraph of the later draft; a run of such paragraphs goes in one by one. One that shares only
     the words the two had in common brings nothing: it was dropped ('If Parties acting jointly … any
-    alteration in the composition …' beside the REIO paragraph that carried on), unless it restates the
-    later paragraph whole (`merge_restatements`).
+    alteration in the composition …' beside the REIO paragraph that carried on), unless it is a copy of
+    its neighbour (`merge_restatements`).
     """
     changed = True
     while changed:
@@ -544,8 +545,7 @@ def _supplies(drafts: ParagraphIndex, i: int, k: int, j: int, share: float) -> b
 
 
 def _restates(drafts: ParagraphIndex, i: int, j: int) -> bool:
-    """Whether old i holds nearly all of new j's words (CONTAINED) as its neighbour does: the two said one
-    thing, and j is what is left of both ('Support shall be provided to developing countries …')."""
+    """Whether old i holds nearly all (CONTAINED) of new j's words: it says what j says, and perhaps more."""
     target = drafts.new[j].bag
     return len(target) >= LEAST_PART and drafts.weights.containment(target, drafts.old[i].bag) >= CONTAINED
 
@@ -603,10 +603,11 @@ def _printed_alone(drafts: ParagraphIndex, i: int, j: int) -> bool:
         return False
     bag = drafts.new[j].bag
     for bracket in drafts.old[i].node.brackets:
+        if bracket.group is None:
+            continue
         offered = drafts.weights.vector(Counter(content_stems(bracket.text)))
-        if bracket.group is not None and len(offered) >= LEAST_PART:
-            if drafts.weights.containment(offered, bag) >= CONTAINED:
-                return True
+        if len(offered) >= LEAST_PART and drafts.weights.containment(offered, bag) >= CONTAINED:
+            return True
     return False
 
 
