@@ -1051,3 +1051,17 @@ def test_a_new_short_paragraph_whose_words_a_kept_one_holds_is_new_not_split_off
     links = align(old, new).links
     assert link_to(links, "6.6").relation == "new"
     assert link_from(links, "6.1").relation == "same"
+
+
+def test_advance_and_final_versions_of_a_report_pair_every_paragraph_with_itself() -> None:
+    """The 2019 Working Group report against a final version that edits one paragraph in ten ('the' →
+    'the relevant'): every paragraph is the same or modified where it was, nothing moved, merged, split,
+    new or deleted."""
+    path = ROOT / "data" / "drafts" / "wg-tip-2019" / "01-draft-report-L1.txt"
+    text = path.read_text(encoding="utf-8")
+    blocks = text.split("\n\n")
+    final = "\n\n".join(b.replace(" the ", " the relevant ", 1) if k % 10 == 3 else b for k, b in enumerate(blocks))
+    links = align(read_text(text, path.name), read_text(final, "final.txt")).links
+    assert {link.relation for link in links} == {"same", "modified"}
+    assert all(labels(link.sources) == labels(link.targets) for link in links)
+    assert sum(link.relation == "modified" for link in links) >= 3

@@ -205,13 +205,8 @@ def merge_repeated(drafts: ParagraphIndex, found: Decisions) -> None:
     both amendments and annexes) and the next that prints it once: the copies are merged, neither is
     deleted nor paired with a stranger.
     """
-    olds: dict[frozenset, list[int]] = {}
-    for block in drafts.old:
-        if not block.placeholder and len(block.bag) >= LEAST_PART:
-            olds.setdefault(frozenset(block.bag.items()), []).append(block.index)
-    news: dict[frozenset, list[int]] = {}
-    for j in drafts.targets:
-        news.setdefault(frozenset(drafts.new[j].bag.items()), []).append(j)
+    olds = _by_words(drafts.old)
+    news = _by_words(drafts.new[j] for j in drafts.targets)
     for words, copies in olds.items():
         into = news.get(words, [])
         if len(copies) < 2 or len(into) != 1:
@@ -224,9 +219,18 @@ def merge_repeated(drafts: ParagraphIndex, found: Decisions) -> None:
         if not linked:
             found.link(first, j)
         for i in copies:
-            if i != first:
+            if i != first and not _goes_on(drafts, found, i, j):
                 found.merged_into[i] = j
                 found.taken_old.add(i)
+
+
+def _goes_on(drafts: ParagraphIndex, found: Decisions, i: int, j: int) -> bool:
+    """Whether a copy goes on as a free paragraph of its own label in the later draft, other than j and nearly
+    the same (STILL_THERE): the later draft prints the text twice too, one copy edited (a report's 'The Working
+    Group recommended …' before each list of recommendations)."""
+    key = drafts.old[i].key
+    own = (k for k in drafts.later_candidates(i) if k != j and k not in found.taken_new and drafts.new[k].key == key)
+    return any(drafts.score(i, k) >= STILL_THERE for k in own)
 
 
 def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
