@@ -254,20 +254,24 @@ def _gather(index: dict[str, list[int]], terms: list[str], expected: float) -> s
     return found
 
 
+def container_of(key: str) -> str:
+    """The container part of a block's key ('#3|1' → '#3', a container pair; 'old…' or 'new…' for one
+    unpaired); '' outside containers."""
+    return key.split("|", 1)[0] if "|" in key else ""
+
+
 def _by_container(blocks: Iterable[Block]) -> dict[str, list[int]]:
     """The blocks of each container pair ('#3'), by the container part of their keys."""
     found: dict[str, list[int]] = {}
     for block in blocks:
-        if block.key.startswith("#") and "|" in block.key:
-            found.setdefault(block.key.split("|", 1)[0], []).append(block.index)
+        if container_of(block.key).startswith("#"):
+            found.setdefault(container_of(block.key), []).append(block.index)
     return found
 
 
 def _alongside(blocks_in: dict[str, list[int]], key: str) -> set[int]:
     """The old blocks of the container a key's container was paired with, if it holds at most CONTAINER_REACH."""
-    if not key.startswith("#") or "|" not in key:
-        return set()
-    held = blocks_in.get(key.split("|", 1)[0], [])
+    held = blocks_in.get(container_of(key), []) if container_of(key).startswith("#") else []
     return set(held) if len(held) <= CONTAINER_REACH else set()
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from amendtrack.compare.align.index import Block, ParagraphIndex, kin
+from amendtrack.compare.align.index import Block, ParagraphIndex, container_of, kin
 from amendtrack.compare.align.links import longest_increasing
 from amendtrack.model.tree import Marker, Paragraph, normalise_label
 from amendtrack.model.words import content_stems
@@ -179,7 +179,7 @@ def _link_unique_texts(drafts: ParagraphIndex, found: Decisions) -> None:
     """Link a paragraph whose words no other free paragraph of either draft has to the one old paragraph that has
     them, wherever it was: unique lines anchor a patience diff, and a paragraph moved far (its section
     put elsewhere) is beyond the candidates that its place would give it."""
-    olds = _by_words(drafts.old[i] for i in range(len(drafts.old)) if i not in found.taken_old)
+    olds = _by_words(block for block in drafts.old if block.index not in found.taken_old)
     news = _by_words(drafts.new[j] for j in drafts.targets if j not in found.taken_new)
     for words, at in news.items():
         match = olds.get(words, [])
@@ -331,18 +331,13 @@ def _same_place(drafts: ParagraphIndex, found: Decisions, i: int, j: int, betwee
         likeness = drafts.score(i, j)
         bonus = SAME_LABEL_BONUS if a.place == b.place else 0.0  # not for another option's number
         return likeness + bonus >= NEIGHBOUR and not _outshone(drafts, found, i, j, likeness)
-    return between and _container(a.key) == _container(b.key) and drafts.score(i, j) >= NEIGHBOUR
+    return between and container_of(a.key) == container_of(b.key) and drafts.score(i, j) >= NEIGHBOUR
 
 
 def _same_container(a: Block, b: Block) -> bool:
     """Whether a new block is in the container an old one's container became (or the old one's has no partner)."""
-    container = _container(a.key)
-    return container == _container(b.key) or container.startswith("old")
-
-
-def _container(key: str) -> str:
-    """The container part of a block's key ('#3|1' → '#3'); '' outside containers."""
-    return key.split("|", 1)[0] if "|" in key else ""
+    container = container_of(a.key)
+    return container == container_of(b.key) or container.startswith("old")
 
 
 def _in_order(drafts: ParagraphIndex, found: Decisions, olds: list[int], news: list[int]) -> list[tuple[int, int]]:
@@ -446,7 +441,7 @@ def _restated(drafts: ParagraphIndex, i: int, j: int, sources: list[int]) -> boo
     block, target = drafts.old[i], drafts.new[j]
     if not sources or not kin(target, block) or _still_open(drafts, i, j):
         return False
-    if _container(block.key) != _container(target.key):
+    if container_of(block.key) != container_of(target.key):
         return False  # the same Article pair, not one from an Article that went: its words elsewhere prove nothing
     if drafts.weights.containment(block.bag, target.bag) < SUPPLIES_SHARE or not _restates(drafts, i, j):
         return False

@@ -7,7 +7,7 @@ several is split. What no decision covers is deleted (earlier draft) or new (lat
 
 from __future__ import annotations
 
-from amendtrack.compare.align.index import ParagraphIndex
+from amendtrack.compare.align.index import ParagraphIndex, container_of
 from amendtrack.compare.align.links import Link, heaviest_increasing, kept, same_label
 from amendtrack.compare.align.pairing import Decisions
 from amendtrack.model.tree import Paragraph, normalise_label
@@ -35,7 +35,7 @@ def name_moves(found: Decisions, drafts: ParagraphIndex | None = None) -> dict[i
     """
     single = dict(found.pairs)
     if drafts is not None:
-        single = {i: j for i, j in single.items() if _container(drafts.old[i].key) == _container(drafts.new[j].key)}
+        single = {i: j for i, j in single.items() if container_of(drafts.old[i].key) == container_of(drafts.new[j].key)}
     ordered = sorted(single.items(), key=lambda p: p[1])
     keep = heaviest_increasing([i for i, _ in ordered], [_stayed(drafts, i, j) for i, j in ordered])
     moves: dict[int, str] = {}
@@ -50,11 +50,6 @@ def name_moves(found: Decisions, drafts: ParagraphIndex | None = None) -> dict[i
 def _stayed(drafts: ParagraphIndex | None, i: int, j: int) -> float:
     """How much a paragraph looks as if it kept its place, to tell which of two that swapped moved: its label."""
     return 0.5 if drafts is not None and drafts.old[i].key == drafts.new[j].key else 0.0
-
-
-def _container(key: str) -> str:
-    """The container part of a block's key ('#3|1' → '#3'); '' outside containers."""
-    return key.split("|", 1)[0] if "|" in key else ""
 
 
 def link_paragraphs(drafts: ParagraphIndex, found: Decisions, moves: dict[int, str]) -> list[Link]:
