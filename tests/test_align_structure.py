@@ -911,19 +911,12 @@ def test_an_alternative_printed_on_its_own_far_from_the_paragraph_that_offered_i
         "Readiness support shall be prioritized for the least developed countries.",
     ]
 
-    def treaty(first: list[str], second: list[str]) -> str:
-        numbered = [
-            f"Article {k}\n\n" + "".join(f"{n}. {t}\n\n" for n, t in enumerate(ts, 1))
-            for k, ts in ((1, first), (2, second))
-        ]
-        return "".join(numbered)
-
     register = ["The secretariat shall keep a public register of contributions.", "Parties may consult it."]
-    old = read_text(treaty([*others, offered], register), "old.txt")
+    old = read_text(_treaty([(1, [*others, offered]), (2, register)]), "old.txt")
     first, second = (
         ([alternative, *others, offered], register) if article == 1 else ([*others, offered], [*register, alternative])
     )
-    links = align(old, read_text(treaty(first, second), "new.txt")).links
+    links = align(old, read_text(_treaty([(1, first), (2, second)]), "new.txt")).links
     if article == 1:
         split = link_from(links, "1.5")
         assert split.relation == "split" and labels(split.targets) == ["1.6", "1.1"]
