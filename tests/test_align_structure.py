@@ -849,6 +849,42 @@ def test_a_sub_paragraph_of_a_merged_option_runs_into_the_merge() -> None:
     assert link_from(found, "7.2(a) (Option 2)").relation == "deleted"
 
 
+def test_an_option_holding_a_list_settles_by_its_own_words_and_its_list_is_followed_item_by_item() -> None:
+    """Option I (a sentence and the list it opens) and Option II (a sentence) settle as one paragraph holding
+    both sentences' words (Paris 23 Oct 9.6 → 4 Dec 9.8): Option I went into it by its own words, which its
+    list, dropped, must not hide; the list's items are deleted."""
+    frame = (
+        "The Parties to this Agreement,\n\nRecognizing the threat,\n\nHave agreed as follows:\n\nArticle 9\n\n"
+        "1. A transparency framework is hereby established.\n\n{}\n\nArticle 10\n\n"
+        "1. Parties shall take stock of implementation.\n"
+    )
+    old = read_text(
+        frame.format(
+            "2. Modalities\n\nOption I: The CMA shall at its first session, building on lessons learned, adopt "
+            "common modalities, procedures and guidelines for the reporting and review of information. It shall "
+            "take into account, inter alia:\n\n(a) the need to ensure no backsliding from existing "
+            "arrangements;\n\n(b) the need to ensure environmental integrity and avoid double counting;\n\n"
+            "(c) flexibility for least developed countries and small island developing States in light of their "
+            "capacities, with support for building the capacity of developing country Parties to report;\n\n"
+            "(d) the experience of the review of national communications, biennial reports and inventories.\n\n"
+            "Option II: The CMA shall at its first session, building on lessons learned under the Convention, "
+            "adopt modalities and guidelines, as appropriate, for transparency of action and support."
+        ),
+        "old.txt",
+    )
+    new = read_text(
+        frame.format(
+            "2. The CMA shall, at its first session, building on lessons learned under the Convention, adopt common "
+            "modalities, procedures and guidelines, as appropriate, for the transparency of action and support."
+        ),
+        "new.txt",
+    )
+    found = align(old, new).links
+    assert {"9.2 Option I", "9.2 Option II"} <= set(labels(link_to(found, "9.2").sources))
+    for item in ("a", "b", "c", "d"):
+        assert link_from(found, f"9.2({item}) (Option I)").relation == "deleted"
+
+
 def _decision(sections: list[tuple[str, list[str]]]) -> str:
     """A decision in sections ('I. Prevention') of paragraphs numbered on through them."""
     lines, number = [], 1

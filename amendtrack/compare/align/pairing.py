@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from amendtrack.compare.align.index import Block, ParagraphIndex, container_of, kin
+from amendtrack.compare.align.index import Block, ParagraphIndex, container_of, inner, kin
 from amendtrack.compare.align.links import longest_increasing
 from amendtrack.model.tree import Marker, Paragraph, normalise_label
 from amendtrack.model.words import content_stems
@@ -569,12 +569,20 @@ def merge_settled_options(drafts: ParagraphIndex, found: Decisions) -> None:
         if holder is not None and id(holder) in at:
             siblings.append(at[id(holder)])
         for k in siblings:
-            bag = drafts.old[k].bag
-            if k in found.taken_old or not bag:
-                continue
-            if drafts.weights.containment(bag, drafts.new[j].bag) >= SETTLED:
+            if k not in found.taken_old and _settled_into(drafts, k, j):
                 found.merged_into[k] = j
                 found.taken_old.add(k)
+
+
+def _settled_into(drafts: ParagraphIndex, k: int, j: int) -> bool:
+    """Whether old option k went into new paragraph j: SETTLED of its words are there, counting its own
+    words apart from its list when it has one (the list's items are followed one by one inside the link)."""
+    target = drafts.new[j].bag
+    if drafts.weights.containment(drafts.old[k].bag, target) >= SETTLED:
+        return True
+    node = drafts.old[k].node
+    own = drafts.vector(node)
+    return bool(inner(node)) and len(own) >= LEAST_PART and drafts.weights.containment(own, target) >= SETTLED
 
 
 def find_splits(drafts: ParagraphIndex, found: Decisions) -> None:
