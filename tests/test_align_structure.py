@@ -1094,3 +1094,26 @@ def test_advance_and_final_versions_of_a_report_pair_every_paragraph_with_itself
     assert {link.relation for link in links} == {"same", "modified"}
     assert all(labels(link.sources) == labels(link.targets) for link in links)
     assert sum(link.relation == "modified" for link in links) >= 3
+
+
+def test_a_text_printed_twice_in_both_versions_keeps_its_order_when_a_paragraph_is_inserted_before_it() -> None:
+    """The 2019 Working Group report opens each list of recommendations with the same sentence (paragraphs 4
+    and 5, in sections A and B). A final version inserting a paragraph before them renumbers both: old 4 is
+    new 5 and old 5 new 6, not swapped because old 5 and new 5 share a label and the words."""
+    path = ROOT / "data" / "drafts" / "wg-tip-2019" / "01-draft-report-L1.txt"
+    text = path.read_text(encoding="utf-8")
+    opening = "The Working Group recommended that the Conference of the Parties consider the following"
+    assert text.count(opening) == 2
+    lines, expected = text.split("\n"), 2  # the paragraphs are numbered on; an agenda's items restart at 1
+    for k, line in enumerate(lines):
+        if line.startswith(f"{expected}. "):
+            lines[k] = f"{expected + 1}. {line[len(str(expected)) + 2 :]}"
+            expected += 1
+    inserted = "2. The Working Group noted the importance of gender-sensitive approaches to prevention.\n\n"
+    final = "\n".join(lines).replace("3. In its resolution 7/1", inserted + "3. In its resolution 7/1", 1)
+    links = align(read_text(text, path.name), read_text(final, "final.txt")).links
+    assert link_to(links, "2").relation == "new"
+    assert labels(link_from(links, "4").targets) == ["5"]
+    assert labels(link_from(links, "5").targets) == ["6"]
+    assert labels(link_from(links, "39").targets) == ["40"]
+    assert not [link for link in links if link.relation in ("moved", "merged", "split", "deleted")]

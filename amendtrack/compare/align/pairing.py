@@ -163,6 +163,7 @@ def link_unchanged(drafts: ParagraphIndex, found: Decisions) -> None:
     pair with that label exists, so pairing best-first would link it anyway; most paragraphs of a
     late draft are like this.
     """
+    _link_copies_in_order(drafts, found)
     new_keys = Counter(block.key for block in drafts.new)
     for j in drafts.targets:
         block = drafts.new[j]
@@ -173,6 +174,29 @@ def link_unchanged(drafts: ParagraphIndex, found: Decisions) -> None:
         if i not in found.taken_old and not drafts.old[i].placeholder and drafts.old[i].bag == block.bag:
             found.link(i, j)
     _link_unique_texts(drafts, found)
+
+
+def _link_copies_in_order(drafts: ParagraphIndex, found: Decisions) -> None:
+    """A text both drafts print the same number of times (a report's 'The Working Group recommended …' opening
+    each list of recommendations) is linked copy by copy in order, first to first, whatever the labels say:
+    a paragraph inserted before them renumbers both copies, it does not swap them. Only where each copy stays
+    in the container its own became."""
+    olds = _by_words(drafts.old)
+    news = _by_words(drafts.new[j] for j in drafts.targets)
+    for words, copies in olds.items():
+        into = news.get(words, [])
+        if len(copies) < 2 or len(into) != len(copies):
+            continue
+        pairs = list(zip(copies, into, strict=True))
+        if all(_free_alike(drafts, found, i, j) for i, j in pairs):
+            for i, j in pairs:
+                found.link(i, j)
+
+
+def _free_alike(drafts: ParagraphIndex, found: Decisions, i: int, j: int) -> bool:
+    """Whether old i and new j are both unlinked, of kinds that turn into each other, in containers that are one."""
+    a, b = drafts.old[i], drafts.new[j]
+    return i not in found.taken_old and j not in found.taken_new and kin(a, b) and _same_container(a, b)
 
 
 def _link_unique_texts(drafts: ParagraphIndex, found: Decisions) -> None:
