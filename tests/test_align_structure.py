@@ -1117,3 +1117,43 @@ def test_a_text_printed_twice_in_both_versions_keeps_its_order_when_a_paragraph_
     assert labels(link_from(links, "5").targets) == ["6"]
     assert labels(link_from(links, "39").targets) == ["40"]
     assert not [link for link in links if link.relation in ("moved", "merged", "split", "deleted")]
+
+
+def _decision_afresh(sections: list[tuple[str, list[str]]]) -> str:
+    """A decision in sections ('I. Prevention') whose paragraphs are numbered afresh in each."""
+    lines = ["Draft decision -/COP.10\n", "Implementation of the Protocol\n"]
+    for k, (title, texts) in enumerate(sections):
+        lines.append(f"{'I II III IV V'.split()[k]}. {title}\n")
+        lines.extend(f"{number}. {text}\n" for number, text in enumerate(texts, start=1))
+    return "\n".join(lines)
+
+
+def test_a_decision_numbered_afresh_in_each_section_follows_its_sections_when_one_is_dropped_and_two_swapped() -> None:
+    """The 2015 recommendations as a decision whose paragraphs restart at 1 in each section; the next version
+    drops section II and swaps III and IV. Section II's paragraphs are deleted; IV's, now II, moved up with
+    it ('IV.3' → 'II.3'); III's stay where they were; V's are renumbered with their section."""
+    from amendtrack.read.files import read_draft_file
+
+    report = read_draft_file(ROOT / "data" / "drafts" / "wg-tip-2015" / "01-consolidated-recommendations.txt")
+    texts = [n.text for n, _ in report.walk() if n.kind in ("paragraph", "recommendation") and len(n.text) > 80]
+    titles = ["Introduction", "Prevention", "Protection of victims", "Prosecution", "International cooperation"]
+    sections = [(title, texts[6 * k : 6 * k + 6]) for k, title in enumerate(titles)]
+    old = read_text(_decision_afresh(sections), "old.txt")
+    new = read_text(_decision_afresh([sections[0], sections[3], sections[2], sections[4]]), "new.txt")
+    assert [n.label for n in old.paragraphs] == ["I", "II", "III", "IV", "V"]
+    found = align(old, new).links
+    for n in range(1, 7):
+        assert link_from(found, f"I.{n}").relation == "same"
+        assert link_from(found, f"II.{n}").relation == "deleted"
+        assert (link_from(found, f"III.{n}").relation, labels(link_from(found, f"III.{n}").targets)) == (
+            "same",
+            [f"III.{n}"],
+        )
+        assert (link_from(found, f"IV.{n}").relation, labels(link_from(found, f"IV.{n}").targets)) == (
+            "moved",
+            [f"II.{n}"],
+        )
+        assert (link_from(found, f"V.{n}").relation, labels(link_from(found, f"V.{n}").targets)) == (
+            "renumbered",
+            [f"IV.{n}"],
+        )

@@ -488,3 +488,21 @@ def test_a_paragraph_all_in_bold_is_a_caption_standing_alone() -> None:
     draft = read_blocks(blocks + markdown_blocks("## Article 2\n\n1. More.\n", "t.md"), "t.md")
     assert draft.find("1.1").text == "Parties shall report."  # the caption is not glued to the paragraph before
     assert [c.text for c in draft.find("Article 1").children if c.kind == "chapeau"] == ["Response measures"]
+
+
+def test_a_decisions_title_block_is_its_preface_and_its_sections_number_afresh() -> None:
+    """A decision in Markdown read as a resolution or report: the title block before its first section is the
+    preface (not paragraphs given numbers of their own), and paragraphs numbered afresh in each section are
+    labelled by it."""
+    from amendtrack.read.structure import read_blocks
+
+    text = (
+        "# Draft decision -/COP.10\n\nImplementation of the Protocol\n\n## I. General\n\n"
+        "1. Welcomes the report of the Working Group;\n\n2. Decides to continue its work;\n\n"
+        "## II. Prevention\n\n1. Urges States parties to prevent trafficking in persons;\n\n"
+        "2. Encourages States parties to raise awareness.\n"
+    )
+    draft = read_blocks(markdown_blocks(text, "d.md"), "d.md")
+    assert draft.preface == ["Draft decision -/COP.10", "Implementation of the Protocol"]
+    assert [n.label for n, _ in draft.walk()] == ["I", "I.1", "I.2", "II", "II.1", "II.2"]
+    assert draft.find("II.1").text == "Urges States parties to prevent trafficking in persons;"

@@ -382,3 +382,66 @@ def test_stacked_labels_are_matched_in_a_small_draft() -> None:
         ("OP3", "Invites all to act;", False),
         ("OP4", "Requests a report.", False),
     ]
+
+
+def _sections(heading: str) -> str:
+    """A decision in three sections whose paragraphs are numbered afresh in each; section II's '2.' is
+    printed alone before its text, and section III's second label was lost."""
+    return f"""Draft decision -/COP.10
+
+Implementation of the Protocol
+
+{heading.format("I", "A", "General")}
+
+1. Welcomes the report of the Working Group on its meeting held in Vienna
+from 9 to 11 September 2019;
+
+2. Decides that the Working Group shall continue its work;
+
+{heading.format("II", "B", "Prevention")}
+
+1. Urges States parties to prevent trafficking in persons and to protect its
+victims, in particular women and children;
+
+2.
+
+Encourages States parties to raise awareness among vulnerable groups and
+to strengthen cooperation with civil society;
+
+{heading.format("III", "C", "Follow-up")}
+
+1. Requests the secretariat to report to the Conference at its next session
+on the implementation of the present decision;
+
+Invites Member States to provide extrabudgetary resources for the purpose;
+
+3. Decides to remain seized of the matter.
+"""
+
+
+@pytest.mark.parametrize("heading", ["{0}. {2}", "{1}. {2}"], ids=["sections I, II", "sections A, B"])
+def test_a_decision_numbered_afresh_in_each_section_labels_each_paragraph_by_its_section(heading: str) -> None:
+    """Decisions whose paragraphs restart at 1 in each section: a '1.' right under a heading starts the section's
+    numbering (it is not a second copy of paragraph 1, nor an annex); labels say the section ('II.1'); a label
+    printed alone or lost is found within its section."""
+    draft = read_draft_text(_sections(heading), "decision.txt")
+    a, b, c = ("I", "II", "III") if heading.startswith("{0}") else ("A", "B", "C")
+    numbered = [(n.label, n.text.split()[0], n.label_inferred) for n, _ in draft.walk() if n.kind != "heading"]
+    assert numbered == [
+        (f"{a}.1", "Welcomes", False),
+        (f"{a}.2", "Decides", False),
+        (f"{b}.1", "Urges", False),
+        (f"{b}.2", "Encourages", False),
+        (f"{c}.1", "Requests", False),
+        (f"{c}.2", "Invites", True),
+        (f"{c}.3", "Decides", False),
+    ]
+    assert [n.label for n in draft.paragraphs] == [a, b, c]
+    assert draft.preface == ["Draft decision -/COP.10", "Implementation of the Protocol"]
+
+
+def test_a_report_numbered_on_through_its_sections_keeps_plain_labels() -> None:
+    """Numbering that goes on through the sections is not qualified: paragraph 3 under II is '3'."""
+    text = "I. General\n\n1. Welcomes the report;\n\n2. Decides to act;\n\nII. Prevention\n\n3. Urges States to act."
+    draft = read_draft_text(text, "decision.txt")
+    assert [n.label for n, _ in draft.walk() if n.kind != "heading"] == ["1", "2", "3"]

@@ -32,7 +32,7 @@ from amendtrack.read.structure.builder import MAX_NESTING, Builder, TooDeep
 from amendtrack.read.structure.classify import Role, classify, looks_structured
 from amendtrack.read.structure.naming import Namer
 from amendtrack.read.text import read_draft_lines, read_draft_text
-from amendtrack.read.text.lines import DraftLines
+from amendtrack.read.text.lines import DraftLines, find_body_start
 from amendtrack.read.text.markers import extract_markers, find_brackets
 
 __all__ = ["Block", "is_structured", "lines_of_blocks", "read_blocks", "read_structured", "read_text", "text_blocks"]
@@ -71,7 +71,10 @@ def read_blocks(blocks: list[Block], source: str) -> Draft:
         return read_structured(blocks, source)
     lines = lines_of_blocks(blocks)
     vocab = ocr.vocabulary("\n".join(line for _, line in lines))
-    return read_draft_lines(DraftLines([], lines, vocab), source)
+    start = find_body_start(lines)  # the title block before the first label or heading, as in a text draft
+    start = 0 if start == len(lines) else start
+    preface = [line for _, line in lines[:start] if line]
+    return read_draft_lines(DraftLines(preface, lines[start:], vocab), source)
 
 
 def read_text(text: str, source: str) -> Draft:

@@ -17,7 +17,8 @@ The steps, each in its own module:
 1. `lines.clean_lines`: the lines, cleaned of page furniture, footnotes and balloons, the preface apart;
 2. `cutting.cut_into_units`: each line's label recognised (`recognise`, `labels`) and the lines
    cut into paragraphs, sub-paragraphs, items, headings and the annex;
-3. `reconcile.reconcile_lost_labels`: stacked and lost labels given back to their paragraphs;
+3. `scopes.scope_restarted_numbering`: where numbering restarts in each section, the heading each
+   paragraph counts under; `reconcile.reconcile_lost_labels`: stacked and lost labels given back to their paragraphs;
 4. `paragraphs.build_paragraphs`: the tree, with texts, markers, brackets (`markers`), labels and eIds.
 """
 
@@ -33,6 +34,7 @@ from amendtrack.read.text.lines import BALLOON, FOOTNOTE, DraftLines, clean_line
 from amendtrack.read.text.markers import extract_markers, find_brackets, marker_ref
 from amendtrack.read.text.paragraphs import build_paragraphs
 from amendtrack.read.text.reconcile import reconcile_lost_labels
+from amendtrack.read.text.scopes import scope_restarted_numbering
 
 __all__ = [
     "BALLOON",
@@ -74,6 +76,7 @@ def read_draft_lines(lines: DraftLines, source: str, blocks_run_on: bool = True)
     (in plain text it may; in Word a paragraph ends at its mark).
     """
     reading = cut_into_units(lines.body, source, blocks_run_on)
+    scope_restarted_numbering(reading.events, reading.restart_level)
     reconcile_lost_labels(reading.events)
     paragraphs = build_paragraphs(reading.events, reading.annex is not None, lines.vocab, lines.footnote_marks)
     return Draft(paragraphs=paragraphs, preface=lines.preface, source=source)

@@ -15,7 +15,12 @@ from amendtrack.read import ocr
 from amendtrack.read.text.labels import BULLET, PP_LABEL, Label, is_annex_heading, recommendation_label
 from amendtrack.read.text.lines import BALLOON, FOOTNOTE, Line
 from amendtrack.read.text.markers import NOTE_BLOCK, note_marker, strip_editorial
-from amendtrack.read.text.recognise import recognise_heading, recognise_label, starts_numbered_list
+from amendtrack.read.text.recognise import (
+    recognise_heading,
+    recognise_label,
+    restarts_in_section,
+    starts_numbered_list,
+)
 from amendtrack.read.text.units import NumberedList, Reading, StackedLabel, Unit
 
 _NOT_A_DRAFT = "no paragraphs found: this does not look like a draft"
@@ -133,14 +138,25 @@ def _start_numbered_item(at: Reading, no: int, label: Label) -> None:
 
 
 def _start_paragraph(at: Reading, no: int, label: Label) -> None:
-    series = _series_of(at, label)
+    restart = restarts_in_section(at, label)
+    series = _restart(at) if restart else _series_of(at, label)
     at.used.setdefault(series, set()).add((label.number, label.suffix))
     at.last[series] = max(at.last.get(series, 0), label.number)
     at.reset_lists()
     if not label.rest.strip():
-        at.events.append(StackedLabel(label, no, series))
+        at.events.append(StackedLabel(label, no, series, at.container(), restart))
         return
-    _start(at, Unit("top", series, [(no, label.rest)], label, container=at.container()))
+    _start(at, Unit("top", series, [(no, label.rest)], label, container=at.container(), restart=restart))
+
+
+def _restart(at: Reading) -> str:
+    """The series whose numbering restarts under the heading just opened, counted afresh from here."""
+    series = at.number_series()
+    at.used[series], at.last[series] = set(), 0
+    assert at.current is not None  # the heading (see restarts_in_section)
+    level = at.current.heading_level
+    at.restart_level = min(at.restart_level or level, level)
+    return series
 
 
 def _series_of(at: Reading, label: Label) -> str:

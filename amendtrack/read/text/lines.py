@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from amendtrack.read import ocr
 from amendtrack.read.text.labels import (
     ANNEX,
+    LETTER_HEADING,
     NUMBER_LABEL,
     PP_LABEL,
     RECOMMENDATION,
@@ -60,10 +61,16 @@ def clean_lines(text: str) -> DraftLines:
 
 
 def find_body_start(lines: list[Line]) -> int:
-    """Index of the first line that starts the body: a label, a heading or a recommendation."""
-    for i, (_, line) in enumerate(lines):
+    """Index of the first line that starts the body: a label, a heading or a recommendation; or a section
+    lettered 'A. Title' whose next line is paragraph 1 (a decision in sections A, B, …)."""
+    texts = [line for _, line in lines]
+    for i, line in enumerate(texts):
         if line and _starts_body(line):
             return i
+        if line and LETTER_HEADING.match(line) and line.lstrip().startswith("A."):
+            following = next((later for later in texts[i + 1 :] if later), "")
+            if _starts_body(following) and NUMBER_LABEL.match(following):
+                return i
     return len(lines)
 
 

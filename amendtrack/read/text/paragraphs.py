@@ -170,6 +170,9 @@ class _Namer:
         if series == "rec":
             return f"Recommendation {label.number}", f"rec_{label.number}", "recommendation", num
         ident = f"{label.number}{label.suffix}"
+        scope = unit.scope.node if unit.scope is not None else None
+        if scope is not None:  # numbering restarts in each section: 'II.1'
+            return f"{scope.label}.{ident}", f"{scope.eid}__para_{ident}", _KIND[series], num
         return ident, f"{in_annex}para_{ident}", _KIND[series], num
 
 

@@ -34,12 +34,29 @@ def recognise_label(at: Reading, line: str) -> Label | None:
 
 
 def _paragraph_or_list_item(at: Reading, label: Label) -> Label | None:
+    if restarts_in_section(at, label):
+        return label
     opens_list = starts_numbered_list(at, label.number)
     if _fits(at, at.number_series(), label.number, label.suffix) and not opens_list:
         return label
     if at.numlist and label.number == at.numlist.next or opens_list:
         return replace(label, series="numitem")
     return None
+
+
+def restarts_in_section(at: Reading, label: Label) -> bool:
+    """'1.' right under a heading, when the paragraphs before it were numbered under another heading: the
+    numbering restarts in each section (a decision's 'I. …' 1., 2., 'II. …' 1., …); it opens no annex."""
+    heading = at.current
+    if label.number != 1 or label.suffix or heading is None or heading.role != "heading":
+        return False
+    series = at.number_series()
+    if not at.last.get(series):
+        return False
+    earlier = next(
+        (e for e in reversed(at.events) if isinstance(e, Unit) and e.role == "top" and e.series == series), None
+    )
+    return earlier is not None and earlier.container is not None and earlier.container.role == "heading"
 
 
 def starts_numbered_list(at: Reading, n: int) -> bool:

@@ -17,13 +17,14 @@ _NUMBERED = ("pp", "op", "annex", "report")  # the series whose numbers a reader
 def reconcile_lost_labels(events: list[Event]) -> None:
     """Give each unlabelled paragraph of a numbered series its stacked label or an inferred one."""
     for series in _NUMBERED:
-        entries = [
-            e
-            for e in events
-            if (isinstance(e, StackedLabel) and e.series == series)
-            or (isinstance(e, Unit) and e.role == "top" and e.series == series)
-        ]
-        _reconcile_series(series, entries)
+        scopes: dict[int, list[Event]] = {}  # one numbering per section where it restarts in each
+        for e in events:
+            if (isinstance(e, StackedLabel) and e.series == series) or (
+                isinstance(e, Unit) and e.role == "top" and e.series == series
+            ):
+                scopes.setdefault(id(e.scope), []).append(e)
+        for entries in scopes.values():
+            _reconcile_series(series, entries)
 
 
 def _reconcile_series(series: str, entries: list[Event]) -> None:

@@ -30,6 +30,8 @@ class Unit:
     final_label: str | None = None
     inferred: bool = False
     node: Paragraph | None = None
+    restart: bool = False  # a top paragraph whose '1.' restarts the numbering under the heading just opened
+    scope: Unit | None = None  # the heading a numbering that restarts in each section counts under
 
 
 @dataclass
@@ -39,6 +41,9 @@ class StackedLabel:
     label: Label
     line: int
     series: str
+    container: Unit | None = None
+    restart: bool = False
+    scope: Unit | None = None
 
 
 Event = Unit | StackedLabel
@@ -70,6 +75,7 @@ class Reading:
     top: Unit | None = None  # the paragraph sub-paragraphs and items attach to
     sub_next: str | None = None  # the sub-paragraph letter due next
     numlist: NumberedList | None = None
+    restart_level: int = 0  # the level of the headings under which paragraph numbers restart (0: they never do)
     pending_rec: Label | None = None  # 'Recommendation N' read, its text not yet
     pending_markers: list[Marker] = field(default_factory=list)  # for the next paragraph
 
