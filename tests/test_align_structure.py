@@ -1157,3 +1157,26 @@ def test_a_decision_numbered_afresh_in_each_section_follows_its_sections_when_on
             "renumbered",
             [f"IV.{n}"],
         )
+
+
+def test_a_paragraph_moved_with_its_options_is_moved_not_the_one_that_kept_its_number() -> None:
+    """Article 6's paragraph 4, offered as three options, is put before paragraph 3 while paragraph 2 is dropped
+    (Paris 4 Dec 6.4 → 9 Dec 6.2): the paragraph and its options moved up together; paragraph 3, which kept
+    its number, stayed. The three options count once in the order, as their group, not three times against
+    the one paragraph."""
+    options = (
+        "Option 1: Developed country Parties shall provide new, additional and predictable financial resources.\n\n"
+        "Option 2: Developed country Parties shall mobilize climate finance beyond previous efforts.\n\n"
+        "Option 3: All Parties in a position to do so should provide financial resources on a voluntary basis."
+    )
+    first = "Parties recognize the importance of finance for the implementation of this Agreement."
+    dropped = "Developed country Parties should continue to take the lead in mobilizing climate finance."
+    third = "Parties should integrate climate considerations into development assistance."
+    old = read_text(_treaty([(6, [first, dropped, third, f"Finance\n\n{options}"]), (7, AIM)]), "old.txt")
+    new = read_text(_treaty([(6, [first, f"Finance\n\n{options}", third]), (7, AIM)]), "new.txt")
+    found = align(old, new).links
+    assert link_from(found, "6.3").relation == "same"
+    for option in (1, 2, 3):
+        link = link_from(found, f"6.4 Option {option}")
+        assert (link.relation, labels(link.targets)) == ("moved", [f"6.2 Option {option}"])
+    assert (link_from(found, "6.4").relation, labels(link_from(found, "6.4").targets)) == ("moved", ["6.2"])

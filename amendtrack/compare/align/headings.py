@@ -27,7 +27,7 @@ def link_headings(drafts: ParagraphIndex, paragraph_links: list[Link]) -> list[L
     pairs = _pair(drafts, shared)
     ordered = sorted(pairs.items(), key=lambda p: p[1])
     stayed = [0.5 * _kept_label(drafts.old_headings[i], drafts.new_headings[j]) for i, j in ordered]
-    moved = out_of_order(ordered, stayed)
+    moved = out_of_order(ordered, stayed) | _carried(drafts, paragraph_links)
     links: list[Link] = []
     by_new = {j: i for i, j in pairs.items()}
     for j, new in enumerate(drafts.new_headings):
@@ -41,6 +41,28 @@ def link_headings(drafts: ParagraphIndex, paragraph_links: list[Link]) -> list[L
         if i not in pairs
     )
     return links
+
+
+def _carried(drafts: ParagraphIndex, links: list[Link]) -> set[int]:
+    """Old holders (a paragraph holding options, an option group) moved with what they hold: everything under
+    them that went on moved (4 Dec 6.4's options moved up as 9 Dec 6.2's, and 6.4 with them)."""
+    old_at = _holders_of(drafts.old_draft, drafts.old_headings)
+    went_on: Counter[int] = Counter()
+    moved: Counter[int] = Counter()
+    for link in links:
+        if not link.targets:
+            continue
+        for source in link.sources:
+            for i in old_at.get(id(source), ()):
+                went_on[i] += 1
+                moved[i] += link.relation == "moved"
+    return {
+        i
+        for i, count in went_on.items()
+        if moved[i] == count
+        and not is_heading(drafts.old_headings[i])
+        and drafts.old_headings[i].kind not in CONTAINER_KINDS
+    }
 
 
 def _kept_label(old: Paragraph, new: Paragraph) -> bool:

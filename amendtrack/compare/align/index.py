@@ -67,6 +67,7 @@ class ParagraphIndex:
             block.bag = self.weights.vector(block.bag)
             block.norm = self.weights.norm(block.bag)
         self.old_parent = {id(node): parent for node, parent in old.walk() if parent is not None}
+        self.new_parent = {id(node): parent for node, parent in new.walk() if parent is not None}
         keys = ContainerKeys(self, old, new)
         self.container_pairs = {(id(a), id(b)) for a, b in keys.pairs}  # containers alike in all they hold
         for block in self.old:

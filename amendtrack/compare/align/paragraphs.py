@@ -31,20 +31,59 @@ def name_moves(found: Decisions, drafts: ParagraphIndex | None = None) -> dict[i
     the merge's place; those merged into it do not); those in the longest run that keeps their order
     stay where they were. One that went to another container does not count either:
     its move is named by its containers (headings.name_container_moves), and the order of the
-    others is judged without it.
+    others is judged without it. The options of one group that went into one group count once, as
+    their group, then among themselves: 4 Dec 6.4's three options moved up together as 9 Dec 6.2's,
+    and do not outweigh the one paragraph (6.3) they swapped with.
     """
     single = dict(found.pairs)
     if drafts is not None:
         single = {i: j for i, j in single.items() if container_of(drafts.old[i].key) == container_of(drafts.new[j].key)}
+    bundles = _bundles(drafts, single) if drafts is not None else {i: [i] for i in single}
+    moves = _out_of_order({first: single[first] for first in bundles}, drafts)
+    for first, members in bundles.items():
+        own = _out_of_order({i: single[i] for i in members}, drafts) if len(members) > 1 else {}
+        for i in members:
+            if i in own or first in moves:
+                moves[i] = own.get(i) or moves[first]
+    return moves
+
+
+def _out_of_order(single: dict[int, int], drafts: ParagraphIndex | None) -> dict[int, str]:
+    """Old block → "up" or "down" for the pairs outside the heaviest run that keeps its order."""
     ordered = sorted(single.items(), key=lambda p: p[1])
     keep = heaviest_increasing([i for i, _ in ordered], [_stayed(drafts, i, j) for i, j in ordered])
-    moves: dict[int, str] = {}
-    rank_old = {i: k for k, (i, _) in enumerate(sorted(single.items()))}
-    for k, (i, _) in enumerate(ordered):
-        if i in keep:
-            continue
-        moves[i] = "up" if k < rank_old[i] else "down"
-    return moves
+    rank_old = {i: k for k, i in enumerate(sorted(single))}
+    return {i: "up" if k < rank_old[i] else "down" for k, (i, _) in enumerate(ordered) if i not in keep}
+
+
+def _bundles(drafts: ParagraphIndex, single: dict[int, int]) -> dict[int, list[int]]:
+    """The pairs as they count in the order: each alone, but the options of one old group that became options
+    of one new group together, under the first of them, or under the paragraph holding them when it went
+    where they went ('Finance' with its options)."""
+    at_old = {id(block.node): block.index for block in drafts.old}
+    at_new = {id(block.node): block.index for block in drafts.new}
+    bundles: dict[int, list[int]] = {}
+    first_of: dict[tuple[int, int], int] = {}
+    for i in sorted(single):
+        a, b = drafts.old[i].node, drafts.new[single[i]].node
+        groups = (id(drafts.old_parent.get(id(a))), id(drafts.new_parent.get(id(b))))
+        holder = at_old.get(id(_holder(drafts.old_parent, a)), -1)
+        if a.kind != "option" or b.kind != "option":
+            bundles[i] = [i]
+        elif holder in bundles and at_new.get(id(_holder(drafts.new_parent, b))) == single[holder]:
+            bundles[holder].append(i)
+        elif groups in first_of:
+            bundles[first_of[groups]].append(i)
+        else:
+            first_of[groups] = i
+            bundles[i] = [i]
+    return bundles
+
+
+def _holder(parents: dict[int, Paragraph], node: Paragraph) -> Paragraph | None:
+    """The paragraph whose option group holds an option, if any."""
+    group = parents.get(id(node)) if node.kind == "option" else None
+    return parents.get(id(group)) if group is not None and group.kind == "option_group" else None
 
 
 def _stayed(drafts: ParagraphIndex | None, i: int, j: int) -> float:
