@@ -506,3 +506,20 @@ def test_a_decisions_title_block_is_its_preface_and_its_sections_number_afresh()
     assert draft.preface == ["Draft decision -/COP.10", "Implementation of the Protocol"]
     assert [n.label for n, _ in draft.walk()] == ["I", "I.1", "I.2", "II", "II.1", "II.2"]
     assert draft.find("II.1").text == "Urges States parties to prevent trafficking in persons;"
+
+
+def test_sentences_before_the_first_numbered_paragraph_are_paragraphs_not_the_title_block() -> None:
+    """A chair's text whose unnumbered paragraphs come before its numbered list: only the heading is the title
+    block; the sentences stay paragraphs, so a change to them is seen (found by the review helper)."""
+    from amendtrack.read.structure import read_blocks
+
+    text = (
+        "# Chair's proposal for the way forward\n\nThe Chair thanks delegations for their constructive engagement.\n\n"
+        "The Chair therefore proposes the following steps:\n\n1. Informal consultations on 10 May.\n\n"
+        "2. Adoption of the draft resolution on 17 May.\n"
+    )
+    draft = read_blocks(markdown_blocks(text, "c.md"), "c.md")
+    assert draft.preface == ["Chair's proposal for the way forward"]
+    texts = [n.text for n, _ in draft.walk()]
+    assert texts[:2] == ["The Chair thanks delegations for their constructive engagement.", texts[1]]
+    assert texts[1].startswith("The Chair therefore proposes")

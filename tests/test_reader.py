@@ -445,3 +445,47 @@ def test_a_report_numbered_on_through_its_sections_keeps_plain_labels() -> None:
     text = "I. General\n\n1. Welcomes the report;\n\n2. Decides to act;\n\nII. Prevention\n\n3. Urges States to act."
     draft = read_draft_text(text, "decision.txt")
     assert [n.label for n, _ in draft.walk() if n.kind != "heading"] == ["1", "2", "3"]
+
+
+def _labels(text: str) -> list[str]:
+    return [n.label for n, _ in read_draft_text(text, "draft.txt").walk()]
+
+
+def test_a_resolution_numbered_afresh_in_each_section_labels_its_operative_paragraphs_by_section() -> None:
+    """PP1, PP2, then 'I. Prevention' 1., 2. and 'II. Protection' 1., 2.: the second '1.' opens no annex and the
+    operative paragraphs are cited by their section, never twice 'OP1' (found by the review helper)."""
+    text = (
+        "Draft resolution\n\nPP1. Recalling its resolution 64/293 on the Global Plan of Action,\n\n"
+        "PP2. Reaffirming its commitment to prevent and combat trafficking in persons,\n\nI. Prevention\n\n"
+        "1. Urges Member States to address the root causes of trafficking in persons;\n\n"
+        "2. Encourages Member States to conduct awareness-raising campaigns;\n\nII. Protection\n\n"
+        "1. Calls upon Member States to provide shelters and legal aid to victims;\n\n"
+        "2. Requests the Secretary-General to report on the implementation of the present resolution.\n"
+    )
+    assert _labels(text) == ["PP1", "PP2", "I", "I.1", "I.2", "II", "II.1", "II.2"]
+
+
+def test_numbering_restarted_under_subsections_and_then_a_section_is_labelled_by_each() -> None:
+    """Paragraphs restart under II.A and II.B, then under III: each counts under the heading it restarted under."""
+    parts = ["I. General", "1. Welcomes the report;", "2. Decides to act;", "II. Measures", "A. Prevention"]
+    parts += ["1. Urges States to prevent trafficking;", "2. Encourages States to raise awareness;"]
+    parts += ["B. Protection", "1. Calls upon States to protect victims;", "2. Invites States to provide shelters;"]
+    parts += ["III. Follow-up", "1. Requests a report;", "2. Decides to remain seized of the matter."]
+    assert _labels("Draft decision\n\n" + "\n\n".join(parts) + "\n") == [
+        "I", "I.1", "I.2", "II", "II.A", "II.A.1", "II.A.2", "II.B", "II.B.1", "II.B.2", "III", "III.1", "III.2",
+    ]  # fmt: skip
+
+
+def test_a_report_numbered_on_keeps_plain_labels_when_a_list_or_its_annex_restarts_under_a_heading() -> None:
+    """A report numbered 1 to 6 through its sections keeps plain labels when an agenda printed right under 'B.
+    Agenda' restarts at 1 and the report's numbering then carries on ('5.' under C), and when its annex's
+    sections number afresh (found by the review helper)."""
+    parts = ["I. Introduction", "1. The Conference decided to establish a working group.", "2. It met in Vienna."]
+    parts += ["II. Organization", "A. Opening", "3. The meeting was opened by the Chair.", "4. Statements were made."]
+    parts += ["B. Agenda", "1. Organizational matters.", "2. Other matters.", "3. Adoption of the report."]
+    parts += ["C. Attendance", "5. Parties were represented.", "6. A list of participants is issued.", "ANNEX"]
+    parts += ["I. Prevention", "1. Speakers stressed prevention.", "2. Speakers noted research."]
+    labels = _labels("Draft report\n\n" + "\n\n".join(parts) + "\n")
+    assert [label for label in labels if label[:1].isdigit()] == ["1", "2", "3", "4", "5", "6"]
+    assert [label for label in labels if label.startswith("II.B.")] == ["II.B.1", "II.B.2", "II.B.3"]
+    assert labels[-2:] == ["I.1", "I.2"]

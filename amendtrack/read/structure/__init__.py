@@ -37,6 +37,7 @@ from amendtrack.read.text.markers import extract_markers, find_brackets
 
 __all__ = ["Block", "is_structured", "lines_of_blocks", "read_blocks", "read_structured", "read_text", "text_blocks"]
 
+MAX_TITLE = 120  # characters: a longer line before the body is text, not part of the title block
 STARTS = ("container", "opening", "numbered", "recital-label", "enacting")
 
 
@@ -71,10 +72,18 @@ def read_blocks(blocks: list[Block], source: str) -> Draft:
         return read_structured(blocks, source)
     lines = lines_of_blocks(blocks)
     vocab = ocr.vocabulary("\n".join(line for _, line in lines))
-    start = find_body_start(lines)  # the title block before the first label or heading, as in a text draft
-    start = 0 if start == len(lines) else start
+    start = _title_block(blocks, find_body_start(lines) // 2) * 2
     preface = [line for _, line in lines[:start] if line]
     return read_draft_lines(DraftLines(preface, lines[start:], vocab), source)
+
+
+def _title_block(blocks: list[Block], body: int) -> int:
+    """How many blocks open the draft as its title block: headings and short lines that are no sentence,
+    up to where the body starts (`body`); a sentence before it ('The Chair thanks delegations …') is body."""
+    for k, block in enumerate(blocks[:body]):
+        if not block.heading and (len(block.text) > MAX_TITLE or block.text.rstrip()[-1:] in ".;:,"):
+            return k
+    return body if body < len(blocks) else 0
 
 
 def read_text(text: str, source: str) -> Draft:

@@ -76,7 +76,7 @@ def read_draft_lines(lines: DraftLines, source: str, blocks_run_on: bool = True)
     (in plain text it may; in Word a paragraph ends at its mark).
     """
     reading = cut_into_units(lines.body, source, blocks_run_on)
-    scope_restarted_numbering(reading.events, reading.restart_level)
+    scope_restarted_numbering(reading.events)
     reconcile_lost_labels(reading.events)
     paragraphs = build_paragraphs(reading.events, reading.annex is not None, lines.vocab, lines.footnote_marks)
     return Draft(paragraphs=paragraphs, preface=lines.preface, source=source)

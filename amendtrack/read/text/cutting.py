@@ -19,6 +19,7 @@ from amendtrack.read.text.recognise import (
     recognise_heading,
     recognise_label,
     restarts_in_section,
+    resumes_outer,
     starts_numbered_list,
 )
 from amendtrack.read.text.units import NumberedList, Reading, StackedLabel, Unit
@@ -139,23 +140,36 @@ def _start_numbered_item(at: Reading, no: int, label: Label) -> None:
 
 def _start_paragraph(at: Reading, no: int, label: Label) -> None:
     restart = restarts_in_section(at, label)
-    series = _restart(at) if restart else _series_of(at, label)
+    resume = not restart and resumes_outer(at, label)
+    series = _restart(at) if restart else _resume(at) if resume else _series_of(at, label)
     at.used.setdefault(series, set()).add((label.number, label.suffix))
     at.last[series] = max(at.last.get(series, 0), label.number)
+    heading = at.current if restart else None
     at.reset_lists()
     if not label.rest.strip():
-        at.events.append(StackedLabel(label, no, series, at.container(), restart))
+        at.events.append(StackedLabel(label, no, series, at.container(), restart, resume, heading))
         return
-    _start(at, Unit("top", series, [(no, label.rest)], label, container=at.container(), restart=restart))
+    unit = Unit("top", series, [(no, label.rest)], label, container=at.container(), restart=restart, resume=resume)
+    unit.scope = heading
+    _start(at, unit)
 
 
 def _restart(at: Reading) -> str:
-    """The series whose numbering restarts under the heading just opened, counted afresh from here."""
+    """The series whose numbering restarts under the heading just opened, counted afresh from here; the
+    numbering before the first restart is kept, in case it carries on (see recognise.resumes_outer)."""
     series = at.number_series()
+    at.outer.setdefault(series, (at.used.get(series, set()), at.last.get(series, 0)))
     at.used[series], at.last[series] = set(), 0
     assert at.current is not None  # the heading (see restarts_in_section)
-    level = at.current.heading_level
-    at.restart_level = min(at.restart_level or level, level)
+    at.restarted_under[series] = at.current
+    return series
+
+
+def _resume(at: Reading) -> str:
+    """The series whose numbering from before a restart carries on here."""
+    series = at.number_series()
+    at.used[series], at.last[series] = at.outer.pop(series)
+    del at.restarted_under[series]
     return series
 
 

@@ -163,16 +163,16 @@ class _Namer:
             safe = re.sub(r"\W+", "_", previous.lower()) or "start"
             return name, f"{in_annex}para_{safe}_after_{count}", _KIND[series], None
         num = label.printed or None
-        if series == "pp":
-            return f"PP{label.number}{label.suffix}", f"pp_{label.number}{label.suffix}", "preamble", num
-        if series == "op":
-            return f"OP{label.number}{label.suffix}", f"op_{label.number}{label.suffix}", "operative", num
-        if series == "rec":
-            return f"Recommendation {label.number}", f"rec_{label.number}", "recommendation", num
         ident = f"{label.number}{label.suffix}"
         scope = unit.scope.node if unit.scope is not None else None
         if scope is not None:  # numbering restarts in each section: 'II.1'
             return f"{scope.label}.{ident}", f"{scope.eid}__para_{ident}", _KIND[series], num
+        if series == "pp":
+            return f"PP{ident}", f"pp_{ident}", "preamble", num
+        if series == "op":
+            return f"OP{ident}", f"op_{ident}", "operative", num
+        if series == "rec":
+            return f"Recommendation {label.number}", f"rec_{label.number}", "recommendation", num
         return ident, f"{in_annex}para_{ident}", _KIND[series], num
 
 

@@ -34,7 +34,7 @@ def recognise_label(at: Reading, line: str) -> Label | None:
 
 
 def _paragraph_or_list_item(at: Reading, label: Label) -> Label | None:
-    if restarts_in_section(at, label):
+    if restarts_in_section(at, label) or resumes_outer(at, label):
         return label
     opens_list = starts_numbered_list(at, label.number)
     if _fits(at, at.number_series(), label.number, label.suffix) and not opens_list:
@@ -57,6 +57,20 @@ def restarts_in_section(at: Reading, label: Label) -> bool:
         (e for e in reversed(at.events) if isinstance(e, Unit) and e.role == "top" and e.series == series), None
     )
     return earlier is not None and earlier.container is not None and earlier.container.role == "heading"
+
+
+def resumes_outer(at: Reading, label: Label) -> bool:
+    """The number due next in the numbering that ran before a restart, out of the heading it restarted under:
+    '1. Organizational matters' … '5. Adoption of the report' printed under 'B. Agenda', then '5.' under
+    'C. Attendance' carries on paragraphs 1 to 4 (the restart was a list)."""
+    series = at.number_series()
+    outer, heading = at.outer.get(series), at.restarted_under.get(series)
+    if outer is None or heading is None or label.suffix or label.number != outer[1] + 1:
+        return False
+    container = at.container()
+    while container is not None and container is not heading:
+        container = container.container
+    return container is None
 
 
 def starts_numbered_list(at: Reading, n: int) -> bool:

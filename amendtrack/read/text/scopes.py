@@ -11,14 +11,42 @@ from __future__ import annotations
 from amendtrack.read.text.units import Event, StackedLabel, Unit
 
 
-def scope_restarted_numbering(events: list[Event], level: int) -> None:
-    """Give each paragraph (and stacked label) of a restarting series the heading of `level` it sits under."""
-    if not level:
-        return
-    restarting = {e.series for e in events if isinstance(e, Unit | StackedLabel) and e.restart}
+def scope_restarted_numbering(events: list[Event]) -> None:
+    """Give each paragraph (and stacked label) of a numbering that restarted the heading it counts under.
+
+    A restart's paragraphs count under the heading it restarted under, until the next restart or until
+    the numbering from before it carries on (then they are plain again). The paragraphs before the first
+    restart count under their heading when they all sit under one (a decision's section I); numbered on
+    through several headings they keep plain labels.
+    """
+    by_series: dict[str, list[StackedLabel | Unit]] = {}
     for event in events:
-        if _numbered(event) and event.series in restarting:
-            event.scope = _heading_at(event.container, level)
+        if _numbered(event):
+            by_series.setdefault(event.series or "", []).append(event)
+    for entries in by_series.values():
+        first = next((e for e in entries if e.restart), None)
+        if first is not None and first.scope is not None:
+            _scope(entries, first.scope.heading_level)
+
+
+def _scope(entries: list[StackedLabel | Unit], level: int) -> None:
+    scope: Unit | None = None
+    before: list[StackedLabel | Unit] = []
+    started = False
+    for entry in entries:
+        if entry.restart:
+            scope, started = entry.scope, True
+        elif entry.resume:
+            scope = None
+        if not started:
+            before.append(entry)
+        else:
+            entry.scope = scope
+    homes = {id(_heading_at(entry.container, level)): _heading_at(entry.container, level) for entry in before}
+    if len(homes) == 1:
+        home = next(iter(homes.values()))
+        for entry in before:
+            entry.scope = home
 
 
 def _numbered(event: Event) -> bool:

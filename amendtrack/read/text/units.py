@@ -31,6 +31,7 @@ class Unit:
     inferred: bool = False
     node: Paragraph | None = None
     restart: bool = False  # a top paragraph whose '1.' restarts the numbering under the heading just opened
+    resume: bool = False  # a top paragraph that carries on the numbering from before a restart
     scope: Unit | None = None  # the heading a numbering that restarts in each section counts under
 
 
@@ -43,6 +44,7 @@ class StackedLabel:
     series: str
     container: Unit | None = None
     restart: bool = False
+    resume: bool = False
     scope: Unit | None = None
 
 
@@ -75,7 +77,8 @@ class Reading:
     top: Unit | None = None  # the paragraph sub-paragraphs and items attach to
     sub_next: str | None = None  # the sub-paragraph letter due next
     numlist: NumberedList | None = None
-    restart_level: int = 0  # the level of the headings under which paragraph numbers restart (0: they never do)
+    outer: dict[str, tuple[set[tuple[int, str]], int]] = field(default_factory=dict)  # numbering before a restart
+    restarted_under: dict[str, Unit] = field(default_factory=dict)  # series → the heading its numbering restarted under
     pending_rec: Label | None = None  # 'Recommendation N' read, its text not yet
     pending_markers: list[Marker] = field(default_factory=list)  # for the next paragraph
 
