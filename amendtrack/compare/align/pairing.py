@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from amendtrack.compare.align.index import Block, ParagraphIndex, container_of, inner, kin
 from amendtrack.compare.align.links import longest_increasing
-from amendtrack.model.tree import Marker, Paragraph, normalise_label
-from amendtrack.model.words import content_stems
+from amendtrack.model.tree import Marker, Paragraph, is_heading, normalise_label
+from amendtrack.model.words import content_stems, normalise
 
 MATCH = 0.25  # least similarity for a one-to-one link between paragraphs of the same label
 MATCH_RELABELLED = 0.50  # … and between paragraphs of different labels (renumbered or moved)
@@ -194,9 +194,37 @@ def _link_copies_in_order(drafts: ParagraphIndex, found: Decisions) -> None:
 
 
 def _free_alike(drafts: ParagraphIndex, found: Decisions, i: int, j: int) -> bool:
-    """Whether old i and new j are both unlinked, of kinds that turn into each other, in containers that are one."""
+    """Whether old i and new j are both unlinked, of kinds that turn into each other, in containers that are one
+    and under headings of one title (a report's sections are headings, not containers)."""
     a, b = drafts.old[i], drafts.new[j]
-    return i not in found.taken_old and j not in found.taken_new and kin(a, b) and _same_container(a, b)
+    if i in found.taken_old or j in found.taken_new or not kin(a, b) or not _same_container(a, b):
+        return False
+    return _heading_title(drafts.old_parent, a.node) == _heading_title(drafts.new_parent, b.node)
+
+
+class _HeadingTitles:
+    """The title of the heading above each block, worked out when first asked."""
+
+    def __init__(self, drafts: ParagraphIndex) -> None:
+        self.drafts = drafts
+        self.old: dict[int, str] = {}
+        self.new: dict[int, str] = {}
+
+    def same(self, i: int, j: int) -> bool:
+        """Whether old block i and new block j sit under headings of one title (or under none)."""
+        if i not in self.old:
+            self.old[i] = _heading_title(self.drafts.old_parent, self.drafts.old[i].node)
+        if j not in self.new:
+            self.new[j] = _heading_title(self.drafts.new_parent, self.drafts.new[j].node)
+        return self.old[i] == self.new[j]
+
+
+def _heading_title(parents: dict[int, Paragraph], node: Paragraph) -> str:
+    """The words of the nearest heading above a node ('' when none)."""
+    up = parents.get(id(node))
+    while up is not None and not is_heading(up):
+        up = parents.get(id(up))
+    return normalise(up.text) if up is not None else ""
 
 
 def _link_unique_texts(drafts: ParagraphIndex, found: Decisions) -> None:
@@ -260,8 +288,11 @@ def _goes_on(drafts: ParagraphIndex, found: Decisions, i: int, j: int) -> bool:
 def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
     """Link the remaining paragraphs one to one by likeness of words, the most alike pair first.
 
-    A pair must pass its bar (`_least_likeness`); a pair that kept its label gets a bonus.
+    A pair must pass its bar (`_least_likeness`); a pair that kept its label gets a bonus. Of pairs equally
+    alike (copies of one text), one under a heading of the same title goes first: a report's sections are
+    headings, not containers, and its 'The Working Group recommended …' follows its section.
     """
+    titles = _HeadingTitles(drafts)
     scored = []
     for j in drafts.targets:
         if j in found.taken_new:
@@ -275,7 +306,7 @@ def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
             if drafts.old[i].key == drafts.new[j].key:
                 s += SAME_LABEL_BONUS
             scored.append((s, i, j))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    scored.sort(key=lambda t: (-t[0], not titles.same(t[1], t[2]), t[1], t[2]))
     for _s, i, j in scored:
         if i not in found.taken_old and j not in found.taken_new:
             found.link(i, j)
@@ -593,20 +624,24 @@ def merge_settled_options(drafts: ParagraphIndex, found: Decisions) -> None:
         if holder is not None and id(holder) in at:
             siblings.append(at[id(holder)])
         for k in siblings:
-            if k not in found.taken_old and _settled_into(drafts, k, j):
+            if k not in found.taken_old and _settled_into(drafts, k, j, i):
                 found.merged_into[k] = j
                 found.taken_old.add(k)
 
 
-def _settled_into(drafts: ParagraphIndex, k: int, j: int) -> bool:
-    """Whether old option k went into new paragraph j: SETTLED of its words are there, counting its own
-    words apart from its list when it has one (the list's items are followed one by one inside the link)."""
+def _settled_into(drafts: ParagraphIndex, k: int, j: int, chosen: int) -> bool:
+    """Whether old option k went into new paragraph j, where its sibling `chosen` went: SETTLED of its words are
+    there, or of its own words apart from its list when it has one (the items are followed one by one inside
+    the link) and they say more than the chosen option does; a lead-in the chosen option holds word for word
+    ('… shall provide financial resources to developing country Parties for:') brings nothing."""
     target = drafts.new[j].bag
     if drafts.weights.containment(drafts.old[k].bag, target) >= SETTLED:
         return True
     node = drafts.old[k].node
     own = drafts.vector(node)
-    return bool(inner(node)) and len(own) >= LEAST_PART and drafts.weights.containment(own, target) >= SETTLED
+    if not inner(node) or len(own) < LEAST_PART or drafts.weights.containment(own, drafts.old[chosen].bag) >= TWINNED:
+        return False
+    return drafts.weights.containment(own, target) >= SETTLED
 
 
 def find_splits(drafts: ParagraphIndex, found: Decisions) -> None:
