@@ -1222,3 +1222,22 @@ def test_an_option_whose_lead_in_the_chosen_option_holds_word_for_word_was_dropp
     found = align(old, read_text(frame.format(f"2. {chosen}"), "new.txt")).links
     assert labels(link_to(found, "6.2").sources) == ["6.2 Option 2"]
     assert link_from(found, "6.2 Option 1").relation == "deleted"
+
+
+def test_a_closing_sentence_every_section_repeats_goes_with_its_section_when_the_sections_are_reordered() -> None:
+    """Each section of a decision numbered afresh ends with 'Requests the secretariat to report …'; the next
+    version puts section III first. Each copy follows its section ('III.3' → 'II.3'), as its neighbours do,
+    rather than keeping its label under another section (found by the review helper)."""
+    closing = "Requests the secretariat to report to the Conference at its next session on this section;"
+    sections = [
+        ("General", ["Welcomes the report of the Working Group on its meeting held in Vienna;"]),
+        ("Prevention", ["Urges States parties to address the root causes of trafficking;", closing]),
+        ("Protection", ["Calls upon States parties to provide shelters and legal aid to victims;", closing]),
+        ("Prosecution", ["Encourages States parties to establish specialized prosecution units;", closing]),
+    ]
+    old = read_text(_decision_afresh(sections), "old.txt")
+    new = read_text(_decision_afresh([sections[0], sections[3], sections[1], sections[2]]), "new.txt")
+    found = align(old, new).links
+    for was, now in (("IV.2", "II.2"), ("II.2", "III.2"), ("III.2", "IV.2")):
+        assert labels(link_from(found, was).targets) == [now]
+        assert labels(link_from(found, was[:-1] + "1").targets) == [now[:-1] + "1"]

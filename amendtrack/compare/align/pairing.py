@@ -178,28 +178,43 @@ def link_unchanged(drafts: ParagraphIndex, found: Decisions) -> None:
 
 def _link_copies_in_order(drafts: ParagraphIndex, found: Decisions) -> None:
     """A text both drafts print the same number of times (a report's 'The Working Group recommended …' opening
-    each list of recommendations) is linked copy by copy in order, first to first, whatever the labels say:
-    a paragraph inserted before them renumbers both copies, it does not swap them. Only where each copy stays
-    in the container its own became."""
+    each list of recommendations, a decision's 'Requests the secretariat to report …' closing each section) is
+    linked copy by copy, whatever the labels say: each to the copy under the heading of its title, in order
+    under one title. A paragraph inserted before them renumbers the copies, it does not swap them; a section
+    moved takes its copy with it. Only where the headings' titles are the same on both sides and each pair is
+    free, of kin kinds and in containers that are one."""
     olds = _by_words(drafts.old)
     news = _by_words(drafts.new[j] for j in drafts.targets)
+    titles = _HeadingTitles(drafts)
     for words, copies in olds.items():
         into = news.get(words, [])
         if len(copies) < 2 or len(into) != len(copies):
             continue
-        pairs = list(zip(copies, into, strict=True))
-        if all(_free_alike(drafts, found, i, j) for i, j in pairs):
+        pairs = _by_title(titles, copies, into)
+        if pairs and all(_free_alike(drafts, found, i, j) for i, j in pairs):
             for i, j in pairs:
                 found.link(i, j)
 
 
+def _by_title(titles: _HeadingTitles, copies: list[int], into: list[int]) -> list[tuple[int, int]]:
+    """Old copies paired with new ones under headings of the same title, in order under each; none when the
+    titles differ."""
+    under: dict[str, list[int]] = {}
+    for j in into:
+        under.setdefault(titles.new_title(j), []).append(j)
+    pairs = []
+    for i in copies:
+        waiting = under.get(titles.old_title(i))
+        if not waiting:
+            return []
+        pairs.append((i, waiting.pop(0)))
+    return pairs
+
+
 def _free_alike(drafts: ParagraphIndex, found: Decisions, i: int, j: int) -> bool:
-    """Whether old i and new j are both unlinked, of kinds that turn into each other, in containers that are one
-    and under headings of one title (a report's sections are headings, not containers)."""
+    """Whether old i and new j are both unlinked, of kinds that turn into each other, in containers that are one."""
     a, b = drafts.old[i], drafts.new[j]
-    if i in found.taken_old or j in found.taken_new or not kin(a, b) or not _same_container(a, b):
-        return False
-    return _heading_title(drafts.old_parent, a.node) == _heading_title(drafts.new_parent, b.node)
+    return i not in found.taken_old and j not in found.taken_new and kin(a, b) and _same_container(a, b)
 
 
 class _HeadingTitles:
@@ -212,11 +227,17 @@ class _HeadingTitles:
 
     def same(self, i: int, j: int) -> bool:
         """Whether old block i and new block j sit under headings of one title (or under none)."""
+        return self.old_title(i) == self.new_title(j)
+
+    def old_title(self, i: int) -> str:
         if i not in self.old:
             self.old[i] = _heading_title(self.drafts.old_parent, self.drafts.old[i].node)
+        return self.old[i]
+
+    def new_title(self, j: int) -> str:
         if j not in self.new:
             self.new[j] = _heading_title(self.drafts.new_parent, self.drafts.new[j].node)
-        return self.old[i] == self.new[j]
+        return self.new[j]
 
 
 def _heading_title(parents: dict[int, Paragraph], node: Paragraph) -> str:
