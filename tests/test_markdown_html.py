@@ -523,3 +523,14 @@ def test_sentences_before_the_first_numbered_paragraph_are_paragraphs_not_the_ti
     texts = [n.text for n, _ in draft.walk()]
     assert texts[:2] == ["The Chair thanks delegations for their constructive engagement.", texts[1]]
     assert texts[1].startswith("The Chair therefore proposes")
+
+
+def test_a_section_heading_below_the_title_level_is_not_part_of_the_title_block() -> None:
+    """'# Draft decision' then '## General' and its paragraphs: the section heading stays in the body, so a
+    section added before it is seen as new and 'General' as kept (found by the second review)."""
+    from amendtrack.read.structure import read_blocks
+
+    text = "# Draft decision\n\n## General\n\n1. Welcomes the report;\n\n## Prevention\n\n2. Urges States to act.\n"
+    draft = read_blocks(markdown_blocks(text, "d.md"), "d.md")
+    assert draft.preface == ["Draft decision"]
+    assert [n.text for n, _ in draft.walk()][0] == "General"

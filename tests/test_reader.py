@@ -489,3 +489,25 @@ def test_a_report_numbered_on_keeps_plain_labels_when_a_list_or_its_annex_restar
     assert [label for label in labels if label[:1].isdigit()] == ["1", "2", "3", "4", "5", "6"]
     assert [label for label in labels if label.startswith("II.B.")] == ["II.B.1", "II.B.2", "II.B.3"]
     assert labels[-2:] == ["I.1", "I.2"]
+
+
+def test_a_section_and_its_first_subsection_opened_together_restart_the_section_not_the_subsection() -> None:
+    """'II. Prevention', 'A. Measures', then '1.': section II numbers afresh, and '3.' under 'B. Follow-up' is
+    its third paragraph, not the numbering of section I carrying on (found by the second review)."""
+    parts = ["I. General", "1. Welcomes the report;", "2. Decides to act;", "II. Prevention", "A. Measures"]
+    parts += ["1. Urges States to prevent trafficking;", "2. Encourages States to raise awareness;", "B. Follow-up"]
+    parts += ["3. Requests a report on this section;", "III. Protection", "A. Assistance", "1. Calls upon States;"]
+    labels = [label for label in _labels("Draft decision\n\n" + "\n\n".join(parts) + "\n") if label[-1].isdigit()]
+    assert labels == ["I.1", "I.2", "II.1", "II.2", "II.3", "III.1"]
+
+
+def test_an_agenda_right_under_a_heading_leaves_a_report_numbered_on_with_plain_labels() -> None:
+    """Paragraphs 1 to 3, then 'II. Organization', 'A. Agenda' and its items 1. to 4., then '4.' under 'B.
+    Attendance': the report's numbering carries on, so its paragraphs keep plain labels before and after the
+    list (found by the second review)."""
+    parts = ["I. Introduction", "1. The Conference decided.", "2. It met in Vienna.", "3. Five meetings were held."]
+    parts += ["II. Organization", "A. Agenda", "1. Organizational matters.", "2. Prevention.", "3. Other matters."]
+    parts += ["4. Adoption of the report.", "B. Attendance", "4. Parties were represented.", "5. A list was issued."]
+    parts += ["III. Adoption of the report", "6. The Working Group adopted the report."]
+    labels = [label for label in _labels("Draft report\n\n" + "\n\n".join(parts) + "\n") if label[-1].isdigit()]
+    assert labels == ["1", "2", "3", "II.1", "II.2", "II.3", "II.4", "4", "5", "6"]

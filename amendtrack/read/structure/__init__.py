@@ -79,9 +79,15 @@ def read_blocks(blocks: list[Block], source: str) -> Draft:
 
 def _title_block(blocks: list[Block], body: int) -> int:
     """How many blocks open the draft as its title block: headings and short lines that are no sentence,
-    up to where the body starts (`body`); a sentence before it ('The Chair thanks delegations …') is body."""
+    up to where the body starts (`body`); a sentence before it ('The Chair thanks delegations …') is body,
+    and so is a heading below the level of the first ('# Draft decision' then '## General')."""
+    top = next((block.heading for block in blocks[:body] if block.heading), 0)
     for k, block in enumerate(blocks[:body]):
-        if not block.heading and (len(block.text) > MAX_TITLE or block.text.rstrip()[-1:] in ".;:,"):
+        if (
+            block.heading > top
+            or not block.heading
+            and (len(block.text) > MAX_TITLE or block.text.rstrip()[-1:] in ".;:,")
+        ):
             return k
     return body if body < len(blocks) else 0
 

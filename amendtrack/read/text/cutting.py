@@ -144,7 +144,7 @@ def _start_paragraph(at: Reading, no: int, label: Label) -> None:
     series = _restart(at) if restart else _resume(at) if resume else _series_of(at, label)
     at.used.setdefault(series, set()).add((label.number, label.suffix))
     at.last[series] = max(at.last.get(series, 0), label.number)
-    heading = at.current if restart else None
+    heading = at.restarted_under.get(series) if restart else None
     at.reset_lists()
     if not label.rest.strip():
         at.events.append(StackedLabel(label, no, series, at.container(), restart, resume, heading))
@@ -160,9 +160,20 @@ def _restart(at: Reading) -> str:
     series = at.number_series()
     at.outer.setdefault(series, (at.used.get(series, set()), at.last.get(series, 0)))
     at.used[series], at.last[series] = set(), 0
-    assert at.current is not None  # the heading (see restarts_in_section)
-    at.restarted_under[series] = at.current
+    at.restarted_under[series] = _fresh_heading(at)
     return series
+
+
+def _fresh_heading(at: Reading) -> Unit:
+    """The outermost of the headings opened since the last paragraph: 'II. Measures' then 'A. Prevention' then
+    '1.' restarts the numbering of section II, not of its first subsection alone."""
+    fresh = at.current
+    for event in reversed(at.events):
+        if not isinstance(event, Unit) or event.role != "heading":
+            break
+        fresh = event
+    assert fresh is not None  # a heading is open (see restarts_in_section)
+    return fresh
 
 
 def _resume(at: Reading) -> str:

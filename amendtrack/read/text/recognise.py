@@ -60,13 +60,16 @@ def restarts_in_section(at: Reading, label: Label) -> bool:
 
 
 def resumes_outer(at: Reading, label: Label) -> bool:
-    """The number due next in the numbering that ran before a restart, out of the heading it restarted under:
-    '1. Organizational matters' … '5. Adoption of the report' printed under 'B. Agenda', then '5.' under
-    'C. Attendance' carries on paragraphs 1 to 4 (the restart was a list)."""
+    """The number due next in the numbering that ran before a restart, where the restarted one has used it
+    already or it comes out of the heading that one restarted under: '1. Organizational matters' … '5.
+    Adoption of the report' printed under 'B. Agenda', then '5.' under 'C. Attendance' carries on
+    paragraphs 1 to 4 (the restart was a list)."""
     series = at.number_series()
     outer, heading = at.outer.get(series), at.restarted_under.get(series)
     if outer is None or heading is None or label.suffix or label.number != outer[1] + 1:
         return False
+    if (label.number, "") in at.used.get(series, set()):
+        return True
     container = at.container()
     while container is not None and container is not heading:
         container = container.container

@@ -14,39 +14,60 @@ from amendtrack.read.text.units import Event, StackedLabel, Unit
 def scope_restarted_numbering(events: list[Event]) -> None:
     """Give each paragraph (and stacked label) of a numbering that restarted the heading it counts under.
 
-    A restart's paragraphs count under the heading it restarted under, until the next restart or until
-    the numbering from before it carries on (then they are plain again). The paragraphs before the first
-    restart count under their heading when they all sit under one (a decision's section I); numbered on
-    through several headings they keep plain labels.
+    A restart's paragraphs count under the heading it restarted under (the outermost one opened just
+    before it), until the next restart or until the numbering from before it carries on (then they are
+    plain again); a paragraph that strays out of that heading is plain. When a later restart comes
+    under a subsection of that heading, the numbering restarts in each subsection and its paragraphs
+    count under theirs. The paragraphs before the first restart count under their heading when they
+    all sit under one (a decision's section I) and their numbering never carries on after a restart.
     """
     by_series: dict[str, list[StackedLabel | Unit]] = {}
     for event in events:
         if _numbered(event):
             by_series.setdefault(event.series or "", []).append(event)
     for entries in by_series.values():
-        first = next((e for e in entries if e.restart), None)
-        if first is not None and first.scope is not None:
-            _scope(entries, first.scope.heading_level)
+        if any(entry.restart for entry in entries):
+            _scope(entries)
 
 
-def _scope(entries: list[StackedLabel | Unit], level: int) -> None:
-    scope: Unit | None = None
-    before: list[StackedLabel | Unit] = []
-    started = False
+def _scope(entries: list[StackedLabel | Unit]) -> None:
+    segments: list[list[StackedLabel | Unit]] = [[]]
     for entry in entries:
-        if entry.restart:
-            scope, started = entry.scope, True
-        elif entry.resume:
-            scope = None
-        if not started:
-            before.append(entry)
-        else:
-            entry.scope = scope
-    homes = {id(_heading_at(entry.container, level)): _heading_at(entry.container, level) for entry in before}
-    if len(homes) == 1:
-        home = next(iter(homes.values()))
-        for entry in before:
+        if entry.restart or entry.resume:
+            segments.append([])
+        segments[-1].append(entry)
+    restarted = [segment for segment in segments if segment and segment[0].restart]
+    heads = [segment[0].scope for segment in restarted if segment[0].scope is not None]
+    for segment in restarted:
+        _scope_segment(segment, heads)
+    first = segments[0]
+    homes = {id(_heading_at(entry.container, _level(heads))): entry.container for entry in first}
+    if first and len(homes) == 1 and not any(entry.resume for entry in entries):
+        home = _heading_at(first[0].container, _level(heads))
+        for entry in first:
             entry.scope = home
+
+
+def _scope_segment(segment: list[StackedLabel | Unit], heads: list[Unit]) -> None:
+    """The segment's paragraphs under its heading, or under their subsections when numbering restarts there too."""
+    head = segment[0].scope
+    assert head is not None  # a restart's heading
+    deeper = [h for h in heads if h is not head and _within(h, head)]
+    level = min((h.heading_level for h in deeper), default=head.heading_level)
+    for entry in segment:
+        inner = _heading_at(entry.container, level)
+        entry.scope = inner if inner is not None and _within(inner, head) else None
+
+
+def _level(heads: list[Unit]) -> int:
+    return min(h.heading_level for h in heads) if heads else 1
+
+
+def _within(unit: Unit | None, heading: Unit) -> bool:
+    """Whether a heading (or paragraph container) is `heading` or inside it."""
+    while unit is not None and unit is not heading:
+        unit = unit.container
+    return unit is not None
 
 
 def _numbered(event: Event) -> bool:
