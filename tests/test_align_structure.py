@@ -1241,3 +1241,38 @@ def test_a_closing_sentence_every_section_repeats_goes_with_its_section_when_the
     for was, now in (("IV.2", "II.2"), ("II.2", "III.2"), ("III.2", "IV.2")):
         assert labels(link_from(found, was).targets) == [now]
         assert labels(link_from(found, was[:-1] + "1").targets) == [now[:-1] + "1"]
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["titles kept", "one title edited"])
+def test_copies_under_a_repeated_sub_heading_follow_their_section(edited: bool) -> None:
+    """Each section ends with 'A. Follow-up' and the same request; sections II and IV swap. Copies are paired by
+    all the headings above them, so each follows its section even though the nearest heading is the same; and
+    when one section's title is edited, the copies whose titles match still pair so, the rest in order (found
+    by the second review)."""
+    closing = "Requests the secretariat to report to the Conference at its next session on this section;"
+    body = {
+        "Prevention": "Urges States parties to address the root causes of trafficking;",
+        "Protection": "Calls upon States parties to provide shelters and legal aid to victims;",
+        "Prosecution": "Encourages States parties to establish specialized prosecution units;",
+    }
+
+    def decision(order: list[str]) -> str:
+        lines = ["Draft decision\n", "I. General\n", "1. Welcomes the report of the Working Group;\n"]
+        for k, title in enumerate(order):
+            shown = (
+                f"{title} of trafficking" if edited and title == "Prevention" and order[0] != "Prevention" else title
+            )
+            lines += [
+                f"{'II III IV'.split()[k]}. {shown}\n",
+                f"1. {body[title]}\n",
+                "A. Follow-up\n",
+                f"2. {closing}\n",
+            ]
+        return "\n".join(lines)
+
+    old = read_text(decision(["Prevention", "Protection", "Prosecution"]), "old.txt")
+    new = read_text(decision(["Prosecution", "Protection", "Prevention"]), "new.txt")
+    found = align(old, new).links
+    assert labels(link_from(found, "II.2").targets) == ["IV.2"]
+    assert labels(link_from(found, "IV.2").targets) == ["II.2"]
+    assert link_from(found, "III.2").relation == "same"

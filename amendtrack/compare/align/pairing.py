@@ -179,10 +179,10 @@ def link_unchanged(drafts: ParagraphIndex, found: Decisions) -> None:
 def _link_copies_in_order(drafts: ParagraphIndex, found: Decisions) -> None:
     """A text both drafts print the same number of times (a report's 'The Working Group recommended …' opening
     each list of recommendations, a decision's 'Requests the secretariat to report …' closing each section) is
-    linked copy by copy, whatever the labels say: each to the copy under the heading of its title, in order
-    under one title. A paragraph inserted before them renumbers the copies, it does not swap them; a section
-    moved takes its copy with it. Only where the headings' titles are the same on both sides and each pair is
-    free, of kin kinds and in containers that are one."""
+    linked copy by copy, whatever the labels say: each to the copy under headings of its titles, in order under
+    one title, the rest in order. A paragraph inserted before them renumbers the copies, it does not swap
+    them; a section moved takes its copy with it. Only where each pair is free, of kin kinds and in
+    containers that are one."""
     olds = _by_words(drafts.old)
     news = _by_words(drafts.new[j] for j in drafts.targets)
     titles = _HeadingTitles(drafts)
@@ -197,18 +197,20 @@ def _link_copies_in_order(drafts: ParagraphIndex, found: Decisions) -> None:
 
 
 def _by_title(titles: _HeadingTitles, copies: list[int], into: list[int]) -> list[tuple[int, int]]:
-    """Old copies paired with new ones under headings of the same title, in order under each; none when the
-    titles differ."""
+    """Old copies paired with new ones under headings of the same titles, in order under each; the copies
+    left (a title edited) then with each other in order."""
     under: dict[str, list[int]] = {}
     for j in into:
         under.setdefault(titles.new_title(j), []).append(j)
-    pairs = []
+    pairs, left = [], []
     for i in copies:
         waiting = under.get(titles.old_title(i))
-        if not waiting:
-            return []
-        pairs.append((i, waiting.pop(0)))
-    return pairs
+        if waiting:
+            pairs.append((i, waiting.pop(0)))
+        else:
+            left.append(i)
+    rest = sorted(j for waiting in under.values() for j in waiting)
+    return pairs + list(zip(left, rest, strict=True))
 
 
 def _free_alike(drafts: ParagraphIndex, found: Decisions, i: int, j: int) -> bool:
@@ -241,11 +243,15 @@ class _HeadingTitles:
 
 
 def _heading_title(parents: dict[int, Paragraph], node: Paragraph) -> str:
-    """The words of the nearest heading above a node ('' when none)."""
+    """The words of the headings above a node, the outermost first ('' when none): 'A. Follow-up' under
+    'II. Prevention' is not 'A. Follow-up' under 'III. Protection'."""
+    titles = []
     up = parents.get(id(node))
-    while up is not None and not is_heading(up):
+    while up is not None:
+        if is_heading(up):
+            titles.append(normalise(up.text))
         up = parents.get(id(up))
-    return normalise(up.text) if up is not None else ""
+    return " / ".join(reversed(titles))
 
 
 def _link_unique_texts(drafts: ParagraphIndex, found: Decisions) -> None:
