@@ -156,7 +156,9 @@ def test_pages_link_to_each_other_and_back_in_chromium(demo: Path) -> None:
         visited.append(page.url)
         page.click(f"#{entry} .see >> text=in the redline")
         visited.append(page.url)
-        target = page.evaluate("document.querySelector(':target') && document.querySelector(':target').id")
+        page.wait_for_load_state("load")  # the fragment is the target once the page has loaded, not at the click
+        page.wait_for_function("document.querySelector(':target') !== null", timeout=10_000)
+        target = page.evaluate("document.querySelector(':target').id")
         page.goto((gpa / "dashboard.html").as_uri())
         bars = page.eval_on_selector_all("svg a", "links => links.map(a => a.getAttribute('href'))")
     names = [unquote(urlsplit(url).path).rsplit("/", 1)[-1] + "#" + urlsplit(url).fragment for url in visited]
