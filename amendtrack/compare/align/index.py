@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from amendtrack.model.tree import CONTAINER_KINDS, Draft, Paragraph, is_heading, normalise_label
-from amendtrack.model.words import Weights, content_stems
+from amendtrack.model.words import Weights, content_stems, normalise
 
 BLOCK_KINDS = ("preamble", "operative", "paragraph", "recommendation", "chapeau", "option")
 HOLDER_KINDS = ("option_group",)  # linked as headings are, by what they hold: an option group holds options
@@ -83,6 +83,23 @@ class ParagraphIndex:
         self.targets = [block.index for block in self.new if not block.placeholder]  # what old blocks can become
         self._scores: dict[tuple[int, int], float] = {}
         self._candidates: dict[int, list[int]] = {}
+        self.old_at = {id(block.node): block.index for block in self.old}  # node → its block, by identity
+        self.new_at = {id(block.node): block.index for block in self.new}
+        self._titles: dict[tuple[bool, int], str] = {}
+
+    def old_titles(self, i: int) -> str:
+        """The titles of the headings above old block i (see `heading_titles`), worked out once."""
+        key = (True, i)
+        if key not in self._titles:
+            self._titles[key] = heading_titles(self.old_parent, self.old[i].node)
+        return self._titles[key]
+
+    def new_titles(self, j: int) -> str:
+        """The titles of the headings above new block j, worked out once."""
+        key = (False, j)
+        if key not in self._titles:
+            self._titles[key] = heading_titles(self.new_parent, self.new[j].node)
+        return self._titles[key]
 
     def _block(self, node: Paragraph, index: int) -> Block:
         return Block(
@@ -161,6 +178,18 @@ class ParagraphIndex:
         far the drafts' lengths put it from where j would be expected."""
         found = set(self.earlier_candidates(j)) | _alongside(self.old_in, self.new[j].key)
         return sorted(i for i in found if not self.old[i].placeholder)
+
+
+def heading_titles(parents: dict[int, Paragraph], node: Paragraph) -> str:
+    """The words of the headings above a node, the outermost first ('' when none): a report's sections are
+    headings, not containers, and 'A. Follow-up' under 'II. Prevention' is not 'A. Follow-up' under 'III.'."""
+    titles = []
+    up = parents.get(id(node))
+    while up is not None:
+        if is_heading(up):
+            titles.append(normalise(up.text))
+        up = parents.get(id(up))
+    return " / ".join(reversed(titles))
 
 
 def index_paragraphs(old: Draft, new: Draft) -> ParagraphIndex:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from amendtrack.compare.align.index import Block, ParagraphIndex, container_of, inner, kin
 from amendtrack.compare.align.links import longest_increasing
-from amendtrack.model.tree import Marker, Paragraph, is_heading, normalise_label
-from amendtrack.model.words import content_stems, normalise
+from amendtrack.model.tree import Marker, Paragraph, normalise_label
+from amendtrack.model.words import content_stems
 
 MATCH = 0.25  # least similarity for a one-to-one link between paragraphs of the same label
 MATCH_RELABELLED = 0.50  # … and between paragraphs of different labels (renumbered or moved)
@@ -163,7 +163,7 @@ def link_unchanged(drafts: ParagraphIndex, found: Decisions) -> None:
     pair with that label exists, so pairing best-first would link it anyway; most paragraphs of a
     late draft are like this.
     """
-    _link_copies_in_order(drafts, found)
+    _link_copies(drafts, found)
     new_keys = Counter(block.key for block in drafts.new)
     for j in drafts.targets:
         block = drafts.new[j]
@@ -176,7 +176,7 @@ def link_unchanged(drafts: ParagraphIndex, found: Decisions) -> None:
     _link_unique_texts(drafts, found)
 
 
-def _link_copies_in_order(drafts: ParagraphIndex, found: Decisions) -> None:
+def _link_copies(drafts: ParagraphIndex, found: Decisions) -> None:
     """A text both drafts print the same number of times (a report's 'The Working Group recommended …' opening
     each list of recommendations, a decision's 'Requests the secretariat to report …' closing each section) is
     linked copy by copy, whatever the labels say: each to the copy under headings of its titles, in order under
@@ -185,26 +185,25 @@ def _link_copies_in_order(drafts: ParagraphIndex, found: Decisions) -> None:
     containers that are one."""
     olds = _by_words(drafts.old)
     news = _by_words(drafts.new[j] for j in drafts.targets)
-    titles = _HeadingTitles(drafts)
     for words, copies in olds.items():
         into = news.get(words, [])
         if len(copies) < 2 or len(into) != len(copies):
             continue
-        pairs = _by_title(titles, copies, into)
+        pairs = _by_title(drafts, copies, into)
         if pairs and all(_free_alike(drafts, found, i, j) for i, j in pairs):
             for i, j in pairs:
                 found.link(i, j)
 
 
-def _by_title(titles: _HeadingTitles, copies: list[int], into: list[int]) -> list[tuple[int, int]]:
+def _by_title(drafts: ParagraphIndex, copies: list[int], into: list[int]) -> list[tuple[int, int]]:
     """Old copies paired with new ones under headings of the same titles, in order under each; the copies
     left (a title edited) then with each other in order."""
     under: dict[str, list[int]] = {}
     for j in into:
-        under.setdefault(titles.new_title(j), []).append(j)
+        under.setdefault(drafts.new_titles(j), []).append(j)
     pairs, left = [], []
     for i in copies:
-        waiting = under.get(titles.old_title(i))
+        waiting = under.get(drafts.old_titles(i))
         if waiting:
             pairs.append((i, waiting.pop(0)))
         else:
@@ -217,41 +216,6 @@ def _free_alike(drafts: ParagraphIndex, found: Decisions, i: int, j: int) -> boo
     """Whether old i and new j are both unlinked, of kinds that turn into each other, in containers that are one."""
     a, b = drafts.old[i], drafts.new[j]
     return i not in found.taken_old and j not in found.taken_new and kin(a, b) and _same_container(a, b)
-
-
-class _HeadingTitles:
-    """The title of the heading above each block, worked out when first asked."""
-
-    def __init__(self, drafts: ParagraphIndex) -> None:
-        self.drafts = drafts
-        self.old: dict[int, str] = {}
-        self.new: dict[int, str] = {}
-
-    def same(self, i: int, j: int) -> bool:
-        """Whether old block i and new block j sit under headings of one title (or under none)."""
-        return self.old_title(i) == self.new_title(j)
-
-    def old_title(self, i: int) -> str:
-        if i not in self.old:
-            self.old[i] = _heading_title(self.drafts.old_parent, self.drafts.old[i].node)
-        return self.old[i]
-
-    def new_title(self, j: int) -> str:
-        if j not in self.new:
-            self.new[j] = _heading_title(self.drafts.new_parent, self.drafts.new[j].node)
-        return self.new[j]
-
-
-def _heading_title(parents: dict[int, Paragraph], node: Paragraph) -> str:
-    """The words of the headings above a node, the outermost first ('' when none): 'A. Follow-up' under
-    'II. Prevention' is not 'A. Follow-up' under 'III. Protection'."""
-    titles = []
-    up = parents.get(id(node))
-    while up is not None:
-        if is_heading(up):
-            titles.append(normalise(up.text))
-        up = parents.get(id(up))
-    return " / ".join(reversed(titles))
 
 
 def _link_unique_texts(drafts: ParagraphIndex, found: Decisions) -> None:
@@ -319,7 +283,6 @@ def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
     alike (copies of one text), one under a heading of the same title goes first: a report's sections are
     headings, not containers, and its 'The Working Group recommended …' follows its section.
     """
-    titles = _HeadingTitles(drafts)
     scored = []
     for j in drafts.targets:
         if j in found.taken_new:
@@ -333,7 +296,7 @@ def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
             if drafts.old[i].key == drafts.new[j].key:
                 s += SAME_LABEL_BONUS
             scored.append((s, i, j))
-    scored.sort(key=lambda t: (-t[0], not titles.same(t[1], t[2]), t[1], t[2]))
+    scored.sort(key=lambda t: (-t[0], drafts.old_titles(t[1]) != drafts.new_titles(t[2]), t[1], t[2]))
     for _s, i, j in scored:
         if i not in found.taken_old and j not in found.taken_new:
             found.link(i, j)
@@ -640,7 +603,7 @@ def merge_settled_options(drafts: ParagraphIndex, found: Decisions) -> None:
     and before merges are looked for by words alone (`find_merges`): a short option whose words happen to
     be in another paragraph's long list went where its choice went.
     """
-    at = {id(block.node): block.index for block in drafts.old}
+    at = drafts.old_at
     for i, j in list(found.pairs.items()):
         option = drafts.old[i].node
         group = drafts.old_parent.get(id(option))

@@ -60,8 +60,7 @@ def _bundles(drafts: ParagraphIndex, single: dict[int, int]) -> dict[int, list[i
     """The pairs as they count in the order: each alone, but the options of one old group that became options
     of one new group together, under the first of them, or under the paragraph holding them when it went
     where they went ('Finance' with its options)."""
-    at_old = {id(block.node): block.index for block in drafts.old}
-    at_new = {id(block.node): block.index for block in drafts.new}
+    at_old, at_new = drafts.old_at, drafts.new_at
     bundles: dict[int, list[int]] = {}
     first_of: dict[tuple[int, int], int] = {}
     for i in sorted(single):
