@@ -511,3 +511,20 @@ def test_an_agenda_right_under_a_heading_leaves_a_report_numbered_on_with_plain_
     parts += ["III. Adoption of the report", "6. The Working Group adopted the report."]
     labels = [label for label in _labels("Draft report\n\n" + "\n\n".join(parts) + "\n") if label[-1].isdigit()]
     assert labels == ["1", "2", "3", "II.1", "II.2", "II.3", "II.4", "4", "5", "6"]
+
+
+@pytest.mark.parametrize("afresh", [False, True], ids=["numbered on", "numbered afresh"])
+def test_a_label_printed_alone_right_under_a_heading_numbers_the_text_after_it(afresh: bool) -> None:
+    """'II. Prevention', then '3.' (or '1.') alone on its line, then the text: the text is that paragraph's,
+    not more of the heading's title (a PDF's text layer puts labels on lines of their own; found by the
+    second review)."""
+    first = "1" if afresh else "3"
+    text = (
+        "Draft decision\n\nI. General\n\n1. Welcomes the report of the Working Group;\n\n2. Decides to act;\n\n"
+        f"II. Prevention\n\n{first}.\nUrges States parties to address the root causes of trafficking;\n\n"
+        f"{int(first) + 1}. Encourages States parties to raise awareness.\n"
+    )
+    draft = read_draft_text(text, "decision.txt")
+    assert draft.find("II").text == "Prevention"
+    label = "II.1" if afresh else "3"
+    assert draft.find(label).text == "Urges States parties to address the root causes of trafficking;"

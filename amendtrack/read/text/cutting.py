@@ -85,8 +85,11 @@ def _read_line(at: Reading, no: int, line: str, gap: bool, blocks_run_on: bool) 
     ):
         return
     current = at.current
-    if current is not None and (
-        (not gap and not _bullet_breaks(at, line)) or (blocks_run_on and _continues(at, current, line))
+    waits = current is not None and current.role == "heading" and isinstance(at.events[-1], StackedLabel)
+    if (
+        current is not None
+        and not waits
+        and ((not gap and not _bullet_breaks(at, line)) or (blocks_run_on and _continues(at, current, line)))
     ):
         current.lines.append((no, line))
         return
