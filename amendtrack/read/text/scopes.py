@@ -40,12 +40,11 @@ def _scope(entries: list[StackedLabel | Unit]) -> None:
     heads = [segment[0].scope for segment in restarted if segment[0].scope is not None]
     for segment in restarted:
         _scope_segment(segment, heads)
-    first = segments[0]
-    homes = {id(_heading_at(entry.container, _level(heads))): entry.container for entry in first}
-    if first and len(homes) == 1 and not any(entry.resume for entry in entries):
-        home = _heading_at(first[0].container, _level(heads))
-        for entry in first:
-            entry.scope = home
+    level = min((h.heading_level for h in heads), default=1)
+    homes = {id(home): home for home in (_heading_at(entry.container, level) for entry in segments[0])}
+    if len(homes) == 1 and not any(entry.resume for entry in entries):
+        for entry in segments[0]:
+            entry.scope = next(iter(homes.values()))
 
 
 def _scope_segment(segment: list[StackedLabel | Unit], heads: list[Unit]) -> None:
@@ -57,10 +56,6 @@ def _scope_segment(segment: list[StackedLabel | Unit], heads: list[Unit]) -> Non
     for entry in segment:
         inner = _heading_at(entry.container, level)
         entry.scope = inner if inner is not None and _within(inner, head) else None
-
-
-def _level(heads: list[Unit]) -> int:
-    return min(h.heading_level for h in heads) if heads else 1
 
 
 def _within(unit: Unit | None, heading: Unit) -> bool:
