@@ -509,3 +509,43 @@ def test_a_sub_paragraph_whose_words_its_neighbour_already_brings_was_deleted_no
     links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
     assert links[("(b)",)].relation == "deleted"
     assert [p.label for p in links[("(a)",)].targets] == ["(a)"]
+
+
+def _options_paragraph(label: str, options: list[str]):
+    """A paragraph that holds only an option group: the shape of the Paris drafts' 'Option 1 / Option 2'."""
+    from amendtrack.model.tree import Paragraph
+
+    group = Paragraph(f"{label} options", "option_group", "", f"g_{label}")
+    group.children.extend(
+        Paragraph(f"{label} Option {k + 1}", "option", text, f"o_{label}_{k}") for k, text in enumerate(options)
+    )
+    holder = Paragraph(label, "operative", "", f"p_{label}")
+    holder.children.append(group)
+    return holder
+
+
+@pytest.mark.parametrize("bracketed", [False, True])
+def test_an_option_that_brings_only_the_words_it_shares_with_the_kept_one_was_dropped(bracketed: bool) -> None:
+    """Paris 9 Dec 3.1 → 12 Dec 4.1: the kept option's wording carries on; the other option's words in 4.1
+    are those the two share ('Parties collectively aim … global temperature goal'), so it was dropped,
+    not merged. While the paragraph still holds brackets, the alternatives may live on in them: merged."""
+    from amendtrack.model.tree import Bracket, Paragraph
+
+    stem = "Parties collectively aim to reach the global temperature goal referred to in Article 2 through"
+    tail = "informed by best available science, on the basis of equity and in the context of sustainable development"
+    kept = f"{stem} a peaking of global greenhouse gas emissions as soon as possible and rapid reductions thereafter"
+    other = f"{stem} a low emissions transformation toward climate neutrality over this century {tail}"
+    common = [Paragraph("1", "operative", "The Conference of the Parties shall adopt its rules of procedure", "p1")]
+    old = Draft([*common, _options_paragraph("2", [f"{kept} {tail}", other])])
+    text = f"[In order to] achieve the long-term goal, {kept.lower()}, {tail}"
+    target = Paragraph("2", "operative", text, "n2")
+    if bracketed:
+        target.brackets.append(Bracket(0, 14, "[In order to]", ["In order to"]))
+    new = Draft([*common, target])
+    links = {tuple(p.label for p in link.sources): link for link in align(old, new).links}
+    if bracketed:
+        assert any("2 Option 2" in labels and link.relation == "merged" for labels, link in links.items())
+    else:
+        assert links[("2 Option 2",)].relation == "deleted"
+        link = next(link for labels, link in links.items() if "2 Option 1" in labels)
+        assert [p.label for p in link.targets] == ["2"]

@@ -625,13 +625,35 @@ def _settled_into(drafts: ParagraphIndex, k: int, j: int, chosen: int) -> bool:
     the link) and they say more than the chosen option does; a lead-in the chosen option holds word for word
     ('… shall provide financial resources to developing country Parties for:') brings nothing."""
     target = drafts.new[j].bag
+    node = drafts.old[k].node
+    if node.kind == "option" and _settled_clean(drafts, j) and not _brings_beyond(drafts, k, j, chosen):
+        return False
     if drafts.weights.containment(drafts.old[k].bag, target) >= SETTLED:
         return True
-    node = drafts.old[k].node
     own = drafts.vector(node)
     if not inner(node) or len(own) < LEAST_PART or drafts.weights.containment(own, drafts.old[chosen].bag) >= TWINNED:
         return False
     return drafts.weights.containment(own, target) >= SETTLED
+
+
+def _settled_clean(drafts: ParagraphIndex, j: int) -> bool:
+    """Whether new j and all it holds carry no square brackets: the choice is made. While brackets remain,
+    the alternatives are often still there as bracketed variants and share their words with the kept one."""
+    stack = [drafts.new[j].node]
+    while stack:
+        node = stack.pop()
+        if node.brackets:
+            return False
+        stack.extend(node.children)
+    return True
+
+
+def _brings_beyond(drafts: ParagraphIndex, k: int, j: int, chosen: int) -> bool:
+    """Whether old option k covers SUPPLIES_GAIN more of new j than its chosen sibling does alone: an
+    alternative whose words in j are only those the two options share ('the CMA', 'adaptation') was dropped,
+    not folded in (23 Oct 4.10 Option 2, 9 Dec 3.1 Option 2)."""
+    target = drafts.new[j].bag
+    return drafts.weights.coverage_gain(target, [drafts.old[chosen].bag], drafts.old[k].bag) >= SUPPLIES_GAIN
 
 
 def find_splits(drafts: ParagraphIndex, found: Decisions) -> None:
