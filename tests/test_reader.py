@@ -528,3 +528,47 @@ def test_a_label_printed_alone_right_under_a_heading_numbers_the_text_after_it(a
     assert draft.find("II").text == "Prevention"
     label = "II.1" if afresh else "3"
     assert draft.find(label).text == "Urges States parties to address the root causes of trafficking;"
+
+
+REPORT = """\
+I. Recommendations
+
+1. The Working Group recommends that States parties strengthen cooperation in investigations.
+
+2. States parties should consider providing assistance to victims regardless of their cooperation.
+
+II. Summary of deliberations
+
+Prevention
+
+3. Several speakers underlined the importance of awareness-raising campaigns for vulnerable groups.
+
+4. One speaker described a national action plan adopted in 2014.
+
+Protection
+
+5. Speakers stressed the need to identify victims at an early stage and to refer them to services.
+"""
+
+
+def test_unnumbered_titles_under_a_printed_section_are_its_subsections() -> None:
+    """'Prevention' and 'Protection' printed alone before numbered paragraphs under 'II.': subsections II.A
+    and II.B, their labels inferred; before, 'Protection' ran into paragraph 4's text."""
+    draft = read_draft_text(REPORT, "report.txt")
+    section = draft.find("II")
+    assert section is not None
+    assert [(c.label, c.text, c.label_inferred) for c in section.children] == [
+        ("II.A", "Prevention", True),
+        ("II.B", "Protection", True),
+    ]
+    assert [p.label for p in section.children[1].children] == ["5"]
+    assert draft.find("4").text == "One speaker described a national action plan adopted in 2014."
+
+
+def test_a_run_of_unnumbered_titles_is_a_section_and_its_subsection() -> None:
+    text = REPORT.replace("I. Recommendations\n", "Recommendations\n").replace("II. Summary", "Summary")
+    draft = read_draft_text(text, "report.txt")
+    headings = [(n.label, n.text) for n, _ in draft.walk() if n.kind == "heading"]
+    assert headings[-3:] == [("I", "Summary of deliberations"), ("I.A", "Prevention"), ("I.B", "Protection")]
+    assert all(n.label_inferred for n, _ in draft.walk() if n.kind == "heading")
+    assert [p.label for p in draft.find("I.A").children] == ["3", "4"]

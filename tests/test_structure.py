@@ -337,3 +337,83 @@ def test_a_second_option_group_in_one_paragraph_has_labels_of_its_own() -> None:
     assert len(labels) == len(set(labels)), labels
     assert [c.label for c in draft.find("1.1").children] == ["1.1 options", "1.1 options 2"]
     assert labels.count("1.1 Option 1") == 1 and "1.1 options 2, Option 1" in labels
+
+
+DECISION = """\
+Draft decision -/CP.21
+
+The Conference of the Parties,
+
+Recalling decision 1/CP.17 on the establishment of the Ad Hoc Working Group,
+
+Also recalling Articles 2, 3 and 4 of the Convention,
+
+Adoption
+
+1. Decides to adopt the Paris Agreement as contained in the annex;
+
+2. Requests the Secretary-General to be the Depositary of the Agreement and to open it for signature;
+
+Intended nationally determined contributions
+
+3. Welcomes the intended nationally determined contributions communicated by Parties;
+
+Loss and damage
+
+4. Decides on the continuation of the Warsaw International Mechanism;
+"""
+
+
+def test_a_decisions_unnumbered_titles_open_sections_its_paragraphs_keep_their_numbers() -> None:
+    """'Adoption', 'Loss and damage': a title printed alone before a numbered paragraph opens a section whose
+    label is inferred from its place; the paragraphs are still operative paragraphs cited '1', '2'."""
+    draft = tree_of(DECISION)
+    sections = [n for n in draft.paragraphs if n.kind == "section"]
+    assert [(s.label, s.text, s.label_inferred) for s in sections] == [
+        ("Section 1", "Adoption", True),
+        ("Section 2", "Intended nationally determined contributions", True),
+        ("Section 3", "Loss and damage", True),
+    ]
+    assert [c.label for c in sections[0].children] == ["1", "2"]
+    assert {c.kind for s in sections for c in s.children} == {"operative"}
+    assert [n.kind for n in draft.paragraphs[:3]] == ["chapeau", "preamble", "preamble"]
+
+
+def test_a_title_shaped_line_after_text_that_does_not_end_is_no_title() -> None:
+    """A paragraph broken by a blank line before its last words ('… the Depositary of the' / 'Paris
+    Agreement'): those words are no section's title."""
+    text = DECISION.replace("Depositary of the Agreement", "Depositary of the\n\nParis Agreement\n\n")
+    draft = tree_of(text.replace(" and to open it for signature;", ""))
+    assert "Paris Agreement" not in [n.text for n, _ in draft.walk() if n.kind == "section"]
+    assert len([n for n, _ in draft.walk() if n.kind == "section"]) == 3
+
+
+def test_sections_whose_numbering_restarts_cite_their_paragraphs_with_the_section() -> None:
+    text = DECISION.replace("3. Welcomes", "1. Welcomes").replace("4. Decides", "1. Decides")
+    draft = tree_of(text)
+    assert [c.label for c in node(draft, "Section 2").children] == ["Section 2, 1"]
+    assert [c.label for c in node(draft, "Section 3").children] == ["Section 3, 1"]
+
+
+def test_markdown_headings_of_a_decision_open_sections() -> None:
+    markdown = DECISION.replace("\nAdoption\n", "\n## Adoption\n").replace(
+        "\nLoss and damage\n", "\n## Loss and damage\n"
+    )
+    from amendtrack.read.structure import read_blocks
+    from amendtrack.read.structure.markdown import markdown_blocks
+
+    draft = read_blocks(markdown_blocks(markdown, "decision.md"), "decision.md")
+    assert [n.text for n in draft.paragraphs if n.kind == "section"] == [
+        "Adoption",
+        "Intended nationally determined contributions",
+        "Loss and damage",
+    ]
+
+
+def test_a_caption_inside_an_article_is_no_section() -> None:
+    """In a treaty a short line before a paragraph ('Cooperative approaches') is that Article's caption."""
+    text = "The Parties to this Agreement,\n\nRecognizing the need,\n\nArticle 1\n\n1. Parties shall act.\n\n"
+    text += "Cooperative approaches\n\n2. Parties may cooperate.\n\nArticle 2\n\n1. Parties shall report.\n"
+    draft = tree_of(text)
+    assert not [n for n, _ in draft.walk() if n.kind == "section"]
+    assert [c.label for c in node(draft, "Article 1").children] == ["1.1", "Article 1 chapeau", "1.2"]

@@ -71,7 +71,7 @@ class Builder:
     def _container(self, role: Role) -> None:
         assert role.container is not None
         kind = role.container.kind
-        node = _node(kind, role.text, role, num=role.container.number)
+        node = _node(kind, role.text, role, num=role.container.number or None)
         if role.container.bracketed:
             node.text = f"[{node.text}]" if node.text else "[]"
         self._open_container(node, CONTAINER_RANK[kind])
@@ -215,7 +215,8 @@ class Builder:
             return "item"
         if level >= 2:
             return "subparagraph"
-        return "paragraph" if self.containers else "operative"
+        titled = all(c.kind == "section" and not c.num for c in self.containers)  # a decision's titled parts
+        return "operative" if titled else "paragraph"
 
     def _leave_group_if_numbering_resumes(self, role: Role) -> None:
         """A paragraph numbered on from before a container-level option group closes the group."""

@@ -23,6 +23,7 @@ from amendtrack.read.structure.labels import (
     option_start,
     typed_label,
 )
+from amendtrack.read.text.labels import TITLE_WORDS, title_shape
 
 # "The Parties to this Agreement," "The General Assembly," "The Conference of the Parties," "We, the …,"
 OPENING = re.compile(r"^(?:The|We,?)\s[^.;:]{2,150},$")
@@ -54,7 +55,48 @@ def classify(blocks: list[Block]) -> list[Role]:
         if role.kind == "numbered" and role.level == 2 and role.number and role.number.isalpha():
             previous_letter = role.number[-1]
         roles.append(role)
+    _read_titles(roles)
     return roles
+
+
+def _read_titles(roles: list[Role]) -> None:
+    """Text blocks that are the titles of unnumbered sections become section headings (see _title); in a
+    run of titles printed one under the other each opens its own, but the first is the last words of the
+    paragraph before when that paragraph does not end (`_follows_paragraph_end`). Inside an Article or a numbered Part
+    a title line is a caption of what follows, so none is looked for after the first such container."""
+    end = next(
+        (k for k, role in enumerate(roles) if role.kind == "container" and role.container and role.container.number),
+        len(roles),
+    )
+    leads = [False] * (end + 1)
+    for k in range(min(end, len(roles) - 1) - 1, 0, -1):
+        after = roles[k + 1]
+        leads[k] = _title(roles[k]) and (after.kind == "numbered" and after.level == 1 or leads[k + 1])
+    k = 1
+    while k < end:
+        if leads[k]:
+            k += 0 if _follows_paragraph_end(roles[k - 1]) else 1  # an unfinished paragraph's last words first
+            while leads[k]:
+                title = Container("section", "", roles[k].text, False)
+                roles[k] = Role("container", roles[k].block, roles[k].text, container=title)
+                k += 1
+        k += 1
+
+
+def _title(role: Role) -> bool:
+    """Whether a text block is shaped as a title: a Markdown or HTML heading of a few words, or `title_shape`."""
+    if role.kind != "text":
+        return False
+    return title_shape(role.text) or bool(role.block.heading) and len(role.text.split()) <= TITLE_WORDS
+
+
+def _follows_paragraph_end(before: Role) -> bool:
+    """Whether a title may come after this block: one that ends as a paragraph ends, or opens the body (a
+    short line that carries a paragraph on across a page break follows text that does not end there); not
+    a container whose title is still to come ('Article 1' / 'Definitions')."""
+    if before.kind == "container":
+        return bool(before.container and before.container.title)
+    return before.kind in ("opening", "enacting", "bare") or before.text.rstrip()[-1:] in ".;:,?!"
 
 
 def _role(block: Block, previous_letter: str | None) -> Role:
@@ -107,7 +149,7 @@ def looks_structured(roles: list[Role]) -> bool:
     """
     kinds: dict[str, int] = {}
     for role in roles:
-        if role.kind == "container" and role.container is not None:
+        if role.kind == "container" and role.container is not None and role.container.number:  # titles alone: no
             kinds[role.container.kind] = kinds.get(role.container.kind, 0) + 1
     if any(count >= 2 for count in kinds.values()):
         return True

@@ -41,9 +41,13 @@ class Namer:
         self.eids: set[str] = set()
         self.recitals = 0
         self.in_preamble = True
+        self.sections = 0  # unnumbered sections named so far
+        self.restarting: bool | None = None  # whether paragraph numbers restart in unnumbered sections
 
     def name(self, nodes: list[Paragraph], place: Place = Place()) -> None:
         """Name `nodes` (siblings) and, recursively, their children."""
+        if self.restarting is None:
+            self.restarting = _restarts(nodes)
         counts: dict[str, int] = {}
         for node in nodes:
             counts[node.kind] = counts.get(node.kind, 0) + 1
@@ -67,6 +71,8 @@ class Namer:
         return self._chapeau(node, place, ordinal)
 
     def _container(self, node: Paragraph, place: Place) -> Place:
+        if not node.num and node.kind == "section":
+            return self._unnumbered_section(node, place)
         name = node.kind.capitalize()
         node.label = f"{name} {node.num}" if node.num else name
         own = f"{PREFIX[node.kind]}_{_slug(node.num)}" if node.num else PREFIX[node.kind]
@@ -74,6 +80,17 @@ class Namer:
         node.eid = self._unique(f"{place.eid}__{own}" if qualify else own)
         cite = node.num if node.kind == "article" and node.num else node.label
         return Place(node.eid, cite or node.label, True, "")
+
+    def _unnumbered_section(self, node: Paragraph, place: Place) -> Place:
+        """A section printed with a title and no number: 'Section 2' by its place (inferred). Its paragraphs
+        keep their own numbers ('3'), unless the numbering restarts in such sections ('Section 2, 1')."""
+        self.sections += 1
+        node.label, node.label_inferred = f"Section {self.sections}", True
+        own = f"sec_{self.sections}"
+        node.eid = self._unique(f"{place.eid}__{own}" if place.eid else own)
+        if self.restarting:
+            return Place(node.eid, node.label, True, "")
+        return Place(node.eid, place.cite, place.container, place.suffix)
 
     def _preamble(self, node: Paragraph) -> Place:
         node.label_inferred = True
@@ -129,6 +146,16 @@ class Namer:
 
     def _unique(self, eid: str) -> str:
         return unique_eid(eid, self.eids)
+
+
+def _restarts(nodes: list[Paragraph]) -> bool:
+    """Whether paragraph numbering starts again at 1 in more than one unnumbered section."""
+    firsts = [
+        next((c.num for c in node.children if c.kind in NUMBERED), None)
+        for node in nodes
+        if node.kind == "section" and not node.num
+    ]
+    return sum(1 for number in firsts if number == "1") > 1
 
 
 def unique_eid(eid: str, taken: set[str], sep: str = "_") -> str:

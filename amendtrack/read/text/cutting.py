@@ -18,9 +18,11 @@ from amendtrack.read.text.markers import NOTE_BLOCK, note_marker, strip_editoria
 from amendtrack.read.text.recognise import (
     recognise_heading,
     recognise_label,
+    recognise_title,
     restarts_in_section,
     resumes_outer,
     starts_numbered_list,
+    title_lines,
 )
 from amendtrack.read.text.units import NumberedList, Reading, StackedLabel, Unit
 
@@ -34,6 +36,7 @@ def cut_into_units(lines: list[Line], source: str, blocks_run_on: bool = True) -
     (plain text: when that paragraph does not end there; Word: never, a paragraph ends at its mark).
     """
     at = _begin(lines, source)
+    at.titles = title_lines(lines)
     gap = True
     for no, line in lines:
         if not line:
@@ -202,6 +205,8 @@ def _series_of(at: Reading, label: Label) -> str:
 
 def _opens_heading(at: Reading, no: int, line: str) -> bool:
     heading = recognise_heading(at, line)
+    if heading is None and no in at.titles:
+        heading = recognise_title(at, line, at.titles[no])
     if heading is None:
         return False
     if heading.heading_level == 1:

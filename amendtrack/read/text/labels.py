@@ -106,6 +106,23 @@ def letter_heading(line: str) -> Label | None:
     return Label("heading", 0, letter=letter, printed=f"{letter}.", rest=m.group("t"))
 
 
+TITLE_WORDS = 12  # most words of an unnumbered section's title ('Intended nationally determined contributions')
+
+
+def title_shape(text: str) -> bool:
+    """Whether a block is shaped like an unnumbered section's title: a few words, the first a capitalised
+    word (not a lone letter or a roman numeral: 'L Preventing …' is a numbered heading OCR misread), no
+    colon ('USA: delete' is a remark), ending in a letter, a digit or a closing bracket, never in the
+    punctuation a sentence or a recital ends with ('Loss and damage', 'Finance'; not 'Recalling …,')."""
+    words = text.split()
+    if not 0 < len(words) <= TITLE_WORDS or any(mark in text for mark in ":|_"):
+        return False
+    first = words[0]
+    if not (first[:1].isupper() and first.isalpha() and len(first) > 1) or re.fullmatch(r"[IVXL]+", first):
+        return False
+    return text.rstrip()[-1].isalnum() or text.rstrip()[-1] in ")]”\"'"
+
+
 def recommendation_label(line: str) -> Label | None:
     """'Recommendation 4' on a line of its own: the label of the paragraph that follows."""
     m = RECOMMENDATION.match(line)

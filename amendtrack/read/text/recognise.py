@@ -10,7 +10,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from amendtrack.read import ocr
-from amendtrack.read.text.labels import Label, letter_heading, number_label, pp_label, roman_heading, sub_label
+from amendtrack.read.text.labels import (
+    Label,
+    letter_heading,
+    number_label,
+    pp_label,
+    roman_heading,
+    sub_label,
+    title_shape,
+)
+from amendtrack.read.text.lines import Line
 from amendtrack.read.text.units import Reading, Unit
 
 
@@ -128,3 +137,64 @@ def recognise_heading(at: Reading, line: str) -> Unit | None:
         if (not last and letter <= "E") or (last and last < letter <= chr(ord(last) + 2)):
             return Unit("heading", None, label=label, container=at.section, heading_level=2, heading_key=letter)
     return None
+
+
+def title_lines(lines: list[Line]) -> dict[int, tuple[int, int]]:
+    """The lines that are unnumbered titles ('Prevention' under 'II. Summary of deliberations'), each with
+    its place in the run of titles printed one under the other (0 for the first) and the run's length.
+
+    A title is a title-shaped line (`labels.title_shape`) alone between blank lines, before a numbered
+    paragraph or another such title. After a paragraph that does not end (nor a heading), the first of
+    a run is that paragraph's last words, carried on across a page break.
+    """
+    blocks = _blocks(lines)
+    leads = [False] * len(blocks)  # whether the block is title-shaped and leads to a numbered paragraph
+    for k in range(len(blocks) - 2, -1, -1):
+        block, following = blocks[k], blocks[k + 1][0][1]
+        alone = len(block) == 1 and title_shape(block[0][1])
+        leads[k] = alone and (number_label(following) is not None or leads[k + 1])
+    found: dict[int, tuple[int, int]] = {}
+    k = 0
+    while k < len(blocks):
+        if leads[k]:
+            before = blocks[k - 1][-1][1] if k else ""
+            if before and not roman_heading(before) and ocr.line_end_char(before) not in ".;:,?!":
+                k += 1  # the last words of a paragraph that does not end: the rest of the run are titles
+            end = next((e for e in range(k, len(blocks)) if not leads[e]), len(blocks))
+            found.update((blocks[e][0][0], (e - k, end - k)) for e in range(k, end))
+            k = end
+        k += 1
+    return found
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """The runs of lines between blank lines (kept as empty lines, or left out: a gap in the numbers)."""
+    blocks: list[list[Line]] = [[]]
+    for no, line in lines:
+        if blocks[-1] and (not line.strip() or no > blocks[-1][-1][0] + 1):
+            blocks.append([])
+        if line.strip():
+            blocks[-1].append((no, line))
+    return [block for block in blocks if block]
+
+
+def recognise_title(at: Reading, line: str, place: tuple[int, int]) -> Unit:
+    """The heading an unnumbered title opens, its label inferred (`place`: its place in its run of titles
+    and the run's length, see title_lines). Under a printed section it is a subsection ('II. Summary' then
+    'Prevention': II.A; after a printed 'A.': II.B). Else the first of a run of titles is a section and the
+    next ones its subsections; a title alone is a section, or a subsection when the unnumbered titles
+    before it came in runs ('Summary' / 'Prevention' … 'Protection': I, I.A … I.B)."""
+    depth, run = place
+    printed = at.section is not None and not at.section.inferred
+    nested = at.subsection is not None and at.subsection.inferred
+    if printed or depth > 0 or (run == 1 and nested):
+        last = at.subsection.heading_key if at.subsection is not None else ""
+        letter = chr(ord(last) + 1) if last else "A"
+        label = Label("heading", 0, letter=letter, rest=line.strip())
+        unit = Unit("heading", None, label=label, container=at.section, heading_level=2, heading_key=letter)
+    else:
+        number = int(at.section.heading_key) + 1 if at.section is not None else 1
+        label = Label("heading", number, rest=line.strip())
+        unit = Unit("heading", None, label=label, container=at.annex, heading_level=1, heading_key=str(number))
+    unit.inferred = True
+    return unit

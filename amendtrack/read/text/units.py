@@ -81,6 +81,7 @@ class Reading:
     restarted_under: dict[str, Unit] = field(default_factory=dict)  # series → the heading its numbering restarted under
     pending_rec: Label | None = None  # 'Recommendation N' read, its text not yet
     pending_markers: list[Marker] = field(default_factory=list)  # for the next paragraph
+    titles: dict[int, tuple[int, int]] = field(default_factory=dict)  # unnumbered titles (recognise.title_lines)
 
     def number_series(self) -> str:
         """The series a plain number ('12.') counts in here: report, annex or operative paragraphs."""
