@@ -1276,3 +1276,66 @@ def test_copies_under_a_repeated_sub_heading_follow_their_section(edited: bool) 
     assert labels(link_from(found, "II.2").targets) == ["IV.2"]
     assert labels(link_from(found, "IV.2").targets) == ["II.2"]
     assert link_from(found, "III.2").relation == "same"
+
+
+DECISION_SECTIONS = {
+    "Adoption": [
+        "Decides to adopt the Paris Agreement under the Convention as contained in the annex;",
+        "Requests the Secretary-General to be the Depositary of the Agreement;",
+    ],
+    "Intended nationally determined contributions": [
+        "Welcomes the intended nationally determined contributions communicated by Parties;",
+        "Requests the secretariat to update the synthesis report on their aggregate effect;",
+    ],
+    "Loss and damage": [
+        "Decides on the continuation of the Warsaw International Mechanism after its review;",
+        "Requests the Executive Committee of the Mechanism to establish a clearinghouse for risk transfer;",
+    ],
+    "Finance": [
+        "Decides that developed countries intend to continue their existing collective mobilization goal;",
+        "Urges developed country Parties to scale up their level of financial support with a roadmap;",
+    ],
+}
+
+
+def _decision(titles: list[str], afresh: bool) -> str:
+    """A decision with unnumbered section titles, numbered through the text or afresh in each section."""
+    text = "The Conference of the Parties,\n\nRecalling decision 1/CP.17 on the Durban Platform,\n\n"
+    number = 0
+    for title in titles:
+        number = 0 if afresh else number
+        text += f"{title}\n\n"
+        for paragraph in DECISION_SECTIONS[title]:
+            number += 1
+            text += f"{number}. {paragraph}\n\n"
+    return text
+
+
+@pytest.mark.parametrize("afresh", [False, True])
+def test_a_decisions_sections_dropped_and_reordered_follow_their_paragraphs(afresh: bool) -> None:
+    """The next version drops 'Finance' and puts 'Loss and damage' before the contributions: the section is
+    moved with its paragraphs, the dropped section deleted with its own, and nothing else deleted or new;
+    a paragraph whose printed number stayed is never called renumbered for its section's new place."""
+    titles = list(DECISION_SECTIONS)
+    old = read_text(_decision(titles, afresh), "old.txt")
+    new = read_text(_decision([titles[0], titles[2], titles[1]], afresh), "new.txt")
+    links = align(old, new).links
+    by_text = {(link.sources or link.targets)[0].text: link for link in links}
+    assert by_text["Loss and damage"].relation == "moved"
+    assert [n.kind for n in by_text["Loss and damage"].sources + by_text["Loss and damage"].targets] == [
+        "section",
+        "section",
+    ]
+    assert by_text["Finance"].relation == "deleted"
+    for title, paragraphs in DECISION_SECTIONS.items():
+        for paragraph in paragraphs:
+            link = by_text[paragraph]
+            assert link.relation == "deleted" if title == "Finance" else link.relation != "deleted", paragraph
+            if title != "Finance":
+                assert link.targets[0].text == paragraph
+    assert not [link for link in links if link.relation == "new"]
+    if afresh:
+        assert not [link for link in links if link.relation == "renumbered"]
+    else:
+        moved = [by_text[p] for p in DECISION_SECTIONS["Loss and damage"]]
+        assert [link.relation for link in moved] == ["moved", "moved"]

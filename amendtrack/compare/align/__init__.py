@@ -16,7 +16,12 @@ function of its own module:
 
 from __future__ import annotations
 
-from amendtrack.compare.align.headings import attach_shells, link_headings, name_container_moves
+from amendtrack.compare.align.headings import (
+    attach_shells,
+    link_headings,
+    name_container_moves,
+    settle_inferred_renumbering,
+)
 from amendtrack.compare.align.index import BLOCK_KINDS, composite_text, index_paragraphs, is_placeholder
 from amendtrack.compare.align.links import RELATIONS, Alignment, Link, in_reading_order
 from amendtrack.compare.align.pairing import (
@@ -68,4 +73,5 @@ def align(old: Draft, new: Draft) -> Alignment:
     links = settle_sub_options(drafts, links, old, new, out_of_order)
     links = rehome_orphans(drafts, links, old, new)
     name_container_moves(old, new, links)
+    settle_inferred_renumbering(old, new, links)
     return Alignment(in_reading_order(links, old, new), found.conflicts)
