@@ -417,3 +417,54 @@ def test_a_caption_inside_an_article_is_no_section() -> None:
     draft = tree_of(text)
     assert not [n for n, _ in draft.walk() if n.kind == "section"]
     assert [c.label for c in node(draft, "Article 1").children] == ["1.1", "Article 1 chapeau", "1.2"]
+
+
+ROMAN_DECISION = """\
+The Conference of the Parties,
+
+Recalling decision 1/CP.17,
+
+I. ADOPTION
+
+1. Decides to adopt the Paris Agreement;
+
+II. FINANCE
+
+Long-term finance
+
+2. Decides that developed countries intend to continue their existing collective mobilization goal;
+
+Adaptation finance
+
+3. Urges developed country Parties to scale up their level of financial support;
+
+III. Loss and damage
+
+4. Decides on the continuation of the Warsaw International Mechanism;
+"""
+
+
+def test_a_decisions_roman_numbered_titles_open_sections_and_titles_inside_them_subsections() -> None:
+    """'II. FINANCE' is section II (printed); 'Long-term finance' under it is II.A (inferred), and the next
+    title II.B beside it, not inside it; the paragraphs keep their numbers and stay operative."""
+    draft = tree_of(ROMAN_DECISION)
+    outline = [(n.label, n.kind, n.label_inferred, p.label if p else None) for n, p in draft.walk()][2:]
+    assert outline == [
+        ("I", "section", False, None),
+        ("1", "operative", False, "I"),
+        ("II", "section", False, None),
+        ("II.A", "section", True, "II"),
+        ("2", "operative", False, "II.A"),
+        ("II.B", "section", True, "II"),
+        ("3", "operative", False, "II.B"),
+        ("III", "section", False, None),
+        ("4", "operative", False, "III"),
+    ]
+    assert node(draft, "II").text == "FINANCE" and node(draft, "II").num == "II"
+
+
+def test_a_roman_numeral_out_of_sequence_is_part_of_the_title() -> None:
+    draft = tree_of(ROMAN_DECISION.replace("III. Loss", "VII. Loss"))
+    assert node(draft, "II.C").text == "VII. Loss and damage"  # no numeral: a title under the section open
+    text = ROMAN_DECISION.replace("2. Decides", "1. Decides").replace("3. Urges", "1. Urges").replace("4. D", "1. D")
+    assert [c.label for c in node(tree_of(text), "III").children] == ["III.1"]

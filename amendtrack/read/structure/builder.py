@@ -51,6 +51,7 @@ class Builder:
     stack: list[Open] = field(default_factory=list)
     phase: str = "start"  # start | preamble | body
     numbers_before: dict[int, str] = field(default_factory=dict)  # id(group) → last paragraph number before it
+    ranks: dict[int, float] = field(default_factory=dict)  # id(container) → its rank (CONTAINER_RANK, or between)
 
     def add(self, role: Role) -> None:
         """Place one block; one nested deeper than MAX_NESTING is refused (TooDeep): the tree's readers recurse."""
@@ -71,10 +72,14 @@ class Builder:
     def _container(self, role: Role) -> None:
         assert role.container is not None
         kind = role.container.kind
-        node = _node(kind, role.text, role, num=role.container.number or None)
+        titled = role.container.titled
+        node = _node(kind, role.text, role, num=role.container.number or None, tag="titled" if titled else None)
         if role.container.bracketed:
             node.text = f"[{node.text}]" if node.text else "[]"
-        self._open_container(node, CONTAINER_RANK[kind])
+        rank = CONTAINER_RANK[kind]
+        if titled and not node.num and any(c.eid == "titled" and c.num for c in self.containers):
+            rank += 0.5  # a title alone under 'II. Finance' ('Long-term finance') is a part of that section
+        self._open_container(node, rank)
 
     def _bare(self, role: Role) -> None:
         if role.bare == "preamble":
@@ -83,15 +88,16 @@ class Builder:
             return
         self._open_container(_node(role.bare or "annex", "", role), 0)
 
-    def _open_container(self, node: Paragraph, rank: int) -> None:
+    def _open_container(self, node: Paragraph, rank: float) -> None:
         self.phase = "body"
         self._close_containers(rank)
+        self.ranks[id(node)] = rank
         (self.containers[-1].children if self.containers else self.top).append(node)
         self.containers.append(node)
         self.stack = []
 
-    def _close_containers(self, rank: int) -> None:
-        while self.containers and CONTAINER_RANK.get(self.containers[-1].kind, 0) >= rank:
+    def _close_containers(self, rank: float) -> None:
+        while self.containers and self.ranks.get(id(self.containers[-1]), 0) >= rank:
             self.containers.pop()
         self.stack = []
 
@@ -215,7 +221,7 @@ class Builder:
             return "item"
         if level >= 2:
             return "subparagraph"
-        titled = all(c.kind == "section" and not c.num for c in self.containers)  # a decision's titled parts
+        titled = all(c.eid == "titled" for c in self.containers)  # a decision's titled parts
         return "operative" if titled else "paragraph"
 
     def _leave_group_if_numbering_resumes(self, role: Role) -> None:
@@ -342,5 +348,5 @@ def _node(kind: str, text: str, role: Role, num: str | None = None, tag: str | N
     if role.block.notes:
         node.markers = [Marker("footnote", note) for note in role.block.notes]
     if tag:
-        node.eid = tag  # a hint for naming: the preamble's opening and enacting formulas
+        node.eid = tag  # a hint for naming: the preamble's opening and enacting formulas, a titled section
     return node

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from amendtrack.read import ocr
 from amendtrack.read.structure.blocks import Block
 from amendtrack.read.structure.labels import (
     Container,
@@ -29,6 +30,7 @@ from amendtrack.read.text.labels import TITLE_WORDS, title_shape
 OPENING = re.compile(r"^(?:The|We,?)\s[^.;:]{2,150},$")
 # "Have agreed as follows:", "Hereby agree as follows:", "Decides as follows:" — the end of a preamble
 ENACTING = re.compile(r"\b(?:(?:have|hereby)\s+agreed?|agree|decides?|adopts?)\b[^.]{0,40}\bfollows\s*:?\s*$", re.I)
+ROMAN_TITLE = re.compile(r"^(?P<r>[IVX]{1,6})\.\s+(?P<t>\S.*)$")  # 'II. Adoption': a section's numeral and title
 PP_LABEL = re.compile(r"^PP\s*\.?\s*(?P<n>\d{1,3}(?:bis|ter|quater)?)\s*[.:)]?\s+", re.I)
 
 
@@ -60,34 +62,42 @@ def classify(blocks: list[Block]) -> list[Role]:
 
 
 def _read_titles(roles: list[Role]) -> None:
-    """Text blocks that are the titles of unnumbered sections become section headings (see _title); in a
-    run of titles printed one under the other each opens its own, but the first is the last words of the
-    paragraph before when that paragraph does not end (`_follows_paragraph_end`). Inside an Article or a numbered Part
-    a title line is a caption of what follows, so none is looked for after the first such container."""
-    end = next(
-        (k for k, role in enumerate(roles) if role.kind == "container" and role.container and role.container.number),
-        len(roles),
-    )
+    """Text blocks that are the titles of a decision's or report's sections become section headings: a
+    title alone ('Adoption') or after a roman numeral in sequence ('II. Adoption'), before a numbered
+    paragraph or another such title (see `_title`). After a paragraph that does not end
+    (`_follows_paragraph_end`) the first of a run is that paragraph's last words. Inside an Article or a
+    numbered Part a title line is a caption of what follows: none is looked for after the first."""
+    end = next((k for k, role in enumerate(roles) if role.kind == "container"), len(roles))
+    found = [_title(role) for role in roles[:end]] + [None]
     leads = [False] * (end + 1)
     for k in range(min(end, len(roles) - 1) - 1, 0, -1):
         after = roles[k + 1]
-        leads[k] = _title(roles[k]) and (after.kind == "numbered" and after.level == 1 or leads[k + 1])
-    k = 1
+        leads[k] = found[k] is not None and (after.kind == "numbered" and after.level == 1 or leads[k + 1])
+    k, roman = 1, 0
     while k < end:
         if leads[k]:
             k += 0 if _follows_paragraph_end(roles[k - 1]) else 1  # an unfinished paragraph's last words first
             while leads[k]:
-                title = Container("section", "", roles[k].text, False)
-                roles[k] = Role("container", roles[k].block, roles[k].text, container=title)
+                number, title = found[k] or ("", "")
+                if number and ocr.ocr_roman(number) != roman + 1 and (roman or ocr.ocr_roman(number) > 5):
+                    number, title = "", roles[k].text  # out of sequence: no numeral, the whole line its title
+                roman = ocr.ocr_roman(number) if number else roman
+                section = Container("section", number, title, False, titled=True)
+                roles[k] = Role("container", roles[k].block, title, container=section)
                 k += 1
         k += 1
 
 
-def _title(role: Role) -> bool:
-    """Whether a text block is shaped as a title: a Markdown or HTML heading of a few words, or `title_shape`."""
+def _title(role: Role) -> tuple[str, str] | None:
+    """A text block shaped as a section's title, as (roman numeral or '', title): a Markdown or HTML heading
+    of a few words, a line of `title_shape`, or either after a roman numeral ('II. Adoption')."""
     if role.kind != "text":
-        return False
-    return title_shape(role.text) or bool(role.block.heading) and len(role.text.split()) <= TITLE_WORDS
+        return None
+    m = ROMAN_TITLE.match(role.text)
+    number, title = (m.group("r"), m.group("t")) if m else ("", role.text)
+    if title_shape(title) or bool(role.block.heading) and len(title.split()) <= TITLE_WORDS:
+        return number, title
+    return None
 
 
 def _follows_paragraph_end(before: Role) -> bool:
@@ -149,7 +159,7 @@ def looks_structured(roles: list[Role]) -> bool:
     """
     kinds: dict[str, int] = {}
     for role in roles:
-        if role.kind == "container" and role.container is not None and role.container.number:  # titles alone: no
+        if role.kind == "container" and role.container is not None and not role.container.titled:
             kinds[role.container.kind] = kinds.get(role.container.kind, 0) + 1
     if any(count >= 2 for count in kinds.values()):
         return True

@@ -57,6 +57,7 @@ class Container:
     number: str
     title: str
     bracketed: bool
+    titled: bool = False  # a section printed as its title alone ('Adoption') or with a bare number ('II. Adoption')
 
 
 def container_heading(text: str) -> Container | None:

@@ -41,7 +41,9 @@ class Namer:
         self.eids: set[str] = set()
         self.recitals = 0
         self.in_preamble = True
-        self.sections = 0  # unnumbered sections named so far
+        self.sections = 0  # unnumbered sections outside numbered ones named so far
+        self.numbered_sections: dict[str, str] = {}  # eId → label of a section with a bare numeral ('II')
+        self.subsections: dict[str, int] = {}  # a numbered section's eId → its unnumbered sections so far
         self.restarting: bool | None = None  # whether paragraph numbers restart in unnumbered sections
 
     def name(self, nodes: list[Paragraph], place: Place = Place()) -> None:
@@ -71,8 +73,8 @@ class Namer:
         return self._chapeau(node, place, ordinal)
 
     def _container(self, node: Paragraph, place: Place) -> Place:
-        if not node.num and node.kind == "section":
-            return self._unnumbered_section(node, place)
+        if node.eid == "titled":
+            return self._titled_section(node, place)
         name = node.kind.capitalize()
         node.label = f"{name} {node.num}" if node.num else name
         own = f"{PREFIX[node.kind]}_{_slug(node.num)}" if node.num else PREFIX[node.kind]
@@ -81,15 +83,27 @@ class Namer:
         cite = node.num if node.kind == "article" and node.num else node.label
         return Place(node.eid, cite or node.label, True, "")
 
-    def _unnumbered_section(self, node: Paragraph, place: Place) -> Place:
-        """A section printed with a title and no number: 'Section 2' by its place (inferred). Its paragraphs
-        keep their own numbers ('3'), unless the numbering restarts in such sections ('Section 2, 1')."""
-        self.sections += 1
-        node.label, node.label_inferred = f"Section {self.sections}", True
-        own = f"sec_{self.sections}"
-        node.eid = self._unique(f"{place.eid}__{own}" if place.eid else own)
+    def _titled_section(self, node: Paragraph, place: Place) -> Place:
+        """A section printed as its title, with a bare roman numeral ('II. Finance': II) or none: then
+        inferred, 'II.A' inside a numbered one ('Long-term finance'), else 'Section 2' by its place. Its
+        paragraphs keep their own numbers ('3') unless the numbering restarts in such sections: then
+        'II.1', 'II.A.1', 'Section 2, 1'."""
+        outer = self.numbered_sections.get(place.eid)
+        if node.num:
+            node.label, own = node.num, f"sec_{_slug(node.num)}"
+            node.eid = self._unique(f"{place.eid}__{own}" if place.eid else own)
+            self.numbered_sections[node.eid] = node.label
+        elif outer is not None:
+            count = self.subsections[place.eid] = self.subsections.get(place.eid, 0) + 1
+            letter = chr(ord("A") + count - 1)
+            node.label, node.label_inferred = f"{outer}.{letter}", True
+            node.eid = self._unique(f"{place.eid}__subsec_{letter.lower()}")
+        else:
+            self.sections += 1
+            node.label, node.label_inferred = f"Section {self.sections}", True
+            node.eid = self._unique(f"{place.eid}__sec_{self.sections}" if place.eid else f"sec_{self.sections}")
         if self.restarting:
-            return Place(node.eid, node.label, True, "")
+            return Place(node.eid, node.label, node.label.startswith("Section"), "")
         return Place(node.eid, place.cite, place.container, place.suffix)
 
     def _preamble(self, node: Paragraph) -> Place:
@@ -149,12 +163,14 @@ class Namer:
 
 
 def _restarts(nodes: list[Paragraph]) -> bool:
-    """Whether paragraph numbering starts again at 1 in more than one unnumbered section."""
-    firsts = [
-        next((c.num for c in node.children if c.kind in NUMBERED), None)
-        for node in nodes
-        if node.kind == "section" and not node.num
-    ]
+    """Whether paragraph numbering starts again at 1 in more than one titled section (see Builder)."""
+    firsts = []
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        if node.eid == "titled":
+            firsts.append(next((c.num for c in node.children if c.kind in NUMBERED), None))
+            stack.extend(node.children)
     return sum(1 for number in firsts if number == "1") > 1
 
 

@@ -118,7 +118,8 @@ def title_shape(text: str) -> bool:
     if not 0 < len(words) <= TITLE_WORDS or any(mark in text for mark in ":|_"):
         return False
     first = words[0]
-    if not (first[:1].isupper() and first.isalpha() and len(first) > 1) or re.fullmatch(r"[IVXL]+", first):
+    word = first.replace("-", "")  # 'Capacity-building'
+    if not (first[:1].isupper() and word.isalpha() and len(word) > 1) or re.fullmatch(r"[IVXL]+", first):
         return False
     return text.rstrip()[-1].isalnum() or text.rstrip()[-1] in ")]”\"'"
 
