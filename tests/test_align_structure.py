@@ -1298,9 +1298,11 @@ DECISION_SECTIONS = {
 }
 
 
-def _decision(titles: list[str], afresh: bool) -> str:
-    """A decision with unnumbered section titles, numbered through the text or afresh in each section."""
-    text = "The Conference of the Parties,\n\nRecalling decision 1/CP.17 on the Durban Platform,\n\n"
+def _titled_decision(titles: list[str], afresh: bool, labelled: bool = False) -> str:
+    """A decision with unnumbered section titles, numbered through the text or afresh in each section; its
+    recital labelled PP1 (`labelled`: read by the resolution reader) or not (read by the structure reader)."""
+    recital = f"{'PP1 ' if labelled else ''}Recalling decision 1/CP.17 on the Durban Platform,"
+    text = f"The Conference of the Parties,\n\n{recital}\n\n"
     number = 0
     for title in titles:
         number = 0 if afresh else number
@@ -1311,21 +1313,20 @@ def _decision(titles: list[str], afresh: bool) -> str:
     return text
 
 
-@pytest.mark.parametrize("afresh", [False, True])
-def test_a_decisions_sections_dropped_and_reordered_follow_their_paragraphs(afresh: bool) -> None:
+@pytest.mark.parametrize("labelled", [False, True], ids=["structure reader", "resolution reader"])
+@pytest.mark.parametrize("afresh", [False, True], ids=["numbered through", "numbered afresh"])
+def test_a_decisions_sections_dropped_and_reordered_follow_their_paragraphs(afresh: bool, labelled: bool) -> None:
     """The next version drops 'Finance' and puts 'Loss and damage' before the contributions: the section is
     moved with its paragraphs, the dropped section deleted with its own, and nothing else deleted or new;
     a paragraph whose printed number stayed is never called renumbered for its section's new place."""
     titles = list(DECISION_SECTIONS)
-    old = read_text(_decision(titles, afresh), "old.txt")
-    new = read_text(_decision([titles[0], titles[2], titles[1]], afresh), "new.txt")
+    old = read_text(_titled_decision(titles, afresh, labelled), "old.txt")
+    new = read_text(_titled_decision([titles[0], titles[2], titles[1]], afresh, labelled), "new.txt")
     links = align(old, new).links
     by_text = {(link.sources or link.targets)[0].text: link for link in links}
     assert by_text["Loss and damage"].relation == "moved"
-    assert [n.kind for n in by_text["Loss and damage"].sources + by_text["Loss and damage"].targets] == [
-        "section",
-        "section",
-    ]
+    heading = "heading" if labelled else "section"
+    assert [n.kind for n in by_text["Loss and damage"].sources + by_text["Loss and damage"].targets] == [heading] * 2
     assert by_text["Finance"].relation == "deleted"
     for title, paragraphs in DECISION_SECTIONS.items():
         for paragraph in paragraphs:
@@ -1339,3 +1340,27 @@ def test_a_decisions_sections_dropped_and_reordered_follow_their_paragraphs(afre
     else:
         moved = [by_text[p] for p in DECISION_SECTIONS["Loss and damage"]]
         assert [link.relation for link in moved] == ["moved", "moved"]
+
+
+def test_alike_paragraphs_of_two_sections_numbered_afresh_stay_with_their_sections() -> None:
+    """Two sections each end on nearly the same support paragraph; the sections swap places and both
+    paragraphs are edited alike. Numbered afresh under inferred section labels ('II.3'), their labels say
+    nothing of which is which: the sections, paired by what they hold, do."""
+    support = "Support shall be provided to developing country Parties for the implementation of {}."
+    extra = {"Loss and damage": "this section", "Finance": "these sections"}
+
+    def text(titles: list[str], edited: bool) -> str:
+        out = "The Conference of the Parties,\n\nPP1 Recalling decision 1/CP.17 on the Durban Platform,\n\n"
+        for title in titles:
+            paragraphs = [*DECISION_SECTIONS[title], support.format(extra[title])]
+            if edited:
+                paragraphs[-1] = paragraphs[-1].replace("shall", "should").replace("Parties", "country Parties")
+            out += f"{title}\n\n" + "".join(f"{k}. {p}\n\n" for k, p in enumerate(paragraphs, start=1))
+        return out
+
+    old = read_text(text(["Loss and damage", "Finance"], False), "old.txt")
+    new = read_text(text(["Finance", "Loss and damage"], True), "new.txt")
+    parents = {id(n): p for draft in (old, new) for n, p in draft.walk() if p is not None}
+    for link in align(old, new).links:
+        if link.sources and link.sources[0].text.startswith("Support"):
+            assert parents[id(link.targets[0])].text == parents[id(link.sources[0])].text

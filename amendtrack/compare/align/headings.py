@@ -262,7 +262,7 @@ def _own_part(node: Paragraph, parent: dict[int, Paragraph]) -> str | None:
     """The node's label without the label of an inferred container above it that it starts with, if any."""
     above = parent.get(id(node))
     while above is not None:
-        if above.label_inferred and above.kind in CONTAINER_KINDS and node.label.startswith(above.label):
+        if above.label_inferred and is_heading(above) and node.label.startswith(above.label):
             return node.label[len(above.label) :].lstrip(" ,.")
         above = parent.get(id(above))
     return None

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from amendtrack.model.tree import CONTAINER_KINDS, Draft, Paragraph, is_heading, normalise_label
+from amendtrack.model.tree import Draft, Paragraph, is_heading, normalise_label
 from amendtrack.model.words import Weights, content_stems, normalise
 
 BLOCK_KINDS = ("preamble", "operative", "paragraph", "recommendation", "chapeau", "option")
@@ -339,7 +339,7 @@ class ContainerKeys:
         self.parent_container: dict[int, Paragraph] = {}
         for draft in (old, new):
             for node, parent in draft.walk():
-                if parent is not None and parent.kind in CONTAINER_KINDS:
+                if parent is not None and is_heading(parent):
                     self.parent_container[id(node)] = parent
                 elif parent is not None and id(parent) in self.parent_container:
                     self.parent_container[id(node)] = self.parent_container[id(parent)]
@@ -380,8 +380,8 @@ class ContainerKeys:
         """The label as compared: qualified by the container pair, or plain outside containers; without the
         option's number unless `option` ('4.12 Option 1' settles as 4.12)."""
         container = self.parent_container.get(id(node))
-        if container is None:
-            return normalise_label(node.label)
+        if container is None or container.kind == "heading" and _within(node.label, container) == node.label:
+            return normalise_label(node.label)  # a heading that does not qualify its paragraphs' labels: plain
         pair = self.pair_of.get(id(container), f"{'old' if old else 'new'}{id(container)}")
         place = _within(node.label, container)
         place = place if option else OPTION_PART.sub("", place)
@@ -389,12 +389,18 @@ class ContainerKeys:
 
 
 def _containers(draft: Draft) -> list[Paragraph]:
-    return [node for node, _ in draft.walk() if node.kind in CONTAINER_KINDS]
+    return [node for node, _ in draft.walk() if is_heading(node)]
 
 
 def _within(label: str, container: Paragraph) -> str:
-    """A label without its container's part: '4.1(a)' in Article 4 → '1(a)'; 'Article 4 chapeau' → 'chapeau'."""
-    for prefix in (f"{container.num}.", container.label):
-        if container.num is not None and label.startswith(prefix):
+    """A label without its container's part: '4.1(a)' in Article 4 → '1(a)'; 'Article 4 chapeau' → 'chapeau';
+    'II.1' under heading II (numbered afresh in each section) → '1'. A label its container does not
+    qualify ('41' under heading II) is returned as it is."""
+    if container.kind == "heading" or container.label_inferred:
+        prefixes: tuple[str, ...] = (f"{container.label}.", f"{container.label}, ")
+    else:
+        prefixes = (f"{container.num}.", container.label) if container.num is not None else ()
+    for prefix in prefixes:
+        if label.startswith(prefix):
             return label[len(prefix) :]
     return label
