@@ -1,7 +1,8 @@
 """Decisions whose sections are dropped and reordered: built from real paragraphs, checked against the truth.
 
-A decision is built from the numbered paragraphs of the Paris Agreement (final text), one section per
-Article under a short title, and a later version of it by a seeded random script that knows what it
+A decision is built from the numbered paragraphs of the Paris Agreement (final text), with their
+sub-paragraphs, one section per Article under a short title, and a later version of it by a seeded
+random script that knows what it
 did: some sections dropped, the rest kept in order, two swapped or all shuffled, a fifth of the
 paragraphs edited ('shall' → 'should', ', as appropriate' before the final stop). Each scenario is
 written in three styles of title (a bare title line, a Markdown heading, 'II. Title'), with the
@@ -51,17 +52,20 @@ TITLES = {
 }
 ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV".split()
 STYLES = ("plain", "markdown", "roman")
+SUBS: dict[str, list[str]] = {}  # paragraph text → its sub-paragraphs, printed (a), (b) … under it
 
 
-def sections_of(final: Draft) -> dict[str, list[str]]:
-    """Title → the texts of that Article's numbered paragraphs."""
+def sections_of(final: Draft) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Title → the texts of that Article's numbered paragraphs; paragraph text → its sub-paragraphs' texts."""
     found: dict[str, list[str]] = {}
+    subs: dict[str, list[str]] = {}
     for node, parent in final.walk():
         if node.kind == "paragraph" and parent is not None and parent.kind == "article":
             title = TITLES.get(int(parent.label.split()[1]))
             if title:
                 found.setdefault(title, []).append(node.text)
-    return found
+                subs[node.text] = [child.text for child in node.children if child.kind == "subparagraph"]
+    return found, subs
 
 
 def edited(text: str) -> str:
@@ -79,6 +83,7 @@ def decision(sections: dict[str, list[str]], titles: list[str], style: str, afre
         for paragraph in sections[title]:
             number += 1
             text += f"{number}. {edited(paragraph) if paragraph in edits else paragraph}\n\n"
+            text += "".join(f"({chr(97 + k)}) {sub}\n\n" for k, sub in enumerate(SUBS.get(paragraph, [])))
     return text
 
 
@@ -89,6 +94,7 @@ def read(text: str, style: str, name: str) -> Draft:
 def errors_of(sections: dict[str, list[str]], old: Draft, new: Draft, kept: set[str], afresh_plain: bool) -> list[str]:
     """What the alignment got wrong, against what the script did."""
     section_of = {text: title for title, texts in sections.items() for text in texts}
+    section_of.update({sub: section_of[text] for text in section_of.copy() for sub in SUBS.get(text, [])})
     link_of = {id(node): link for link in align(old, new).links for node in link.sources}
     wrong = []
     for node, _ in old.walk():
@@ -121,7 +127,8 @@ def main() -> int:
     if not FINAL.exists():
         print(f"needs {FINAL} (the shared corpora): not found, nothing measured")
         return 0
-    sections = sections_of(read_draft_file(FINAL))
+    sections, subs = sections_of(read_draft_file(FINAL))
+    SUBS.update(subs)
     titles = [t for t in TITLES.values() if t in sections]
     for style in STYLES:
         rng, bad = random.Random(args.seed), 0

@@ -569,6 +569,46 @@ def test_a_run_of_unnumbered_titles_is_a_section_and_its_subsection() -> None:
     text = REPORT.replace("I. Recommendations\n", "Recommendations\n").replace("II. Summary", "Summary")
     draft = read_draft_text(text, "report.txt")
     headings = [(n.label, n.text) for n, _ in draft.walk() if n.kind == "heading"]
-    assert headings[-3:] == [("I", "Summary of deliberations"), ("I.A", "Prevention"), ("I.B", "Protection")]
+    expected = [("Section 1", "Summary of deliberations"), ("Section 1.A", "Prevention"), ("Section 1.B", "Protection")]
+    assert headings[-3:] == expected
     assert all(n.label_inferred for n, _ in draft.walk() if n.kind == "heading")
-    assert [p.label for p in draft.find("I.A").children] == ["3", "4"]
+    assert [p.label for p in draft.find("Section 1.A").children] == ["3", "4"]
+
+
+def test_what_is_no_title_stays_as_it_was_read() -> None:
+    """Names listed after 'the following officers:' are no titles; an annex line is the annex, and a title
+    after it opens a section of the annex; a printed 'I.' after an unnumbered title is still section I,
+    and the two are told apart ('Section 1', 'I')."""
+    officers = "2. The Working Group elected the following officers:\n\nMaria Lopez (Mexico)\n\nJohn Smith (Canada)\n\n"
+    annex = "Annex\n\nTerms of reference\n\n5. The Group shall meet.\n"
+    results = "I. Results\n\n4. Done.\n\n"
+    text = f"1. The Group met.\n\nBackground\n\n{officers}3. Ms. Lopez took the chair.\n\n{results}{annex}"
+    draft = read_draft_text(text, "report.txt")
+    headings = [(n.label, n.text, n.label_inferred) for n, _ in draft.walk() if n.kind == "heading"]
+    assert headings == [
+        ("Section 1", "Background", True),
+        ("I", "Results", False),
+        ("Annex", "", False),
+        ("Section 1", "Terms of reference", True),
+    ]
+    assert draft.find("5").eid == "annex__para_5"
+    assert "Maria Lopez (Mexico)" in " ".join(n.text for n, _ in draft.walk() if n.kind == "paragraph")
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Loss and damage", True),
+        ("Capacity-building", True),
+        ("Option 1", False),
+        ("Alternative B", False),
+        ("Recalling Article 9 of the Paris Agreement,2", False),
+        ("USA: delete", False),
+        ("L Preventing trafficking", False),
+        ("IV Strengthening partnerships", False),
+    ],
+)
+def test_title_shape(line: str, title: bool) -> None:
+    from amendtrack.read.text.labels import title_shape
+
+    assert title_shape(line) is title

@@ -468,3 +468,28 @@ def test_a_roman_numeral_out_of_sequence_is_part_of_the_title() -> None:
     assert node(draft, "II.C").text == "VII. Loss and damage"  # no numeral: a title under the section open
     text = ROMAN_DECISION.replace("2. Decides", "1. Decides").replace("3. Urges", "1. Urges").replace("4. D", "1. D")
     assert [c.label for c in node(tree_of(text), "III").children] == ["III.1"]
+
+
+@pytest.mark.parametrize(
+    "recital",
+    ["Recalling Article 9 of the Paris Agreement,2", "Acknowledging [the urgency of enhanced action,]"],
+    ids=["footnote mark", "bracketed comma"],
+)
+def test_a_recital_ending_in_a_footnote_mark_or_bracket_is_no_title(recital: str) -> None:
+    draft = tree_of(f"The Conference of the Parties,\n\nRecalling decision 1/CP.17,\n\n{recital}\n\n1. Decides;\n")
+    assert [n.kind for n in draft.paragraphs] == ["chapeau", "preamble", "preamble", "operative"]
+
+
+def test_short_lines_after_a_colon_are_a_list_not_sections() -> None:
+    text = "The Conference of the Parties,\n\nRecalling decision 1/CP.21,\n\n"
+    text += "1. Decides that the work programme shall cover the following areas:\n\n"
+    text += "Capacity-building\n\nClimate finance\n\n2. Requests the secretariat to organize a workshop;\n"
+    assert not [n for n, _ in tree_of(text).walk() if n.kind == "section"]
+
+
+def test_an_annex_numbers_its_sections_afresh() -> None:
+    text = ROMAN_DECISION + "\nAnnex\n\nI. Terms of reference\n\n1. The Committee shall meet.\n\n"
+    text += "II. Membership\n\n2. The Committee shall have twelve members.\n"
+    draft = tree_of(text)
+    assert [c.label for c in node(draft, "Annex").children] == ["Annex, I", "Annex, II"]
+    assert node(draft, "Annex, II").text == "Membership"

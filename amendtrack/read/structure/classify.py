@@ -24,7 +24,7 @@ from amendtrack.read.structure.labels import (
     option_start,
     typed_label,
 )
-from amendtrack.read.text.labels import TITLE_WORDS, title_shape
+from amendtrack.read.text.labels import TITLE_WORDS, text_end, title_shape
 
 # "The Parties to this Agreement," "The General Assembly," "The Conference of the Parties," "We, the …,"
 OPENING = re.compile(r"^(?:The|We,?)\s[^.;:]{2,150},$")
@@ -65,7 +65,8 @@ def _read_titles(roles: list[Role]) -> None:
     """Text blocks that are the titles of a decision's or report's sections become section headings: a
     title alone ('Adoption') or after a roman numeral in sequence ('II. Adoption'), before a numbered
     paragraph or another such title (see `_title`). After a paragraph that does not end
-    (`_follows_paragraph_end`) the first of a run is that paragraph's last words. Inside an Article or a
+    (`_follows_paragraph_end`) the first of a run is that paragraph's last words; after one ending in a
+    colon the run is its list ('… the following areas:'). Inside an Article or a
     numbered Part a title line is a caption of what follows: none is looked for after the first."""
     end = next((k for k, role in enumerate(roles) if role.kind == "container"), len(roles))
     found = [_title(role) for role in roles[:end]] + [None]
@@ -75,7 +76,12 @@ def _read_titles(roles: list[Role]) -> None:
         leads[k] = found[k] is not None and (after.kind == "numbered" and after.level == 1 or leads[k + 1])
     k, roman = 1, 0
     while k < end:
-        if leads[k]:
+        if roles[k].kind == "bare":
+            roman = 0  # an annex numbers its sections afresh
+        if leads[k] and text_end(roles[k - 1].text) == ":" and roles[k - 1].kind != "container":
+            while leads[k]:  # after a colon, short lines are the items of a list ('… the following areas:')
+                k += 1
+        elif leads[k]:
             k += 0 if _follows_paragraph_end(roles[k - 1]) else 1  # an unfinished paragraph's last words first
             while leads[k]:
                 number, title = found[k] or ("", "")
@@ -106,7 +112,7 @@ def _follows_paragraph_end(before: Role) -> bool:
     a container whose title is still to come ('Article 1' / 'Definitions')."""
     if before.kind == "container":
         return bool(before.container and before.container.title)
-    return before.kind in ("opening", "enacting", "bare") or before.text.rstrip()[-1:] in ".;:,?!"
+    return before.kind in ("opening", "enacting", "bare") or text_end(before.text) in ".;,?!"
 
 
 def _role(block: Block, previous_letter: str | None) -> Role:

@@ -89,8 +89,8 @@ class Namer:
         paragraphs keep their own numbers ('3') unless the numbering restarts in such sections: then
         'II.1', 'II.A.1', 'Section 2, 1'."""
         outer = self.numbered_sections.get(place.eid)
-        if node.num:
-            node.label, own = node.num, f"sec_{_slug(node.num)}"
+        if node.num:  # inside an annex its numerals start again: 'Annex, II'
+            node.label, own = f"{place.cite}, {node.num}" if place.cite else node.num, f"sec_{_slug(node.num)}"
             node.eid = self._unique(f"{place.eid}__{own}" if place.eid else own)
             self.numbered_sections[node.eid] = node.label
         elif outer is not None:

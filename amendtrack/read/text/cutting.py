@@ -211,6 +211,7 @@ def _opens_heading(at: Reading, no: int, line: str) -> bool:
         return False
     if heading.heading_level == 1:
         at.section, at.subsection = heading, None
+        at.printed_section = heading.label.number if heading.label and not heading.inferred else at.printed_section
     else:
         at.subsection = heading
     at.reset_lists()
@@ -233,6 +234,7 @@ def _open_annex(at: Reading, no: int | None, line: str | None, printed: bool) ->
     at.annex = unit
     at.part = "annex"
     at.section = at.subsection = None
+    at.printed_section = 0
     at.reset_lists()
 
 

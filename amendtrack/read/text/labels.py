@@ -109,19 +109,30 @@ def letter_heading(line: str) -> Label | None:
 TITLE_WORDS = 12  # most words of an unnumbered section's title ('Intended nationally determined contributions')
 
 
+_ALTERNATIVE = re.compile(r"^(?:Option|Alternative|Alt\.?|Variant)\s+\w{1,4}\b", re.I)  # 'Option 1': no title
+_TRAILING_MARKS = "0123456789*)]\u201d\"'"  # footnote marks and closing brackets after a title's last word
+
+
 def title_shape(text: str) -> bool:
     """Whether a block is shaped like an unnumbered section's title: a few words, the first a capitalised
-    word (not a lone letter or a roman numeral: 'L Preventing …' is a numbered heading OCR misread), no
-    colon ('USA: delete' is a remark), ending in a letter, a digit or a closing bracket, never in the
-    punctuation a sentence or a recital ends with ('Loss and damage', 'Finance'; not 'Recalling …,')."""
+    word (not a lone letter or a roman numeral: 'L Preventing …' is a numbered heading OCR misread; not
+    'Option 1'), no colon ('USA: delete' is a remark), and, footnote marks and closing brackets aside, no
+    punctuation a sentence or a recital ends with ('Loss and damage', 'Finance'; not 'Recalling …,2')."""
     words = text.split()
-    if not 0 < len(words) <= TITLE_WORDS or any(mark in text for mark in ":|_"):
+    if not 0 < len(words) <= TITLE_WORDS or any(mark in text for mark in ":|_") or _ALTERNATIVE.match(text):
         return False
     first = words[0]
     word = first.replace("-", "")  # 'Capacity-building'
     if not (first[:1].isupper() and word.isalpha() and len(word) > 1) or re.fullmatch(r"[IVXL]+", first):
         return False
-    return text.rstrip()[-1].isalnum() or text.rstrip()[-1] in ")]”\"'"
+    return text_end(text).isalnum()
+
+
+def text_end(text: str) -> str:
+    """The last character of a text that says how it ends, footnote marks and closing brackets aside
+    ('… Agreement,2' ends with a comma, '[… action,]' too)."""
+    core = text.rstrip().rstrip(_TRAILING_MARKS).rstrip()
+    return core[-1:] or text.rstrip()[-1:]
 
 
 def recommendation_label(line: str) -> Label | None:

@@ -131,13 +131,15 @@ class _Namer:
         if unit.role == "chapeau":
             return "Chapeau", f"{self._in_annex(unit)}intro", "chapeau", None
         assert label is not None
+        if unit.heading_level == 1 and unit.inferred:  # an unnumbered title: never taken for a printed 'II'
+            return f"Section {label.number}", f"{self._in_annex(unit)}sec_{label.number}", "heading", None
         if unit.heading_level == 1:
             roman = ocr.to_roman(label.number)
             return roman, f"{self._in_annex(unit)}sec_{roman}", "heading", label.printed
         section = unit.container.node if unit.container is not None and unit.container.node else None
         full = f"{section.label}.{label.letter}" if section else label.letter
         base = f"{section.eid}__" if section else ""
-        return full, f"{base}subsec_{label.letter}", "heading", label.printed
+        return full, f"{base}subsec_{label.letter}", "heading", label.printed or None
 
     def _child(self, unit: Unit, parent: Paragraph) -> Naming:
         prefix = f"{parent.eid}__"
@@ -165,8 +167,9 @@ class _Namer:
         num = label.printed or None
         ident = f"{label.number}{label.suffix}"
         scope = unit.scope.node if unit.scope is not None else None
-        if scope is not None:  # numbering restarts in each section: 'II.1'
-            return f"{scope.label}.{ident}", f"{scope.eid}__para_{ident}", _KIND[series], num
+        if scope is not None:  # numbering restarts in each section: 'II.1', under an unnumbered title 'Section 2, 1'
+            sep = ", " if scope.label.startswith("Section ") else "."
+            return f"{scope.label}{sep}{ident}", f"{scope.eid}__para_{ident}", _KIND[series], num
         if series == "pp":
             return f"PP{ident}", f"pp_{ident}", "preamble", num
         if series == "op":

@@ -12,9 +12,11 @@ from dataclasses import replace
 from amendtrack.read import ocr
 from amendtrack.read.text.labels import (
     Label,
+    is_annex_heading,
     letter_heading,
     number_label,
     pp_label,
+    recommendation_label,
     roman_heading,
     sub_label,
     title_shape,
@@ -125,7 +127,7 @@ def recognise_heading(at: Reading, line: str) -> Unit | None:
         return None
     label = roman_heading(line)
     if label is not None:
-        last = at.section.heading_level and int(at.section.heading_key) if at.section else 0
+        last = at.printed_section  # sections an unnumbered title opened do not count
         if label.number == last + 1 or (last == 0 and label.number <= 5):
             return Unit(
                 "heading", None, label=label, container=at.annex, heading_level=1, heading_key=str(label.number)
@@ -145,26 +147,33 @@ def title_lines(lines: list[Line]) -> dict[int, tuple[int, int]]:
 
     A title is a title-shaped line (`labels.title_shape`) alone between blank lines, before a numbered
     paragraph or another such title. After a paragraph that does not end (nor a heading), the first of
-    a run is that paragraph's last words, carried on across a page break.
+    a run is that paragraph's last words, carried on across a page break; after one that ends in a
+    colon, the run is its list ('… adopted the following agenda:'), no title.
     """
     blocks = _blocks(lines)
     leads = [False] * len(blocks)  # whether the block is title-shaped and leads to a numbered paragraph
     for k in range(len(blocks) - 2, -1, -1):
         block, following = blocks[k], blocks[k + 1][0][1]
-        alone = len(block) == 1 and title_shape(block[0][1])
+        alone = len(block) == 1 and title_shape(block[0][1]) and not _heading_line(block[0][1])
         leads[k] = alone and (number_label(following) is not None or leads[k + 1])
     found: dict[int, tuple[int, int]] = {}
     k = 0
     while k < len(blocks):
         if leads[k]:
             before = blocks[k - 1][-1][1] if k else ""
-            if before and not roman_heading(before) and ocr.line_end_char(before) not in ".;:,?!":
-                k += 1  # the last words of a paragraph that does not end: the rest of the run are titles
+            ends = ocr.line_end_char(before) if before and not _heading_line(before) else "."
+            k += 0 if ends in ".;,?!" else 1  # the last words of a paragraph that does not end: the rest are titles
             end = next((e for e in range(k, len(blocks)) if not leads[e]), len(blocks))
-            found.update((blocks[e][0][0], (e - k, end - k)) for e in range(k, end))
+            if ends != ":":  # after a colon, short lines are the items of a list
+                found.update((blocks[e][0][0], (e - k, end - k)) for e in range(k, end))
             k = end
         k += 1
     return found
+
+
+def _heading_line(line: str) -> bool:
+    """A line that is a heading of its own kind: an annex, a numbered section or subsection, a recommendation."""
+    return bool(is_annex_heading(line) or roman_heading(line) or letter_heading(line) or recommendation_label(line))
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:

@@ -81,6 +81,7 @@ class Reading:
     restarted_under: dict[str, Unit] = field(default_factory=dict)  # series → the heading its numbering restarted under
     pending_rec: Label | None = None  # 'Recommendation N' read, its text not yet
     pending_markers: list[Marker] = field(default_factory=list)  # for the next paragraph
+    printed_section: int = 0  # the number of the last section heading printed with its numeral (II.), 0 in an annex
     titles: dict[int, tuple[int, int]] = field(default_factory=dict)  # unnumbered titles (recognise.title_lines)
 
     def number_series(self) -> str:
