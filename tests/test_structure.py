@@ -493,3 +493,10 @@ def test_an_annex_numbers_its_sections_afresh() -> None:
     draft = tree_of(text)
     assert [c.label for c in node(draft, "Annex").children] == ["Annex, I", "Annex, II"]
     assert node(draft, "Annex, II").text == "Membership"
+
+
+def test_numbering_restarting_in_an_annexs_sections_is_cited_with_them() -> None:
+    text = "The Conference of the Parties,\n\nRecalling decision 1/CP.21,\n\n1. Decides;\n\nAnnex\n\n"
+    text += "I. Scope\n\n1. The Committee shall meet.\n\nII. Membership\n\n1. It has twelve members.\n"
+    labels = [n.label for n, _ in tree_of(text).walk()]
+    assert labels[-4:] == ["Annex, I", "Annex, I.1", "Annex, II", "Annex, II.1"]

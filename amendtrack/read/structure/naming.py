@@ -170,6 +170,7 @@ def _restarts(nodes: list[Paragraph]) -> bool:
         node = stack.pop()
         if node.eid == "titled":
             firsts.append(next((c.num for c in node.children if c.kind in NUMBERED), None))
+        if node.kind in CONTAINER_KINDS:  # titled sections sit at the top, in an annex, in one another
             stack.extend(node.children)
     return sum(1 for number in firsts if number == "1") > 1
 
