@@ -73,5 +73,5 @@ def align(old: Draft, new: Draft) -> Alignment:
     links = settle_sub_options(drafts, links, old, new, out_of_order)
     links = rehome_orphans(drafts, links, old, new)
     name_container_moves(old, new, links)
-    settle_inferred_renumbering(old, new, links)
+    settle_inferred_renumbering(drafts, links)
     return Alignment(in_reading_order(links, old, new), found.conflicts)

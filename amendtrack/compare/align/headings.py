@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from amendtrack.compare.align.index import ParagraphIndex, is_holder
+from amendtrack.compare.align.index import ParagraphIndex, is_holder, label_within
 from amendtrack.compare.align.links import Link, kept, out_of_order, same_label
 from amendtrack.model.tree import CONTAINER_KINDS, Draft, Paragraph, is_heading, normalise_label
 from amendtrack.model.words import normalise, same_text
@@ -242,27 +242,25 @@ def name_container_moves(old: Draft, new: Draft, links: list[Link]) -> None:
             link.note = ", ".join(x for x in (link.note, f"moved from {was.label} to {now.label}") if x)
 
 
-def settle_inferred_renumbering(old: Draft, new: Draft, links: list[Link]) -> None:
+def settle_inferred_renumbering(drafts: ParagraphIndex, links: list[Link]) -> None:
     """A paragraph whose label changed only in the part an inferred label gave it is not renumbered.
 
     Paragraphs numbered afresh under unnumbered titles are cited with their section's place
     ('Section 2, 1'); when the sections are reordered that place changes, not the number printed.
     """
-    old_parent = {id(n): p for n, p in old.walk() if p is not None}
-    new_parent = {id(n): p for n, p in new.walk() if p is not None}
     for link in links:
         if link.relation == "renumbered" and len(link.sources) == len(link.targets) == 1:
-            a = _own_part(link.sources[0], old_parent)
-            b = _own_part(link.targets[0], new_parent)
+            a = _own_part(link.sources[0], drafts.old_parent)
+            b = _own_part(link.targets[0], drafts.new_parent)
             if a is not None and b is not None and normalise_label(a) == normalise_label(b):
                 link.relation = "same"
 
 
 def _own_part(node: Paragraph, parent: dict[int, Paragraph]) -> str | None:
-    """The node's label without the label of an inferred container above it that it starts with, if any."""
+    """The node's label without the part an inferred heading above it gave it (`label_within`), if any."""
     above = parent.get(id(node))
     while above is not None:
-        if above.label_inferred and is_heading(above) and node.label.startswith(above.label):
-            return node.label[len(above.label) :].lstrip(" ,.")
+        if above.label_inferred and is_heading(above) and label_within(node.label, above) != node.label:
+            return label_within(node.label, above)
         above = parent.get(id(above))
     return None

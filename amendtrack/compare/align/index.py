@@ -380,10 +380,10 @@ class ContainerKeys:
         """The label as compared: qualified by the container pair, or plain outside containers; without the
         option's number unless `option` ('4.12 Option 1' settles as 4.12)."""
         container = self.parent_container.get(id(node))
-        if container is None or container.kind == "heading" and _within(node.label, container) == node.label:
+        if container is None or container.kind == "heading" and label_within(node.label, container) == node.label:
             return normalise_label(node.label)  # a heading that does not qualify its paragraphs' labels: plain
         pair = self.pair_of.get(id(container), f"{'old' if old else 'new'}{id(container)}")
-        place = _within(node.label, container)
+        place = label_within(node.label, container)
         place = place if option else OPTION_PART.sub("", place)
         return f"{pair}|{normalise_label(place) or 'text'}"
 
@@ -392,7 +392,7 @@ def _containers(draft: Draft) -> list[Paragraph]:
     return [node for node, _ in draft.walk() if is_heading(node)]
 
 
-def _within(label: str, container: Paragraph) -> str:
+def label_within(label: str, container: Paragraph) -> str:
     """A label without its container's part: '4.1(a)' in Article 4 → '1(a)'; 'Article 4 chapeau' → 'chapeau';
     'II.1' under heading II (numbered afresh in each section) → '1'. A label its container does not
     qualify ('41' under heading II) is returned as it is."""
