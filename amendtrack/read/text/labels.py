@@ -18,7 +18,13 @@ NUMBER_LABEL = re.compile(
     rf"^\s*(?P<tok>\d{{1,3}}|[LlIS]\d{{0,2}}|\d{{1,2}}[lLIS])\s?{_SUFFIX}\s*(?P<p>[.,])(?P<rest>.*)$"
 )
 SUB_LABEL = re.compile(r"^\s*(?:[-•]\s+)?(?:[({\[](?P<a>[a-z@©¢])(?:\)|0|\})|(?P<b>[a-z¢])[.)])\s+(?P<rest>\S.*)$")
-ROMAN_HEADING = re.compile(r"^\s*(?P<r>[IVXLl1]{1,5})\s*[.\-]?\s+(?P<t>[A-Z“\"(].*)$")
+# OCR may print II as '11' or 'I1', but a numeral of digits alone needs its stop ('11.'), and a date
+# ('11 September 2019') is never a heading.
+ROMAN_HEADING = re.compile(
+    r"^\s*(?P<r>(?=[1l]*[IVXL])[IVXLl1]{1,5}|[1l]{1,5}(?=\s*[.\-]))\s*[.\-]?\s+"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})"
+    r"(?P<t>[A-Z“\"(].*)$"
+)
 LETTER_HEADING = re.compile(r"^\s*(?P<l>[A-H])\.\s+(?P<t>[A-Z“\"(].*)$")
 ANNEX = re.compile(r"^\s*(?:ANNEX|Annex)\b\s*[:.]?\s*(?P<t>.*)$")
 RECOMMENDATION = re.compile(r"^\s*Recommendation\s+(?P<n>\d{1,3})\s*$")
