@@ -4,12 +4,16 @@ and aligned paragraph for paragraph (bench/report_scenarios.py builds them from 
 from __future__ import annotations
 
 import importlib.util
+import random
 import sys
 from pathlib import Path
 
+import pytest
+
 from amendtrack.model.tree import Draft
+from amendtrack.read.files import read_draft_file
 from amendtrack.read.structure import read_text
-from amendtrack.read.text.labels import roman_heading
+from amendtrack.read.text.labels import roman_heading, wraps_on
 
 ROOT = Path(__file__).resolve().parents[1]
 L1 = ROOT / "data" / "drafts" / "wg-tip-2019" / "01-draft-report-L1.txt"
@@ -41,3 +45,96 @@ def test_an_advance_version_masthead_leaves_the_sections_as_they_were() -> None:
     advance = read_text(masthead + text, "advance.txt")
     assert nodes(advance) == nodes(read_text(text, "L1.txt"))
     assert nodes(advance)[0] == ("heading", "I", "Introduction")
+
+
+@pytest.mark.parametrize("path", [L1, CONSOLIDATED], ids=["2019 L.1", "2015 consolidated"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_pdf_text_layer_of_a_report_reads_as_its_word_text(path: Path, seed: int) -> None:
+    """Wrapped lines, a blank line after each, page furniture and a running header in the flow: inside
+    paragraphs, inside wrapped titles and between them."""
+    bench = _scenarios()
+    blocks = bench.blocks_of(read_draft_file(path))
+    lines = [line for block in blocks for line in bench.printed(block, block.number)]
+    word = read_text(bench.as_word(lines), "word.txt")
+    for running in (bench.FINAL_RUNNING, bench.ADVANCE_RUNNING):
+        pdf = read_text(bench.as_pdf(lines, random.Random(seed), running), "pdf.txt")
+        assert nodes(pdf) == nodes(word)
+
+
+def _pdf(*blocks: str, breaks: dict[int, list[str]] | None = None) -> str:
+    """A PDF's text layer of these blocks (lines already wrapped with '|'), page furniture after block k."""
+    out = []
+    for k, block in enumerate(blocks):
+        for line in block.split("|"):
+            out += [line + " ", ""]
+        out += [" ", ""]
+        for furniture in (breaks or {}).get(k, []):
+            out += [furniture + " ", ""]
+    return "\n".join(out)
+
+
+SECTION = "States parties should consider measures to raise awareness among groups at risk of being trafficked."
+
+
+def test_a_title_cut_by_a_page_break_keeps_its_end_though_other_titles_print_it_too() -> None:
+    title = "Recommendations adopted by the Working Group at its {} meeting, held in"
+    text = _pdf(
+        "I. Recommendations",
+        f"A. {title.format('first')}|Vienna from 10 to 12 October 2011",
+        f"1. {SECTION}",
+        f"B. {title.format('second')}",
+        "Vienna from 10 to 12 October 2011",
+        f"2. {SECTION}",
+        f"C. {title.format('third')}|Vienna from 10 to 12 October 2011",
+        f"3. {SECTION}",
+        breaks={3: ["CTOC/COP/WG.4/2015/5", "3/9 V.15-06015"]},
+    )
+    headings = [node.text for node, _ in read_text(text, "pdf.txt").walk() if node.kind == "heading"]
+    assert headings[2] == title.format("second") + " Vienna from 10 to 12 October 2011"
+    assert all(heading.endswith("2011") for heading in headings[1:])
+
+
+def test_a_running_header_between_a_title_and_its_end_is_furniture() -> None:
+    running = "Advance unedited version"
+    text = _pdf(
+        "I. Recommendations in the area of prevention",
+        f"1. {SECTION}",
+        "II. Recommendations in the area of partnerships, coordination of efforts and",
+        "cooperation, including international cooperation",
+        f"2. {SECTION}",
+        f"3. {SECTION}",
+        breaks={1: [running], 2: [running], 4: [running]},
+    )
+    headings = [node.text for node, _ in read_text(text, "pdf.txt").walk() if node.kind == "heading"]
+    assert headings[1] == "Recommendations in the area of partnerships, coordination of efforts and cooperation, " + (
+        "including international cooperation"
+    )
+    assert not any(running in node.text for node, _ in read_text(text, "pdf.txt").walk())
+
+
+def test_a_paragraph_whose_last_line_on_the_page_is_full_goes_on_over_the_page() -> None:
+    wrapped = (
+        "4. States parties should adopt comprehensive strategies to address the vulnerability of|victims of "
+        "trafficking in persons, including economic, social and psychological vulnerability.|Such strategies "
+        "should be developed with civil society and the private sector, as appropriate."
+    )
+    first, second, third = wrapped.split("|")
+    text = _pdf(
+        "I. Prevention",
+        f"{first}|{second}",
+        third,
+        "5. States parties should share information on good practices in prevention with each other.",
+        "Member States should also report on the measures they adopt, in their replies to the questionnaire.",
+        breaks={1: ["CTOC/COP/WG.4/2015/5", "3/9 V.15-06015"], 3: ["4/9 V.15-06015"]},
+    )
+    paragraphs = [node for node, _ in read_text(text, "pdf.txt").walk() if node.kind != "heading"]
+    assert [p.label for p in paragraphs][:2] == ["4", "5"]
+    assert paragraphs[0].text.endswith("private sector, as appropriate.")
+
+
+def test_a_short_title_before_a_lower_case_fragment_does_not_take_it_in() -> None:
+    assert not wraps_on("IV. Strengthening partnerships against trafficking in persons", "combating it", 76.0)
+    assert wraps_on(
+        "C. Recommendations on diplomatic and consular officials or liaison officers posted", "abroad", 76.0
+    )
+    assert wraps_on("A. Recommendations adopted at its first meeting, held in", "Vienna from 14 to 15 April 2009")

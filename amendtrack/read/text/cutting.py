@@ -12,7 +12,7 @@ from __future__ import annotations
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Marker
 from amendtrack.read import ocr
-from amendtrack.read.text.labels import BULLET, PP_LABEL, Label, is_annex_heading, recommendation_label
+from amendtrack.read.text.labels import BULLET, PP_LABEL, Label, is_annex_heading, recommendation_label, wraps_on
 from amendtrack.read.text.lines import BALLOON, FOOTNOTE, Line
 from amendtrack.read.text.markers import NOTE_BLOCK, note_marker, strip_editorial
 from amendtrack.read.text.recognise import (
@@ -205,7 +205,7 @@ def _series_of(at: Reading, label: Label) -> str:
 
 def _opens_heading(at: Reading, no: int, line: str) -> bool:
     heading = recognise_heading(at, line)
-    if heading is None and no in at.titles:
+    if heading is None and no in at.titles and not _wrapped_title(at, line):
         heading = recognise_title(at, line, at.titles[no])
     if heading is None:
         return False
@@ -220,6 +220,12 @@ def _opens_heading(at: Reading, no: int, line: str) -> bool:
     at.current = heading
     heading.lines.append((no, line))
     return True
+
+
+def _wrapped_title(at: Reading, line: str) -> bool:
+    """Whether the line carries on the heading just read (a title wrapped in a PDF), not a title of its own."""
+    current = at.current
+    return current is not None and current.role == "heading" and wraps_on(current.lines[-1][1].rstrip(), line, at.full)
 
 
 def _open_annex(at: Reading, no: int | None, line: str | None, printed: bool) -> None:
@@ -274,10 +280,12 @@ def _attach(at: Reading, marker: Marker) -> None:
 
 
 def _continues(at: Reading, unit: Unit, line: str) -> bool:
-    """Whether a block after a blank line carries on the paragraph before it."""
-    if unit.role in ("heading", "annex", "note"):
-        return False
+    """Whether a block after a blank line carries on the paragraph (or the wrapped heading) before it."""
     previous = strip_editorial(unit.lines[-1][1])
+    if unit.role == "heading":  # a title wrapped in a PDF's text layer
+        return wraps_on(previous.rstrip(), line, at.full)
+    if unit.role in ("annex", "note"):
+        return False
     if not strip_editorial(" ".join(text for _, text in unit.lines)).strip():
         return False  # a placeholder such as "43. [Merged with paragraph 42]"
     end = ocr.line_end_char(previous)

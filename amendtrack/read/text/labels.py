@@ -112,6 +112,23 @@ def letter_heading(line: str) -> Label | None:
     return Label("heading", 0, letter=letter, printed=f"{letter}.", rest=m.group("t"))
 
 
+# Words no title ends on: a title line that stops on one was wrapped ('… held in' / 'Vienna from …').
+MID_PHRASE = frozenset(
+    "a an and at between by for from held in into its of on or the their to towards under with within".split()
+)
+
+
+def wraps_on(title_line: str, following: str, full: float = 0.0) -> bool:
+    """Whether a title printed on `title_line` carries on in `following`: it stopped on no punctuation, on a
+    word no title ends on, or before a lower-case word when the line fills the measure (`full` characters;
+    a short title before a lower-case line is a title before a fragment, as OCR leaves them)."""
+    words = title_line.split()
+    if not words or not words[-1][-1:].isalpha() or BULLET.match(following):
+        return False
+    first = next((ch for ch in following if ch.isalpha()), "")
+    return words[-1] in MID_PHRASE or first.islower() and len(title_line.strip()) >= full
+
+
 TITLE_WORDS = 12  # most words of an unnumbered section's title ('Intended nationally determined contributions')
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from amendtrack.read import ocr
 from amendtrack.read.text.labels import (
     ANNEX,
+    BULLET,
     LETTER_HEADING,
     NUMBER_LABEL,
     PP_LABEL,
@@ -22,6 +23,7 @@ from amendtrack.read.text.labels import (
     ROMAN_HEADING,
     SUB_LABEL,
     is_structural,
+    wraps_on,
 )
 
 Line = tuple[int, str]  # (1-based line number in the file, text)
@@ -131,23 +133,72 @@ def _continues_footnote(line: str, previous: str) -> bool:
 
 
 def blank_page_furniture(lines: list[Line], title: set[str]) -> list[Line]:
-    """Page numbers, symbols, running headers and lines repeated page after page become blank lines."""
+    """Page numbers, symbols, running headers and lines repeated page after page become blank lines.
+
+    Where a page break falls inside a paragraph, the blank lines go too: see `_joined_across_pages`.
+    """
     repeated = ocr.repeated_lines([line for _, line in lines])
+    furniture = [bool(line) and _is_furniture(line, lines, i, title, repeated) for i, (_, line) in enumerate(lines)]
     cleaned: list[Line] = []
+    text = ""  # the last line of text kept
     for i, (no, line) in enumerate(lines):
-        isolated = (i == 0 or not lines[i - 1][1]) and (i + 1 == len(lines) or not lines[i + 1][1])
-        if line and _is_furniture(line, isolated, title, repeated):
-            line = ""
-        cleaned.append((no, line))
-    return cleaned
+        if furniture[i] and _wrapped_heading(text, line) and _unit_follows(lines, i):
+            furniture[i] = ocr.is_furniture(line)  # a page number stays one; a repeated line may end a title
+        text = line if line and not furniture[i] else text
+        cleaned.append((no, "" if furniture[i] else line))
+    breaks = {i for i, flag in enumerate(furniture) if flag}
+    return _joined_across_pages(cleaned, breaks) if breaks else cleaned
 
 
-def _is_furniture(line: str, isolated: bool, title: set[str], repeated: set[str]) -> bool:
-    return (
-        ocr.is_furniture(line)
-        or (isolated and not is_structural(line) and ocr.is_running_header(line, title))
-        or (isolated and " ".join(line.split()) in repeated)
-    )
+def _is_furniture(line: str, lines: list[Line], i: int, title: set[str], repeated: set[str]) -> bool:
+    """Page furniture: a page number or symbol; alone between blank lines, a running header or a line printed
+    page after page (never a label or a heading: titles repeat from section to section)."""
+    isolated = (i == 0 or not lines[i - 1][1]) and (i + 1 == len(lines) or not lines[i + 1][1])
+    if ocr.is_furniture(line) or not isolated or is_structural(line):
+        return ocr.is_furniture(line)
+    return ocr.is_running_header(line, title) or " ".join(line.split()) in repeated and not LETTER_HEADING.match(line)
+
+
+def _unit_follows(lines: list[Line], i: int) -> bool:
+    """Whether the next line after line i opens a paragraph or a heading: then a title cut by the page break
+    before line i ends there, in line i; otherwise line i is a running header between its two parts."""
+    k = next((k for k in range(i + 1, len(lines)) if lines[k][1]), None)
+    return k is not None and bool(is_structural(lines[k][1]) or LETTER_HEADING.match(lines[k][1]))
+
+
+def _wrapped_heading(heading: str, line: str) -> bool:
+    """Whether the line carries on a section heading cut by a page break: titles repeat from section to
+    section ('… held in' / 'Vienna from 10 to 12 October 2011'), so the line may look like a running header."""
+    return bool(ROMAN_HEADING.match(heading) or LETTER_HEADING.match(heading)) and wraps_on(heading, line)
+
+
+MEASURE_MOST = 150  # a PDF's lines are wrapped to a measure shorter than this; a Word text's run on
+
+
+def _joined_across_pages(lines: list[Line], breaks: set[int]) -> list[Line]:
+    """The blank lines of a page break dropped where the line before it fills the measure: a paragraph whose
+    last line on the page is full goes on on the next page, whatever that line ends with."""
+    lengths = sorted(len(line.strip()) for _, line in lines if line and not line.startswith("\x00"))
+    typical = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0
+    if not typical or typical > MEASURE_MOST:
+        return lines
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and not lines[j][1]:
+            j += 1
+        if j == i:
+            out.append(lines[i])
+            i += 1
+            continue
+        before = out[-1][1] if out else ""
+        after = lines[j][1] if j < len(lines) else ""
+        inside = before and after and any(k in breaks for k in range(i, j)) and len(before.strip()) >= 0.8 * typical
+        if not (inside and not is_structural(after) and not after.startswith("\x00") and not BULLET.match(after)):
+            out.extend(lines[i:j])
+        i = j
+    return out
 
 
 def take_out_balloons(lines: list[Line]) -> list[Line]:
