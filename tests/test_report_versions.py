@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from amendtrack.compare.align import Link, align
 from amendtrack.model.tree import Draft
 from amendtrack.read.files import read_draft_file
 from amendtrack.read.structure import read_text
@@ -138,3 +139,61 @@ def test_a_short_title_before_a_lower_case_fragment_does_not_take_it_in() -> Non
         "C. Recommendations on diplomatic and consular officials or liaison officers posted", "abroad", 76.0
     )
     assert wraps_on("A. Recommendations adopted at its first meeting, held in", "Vienna from 14 to 15 April 2009")
+
+
+REPORT = """I. Recommendations
+
+A. General recommendations
+
+{a}
+
+Recommendation 1
+
+Member States should convene litigation surgeries for prosecutors to share their experience.
+
+Recommendation 2
+
+Member States should cooperate with victim assistance service providers on witness protection.
+
+B. Recommendations on crime prevention
+
+{b}
+
+Recommendation 3
+
+Member States should coordinate their efforts with multilateral and regional organizations.
+
+II. Summary of deliberations
+
+{c}. At its 1st and 2nd meetings, the Working Group considered agenda item 2.
+"""
+CHAPEAU = "The Working Group recommended that the Conference consider the following recommendations for adoption."
+
+
+def _link(links: list[Link], label: str, text: str = "") -> Link:
+    return next(link for link in links for node in link.sources if node.label == label and text in node.text)
+
+
+@pytest.mark.parametrize("edited", [False, True])
+def test_a_section_that_drops_its_copy_of_a_repeated_chapeau_has_it_deleted_not_merged(edited: bool) -> None:
+    old = read_text(REPORT.format(a=f"1. {CHAPEAU}", b=f"2. {CHAPEAU}", c=3), "advance.txt")
+    kept = CHAPEAU.replace("adoption.", "adoption, as appropriate.") if edited else CHAPEAU
+    new = read_text(REPORT.format(a="", b=f"1. {kept}", c=2), "final.txt")
+    links = align(old, new).links
+    dropped, moved_on = _link(links, "1"), _link(links, "2")
+    assert dropped.relation == "deleted" and not dropped.targets
+    assert [t.label for t in moved_on.targets] == ["1"] and len(moved_on.sources) == 1
+    assert moved_on.relation == ("modified" if edited else "renumbered")
+    assert _link(links, "3").relation == "renumbered"
+
+
+@pytest.mark.parametrize("name", ["2019 L.1", "2019 L.1/Add.1", "2015 consolidated"])
+def test_advance_and_final_versions_of_a_sample_report_align_paragraph_for_paragraph(name: str) -> None:
+    """Mastheads, editorial edits, a paragraph inserted or removed, Word text against a PDF's text layer."""
+    bench = _scenarios()
+    blocks = bench.blocks_of(read_draft_file(bench.REPORTS[name]))
+    rng = random.Random(5)
+    for trial in range(8):
+        advance, final_text, final, _change = bench.versions(blocks, rng, trial)
+        old, new = read_text(advance, "advance.txt"), read_text(final_text, "final.txt")
+        assert bench.errors_of(old, new, blocks, final) == [], f"trial {trial}"

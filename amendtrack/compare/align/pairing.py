@@ -28,6 +28,7 @@ SAME_LABEL_BONUS = 0.1  # added to the similarity of two paragraphs that kept th
 CONTAINED = 0.70  # least share of a paragraph's words found in another for a merge or split
 DECLARED_OK = 0.15  # least share of words a declared merge must show to be honoured
 STILL_THERE = 0.75  # a paragraph declared deleted whose text is this like a paragraph of the later draft is not
+TITLES_ALIKE = 0.6  # least share of words two headings' titles share to be taken for one section, edited
 FORMERLY_OK = 0.45  # least similarity a declared renumbering must show to be honoured
 FORMERLY_SLACK = 0.05  # … and how much less than the best match it may be
 NEIGHBOUR = 0.12  # least similarity for a link that order alone suggests (between two linked neighbours)
@@ -161,15 +162,18 @@ def link_unchanged(drafts: ParagraphIndex, found: Decisions) -> None:
 
     Such a pair scores the most any pair can (likeness 1 plus the bonus for the same label), and no other
     pair with that label exists, so pairing best-first would link it anyway; most paragraphs of a
-    late draft are like this.
+    late draft are like this. A text the earlier draft prints twice is not: its copies are weighed together.
     """
     _link_copies(drafts, found)
     new_keys = Counter(block.key for block in drafts.new)
+    repeated = {i for copies in _by_words(drafts.old).values() if len(copies) > 1 for i in copies}
     for j in drafts.targets:
         block = drafts.new[j]
         same_label = drafts.old_by_label.get(block.key, ())
         if j in found.taken_new or len(same_label) != 1 or new_keys[block.key] != 1 or not block.bag:
             continue
+        if same_label[0] in repeated:
+            continue  # which copy went on is merge_repeated's to say: the label may have come by renumbering
         i = same_label[0]
         if i not in found.taken_old and not drafts.old[i].placeholder and drafts.old[i].bag == block.bag:
             found.link(i, j)
@@ -258,6 +262,10 @@ def merge_repeated(drafts: ParagraphIndex, found: Decisions) -> None:
         linked = [i for i in copies if found.pairs.get(i) == j]
         if any(i in found.taken_old and i not in linked for i in copies) or (j in found.taken_new and not linked):
             continue  # a copy went elsewhere by declaration, or the later text is taken: leave them to the words
+        placed = _copy_in_place(drafts, copies, j)
+        if placed is not None and not linked:
+            found.link(placed, j)  # the copies under other headings are left to the words: deleted, or paired
+            continue
         first = linked[0] if linked else copies[0]
         if not linked:
             found.link(first, j)
@@ -265,6 +273,30 @@ def merge_repeated(drafts: ParagraphIndex, found: Decisions) -> None:
             if i != first and not _goes_on(drafts, found, i, j):
                 found.merged_into[i] = j
                 found.taken_old.add(i)
+
+
+def _copy_in_place(drafts: ParagraphIndex, copies: list[int], j: int) -> int | None:
+    """The one copy printed under the headings the later text stands under, when headings tell the copies
+    apart: a report's 'The Working Group recommended …' heads each section, and a section that drops it
+    does not merge it into the next one's."""
+    title = drafts.new_titles(j)
+    if not title:
+        return None
+    likeness = sorted(((_title_likeness(drafts.old_titles(i), title), i) for i in copies), reverse=True)
+    best, runner_up = likeness[0][0], likeness[1][0]
+    return likeness[0][1] if best >= TITLES_ALIKE and best > runner_up else None
+
+
+def _same_section(drafts: ParagraphIndex, i: int, j: int) -> bool:
+    """Whether old i and new j stand under headings of alike titles, or under none (a treaty's Articles)."""
+    one, other = drafts.old_titles(i), drafts.new_titles(j)
+    return not (one and other) or _title_likeness(one, other) >= TITLES_ALIKE
+
+
+def _title_likeness(one: str, other: str) -> float:
+    """The share of words two headings' titles have in common (edited titles stay alike)."""
+    a, b = set(one.lower().split()), set(other.lower().split())
+    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def _goes_on(drafts: ParagraphIndex, found: Decisions, i: int, j: int) -> bool:
@@ -279,9 +311,10 @@ def _goes_on(drafts: ParagraphIndex, found: Decisions, i: int, j: int) -> bool:
 def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
     """Link the remaining paragraphs one to one by likeness of words, the most alike pair first.
 
-    A pair must pass its bar (`_least_likeness`); a pair that kept its label gets a bonus. Of pairs equally
-    alike (copies of one text), one under a heading of the same title goes first: a report's sections are
-    headings, not containers, and its 'The Working Group recommended …' follows its section.
+    A pair must pass its bar (`_least_likeness`); a pair that kept its label in its section gets a bonus. Of
+    pairs equally alike (copies of one text), one under a heading of the same title goes first: a report's
+    sections are headings, not containers, and its 'The Working Group recommended …' follows its section
+    (the label it keeps in another section came by renumbering).
     """
     scored = []
     for j in drafts.targets:
@@ -293,7 +326,7 @@ def pair_best_first(drafts: ParagraphIndex, found: Decisions) -> None:
             s = drafts.score(i, j)
             if s < _least_likeness(drafts.old[i], drafts.new[j]) or _outshone(drafts, found, i, j, s):
                 continue
-            if drafts.old[i].key == drafts.new[j].key:
+            if drafts.old[i].key == drafts.new[j].key and _same_section(drafts, i, j):
                 s += SAME_LABEL_BONUS
             scored.append((s, i, j))
     scored.sort(key=lambda t: (-t[0], drafts.old_titles(t[1]) != drafts.new_titles(t[2]), t[1], t[2]))
@@ -455,10 +488,10 @@ def find_merges(drafts: ParagraphIndex, found: Decisions) -> None:
 
 def _brings(drafts: ParagraphIndex, paired: dict[int, int], i: int, j: int) -> bool:
     """Whether old i may have gone into new j by its words: j has no source yet, or i sits beside that source
-    or is a copy of it (`_twins`), or i brings j a word its source lacks (a recommendation of a dropped section
-    whose words a kept one holds went with its section)."""
+    or is a copy of it (`_twins`) in the same section, or i brings j a word its source lacks (a recommendation
+    of a dropped section whose words a kept one holds went with its section)."""
     k = paired.get(j)
-    if k is None or abs(k - i) == 1 or _twins(drafts, i, k):
+    if k is None or abs(k - i) == 1 or _twins(drafts, i, k) and not _other_sections(drafts, i, k):
         return True
     return drafts.weights.coverage_gain(drafts.new[j].bag, [drafts.old[k].bag], drafts.old[i].bag) > 0.0
 
@@ -480,9 +513,9 @@ def merge_restatements(drafts: ParagraphIndex, found: Decisions) -> None:
 
 
 def _restated(drafts: ParagraphIndex, i: int, j: int, sources: list[int]) -> bool:
-    """Whether old i and one of the old paragraphs that went into new j, of which i is a copy (`_twins`), each
-    hold j whole, in the Article their Article became, with a fifth of i's words there (SUPPLIES_SHARE), j not
-    that paragraph word for word; never into an open option."""
+    """Whether old i and one of the old paragraphs that went into new j, of which i is a copy (`_twins`) in the
+    same section, each hold j whole, in the Article their Article became, with a fifth of i's words there
+    (SUPPLIES_SHARE), j not that paragraph word for word; never into an open option."""
     block, target = drafts.old[i], drafts.new[j]
     if not sources or not kin(target, block) or _still_open(drafts, i, j):
         return False
@@ -490,12 +523,25 @@ def _restated(drafts: ParagraphIndex, i: int, j: int, sources: list[int]) -> boo
         return False  # the same Article pair, not one from an Article that went: its words elsewhere prove nothing
     if drafts.weights.containment(block.bag, target.bag) < SUPPLIES_SHARE or not _restates(drafts, i, j):
         return False
-    return any(_restates(drafts, k, j) and _twins(drafts, i, k) and _reworded(drafts, k, j) for k in sources)
+    return any(
+        _restates(drafts, k, j)
+        and _twins(drafts, i, k)
+        and not _other_sections(drafts, i, k)
+        and _reworded(drafts, k, j)
+        for k in sources
+    )
 
 
 def _reworded(drafts: ParagraphIndex, k: int, j: int) -> bool:
     """Whether new j is not old k word for word: a text kept as it was took nothing from its twin."""
     return drafts.old[k].bag != drafts.new[j].bag
+
+
+def _other_sections(drafts: ParagraphIndex, i: int, k: int) -> bool:
+    """Whether old paragraphs i and k stand under headings of other titles (a report's sections, each opening
+    with its own copy of 'The Working Group recommended …')."""
+    one, other = drafts.old_titles(i), drafts.old_titles(k)
+    return bool(one and other) and _title_likeness(one, other) < TITLES_ALIKE
 
 
 def _twins(drafts: ParagraphIndex, i: int, k: int) -> bool:
