@@ -2,10 +2,11 @@
 
 A decision is built from the numbered paragraphs of the Paris Agreement (final text), with their
 sub-paragraphs, one section per Article under a short title, and a later version of it by a seeded
-random script that knows what it
-did: some sections dropped, the rest kept in order, two swapped or all shuffled, a fifth of the
-paragraphs edited ('shall' → 'should', ', as appropriate' before the final stop). Each scenario is
-written in three styles of title (a bare title line, a Markdown heading, 'II. Title'), with the
+random script that knows what it did: some sections dropped, the rest kept in order, two swapped or
+all shuffled, a fifth of the paragraphs edited ('shall' → 'should', ', as appropriate' before the
+final stop); in every other trial the later version is a PDF's text layer (wrapped lines, a blank
+line after each, the symbol and page number at each page break), except in Markdown. Each scenario
+is written in three styles of title (a bare title line, a Markdown heading, 'II. Title'), with the
 paragraphs numbered on through the sections or afresh in each, and with an unlabelled preamble
 (structure reader) or a PP-labelled one (resolution reader).
 
@@ -28,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from report_scenarios import as_pdf  # noqa: E402  (bench/, the script's own folder)
 
 from amendtrack.compare.align import align  # noqa: E402
 from amendtrack.model.tree import Draft  # noqa: E402
@@ -142,7 +145,11 @@ def main() -> int:
                 kept[i], kept[j] = kept[j], kept[i]
             edits = frozenset(p for t in kept for p in sections[t] if rng.random() < 0.2)
             old = read(decision(sections, titles, style, afresh, labelled), style, "old")
-            new = read(decision(sections, kept, style, afresh, labelled, edits), style, "new")
+            later = decision(sections, kept, style, afresh, labelled, edits)
+            if style != "markdown" and trial % 2:  # the later version as a PDF's text layer
+                blocks = [block for block in later.split("\n\n") if block.strip()]
+                later = as_pdf(blocks, random.Random(trial), ["FCCC/CP/2015/L.9", "{page}/9 GE.15-21932"])
+            new = read(later, style, "new")
             wrong = errors_of(sections, old, new, set(kept), afresh and style != "roman")
             if wrong:
                 bad += 1
