@@ -107,7 +107,7 @@ def clean_line(line: str) -> str:
 SOFT = "\x00SOFT"
 
 
-def collapse_double_spacing(lines: list[str]) -> list[str]:
+def collapse_double_spacing(lines: list[str], wrapped_only: bool = False) -> list[str]:
     """Undo PDF extraction that puts a blank line after every line.
 
     When most text lines are followed by exactly one blank line, a single blank
@@ -115,6 +115,8 @@ def collapse_double_spacing(lines: list[str]) -> list[str]:
     run of two or more blank lines separates blocks. A report of many one-line
     blocks (headings, 'Recommendation 4') has nearly as many runs as single
     blanks; there the single blanks tell: most fall in the middle of a sentence.
+    `wrapped_only`: only then (Word text, one paragraph a line with a blank line
+    between, is left as it is: its blank lines end its blocks).
     """
     gaps: Counter[int] = Counter()
     run, previous, wraps = 0, "", 0
@@ -128,7 +130,8 @@ def collapse_double_spacing(lines: list[str]) -> list[str]:
             run += 1
     total = sum(gaps.values())
     mid_sentence = gaps[1] >= 0.4 * total and wraps >= 0.5 * gaps[1]
-    if total < 10 or gaps[1] < 0.6 * total and not mid_sentence or gaps[0] > 0.2 * total:
+    double_spaced = mid_sentence or gaps[1] >= 0.6 * total and not wrapped_only
+    if total < 10 or not double_spaced or gaps[0] > 0.2 * total:
         return lines
     out = list(lines)
     i = 0
@@ -247,10 +250,11 @@ def to_roman(number: int) -> str:
 
 # --- page furniture -----------------------------------------------------------
 
+_JOB = r"(?:V|GE)\.\d{2}-\d{5}\b|\d{2}-\d{5}\s*\([A-Z]\)"  # UN job numbers: Vienna, Geneva, New York '(E)'
 _FURNITURE = [
     re.compile(r"^\s*\d{1,3}\s*$"),  # page number
-    re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}(\s+V\.\d{2}-\d{5}.*)?\s*$"),  # "3/5", "3/5 V.19-09261"
-    re.compile(r"^\s*V\.\d{2}-\d{5}\b.*$"),  # job number
+    re.compile(rf"^\s*\d{{1,3}}\s*/\s*\d{{1,3}}(\s+(?:{_JOB}).*)?\s*$"),  # "3/5", "3/5 V.19-09261"
+    re.compile(rf"^\s*(?:{_JOB}).*$"),  # job number
     re.compile(r"^\s*(United Nations\s+)?[A-Z]{1,6}(/[A-Za-z0-9.\-]+){2,}\s*$"),  # document symbol
     re.compile(r"^\s*\*\d{5,}\*\s*$"),  # bar code
     re.compile(r"^[\s,.;:_~\-—–|'‘’\"`]{6,}$"),  # rule lines of commas or dashes

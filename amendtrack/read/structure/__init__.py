@@ -32,7 +32,7 @@ from amendtrack.read.structure.builder import MAX_NESTING, Builder, TooDeep
 from amendtrack.read.structure.classify import Role, classify, looks_structured
 from amendtrack.read.structure.naming import Namer
 from amendtrack.read.text import read_draft_lines, read_draft_text
-from amendtrack.read.text.lines import DraftLines, find_body_start
+from amendtrack.read.text.lines import DraftLines, blank_page_furniture, find_body_start
 from amendtrack.read.text.markers import extract_markers, find_brackets
 
 __all__ = ["Block", "is_structured", "lines_of_blocks", "read_blocks", "read_structured", "read_text", "text_blocks"]
@@ -95,12 +95,22 @@ def _title_block(blocks: list[Block], body: int) -> int:
 def read_text(text: str, source: str) -> Draft:
     """A plain-text draft: structured when it looks so, else read by the resolution reader as before."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    blocks = text_blocks(list(enumerate(lines, start=1)))
+    blocks = text_blocks(text_layer_lines(lines))
     if is_structured(blocks):
         check_characters(text, source, line=1)
         ocr.check_text(text, source)
         return read_structured(blocks, source)
     return read_draft_text(text, source=source)
+
+
+def text_layer_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """The numbered lines of a text draft; a PDF's text layer (a blank line after every line) with its
+    soft breaks gone and its page furniture blanked, so that a blank line ends a block as in Word text."""
+    collapsed = ocr.collapse_double_spacing([line if line.strip() else "" for line in lines], wrapped_only=True)
+    if ocr.SOFT not in collapsed:
+        return list(enumerate(lines, start=1))
+    numbered = [(no, line) for no, line in enumerate(collapsed, start=1) if line != ocr.SOFT]
+    return blank_page_furniture(numbered, set())
 
 
 def _body_start(roles: list[Role]) -> int:
@@ -122,13 +132,15 @@ def _finish(node: Paragraph) -> None:
 
 
 LABEL_START = re.compile(
-    r"^(?:\d{1,3}(?:bis|ter)?\.\s|\([a-z]{1,3}\)\s|\([ivx]{1,5}\)\s|\[?\s*(?:Article|ARTICLE|Art\.)\s+\d|"
+    r"^(?:\d{1,3}(?:bis|ter)?\.\s|\([a-z]{1,3}\)\s|\([ivx]{1,5}\)\s|"
+    r"\[?\s*(?:Article|ARTICLE|Art\.)\s+\d+\w*(?:\s*\]?\s*$|\s*[.:–—-]\s|\s+[A-Z(\[])|"
     r"\[?\s*(?:Option|OPTION)\s+\w{1,3}\s*[:.]|PP\s*\.?\s*\d)"
 )
 
 
 def text_blocks(lines: list[tuple[int, str]]) -> list[Block]:
-    """Blocks of plain-text lines: a blank line ends a block, and so does a line opening a label."""
+    """Blocks of plain-text lines: a blank line ends a block, and so does a line opening a label (an Article's
+    only as a heading: 'Article 4, paragraph 2, …' wrapped to the start of a line goes on)."""
     blocks: list[Block] = []
     current: list[str] = []
     first = 0

@@ -12,7 +12,15 @@ from __future__ import annotations
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Marker
 from amendtrack.read import ocr
-from amendtrack.read.text.labels import BULLET, PP_LABEL, Label, is_annex_heading, recommendation_label, wraps_on
+from amendtrack.read.text.labels import (
+    BULLET,
+    PP_LABEL,
+    Label,
+    is_annex_heading,
+    number_label,
+    recommendation_label,
+    wraps_on,
+)
 from amendtrack.read.text.lines import BALLOON, FOOTNOTE, Line
 from amendtrack.read.text.markers import NOTE_BLOCK, note_marker, strip_editorial
 from amendtrack.read.text.recognise import (
@@ -83,6 +91,7 @@ def _read_line(at: Reading, no: int, line: str, gap: bool, blocks_run_on: bool) 
     if (
         _waits_for_recommendation(at, line)
         or _opens_annex(at, no, line)
+        or (not gap and _ends_mid_sentence(at, line) and _carry_on(at, no, line))
         or _starts_labelled(at, no, line)
         or _opens_heading(at, no, line)
     ):
@@ -115,6 +124,23 @@ def _opens_annex(at: Reading, no: int, line: str) -> bool:
     if not is_annex_heading(line):
         return False
     _open_annex(at, no, line, printed=True)
+    return True
+
+
+def _ends_mid_sentence(at: Reading, line: str) -> bool:
+    """Whether the line is a bare number ('11.') right under a line of the paragraph being read that stops
+    mid-sentence ('… under Articles 9, 10 and'): the paragraph's last word, wrapped, not a stacked label."""
+    current = at.current
+    if current is None or current.role not in ("top", "sub", "item", "numitem") or not current.lines:
+        return False
+    label = number_label(line)
+    end = ocr.line_end_char(current.lines[-1][1])
+    return label is not None and not label.rest and (end.isalnum() or end == ",")
+
+
+def _carry_on(at: Reading, no: int, line: str) -> bool:
+    assert at.current is not None  # _ends_mid_sentence found it
+    at.current.lines.append((no, line))
     return True
 
 

@@ -23,6 +23,7 @@ from amendtrack.read.text.labels import (
     ROMAN_HEADING,
     SUB_LABEL,
     is_structural,
+    title_shape,
     wraps_on,
 )
 
@@ -175,6 +176,14 @@ def _wrapped_heading(heading: str, line: str) -> bool:
 MEASURE_MOST = 150  # a PDF's lines are wrapped to a measure shorter than this; a Word text's run on
 
 
+def _goes_on(line: str, following: str) -> bool:
+    """Whether a line at the top of a page may carry on the paragraph of the page before: no label, bullet or
+    marker, and no title alone on its line ('Cooperative approaches' before the next section's paragraphs)."""
+    if is_structural(line) or line.startswith("\x00") or BULLET.match(line):
+        return False
+    return bool(following) or not title_shape(line)
+
+
 def _joined_across_pages(lines: list[Line], breaks: set[int]) -> list[Line]:
     """The blank lines of a page break dropped where the line before it fills the measure: a paragraph whose
     last line on the page is full goes on on the next page, whatever that line ends with."""
@@ -195,7 +204,7 @@ def _joined_across_pages(lines: list[Line], breaks: set[int]) -> list[Line]:
         before = out[-1][1] if out else ""
         after = lines[j][1] if j < len(lines) else ""
         inside = before and after and any(k in breaks for k in range(i, j)) and len(before.strip()) >= 0.8 * typical
-        if not (inside and not is_structural(after) and not after.startswith("\x00") and not BULLET.match(after)):
+        if not (inside and _goes_on(after, lines[j + 1][1] if j + 1 < len(lines) else "")):
             out.extend(lines[i:j])
         i = j
     return out

@@ -128,7 +128,8 @@ def recognise_heading(at: Reading, line: str) -> Unit | None:
     label = roman_heading(line)
     if label is not None:
         last = at.printed_section  # sections an unnumbered title opened do not count
-        if label.number == last + 1 or (last == 0 and label.number <= 5):
+        digits = any(ch.isdigit() for ch in label.printed)  # OCR's '11.' for II: only right after section I
+        if label.number == last + 1 and (last or not digits) or (last == 0 and label.number <= 5 and not digits):
             return Unit(
                 "heading", None, label=label, container=at.annex, heading_level=1, heading_key=str(label.number)
             )

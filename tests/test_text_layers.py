@@ -1,0 +1,126 @@
+"""A PDF's text layer given as a text file (a blank line after every line, page furniture in the flow) is read
+as the same draft typed in Word: decisions and treaties (structure reader) as well as resolutions and reports."""
+
+from __future__ import annotations
+
+import importlib
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from amendtrack.model.tree import Draft
+from amendtrack.read import ocr
+from amendtrack.read.structure import read_text
+
+ROOT = Path(__file__).resolve().parents[1]
+FINAL = ROOT / ".." / "shared" / "corpora" / "paris-2015" / "05_final.md"
+
+
+def nodes(draft: Draft) -> list[tuple[str, str, str]]:
+    return [(node.kind, node.label, " ".join(node.text.split())) for node, _ in draft.walk()]
+
+
+def layer(*blocks: str) -> str:
+    """A PDF's text layer of these blocks, their lines wrapped where '|' stands: a blank line after each line,
+    two between blocks; a block '#' is a page break with the symbol and the page number."""
+    out: list[str] = []
+    for block in blocks:
+        lines = ["", "FCCC/CP/2015/L.9", "", "2/9 GE.15-21932"] if block == "#" else block.split("|")
+        for line in lines:
+            out += [line + " ", ""]
+        out += [" ", ""]
+    return "\n".join(out)
+
+
+PREAMBLE = ("The Conference of the Parties,", "Recalling decision 1/CP.17 on the Durban Platform,")
+PURPOSE = (
+    "9. This Agreement, in enhancing the implementation of the Convention, including its|objective, aims to "
+    "strengthen the global response to the threat of climate change, in the|context of sustainable development "
+    "and efforts to eradicate poverty."
+)
+REVIEW = "10. Each Party shall provide information on support needed and received under Articles 9,|10 and|11."
+REVIEWED = (  # its last line before the page break is full: the title after the break is no part of it
+    "11. Information submitted by each Party under paragraphs 9 and 10 shall undergo a technical|expert review "
+    "in accordance with decision 1/CP.21 and shall be considered in the light of the|national circumstances "
+    "of each Party and of its capacities, as appropriate to the Party concerned."
+)
+COOPERATION = (
+    "12. Parties recognize that some Parties choose to pursue voluntary cooperation in the|implementation of "
+    "their nationally determined contributions, with the support of Article 6,|paragraph 2, and of the "
+    "Article 4, and Parties' adaptation actions, as appropriate to them."
+)
+
+
+def word(*blocks: str) -> str:
+    return "\n\n".join(block.replace("|", " ") for block in blocks if block != "#") + "\n"
+
+
+def test_a_decision_without_pp_labels_reads_alike_from_its_text_layer() -> None:
+    blocks = (*PREAMBLE, "Purpose", PURPOSE, REVIEW, REVIEWED, "#", "Cooperative approaches", COOPERATION)
+    typed, layered = read_text(word(*blocks), "word.txt"), read_text(layer(*blocks), "pdf.txt")
+    assert nodes(layered) == nodes(typed)
+    labels = [label for _, label, _ in nodes(typed)]
+    assert labels[:3] == ["Preamble", "PP1", "Section 1"] and "Section 2" in labels
+    texts = dict((label, text) for _, label, text in nodes(layered))
+    assert texts["10"].endswith("under Articles 9, 10 and 11.")  # '11.' wrapped alone is no stacked label
+    assert texts["11"].startswith("Information submitted")
+    assert texts["12"].endswith("of the Article 4, and Parties' adaptation actions, as appropriate to them.")
+
+
+def test_a_resolution_text_layer_keeps_a_wrapped_11_in_its_paragraph_and_is_no_section_ii() -> None:
+    blocks = ("PP1 Recalling decision 1/CP.17 on the Durban Platform,", "Purpose", PURPOSE, REVIEW, REVIEWED)
+    layered = read_text(layer(*blocks), "pdf.txt")
+    assert nodes(layered) == nodes(read_text(word(*blocks), "word.txt"))
+    assert not any(kind == "heading" and label == "II" for kind, label, _ in nodes(layered))
+
+
+def test_word_text_with_a_blank_line_between_paragraphs_is_not_taken_for_a_text_layer() -> None:
+    text = word(*PREAMBLE, "Purpose", PURPOSE, REVIEW)
+    assert [label for _, label, _ in nodes(read_text(text, "word.txt"))][:3] == ["Preamble", "PP1", "Section 1"]
+
+
+@pytest.mark.parametrize(
+    "line", ["3/5 V.19-09261", "2/9 GE.15-21932", "GE.15-21932 (E)", "15-22145 (E)  061115", "V.15-06015 (E)"]
+)
+def test_un_job_numbers_of_vienna_geneva_and_new_york_are_page_furniture(line: str) -> None:
+    assert ocr.is_furniture(line)
+
+
+def test_words_that_begin_like_a_job_number_are_text() -> None:
+    assert not ocr.is_furniture("15-22145 units of emissions") and not ocr.is_furniture("GE.15 is a symbol")
+
+
+def _bench(name: str):  # noqa: ANN202 - a module
+    sys.path.insert(0, str(ROOT / "bench"))  # decision_scenarios writes its PDF layers with report_scenarios'
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+
+
+@pytest.mark.skipif(not FINAL.exists(), reason=f"the Paris corpus is not here ({FINAL}); it is shared, never copied")
+@pytest.mark.parametrize("style", ["plain", "roman"])
+def test_decisions_of_the_paris_paragraphs_align_when_the_later_is_a_text_layer(style: str) -> None:
+    """bench/decision_scenarios.py's trials whose later version is a PDF's text layer: sections dropped and
+    reordered, paragraphs edited; every paragraph and section linked to its own counterpart."""
+    from amendtrack.read.files import read_draft_file
+
+    bench = _bench("decision_scenarios")
+    sections, subs = bench.sections_of(read_draft_file(FINAL))
+    bench.SUBS.update(subs)
+    titles = [t for t in bench.TITLES.values() if t in sections]
+    rng = random.Random(4)
+    for trial in range(1, 12, 2):
+        afresh, labelled = trial % 4 == 1, trial % 3 == 0
+        kept = [t for t in titles if rng.random() > 0.2]
+        rng.shuffle(kept)
+        edits = frozenset(p for t in kept for p in sections[t] if rng.random() < 0.2)
+        old = bench.read(bench.decision(sections, titles, style, afresh, labelled), style, "old")
+        later = bench.decision(sections, kept, style, afresh, labelled, edits)
+        blocks = [block for block in later.split("\n\n") if block.strip()]
+        new = bench.read(
+            bench.as_pdf(blocks, random.Random(trial), ["FCCC/CP/2015/L.9", "{page}/9 GE.15-21932"]), style, "new"
+        )
+        assert bench.errors_of(sections, old, new, set(kept), afresh and style != "roman") == [], f"trial {trial}"
