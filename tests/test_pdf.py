@@ -286,6 +286,22 @@ def test_two_pages_by_hand_hyphens_labels_and_page_numbers(tmp_path: Path) -> No
     ]
 
 
+def test_a_suspended_hyphen_at_a_line_end_keeps_its_space(tmp_path: Path) -> None:
+    """'gender-' / 'and age-sensitive': the hyphen of a suspended compound, not a word cut in two."""
+    lines = [
+        "4. States parties should adopt comprehensive policies that are human rights-based, gender-",
+        "and age-sensitive, and take into account the short- to medium-term needs of victims and pre-",
+        "or post-trial support, as appropriate.",
+    ]
+    path = tmp_path / "suspended.pdf"
+    path.write_bytes(handmade([body(100, lines)]))
+    assert [b.text for b in pdf_blocks(path)] == [
+        "4. States parties should adopt comprehensive policies that are human rights-based, gender- and "
+        "age-sensitive, and take into account the short- to medium-term needs of victims and pre- or "
+        "post-trial support, as appropriate."
+    ]
+
+
 @pytest.mark.parametrize("number", ["Page {n} of 2", "{n}/2", "{n}", "- {n} -"])
 def test_page_number_lines_dropped(tmp_path: Path, number: str) -> None:
     pages = [[(72, 100, f"Paragraph on page {n}."), (280, 800, number.format(n=n))] for n in (1, 2)]

@@ -124,3 +124,18 @@ def test_decisions_of_the_paris_paragraphs_align_when_the_later_is_a_text_layer(
             bench.as_pdf(blocks, random.Random(trial), ["FCCC/CP/2015/L.9", "{page}/9 GE.15-21932"]), style, "new"
         )
         assert bench.errors_of(sections, old, new, set(kept), afresh and style != "roman") == [], f"trial {trial}"
+
+
+def test_a_suspended_hyphen_at_a_line_end_keeps_its_space_in_a_text_layer() -> None:
+    text = layer(
+        "1. States parties should adopt comprehensive policies that are human rights-based, gender-|and "
+        "age-sensitive, and that meet the immediate needs and the longer-term and the short-|to medium-term "
+        "needs of victims of trafficking in persons, in particular women and children.",
+        "2. States parties should also consider other measures of prevention and of protection.",
+        *(f"{n}. States parties should share their experience of measures of prevention." for n in range(3, 9)),
+    )
+    first = next(node for node, _ in read_text(text, "pdf.txt").walk() if node.label == "1")
+    assert "gender- and age-sensitive" in first.text and "short- to medium-term" in first.text
+    assert ocr.join_lines(["for victims of trafficking, traf-", "ficking in persons"], {"trafficking"}).endswith(
+        "trafficking in persons"
+    )

@@ -168,12 +168,24 @@ def vocabulary(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
+# A hyphen left hanging before these words is a suspended compound's ('gender- and age-sensitive',
+# 'short- to medium-term'): at a line end it keeps its space.
+SUSPENDED = frozenset({"and", "or", "nor", "to"})
+
+
+def suspended(line: str) -> bool:
+    """Whether a line opens on the word after a suspended hyphen ('and age-sensitive …')."""
+    first = line.split(maxsplit=1)[0] if line.strip() else ""
+    return first in SUSPENDED
+
+
 def join_lines(lines: list[str], vocab: set[str] | None = None) -> str:
     """Lines of one paragraph as one string: whitespace normalised, line-end hyphens resolved.
 
     A hyphen at a line end is kept ("Secretary-" + "General", "non-" +
     "discriminatory") unless the document elsewhere writes the joined word
-    without it ("traf-" + "ficking" → "trafficking").
+    without it ("traf-" + "ficking" → "trafficking"); before 'and', 'or', 'to' it
+    is a suspended hyphen and keeps its space ("gender-" + "and age-sensitive").
     """
     parts: list[str] = []  # joined with single spaces at the end: linear time, however many lines
     for raw in lines:
@@ -182,7 +194,7 @@ def join_lines(lines: list[str], vocab: set[str] | None = None) -> str:
             continue
         # the hyphenated word is looked for in the last 64 characters only (no word is longer)
         m = _HYPHEN_END.search(parts[-1][-64:]) if parts else None
-        if m and line[:1].isalpha():
+        if m and line[:1].isalpha() and not suspended(line):
             first = _WORD.match(line)
             joined = (m.group(1) + first.group(0)).lower() if first else ""
             if vocab and first and line[:1].islower() and joined in vocab:

@@ -21,7 +21,8 @@ rest is layout reading done here, on positions only:
 * A line ending with a hyphen after a letter is joined to the next without a space; the hyphen is
   dropped when the next line starts in lowercase ("nego-" + "tiated"), unless the file holds the
   hyphenated word elsewhere ("self-determination") or both halves as words but not the whole
-  ("eighty-" + "second"); a soft hyphen at a line end is always dropped.
+  ("eighty-" + "second"); a soft hyphen at a line end is always dropped; before "and", "or", "to" the
+  hyphen is a suspended one ("gender-" + "and age-sensitive") and keeps its space.
 * Headings: a block whose font is at least 1.15 times the body's median size is `heading=1`; a
   block of one or two lines all in bold is `heading=2`.
 * Footnotes stay as text: set in a smaller font, they become blocks of their own (the size change);
@@ -49,6 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from amendtrack.errors import InputError, one_line
+from amendtrack.read import ocr
 from amendtrack.read.limits import MAX_PDF_BYTES, check_characters, read_within_limit
 from amendtrack.read.structure.blocks import Block
 
@@ -469,13 +471,13 @@ def _join(text: str, line: str, words: set[str]) -> str:
 
     The hyphen is dropped ("nego-" + "tiated") when the next line starts in lowercase, unless the file
     holds the word with its hyphen ("self-determination") or both halves as words and not the whole
-    ("eighty-" + "second"). A soft hyphen is always dropped.
+    ("eighty-" + "second"). A soft hyphen is always dropped; a suspended hyphen keeps its space.
     """
     if text.endswith("\u00ad"):
         return text[:-1] + line
     match = HYPHENATED.search(text)
-    if match is None:
-        return f"{text} {line}"
+    if match is None or ocr.suspended(line):
+        return f"{text} {line}"  # a suspended hyphen ('gender-' + 'and age-sensitive') keeps its space
     head, tail = match.group(1).lower(), re.match(r"\w*", line).group().lower()
     if not line[:1].islower() or f"{head}-{tail}" in words or ({head, tail} <= words and head + tail not in words):
         return text + line  # "Secretary-" + "General", "self-" + "determination": the hyphen is the word's
