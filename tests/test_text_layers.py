@@ -139,3 +139,30 @@ def test_a_suspended_hyphen_at_a_line_end_keeps_its_space_in_a_text_layer() -> N
     assert ocr.join_lines(["for victims of trafficking, traf-", "ficking in persons"], {"trafficking"}).endswith(
         "trafficking in persons"
     )
+
+
+def test_a_report_typed_in_word_keeps_its_unnumbered_paragraphs_apart_from_its_headings() -> None:
+    """One paragraph a line, a blank line between: no text layer, so no heading takes in the lines after it."""
+    text = word(
+        "I. Introduction",
+        "The meeting was opened by the Chair.",
+        "The following statements were made.",
+        "II. Organization of the meeting",
+        "A. Opening of the meeting",
+        "The meeting was opened by the Chair of the Working Group, who made an opening statement.",
+        "B. Attendance",
+        "Representatives of the following States parties attended the meeting.",
+        "C. Adoption of the agenda",
+        "The Working Group adopted the agenda.",
+        "1. Opening of the meeting.",
+        "2. Adoption of the report.",
+    )
+    found = nodes(read_text(text, "word.txt"))
+    assert [(kind, text) for kind, _, text in found if kind == "heading"] == [
+        ("heading", "Introduction"),
+        ("heading", "Organization of the meeting"),
+        ("heading", "Opening of the meeting"),
+        ("heading", "Attendance"),
+        ("heading", "Adoption of the agenda"),
+    ]
+    assert sum(kind == "paragraph" for kind, _, _ in found) == 7

@@ -51,7 +51,7 @@ class DraftLines:
 def clean_lines(text: str) -> DraftLines:
     """The lines of a text draft, page furniture, footnotes and balloons taken out, the preface set apart."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = ocr.collapse_double_spacing([ocr.clean_line(line) for line in raw])
+    lines = ocr.collapse_double_spacing([ocr.clean_line(line) for line in raw], wrapped_only=True)
     vocab = ocr.vocabulary(text)
     numbered: list[Line] = [(i + 1, line) for i, line in enumerate(lines) if line != ocr.SOFT]
     start = find_body_start(numbered)
