@@ -142,7 +142,7 @@ def as_pdf(lines: list[str], rng: random.Random, running: list[str]) -> str:
 
 
 FINAL_RUNNING = ["CTOC/COP/WG.4/2019/L.1", "{page}/9 V.19-09261"]
-ADVANCE_RUNNING = ["Advance unedited version"]
+ADVANCE_RUNNING = ["{page}", "Advance unedited version"]  # a page number, and the watermark atop each page
 LAYOUTS = (("word", "word"), ("word", "pdf"), ("pdf", "pdf"), ("pdf", "word"))  # advance's, final's
 
 

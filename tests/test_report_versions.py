@@ -104,7 +104,7 @@ def test_a_running_header_between_a_title_and_its_end_is_furniture() -> None:
         "cooperation, including international cooperation",
         f"2. {SECTION}",
         f"3. {SECTION}",
-        breaks={1: [running], 2: [running], 4: [running]},
+        breaks={1: ["2", running], 2: ["3", running], 4: ["4", running]},  # a page number, then the watermark
     )
     headings = [node.text for node, _ in read_text(text, "pdf.txt").walk() if node.kind == "heading"]
     assert headings[1] == "Recommendations in the area of partnerships, coordination of efforts and cooperation, " + (

@@ -166,3 +166,53 @@ def test_a_report_typed_in_word_keeps_its_unnumbered_paragraphs_apart_from_its_h
         ("heading", "Adoption of the agenda"),
     ]
     assert sum(kind == "paragraph" for kind, _, _ in found) == 7
+
+
+SECTION_TEXT = (
+    "States parties should consider measures to raise awareness among the groups at risk of being trafficked."
+)
+
+
+def test_a_title_printed_in_every_section_is_no_running_header() -> None:
+    """'Action taken by the Working Group' under II and III: printed twice, alone, but no page number beside."""
+    blocks = (
+        "I. Introduction",
+        f"1. {SECTION_TEXT}",
+        "II. Prevention of trafficking in persons",
+        f"2. {SECTION_TEXT}",
+        "Action taken by the Working Group",
+        f"3. {SECTION_TEXT}",
+        "#",
+        "III. Protection of victims",
+        f"4. {SECTION_TEXT}",
+        "Action taken by the Working Group",
+        f"5. {SECTION_TEXT}",
+        *(f"{n}. {SECTION_TEXT}" for n in range(6, 10)),
+    )
+    layered = nodes(read_text(layer(*blocks), "pdf.txt"))
+    assert layered == nodes(read_text(word(*blocks), "word.txt"))
+    assert [label for kind, label, text in layered if text == "Action taken by the Working Group"] == ["II.A", "III.A"]
+
+
+RECITALS = (
+    "The Conference of the Parties,",
+    "Recalling its decisions 1/CP.17, 2/CP.18 and 1/CP.19 on the Durban Platform for Enhanced Action,|and "
+    "its decision 1/CP.20 on the Lima Call for Climate Action, and the work of the Ad Hoc Working Group,",
+    "#",
+    "Noting with concern the estimated aggregate greenhouse gas emission levels in 2025 and 2030,",
+    "1. Decides to adopt the Paris Agreement under the United Nations Framework Convention on|Climate "
+    "Change as contained in the annex, and to open it for signature in New York on 22 April 2016.",
+    *(
+        f"{n}. Requests the secretariat to prepare the report referred to in paragraph {n - 1} above, taking|into "
+        "account the views of the Parties and of the observer organizations, and to make it available"
+        "|before the next session of the Conference."
+        for n in range(2, 8)
+    ),
+)
+
+
+def test_a_recital_ending_its_page_on_a_full_line_is_not_joined_to_the_next() -> None:
+    """A recital ends in a comma, and the next ('Noting …') opens on the next page: two recitals."""
+    layered = nodes(read_text(layer(*RECITALS), "pdf.txt"))
+    assert layered == nodes(read_text(word(*RECITALS), "word.txt"))
+    assert [label for kind, label, _ in layered if kind == "preamble"] == ["PP1", "PP2"]

@@ -293,14 +293,15 @@ def is_running_header(line: str, title: set[str]) -> bool:
 
 
 def repeated_lines(lines: list[str], minimum: int = 20) -> set[str]:
-    """Isolated lines printed two or more times: running headers of a long document."""
+    """Isolated lines (between blank lines, page numbers or symbols) printed two or more times: running
+    headers of a long document."""
     counts: Counter[str] = Counter()
     for i, line in enumerate(lines):
         if len(line.strip()) < minimum:
             continue
         before = lines[i - 1] if i > 0 else ""
         after = lines[i + 1] if i + 1 < len(lines) else ""
-        if not before.strip() and not (after or "").strip():
+        if all(not near.strip() or is_furniture(near) for near in (before, after)):
             counts[" ".join(line.split())] += 1
     return {line for line, n in counts.items() if n >= 2}
 

@@ -136,15 +136,19 @@ def _continues_footnote(line: str, previous: str) -> bool:
 def blank_page_furniture(lines: list[Line], title: set[str]) -> list[Line]:
     """Page numbers, symbols, running headers and lines repeated page after page become blank lines.
 
-    Where a page break falls inside a paragraph, the blank lines go too: see `_joined_across_pages`.
+    A repeated line that ends a title cut by a page break, or is a title printed in several sections,
+    stays. Where a page break falls inside a paragraph, the blank lines go too: see `_joined_across_pages`.
     """
     repeated = ocr.repeated_lines([line for _, line in lines])
     furniture = [bool(line) and _is_furniture(line, lines, i, title, repeated) for i, (_, line) in enumerate(lines)]
     cleaned: list[Line] = []
     text = ""  # the last line of text kept
     for i, (no, line) in enumerate(lines):
-        if furniture[i] and _wrapped_heading(text, line) and _unit_follows(lines, i):
-            furniture[i] = ocr.is_furniture(line)  # a page number stays one; a repeated line may end a title
+        if furniture[i] and not ocr.is_furniture(line) and _unit_follows(lines, i):
+            title_end = _wrapped_heading(text, line)  # the end of a title cut by the page break
+            furniture[i] = not (
+                title_end or _section_title(lines, furniture, i) and not ocr.is_running_header(line, title)
+            )
         text = line if line and not furniture[i] else text
         cleaned.append((no, "" if furniture[i] else line))
     breaks = {i for i, flag in enumerate(furniture) if flag}
@@ -152,12 +156,23 @@ def blank_page_furniture(lines: list[Line], title: set[str]) -> list[Line]:
 
 
 def _is_furniture(line: str, lines: list[Line], i: int, title: set[str], repeated: set[str]) -> bool:
-    """Page furniture: a page number or symbol; alone between blank lines, a running header or a line printed
-    page after page (never a label or a heading: titles repeat from section to section)."""
-    isolated = (i == 0 or not lines[i - 1][1]) and (i + 1 == len(lines) or not lines[i + 1][1])
+    """Page furniture: a page number or symbol; alone between blank lines (or page numbers and symbols), a
+    running header or a line printed page after page (never a label or a lettered heading: titles repeat
+    from section to section)."""
+    isolated = all(k < 0 or k >= len(lines) or not lines[k][1] or ocr.is_furniture(lines[k][1]) for k in (i - 1, i + 1))
     if ocr.is_furniture(line) or not isolated or is_structural(line):
         return ocr.is_furniture(line)
     return ocr.is_running_header(line, title) or " ".join(line.split()) in repeated and not LETTER_HEADING.match(line)
+
+
+def _section_title(lines: list[Line], furniture: list[bool], i: int) -> bool:
+    """Whether a line printed more than once, before a paragraph or heading, is a title printed in several
+    sections ('Action taken by the Working Group'): shaped as a title, with no page number or symbol beside
+    it (a running header stands among them, and one made of the draft's title words stays one)."""
+    before = next((k for k in range(i - 1, -1, -1) if lines[k][1]), None)
+    after = next((k for k in range(i + 1, len(lines)) if lines[k][1]), None)
+    beside = any(k is not None and furniture[k] and ocr.is_furniture(lines[k][1]) for k in (before, after))
+    return title_shape(lines[i][1]) and not beside
 
 
 def _unit_follows(lines: list[Line], i: int) -> bool:
@@ -170,27 +185,43 @@ def _unit_follows(lines: list[Line], i: int) -> bool:
 def _wrapped_heading(heading: str, line: str) -> bool:
     """Whether the line carries on a section heading cut by a page break: titles repeat from section to
     section ('… held in' / 'Vienna from 10 to 12 October 2011'), so the line may look like a running header."""
-    return bool(ROMAN_HEADING.match(heading) or LETTER_HEADING.match(heading)) and wraps_on(heading, line)
+    roman = ROMAN_HEADING.match(heading)
+    numeral = roman is not None and any(ch in "IVXL" for ch in roman.group("r"))  # '11.' opens a paragraph
+    return (numeral or bool(LETTER_HEADING.match(heading))) and wraps_on(heading, line)
 
 
 MEASURE_MOST = 150  # a PDF's lines are wrapped to a measure shorter than this; a Word text's run on
 
 
-def _goes_on(line: str, following: str) -> bool:
-    """Whether a line at the top of a page may carry on the paragraph of the page before: no label, bullet or
-    marker, and no title alone on its line ('Cooperative approaches' before the next section's paragraphs)."""
-    if is_structural(line) or line.startswith("\x00") or BULLET.match(line):
+def _goes_on(before: str, line: str, following: str, numbered: bool) -> bool:
+    """Whether `line`, at the top of a page, carries on the paragraph whose full last line `before` ended the
+    page before: never a label, bullet, marker or a title alone on its line ('Cooperative approaches');
+    after a sentence's end or a colon only in a draft whose paragraphs are numbered (an unnumbered line
+    there goes on the paragraph, where in a preamble it is the next recital); after a comma or semicolon
+    when it goes on in lower case (a recital ends in a comma, and 'Noting …' opens the next)."""
+    if is_structural(line) or line.startswith("\x00") or BULLET.match(line) or not following and title_shape(line):
         return False
-    return bool(following) or not title_shape(line)
+    end = ocr.line_end_char(before)
+    if end in ".?!:":
+        return numbered
+    return end not in ",;" or line.lstrip()[:1].islower()
+
+
+def _numbered(lines: list[Line]) -> bool:
+    """Whether most blocks open on a label ('12.', 'Recommendation 4', 'II.'): a report or numbered decision."""
+    starts = [line for k, (_, line) in enumerate(lines) if line and (k == 0 or not lines[k - 1][1])]
+    return sum(bool(is_structural(line)) for line in starts) >= 0.5 * len(starts)
 
 
 def _joined_across_pages(lines: list[Line], breaks: set[int]) -> list[Line]:
-    """The blank lines of a page break dropped where the line before it fills the measure: a paragraph whose
-    last line on the page is full goes on on the next page, whatever that line ends with."""
+    """The blank lines of a page break dropped where the paragraph before it goes on over the page: its last
+    line there fills the measure (a paragraph's last line seldom does) and the next page's first line may
+    carry it on (`_goes_on`)."""
     lengths = sorted(len(line.strip()) for _, line in lines if line and not line.startswith("\x00"))
     typical = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0
     if not typical or typical > MEASURE_MOST:
         return lines
+    numbered = _numbered(lines)
     out: list[Line] = []
     i = 0
     while i < len(lines):
@@ -203,8 +234,9 @@ def _joined_across_pages(lines: list[Line], breaks: set[int]) -> list[Line]:
             continue
         before = out[-1][1] if out else ""
         after = lines[j][1] if j < len(lines) else ""
+        following = lines[j + 1][1] if j + 1 < len(lines) else ""
         inside = before and after and any(k in breaks for k in range(i, j)) and len(before.strip()) >= 0.8 * typical
-        if not (inside and _goes_on(after, lines[j + 1][1] if j + 1 < len(lines) else "")):
+        if not (inside and _goes_on(before, after, following, numbered)):
             out.extend(lines[i:j])
         i = j
     return out
