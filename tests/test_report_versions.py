@@ -174,17 +174,35 @@ def _link(links: list[Link], label: str, text: str = "") -> Link:
     return next(link for link in links for node in link.sources if node.label == label and text in node.text)
 
 
+LONG_PART = "I. Recommendations in the area of partnerships, coordination of efforts and cooperation, including"
+
+
+@pytest.mark.parametrize("part", ["I. Recommendations", LONG_PART], ids=["short part title", "long part title"])
 @pytest.mark.parametrize("edited", [False, True])
-def test_a_section_that_drops_its_copy_of_a_repeated_chapeau_has_it_deleted_not_merged(edited: bool) -> None:
-    old = read_text(REPORT.format(a=f"1. {CHAPEAU}", b=f"2. {CHAPEAU}", c=3), "advance.txt")
+def test_a_section_that_drops_its_copy_of_a_repeated_chapeau_has_it_deleted_not_merged(edited: bool, part: str) -> None:
+    """The sections' titles tell the copies apart, however long the title of the part both stand in."""
+    report = REPORT.replace("I. Recommendations", part, 1)
+    old = read_text(report.format(a=f"1. {CHAPEAU}", b=f"2. {CHAPEAU}", c=3), "advance.txt")
     kept = CHAPEAU.replace("adoption.", "adoption, as appropriate.") if edited else CHAPEAU
-    new = read_text(REPORT.format(a="", b=f"1. {kept}", c=2), "final.txt")
+    new = read_text(report.format(a="", b=f"1. {kept}", c=2), "final.txt")
     links = align(old, new).links
     dropped, moved_on = _link(links, "1"), _link(links, "2")
     assert dropped.relation == "deleted" and not dropped.targets
     assert [t.label for t in moved_on.targets] == ["1"] and len(moved_on.sources) == 1
     assert moved_on.relation == ("modified" if edited else "renumbered")
     assert _link(links, "3").relation == "renumbered"
+
+
+@pytest.mark.parametrize("part", ["I. Recommendations", LONG_PART], ids=["short part title", "long part title"])
+def test_a_section_that_gains_a_copy_of_a_repeated_chapeau_has_it_new_not_split_off(part: str) -> None:
+    report = REPORT.replace("I. Recommendations", part, 1)
+    old = read_text(report.format(a="", b=f"1. {CHAPEAU}", c=2), "advance.txt")
+    new = read_text(report.format(a=f"1. {CHAPEAU}", b=f"2. {CHAPEAU}", c=3), "final.txt")
+    links = align(old, new).links
+    gained = next(link for link in links if not link.sources and [t.label for t in link.targets] == ["1"])
+    assert gained.relation == "new"
+    kept = _link(links, "1")
+    assert [t.label for t in kept.targets] == ["2"] and kept.relation == "renumbered"
 
 
 @pytest.mark.parametrize("name", ["2019 L.1", "2019 L.1/Add.1", "2015 consolidated"])

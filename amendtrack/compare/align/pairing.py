@@ -10,6 +10,7 @@ been merged into a paragraph or split off from one. Each step records its decisi
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -162,18 +163,19 @@ def link_unchanged(drafts: ParagraphIndex, found: Decisions) -> None:
 
     Such a pair scores the most any pair can (likeness 1 plus the bonus for the same label), and no other
     pair with that label exists, so pairing best-first would link it anyway; most paragraphs of a
-    late draft are like this. A text the earlier draft prints twice is not: its copies are weighed together.
+    late draft are like this. A text either draft prints twice is not: its copies are weighed together.
     """
     _link_copies(drafts, found)
     new_keys = Counter(block.key for block in drafts.new)
     repeated = {i for copies in _by_words(drafts.old).values() if len(copies) > 1 for i in copies}
+    repeated_new = {j for copies in _by_words(drafts.new).values() if len(copies) > 1 for j in copies}
     for j in drafts.targets:
         block = drafts.new[j]
         same_label = drafts.old_by_label.get(block.key, ())
         if j in found.taken_new or len(same_label) != 1 or new_keys[block.key] != 1 or not block.bag:
             continue
-        if same_label[0] in repeated:
-            continue  # which copy went on is merge_repeated's to say: the label may have come by renumbering
+        if same_label[0] in repeated or j in repeated_new:
+            continue  # which copy went on is for the words and headings to say: the label may have come by renumbering
         i = same_label[0]
         if i not in found.taken_old and not drafts.old[i].placeholder and drafts.old[i].bag == block.bag:
             found.link(i, j)
@@ -294,8 +296,17 @@ def _same_section(drafts: ParagraphIndex, i: int, j: int) -> bool:
 
 
 def _title_likeness(one: str, other: str) -> float:
-    """The share of words two headings' titles have in common (edited titles stay alike)."""
-    a, b = set(one.lower().split()), set(other.lower().split())
+    """How alike two chains of heading titles are ('II. Prevention / A. Follow-up'): mostly the share of words
+    the innermost titles have in common, a fifth the titles above them (edited titles stay alike; a long
+    part title shared by two sections does not make them one; the part tells sections of one title apart)."""
+    chain, other_chain = one.split(" / ")[::-1], other.split(" / ")[::-1]
+    inner = _words_shared(chain[0], other_chain[0])
+    outer = [_words_shared(a, b) for a, b in zip(chain[1:], other_chain[1:], strict=False)]
+    return 0.8 * inner + 0.2 * sum(outer) / len(outer) if outer else inner
+
+
+def _words_shared(one: str, other: str) -> float:
+    a, b = set(re.findall(r"\w+", one.lower())), set(re.findall(r"\w+", other.lower()))
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
@@ -716,8 +727,20 @@ def find_splits(drafts: ParagraphIndex, found: Decisions) -> None:
             best = _most_held(drafts, found, j, far=True)
             if best[0] < CONTAINED or not _printed_alone(drafts, best[1], j):
                 continue
+        if _copy_in_another_section(drafts, found, j, best[1]):
+            continue  # a section that gains its own copy of a text the next one prints: new, not split off
         found.split_from[j] = best[1]
         found.taken_new.add(j)
+
+
+def _copy_in_another_section(drafts: ParagraphIndex, found: Decisions, j: int, i: int) -> bool:
+    """Whether new j is a copy of the paragraph old i became, printed under headings of other titles (a
+    report's 'The Working Group recommended …' now opening a section that had none)."""
+    k = found.pairs[i]
+    a, b, weights = drafts.new[j].bag, drafts.new[k].bag, drafts.weights
+    one, other = drafts.new_titles(j), drafts.new_titles(k)
+    twins = weights.cosine(a, b) >= MATCH_RELABELLED and weights.containment(b, a) >= TWINNED
+    return twins and bool(one and other) and _title_likeness(one, other) < TITLES_ALIKE
 
 
 def _printed_alone(drafts: ParagraphIndex, i: int, j: int) -> bool:
