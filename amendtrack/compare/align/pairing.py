@@ -290,7 +290,8 @@ def _copy_in_place(drafts: ParagraphIndex, copies: list[int], j: int) -> int | N
 
 
 def _same_section(drafts: ParagraphIndex, i: int, j: int) -> bool:
-    """Whether old i and new j stand under headings of alike titles, or under none (a treaty's Articles)."""
+    """Whether old i and new j stand under headings of alike titles, or either under none (a treaty's
+    Articles are containers, not headings)."""
     one, other = drafts.old_titles(i), drafts.new_titles(j)
     return not (one and other) or _title_likeness(one, other) >= TITLES_ALIKE
 

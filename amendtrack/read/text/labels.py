@@ -119,9 +119,10 @@ MID_PHRASE = frozenset(
 
 
 def wraps_on(title_line: str, following: str, full: float = 0.0) -> bool:
-    """Whether a title printed on `title_line` carries on in `following`: it stopped on no punctuation, on a
-    word no title ends on, or before a lower-case word when the line fills the measure (`full` characters;
-    a short title before a lower-case line is a title before a fragment, as OCR leaves them)."""
+    """Whether a title printed on `title_line` carries on in `following`. The title must stop on a letter
+    (no punctuation), and then either on a word no title ends on, or before a line whose first letter is
+    lower case when the title's line fills the measure (`full` characters; a short title before a
+    lower-case line is a title before a fragment, as OCR leaves them; 0 when the measure is not known)."""
     words = title_line.split()
     if not words or not words[-1][-1:].isalpha() or BULLET.match(following):
         return False

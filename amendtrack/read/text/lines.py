@@ -176,15 +176,17 @@ def _section_title(lines: list[Line], furniture: list[bool], i: int) -> bool:
 
 
 def _unit_follows(lines: list[Line], i: int) -> bool:
-    """Whether the next line after line i opens a paragraph or a heading: then a title cut by the page break
-    before line i ends there, in line i; otherwise line i is a running header between its two parts."""
+    """Whether the next line after line i is a label or a numbered or lettered heading ('12.', 'II.', 'B.'):
+    then a title cut by the page break before line i ends there, in line i; otherwise line i is a running
+    header between its two parts."""
     k = next((k for k in range(i + 1, len(lines)) if lines[k][1]), None)
     return k is not None and bool(is_structural(lines[k][1]) or LETTER_HEADING.match(lines[k][1]))
 
 
 def _wrapped_heading(heading: str, line: str) -> bool:
     """Whether the line carries on a section heading cut by a page break: titles repeat from section to
-    section ('… held in' / 'Vienna from 10 to 12 October 2011'), so the line may look like a running header."""
+    section ('… held in' / 'Vienna from 10 to 12 October 2011'), so the line may look like a running header.
+    The measure is not known here, so any line opening in lower case carries a title on (`wraps_on`)."""
     roman = ROMAN_HEADING.match(heading)
     numeral = roman is not None and any(ch in "IVXL" for ch in roman.group("r"))  # '11.' opens a paragraph
     return (numeral or bool(LETTER_HEADING.match(heading))) and wraps_on(heading, line)
