@@ -215,3 +215,53 @@ def test_advance_and_final_versions_of_a_sample_report_align_paragraph_for_parag
         advance, final_text, final, _change = bench.versions(blocks, rng, trial)
         old, new = read_text(advance, "advance.txt"), read_text(final_text, "final.txt")
         assert bench.errors_of(old, new, blocks, final) == [], f"trial {trial}"
+
+
+PARTS = """II. Prevention of trafficking in persons
+
+A. General recommendations
+
+{a}
+
+{n[0]}. States parties should raise awareness among the groups at risk of being trafficked.
+
+III. Protection of victims
+
+A. General recommendations
+
+{b}
+
+{n[1]}. States parties should provide shelter and legal assistance to victims of trafficking.
+
+B. Recommendations on compensation
+
+{c}
+
+{n[2]}. States parties should ensure that victims may obtain compensation for damage suffered.
+"""
+
+
+def _chapeaus(links: list[Link]) -> list[tuple[str, list[str], list[str]]]:
+    def is_chapeau(nodes: list) -> bool:  # noqa: ANN001 - the link's nodes
+        return any(node.text.startswith("The Working Group") for node in nodes)
+
+    return [
+        (link.relation, [s.label for s in link.sources], [t.label for t in link.targets])
+        for link in links
+        if is_chapeau(link.sources) or is_chapeau(link.targets)
+    ]
+
+
+def test_sections_of_one_title_in_two_parts_keep_their_own_chapeau() -> None:
+    """'A. General recommendations' under II and under III are two sections: the part tells them apart."""
+    old = read_text(PARTS.format(a="", b=f"2. {CHAPEAU}", c="", n=(1, 3, 4)), "advance.txt")
+    new = read_text(PARTS.format(a=f"1. {CHAPEAU}", b=f"3. {CHAPEAU}", c="", n=(2, 4, 5)), "final.txt")
+    assert sorted(_chapeaus(align(old, new).links)) == [("new", [], ["1"]), ("renumbered", ["2"], ["3"])]
+
+
+def test_chapeaus_two_sections_dropped_are_never_merged_into_a_third_ones() -> None:
+    old = read_text(PARTS.format(a=f"1. {CHAPEAU}", b=f"3. {CHAPEAU}", c="", n=(2, 4, 5)), "advance.txt")
+    new = read_text(PARTS.format(a="", b="", c=f"3. {CHAPEAU}", n=(1, 2, 4)), "final.txt")
+    found = _chapeaus(align(old, new).links)
+    assert not any(relation == "merged" for relation, _, _ in found)
+    assert sum(len(sources) for _, sources, _ in found) == 2 and sum(len(t) for _, _, t in found) == 1

@@ -216,3 +216,84 @@ def test_a_recital_ending_its_page_on_a_full_line_is_not_joined_to_the_next() ->
     layered = nodes(read_text(layer(*RECITALS), "pdf.txt"))
     assert layered == nodes(read_text(word(*RECITALS), "word.txt"))
     assert [label for kind, label, _ in layered if kind == "preamble"] == ["PP1", "PP2"]
+
+
+CAPITALISED = (
+    "1. The Conference of the Parties serving as the meeting of the Parties to the Paris Agreement shall "
+    "Periodically take stock of the implementation of this Agreement to assess the collective Progress "
+    "Towards achieving the Purpose of this Agreement and its long-term Goals, referred to as the Global "
+    "Stocktake, in accordance with Article 14 of the Agreement and the Decisions of the Conference."
+)
+
+
+@pytest.mark.parametrize("width", [60, 66, 72, 78, 84, 90])
+def test_a_text_layer_whose_lines_go_on_in_capitals_is_still_a_text_layer(width: int) -> None:
+    """Wrapped lines that stop on no punctuation mark a layer, whatever case the next line opens in."""
+    import textwrap
+
+    paragraphs = [CAPITALISED.replace("1.", f"{n}.", 1) for n in range(1, 7)]
+    blocks = [
+        "|".join(textwrap.wrap(text, width, break_on_hyphens=False)) for text in [*PREAMBLE, "Purpose", *paragraphs]
+    ]
+    assert nodes(read_text(layer(*blocks), "pdf.txt")) == nodes(read_text(word(*blocks), "word.txt"))
+
+
+def test_a_wrapped_article_reference_or_number_opens_nothing() -> None:
+    """'… as referred to in' / 'Article 4. Parties …', '… paragraphs 36 to' / '40, …' over a page break."""
+    blocks = (
+        *PREAMBLE,
+        "Purpose",
+        "1. This Agreement shall be implemented to reflect equity, taking into account the concerns|of the "
+        "Parties with economies most affected by the impacts of response measures as referred to in|Article 4. "
+        "Parties shall take into account the concerns of the Parties with economies most|affected by the "
+        "impacts of response measures, in particular developing country Parties.",
+        "2. Parties shall report on the progress made in accordance with decision 1/CP.21, paragraphs 36 to",
+        "#",
+        "40, and shall make that information available to the public through the registry, as|appropriate "
+        "to the national circumstances of each Party, at least every two years.",
+        *(f"{n}. {REVIEWED[4:]}" for n in range(3, 7)),
+    )
+    found = nodes(read_text(layer(*blocks), "pdf.txt"))
+    assert [label for kind, label, _ in found if kind in ("operative", "paragraph")] == ["1", "2", "3", "4", "5", "6"]
+    assert not any(kind == "article" for kind, _, _ in found)
+    assert dict((label, text) for _, label, text in found)["2"].endswith("at least every two years.")
+
+
+def test_the_text_under_a_heading_at_a_page_foot_is_no_part_of_the_heading() -> None:
+    blocks = (
+        "I. Introduction",
+        *(f"{n}. {SECTION_TEXT}" for n in range(1, 5)),
+        "A. Recommendations on the prevention of trafficking in persons and on awareness-raising",
+        "#",
+        "The Working Group recommended that the Conference consider the following recommendations.",
+        *(f"{n}. {SECTION_TEXT}" for n in range(5, 9)),
+    )
+    found = nodes(read_text(layer(*blocks), "pdf.txt"))
+    assert found == nodes(read_text(word(*blocks), "word.txt"))
+
+
+@pytest.mark.parametrize("line", ["2/9 15-22145", "15-22145 3/9", "- 2 -", "Page 2 of 9"])
+def test_new_york_footers_and_page_numbers_are_furniture(line: str) -> None:
+    assert ocr.is_furniture(line)
+
+
+def test_a_report_typed_in_word_keeps_a_chapeau_printed_in_two_sections() -> None:
+    """Every paragraph of Word text stands alone; a sentence printed twice is no running header."""
+    chapeau = "The Working Group recommended that the Conference consider the following recommendations."
+    blocks = (
+        "I. Recommendations",
+        "A. General recommendations",
+        chapeau,
+        *(f"{n}. {SECTION_TEXT}" for n in range(1, 4)),
+        "B. Recommendations on crime prevention",
+        chapeau,
+        *(f"{n}. {SECTION_TEXT}" for n in range(4, 7)),
+        "Action taken by the Conference",
+        "The Conference took note of the recommendations with appreciation.",
+        "II. Organization of the meeting",
+        "Action taken by the Conference",
+        "The Conference adopted the agenda of the meeting without a vote.",
+    )
+    found = nodes(read_text(word(*blocks), "word.txt"))
+    assert sum(text == chapeau for _, _, text in found) == 2
+    assert sum(text == "Action taken by the Conference" for _, _, text in found) == 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 from amendtrack.errors import InputError
@@ -107,6 +108,17 @@ def clean_line(line: str) -> str:
 SOFT = "\x00SOFT"
 
 
+WRAPPED_LEAST = 40  # a line this long that stops on no punctuation was wrapped (a heading is shorter)
+
+
+def _wrapped(line: str, following: str) -> bool:
+    """Whether a line stops mid-sentence: on no punctuation when it is long, or before a lower-case line."""
+    end = line_end_char(line)
+    if end in ".;:?!":
+        return False
+    return following.lstrip()[:1].islower() or end not in ",)" and len(line.strip()) >= WRAPPED_LEAST
+
+
 def collapse_double_spacing(lines: list[str], wrapped_only: bool = False) -> list[str]:
     """Undo PDF extraction that puts a blank line after every line.
 
@@ -114,7 +126,8 @@ def collapse_double_spacing(lines: list[str], wrapped_only: bool = False) -> lis
     line is a soft break (returned as SOFT, so line numbers stay put) and only a
     run of two or more blank lines separates blocks. A report of many one-line
     blocks (headings, 'Recommendation 4') has nearly as many runs as single
-    blanks; there the single blanks tell: most fall in the middle of a sentence.
+    blanks; there the single blanks tell: most fall in the middle of a sentence
+    (`_wrapped`: a long line stopping on no punctuation, or one before a lower-case line).
     `wrapped_only`: only then (Word text, one paragraph a line with a blank line
     between, is left as it is: its blank lines end its blocks).
     """
@@ -124,7 +137,7 @@ def collapse_double_spacing(lines: list[str], wrapped_only: bool = False) -> lis
         if line:
             if previous:
                 gaps[min(run, 2)] += 1
-                wraps += run == 1 and line_end_char(previous) not in ".;:?!" and line.lstrip()[:1].islower()
+                wraps += run == 1 and _wrapped(previous, line)
             previous, run = line, 0
         else:
             run += 1
@@ -267,6 +280,10 @@ _FURNITURE = [
     re.compile(r"^\s*\d{1,3}\s*$"),  # page number
     re.compile(rf"^\s*\d{{1,3}}\s*/\s*\d{{1,3}}(\s+(?:{_JOB}).*)?\s*$"),  # "3/5", "3/5 V.19-09261"
     re.compile(rf"^\s*(?:{_JOB}).*$"),  # job number
+    re.compile(
+        r"^\s*\d{1,3}\s*/\s*\d{1,3}\s+\d{2}-\d{5}\s*$|^\s*\d{2}-\d{5}\s+\d{1,3}\s*/\s*\d{1,3}\s*$"
+    ),  # New York's
+    re.compile(r"^\s*[-–—]\s*\d{1,3}\s*[-–—]\s*$|^\s*Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?\s*$"),  # "- 2 -", "Page 2 of 9"
     re.compile(r"^\s*(United Nations\s+)?[A-Z]{1,6}(/[A-Za-z0-9.\-]+){2,}\s*$"),  # document symbol
     re.compile(r"^\s*\*\d{5,}\*\s*$"),  # bar code
     re.compile(r"^[\s,.;:_~\-—–|'‘’\"`]{6,}$"),  # rule lines of commas or dashes
@@ -292,16 +309,16 @@ def is_running_header(line: str, title: set[str]) -> bool:
     return inside / len(words) >= 0.9
 
 
-def repeated_lines(lines: list[str], minimum: int = 20) -> set[str]:
-    """Isolated lines (between blank lines, page numbers or symbols) printed two or more times: running
-    headers of a long document."""
+def repeated_lines(lines: list[str], minimum: int = 20, alone: Callable[[int], bool] | None = None) -> set[str]:
+    """Isolated lines (between blank lines, or as `alone` says) printed two or more times: running headers
+    of a long document."""
     counts: Counter[str] = Counter()
     for i, line in enumerate(lines):
         if len(line.strip()) < minimum:
             continue
         before = lines[i - 1] if i > 0 else ""
         after = lines[i + 1] if i + 1 < len(lines) else ""
-        if all(not near.strip() or is_furniture(near) for near in (before, after)):
+        if alone(i) if alone else not before.strip() and not (after or "").strip():
             counts[" ".join(line.split())] += 1
     return {line for line, n in counts.items() if n >= 2}
 

@@ -268,6 +268,8 @@ def merge_repeated(drafts: ParagraphIndex, found: Decisions) -> None:
         if placed is not None and not linked:
             found.link(placed, j)  # the copies under other headings are left to the words: deleted, or paired
             continue
+        if not linked and _titled_apart(drafts, copies, j):
+            continue  # no copy stands under the later text's headings: the words say which went there
         first = linked[0] if linked else copies[0]
         if not linked:
             found.link(first, j)
@@ -289,6 +291,12 @@ def _copy_in_place(drafts: ParagraphIndex, copies: list[int], j: int) -> int | N
     return likeness[0][1] if best >= TITLES_ALIKE and best > runner_up else None
 
 
+def _titled_apart(drafts: ParagraphIndex, copies: list[int], j: int) -> bool:
+    """Whether the later text and every copy stand under headings (a report's sections, not a treaty's
+    Articles): then copies are never merged for their words alone."""
+    return bool(drafts.new_titles(j)) and all(drafts.old_titles(i) for i in copies)
+
+
 def _same_section(drafts: ParagraphIndex, i: int, j: int) -> bool:
     """Whether old i and new j stand under headings of alike titles, or either under none (a treaty's
     Articles are containers, not headings)."""
@@ -297,18 +305,27 @@ def _same_section(drafts: ParagraphIndex, i: int, j: int) -> bool:
 
 
 def _title_likeness(one: str, other: str) -> float:
-    """How alike two chains of heading titles are ('II. Prevention / A. Follow-up'): mostly the share of words
-    the innermost titles have in common, a fifth the titles above them (edited titles stay alike; a long
-    part title shared by two sections does not make them one; the part tells sections of one title apart)."""
+    """How alike two chains of heading titles are ('II. Prevention / A. Follow-up'): the share of words the
+    innermost titles have in common, unless the titles above them, at the same depths, hold fewer of each
+    other's words (an edited title stays alike; a long part title shared by two sections does not make them
+    one; 'A. General recommendations' under II is not the one under III)."""
     chain, other_chain = one.split(" / ")[::-1], other.split(" / ")[::-1]
     inner = _words_shared(chain[0], other_chain[0])
-    outer = [_words_shared(a, b) for a, b in zip(chain[1:], other_chain[1:], strict=False)]
-    return 0.8 * inner + 0.2 * sum(outer) / len(outer) if outer else inner
+    outer = [_words_held(a, b) for a, b in zip(chain[1:], other_chain[1:], strict=False)]
+    return min(inner, sum(outer) / len(outer)) if outer else inner
 
 
 def _words_shared(one: str, other: str) -> float:
+    """The share of all the words of two titles that both have."""
     a, b = set(re.findall(r"\w+", one.lower())), set(re.findall(r"\w+", other.lower()))
     return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def _words_held(one: str, other: str) -> float:
+    """The share of the shorter title's content words (four letters or more) the other has: 'Recommendations'
+    is held by 'Recommendations as appropriate', 'Prevention' not by 'Protection of victims'."""
+    a, b = (set(re.findall(r"\w{4,}", title.lower())) or {title.lower()} for title in (one, other))
+    return len(a & b) / min(len(a), len(b))
 
 
 def _goes_on(drafts: ParagraphIndex, found: Decisions, i: int, j: int) -> bool:

@@ -32,6 +32,7 @@ from amendtrack.read.structure.builder import MAX_NESTING, Builder, TooDeep
 from amendtrack.read.structure.classify import Role, classify, looks_structured
 from amendtrack.read.structure.naming import Namer
 from amendtrack.read.text import read_draft_lines, read_draft_text
+from amendtrack.read.text.labels import carried_on
 from amendtrack.read.text.lines import DraftLines, blank_page_furniture, find_body_start
 from amendtrack.read.text.markers import extract_markers, find_brackets
 
@@ -140,20 +141,23 @@ LABEL_START = re.compile(
 
 def text_blocks(lines: list[tuple[int, str]]) -> list[Block]:
     """Blocks of plain-text lines: a blank line ends a block, and so does a line opening a label (an Article's
-    only as a heading: 'Article 4, paragraph 2, …' wrapped to the start of a line goes on)."""
+    only as a heading: 'Article 4, paragraph 2, …' wrapped to the start of a line goes on), unless the line
+    before stops mid-phrase."""
     blocks: list[Block] = []
     current: list[str] = []
     first = 0
     for number, line in lines:
         stripped = line.strip()
-        if not stripped or LABEL_START.match(stripped) or _heading_line(stripped):
+        carried = bool(current) and carried_on(current[-1], stripped)
+        heading = _heading_line(stripped) and not carried
+        if not stripped or heading or LABEL_START.match(stripped) and not carried:
             _flush(blocks, current, first)
             current, first = [], number
         if stripped:
             if not current:
                 first = number
             current.append(stripped)
-            if _heading_line(stripped):
+            if heading:
                 _flush(blocks, current, first)
                 current = []
     _flush(blocks, current, first)

@@ -130,6 +130,25 @@ def wraps_on(title_line: str, following: str, full: float = 0.0) -> bool:
     return words[-1] in MID_PHRASE or first.islower() and len(title_line.strip()) >= full
 
 
+# Words a number follows in a citation ('Article 13, paragraph' / '13. Other Parties …' is no paragraph 13).
+CITING = frozenset("article articles paragraph paragraphs decision decisions resolution resolutions rule rules".split())
+
+
+def carried_on(previous: str, line: str) -> bool:
+    """Whether `previous` stops mid-phrase ('… as referred to in', '… Article 13, paragraph', '… Articles 9,')
+    and `line` carries it on, though it opens like a label or a heading ('Article 4. Parties shall …'
+    wrapped to a line's start). '… ; and' closes a list's item, and after a comma '(b)' opens the next."""
+    words = previous.split()
+    if not words or len(words) > 1 and words[-1] in ("and", "or") and words[-2][-1:] in ",;":
+        return False
+    if previous.endswith(","):
+        return not _SUB_START.match(line)
+    return words[-1].lower() in MID_PHRASE | CITING
+
+
+_SUB_START = re.compile(r"^\(?[a-z]{1,3}\)\s|^\([ivx]{1,5}\)\s")
+
+
 TITLE_WORDS = 12  # most words of an unnumbered section's title ('Intended nationally determined contributions')
 
 

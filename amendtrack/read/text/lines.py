@@ -22,6 +22,7 @@ from amendtrack.read.text.labels import (
     RECOMMENDATION,
     ROMAN_HEADING,
     SUB_LABEL,
+    carried_on,
     is_structural,
     title_shape,
     wraps_on,
@@ -139,16 +140,15 @@ def blank_page_furniture(lines: list[Line], title: set[str]) -> list[Line]:
     A repeated line that ends a title cut by a page break, or is a title printed in several sections,
     stays. Where a page break falls inside a paragraph, the blank lines go too: see `_joined_across_pages`.
     """
-    repeated = ocr.repeated_lines([line for _, line in lines])
+    repeated = ocr.repeated_lines([line for _, line in lines], alone=lambda i: _alone(lines, i))
     furniture = [bool(line) and _is_furniture(line, lines, i, title, repeated) for i, (_, line) in enumerate(lines)]
     cleaned: list[Line] = []
     text = ""  # the last line of text kept
     for i, (no, line) in enumerate(lines):
-        if furniture[i] and not ocr.is_furniture(line) and _unit_follows(lines, i):
-            title_end = _wrapped_heading(text, line)  # the end of a title cut by the page break
-            furniture[i] = not (
-                title_end or _section_title(lines, furniture, i) and not ocr.is_running_header(line, title)
-            )
+        if furniture[i] and not ocr.is_furniture(line):
+            title_end = _unit_follows(lines, i) and _wrapped_heading(text, line)  # a title cut by the page break
+            titled = _section_title(lines, furniture, i) and not ocr.is_running_header(line, title)
+            furniture[i] = not (title_end or titled and _opens_section(lines, furniture, i, text))
         text = line if line and not furniture[i] else text
         cleaned.append((no, "" if furniture[i] else line))
     breaks = {i for i, flag in enumerate(furniture) if flag}
@@ -156,23 +156,47 @@ def blank_page_furniture(lines: list[Line], title: set[str]) -> list[Line]:
 
 
 def _is_furniture(line: str, lines: list[Line], i: int, title: set[str], repeated: set[str]) -> bool:
-    """Page furniture: a page number or symbol; alone between blank lines (or page numbers and symbols), a
-    running header or a line printed page after page (never a label or a lettered heading: titles repeat
-    from section to section)."""
-    isolated = all(k < 0 or k >= len(lines) or not lines[k][1] or ocr.is_furniture(lines[k][1]) for k in (i - 1, i + 1))
-    if ocr.is_furniture(line) or not isolated or is_structural(line):
+    """Page furniture: a page number or symbol; standing alone (`_alone`), a running header or a line printed
+    page after page (never a label, a lettered heading or a sentence: titles and a report's 'The Working
+    Group recommended …' repeat from section to section)."""
+    if ocr.is_furniture(line) or not _alone(lines, i) or is_structural(line):
         return ocr.is_furniture(line)
-    return ocr.is_running_header(line, title) or " ".join(line.split()) in repeated and not LETTER_HEADING.match(line)
+    printed_again = " ".join(line.split()) in repeated and ocr.line_end_char(line) not in ".;:,"
+    return ocr.is_running_header(line, title) or printed_again and not LETTER_HEADING.match(line)
+
+
+def _alone(lines: list[Line], i: int) -> bool:
+    """Whether line i stands alone: between blank lines, or, shaped as a title ('Advance unedited version'),
+    between blank lines and page numbers or symbols that stand apart themselves (a watermark printed under
+    the page number, not a line of text run on from one)."""
+    near = [k for k in (i - 1, i + 1) if 0 <= k < len(lines) and lines[k][1]]
+    return not near or title_shape(lines[i][1]) and all(_set_apart(lines, k, 2 * k - i) for k in near)
+
+
+def _set_apart(lines: list[Line], k: int, beyond: int) -> bool:
+    """Whether line k is a page number or symbol with a blank line (or nothing) beyond it, on its far side."""
+    return ocr.is_furniture(lines[k][1]) and not (0 <= beyond < len(lines) and lines[beyond][1])
 
 
 def _section_title(lines: list[Line], furniture: list[bool], i: int) -> bool:
-    """Whether a line printed more than once, before a paragraph or heading, is a title printed in several
-    sections ('Action taken by the Working Group'): shaped as a title, with no page number or symbol beside
-    it (a running header stands among them, and one made of the draft's title words stays one)."""
+    """Whether a line printed more than once may be a title printed in several sections ('Action taken by
+    the Working Group'): shaped as a title, with no page number or symbol beside it (a running header stands
+    among them); where it opens a section is `_opens_section`'s to say."""
     before = next((k for k in range(i - 1, -1, -1) if lines[k][1]), None)
     after = next((k for k in range(i + 1, len(lines)) if lines[k][1]), None)
     beside = any(k is not None and furniture[k] and ocr.is_furniture(lines[k][1]) for k in (before, after))
     return title_shape(lines[i][1]) and not beside
+
+
+def _opens_section(lines: list[Line], furniture: list[bool], i: int, before: str) -> bool:
+    """Whether a title printed in several sections opens one here: a label or heading follows it, or the
+    text before it ended (or was a heading, or there is none) and the text after it opens in capitals (a
+    running header in the middle of a paragraph stands between two parts of a sentence)."""
+    if _unit_follows(lines, i):
+        return True
+    k = next((k for k in range(i + 1, len(lines)) if lines[k][1] and not furniture[k]), None)
+    ended = not before or ocr.line_end_char(before) in ".;:?!" or _heading(before)
+    return ended and k is not None and lines[k][1].lstrip()[:1].isupper()
 
 
 def _unit_follows(lines: list[Line], i: int) -> bool:
@@ -187,9 +211,13 @@ def _wrapped_heading(heading: str, line: str) -> bool:
     """Whether the line carries on a section heading cut by a page break: titles repeat from section to
     section ('… held in' / 'Vienna from 10 to 12 October 2011'), so the line may look like a running header.
     The measure is not known here, so any line opening in lower case carries a title on (`wraps_on`)."""
-    roman = ROMAN_HEADING.match(heading)
-    numeral = roman is not None and any(ch in "IVXL" for ch in roman.group("r"))  # '11.' opens a paragraph
-    return (numeral or bool(LETTER_HEADING.match(heading))) and wraps_on(heading, line)
+    return _heading(heading) and wraps_on(heading, line)
+
+
+def _heading(line: str) -> bool:
+    """Whether a line opens a section ('II. Title', 'B. Title'); '11.' opens a paragraph."""
+    roman = ROMAN_HEADING.match(line)
+    return roman is not None and any(ch in "IVXL" for ch in roman.group("r")) or bool(LETTER_HEADING.match(line))
 
 
 MEASURE_MOST = 150  # a PDF's lines are wrapped to a measure shorter than this; a Word text's run on
@@ -197,12 +225,18 @@ MEASURE_MOST = 150  # a PDF's lines are wrapped to a measure shorter than this; 
 
 def _goes_on(before: str, line: str, following: str, numbered: bool) -> bool:
     """Whether `line`, at the top of a page, carries on the paragraph whose full last line `before` ended the
-    page before: never a label, bullet, marker or a title alone on its line ('Cooperative approaches');
+    page before: always when `before` stops mid-phrase (`carried_on`: '… paragraphs 36 to' / '40, …');
+    never a label, bullet, marker, a title alone on its line ('Cooperative approaches') or a paragraph
+    under a heading that does not run on;
     after a sentence's end or a colon only in a draft whose paragraphs are numbered (an unnumbered line
     there goes on the paragraph, where in a preamble it is the next recital); after a comma or semicolon
     when it goes on in lower case (a recital ends in a comma, and 'Noting …' opens the next)."""
-    if is_structural(line) or line.startswith("\x00") or BULLET.match(line) or not following and title_shape(line):
+    if line.startswith("\x00") or BULLET.match(line):
         return False
+    if carried_on(before, line):
+        return True  # '… paragraphs 36 to' / '40, …': a number that opens a line is no label there
+    if is_structural(line) or not following and title_shape(line) or _heading(before) and not wraps_on(before, line):
+        return False  # a label, a title alone, or the text under a heading at the foot of the page before
     end = ocr.line_end_char(before)
     if end in ".?!:":
         return numbered
