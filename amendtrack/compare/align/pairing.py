@@ -300,8 +300,12 @@ def _titled_apart(drafts: ParagraphIndex, copies: list[int], j: int) -> bool:
 def _same_section(drafts: ParagraphIndex, i: int, j: int) -> bool:
     """Whether old i and new j stand under headings of alike titles, or either under none (a treaty's
     Articles are containers, not headings)."""
-    one, other = drafts.old_titles(i), drafts.new_titles(j)
-    return not (one and other) or _title_likeness(one, other) >= TITLES_ALIKE
+    return not _sections_apart(drafts.old_titles(i), drafts.new_titles(j))
+
+
+def _sections_apart(one: str, other: str) -> bool:
+    """Whether two chains of heading titles name two sections: both are there, and not alike."""
+    return bool(one and other) and _title_likeness(one, other) < TITLES_ALIKE
 
 
 def _title_likeness(one: str, other: str) -> float:
@@ -569,8 +573,7 @@ def _reworded(drafts: ParagraphIndex, k: int, j: int) -> bool:
 def _other_sections(drafts: ParagraphIndex, i: int, k: int) -> bool:
     """Whether old paragraphs i and k stand under headings of other titles (a report's sections, each opening
     with its own copy of 'The Working Group recommended …')."""
-    one, other = drafts.old_titles(i), drafts.old_titles(k)
-    return bool(one and other) and _title_likeness(one, other) < TITLES_ALIKE
+    return _sections_apart(drafts.old_titles(i), drafts.old_titles(k))
 
 
 def _twins(drafts: ParagraphIndex, i: int, k: int) -> bool:
@@ -578,8 +581,13 @@ def _twins(drafts: ParagraphIndex, i: int, k: int) -> bool:
     all but a few of k's words (TWINNED; '[The stocktake … finance][CMA shall …]' beside 'The stocktake …
     finance'). Parallel duties ('developed country Parties shall report …', 'developing country Parties should
     report …') share most words and are two provisions."""
-    a, b, weights = drafts.old[i].bag, drafts.old[k].bag, drafts.weights
-    return weights.cosine(a, b) >= MATCH_RELABELLED and weights.containment(b, a) >= TWINNED
+    return _printed_again(drafts, drafts.old[i].bag, drafts.old[k].bag)
+
+
+def _printed_again(drafts: ParagraphIndex, a: dict[str, float], b: dict[str, float]) -> bool:
+    """Whether words `a` are words `b` printed again (`_twins`): as alike as a renumbered pair, and holding all
+    but a few of them."""
+    return drafts.weights.cosine(a, b) >= MATCH_RELABELLED and drafts.weights.containment(b, a) >= TWINNED
 
 
 def _beside(drafts: ParagraphIndex, found: Decisions, i: int, best: tuple[float, int]) -> int:
@@ -755,10 +763,8 @@ def _copy_in_another_section(drafts: ParagraphIndex, found: Decisions, j: int, i
     """Whether new j is a copy of the paragraph old i became, printed under headings of other titles (a
     report's 'The Working Group recommended …' now opening a section that had none)."""
     k = found.pairs[i]
-    a, b, weights = drafts.new[j].bag, drafts.new[k].bag, drafts.weights
-    one, other = drafts.new_titles(j), drafts.new_titles(k)
-    twins = weights.cosine(a, b) >= MATCH_RELABELLED and weights.containment(b, a) >= TWINNED
-    return twins and bool(one and other) and _title_likeness(one, other) < TITLES_ALIKE
+    twins = _printed_again(drafts, drafts.new[j].bag, drafts.new[k].bag)
+    return twins and _sections_apart(drafts.new_titles(j), drafts.new_titles(k))
 
 
 def _printed_alone(drafts: ParagraphIndex, i: int, j: int) -> bool:
