@@ -228,7 +228,8 @@ def like(value: Any, strings: list[str]) -> st.SearchStrategy[Any]:
 def damaged(draw: st.DrawFn, dump: dict[str, Any]) -> tuple[dict[str, Any], int | None]:
     """One kind of damage (or two) done to a copy of the dump; and where to cut the file, if it is cut."""
     dump = copy.deepcopy(dump)
-    anything = st.one_of(st.sampled_from(WRONG), st.text(max_size=12), st.integers(), st.floats())
+    wrong = st.sampled_from(WRONG).map(copy.deepcopy)  # a fresh copy: damage done to it must not outlive the case
+    anything = st.one_of(wrong, st.text(max_size=12), st.integers(), st.floats())
     strings = sorted({leaf for leaf in leaves(dump) if isinstance(leaf, str) and len(leaf) < 80})
     names = references(dump)
     for _ in range(draw(st.sampled_from([1, 1, 2]))):
@@ -236,7 +237,7 @@ def damaged(draw: st.DrawFn, dump: dict[str, Any]) -> tuple[dict[str, Any], int 
         parent, last = at(dump, path[:-1]), path[-1]
         action = draw(st.sampled_from(["like"] * 4 + ["rename"] * 2 + ["wrong", "remove", "add", "repeat", "move"]))
         if action == "rename" and isinstance(parent[last], str):  # everywhere: a key, an eId, a delegation
-            dump = renamed(dump, parent[last], draw(st.sampled_from(strings) | st.sampled_from(WRONG) | st.text()))
+            dump = renamed(dump, parent[last], draw(st.sampled_from(strings) | wrong | st.text()))
         elif action == "like":
             field = next((step for step in reversed(path) if isinstance(step, str)), "")  # ('documents', 0) → documents
             parent[last] = draw(like(parent[last], names.get(field, strings) if draw(st.booleans()) else strings))
