@@ -21,7 +21,7 @@ from amendtrack.read.text.labels import (
     recommendation_label,
     wraps_on,
 )
-from amendtrack.read.text.lines import BALLOON, FOOTNOTE, Line
+from amendtrack.read.text.lines import BALLOON, FOOTNOTE, Line, typical_length
 from amendtrack.read.text.markers import NOTE_BLOCK, note_marker, strip_editorial
 from amendtrack.read.text.recognise import (
     recognise_heading,
@@ -68,10 +68,9 @@ def cut_into_units(lines: list[Line], source: str, blocks_run_on: bool = True) -
 def _begin(lines: list[Line], source: str) -> Reading:
     """A resolution (it has PP labels) or a report, and how short a line must be to end a paragraph."""
     mode = "resolution" if any(PP_LABEL.match(line) for _, line in lines if line) else "report"
-    lengths = sorted(len(line.strip()) for _, line in lines if line and not line.startswith("\x00"))
-    if not lengths:
+    if not any(line and not line.startswith("\x00") for _, line in lines):
         raise InputError(source, _NOT_A_DRAFT)
-    typical = lengths[int(0.75 * (len(lengths) - 1))]
+    typical = typical_length(lines)
     return Reading(mode, "preamble" if mode == "resolution" else "report", short=0.6 * typical, full=0.8 * typical)
 
 

@@ -182,9 +182,7 @@ def _section_title(lines: list[Line], furniture: list[bool], i: int) -> bool:
     """Whether a line printed more than once may be a title printed in several sections ('Action taken by
     the Working Group'): shaped as a title, with no page number or symbol beside it (a running header stands
     among them); where it opens a section is `_opens_section`'s to say."""
-    before = next((k for k in range(i - 1, -1, -1) if lines[k][1]), None)
-    after = next((k for k in range(i + 1, len(lines)) if lines[k][1]), None)
-    beside = any(k is not None and furniture[k] and ocr.is_furniture(lines[k][1]) for k in (before, after))
+    beside = any(k is not None and furniture[k] and ocr.is_furniture(lines[k][1]) for k in _around(lines, i))
     return title_shape(lines[i][1]) and not beside
 
 
@@ -194,7 +192,7 @@ def _opens_section(lines: list[Line], furniture: list[bool], i: int, before: str
     running header in the middle of a paragraph stands between two parts of a sentence)."""
     if _unit_follows(lines, i):
         return True
-    k = next((k for k in range(i + 1, len(lines)) if lines[k][1] and not furniture[k]), None)
+    k = _around(lines, i, furniture)[1]
     ended = not before or ocr.line_end_char(before) in ".;:?!" or _heading(before)
     return ended and k is not None and lines[k][1].lstrip()[:1].isupper()
 
@@ -203,8 +201,18 @@ def _unit_follows(lines: list[Line], i: int) -> bool:
     """Whether the next line after line i is a label or a numbered or lettered heading ('12.', 'II.', 'B.'):
     then a title cut by the page break before line i ends there, in line i; otherwise line i is a running
     header between its two parts."""
-    k = next((k for k in range(i + 1, len(lines)) if lines[k][1]), None)
+    k = _around(lines, i)[1]
     return k is not None and bool(is_structural(lines[k][1]) or LETTER_HEADING.match(lines[k][1]))
+
+
+def _around(lines: list[Line], i: int, furniture: list[bool] | None = None) -> tuple[int | None, int | None]:
+    """The nearest lines of text before and after line i (of text that is no furniture, when it is known)."""
+
+    def text(k: int) -> bool:
+        return bool(lines[k][1]) and not (furniture and furniture[k])
+
+    before = next((k for k in range(i - 1, -1, -1) if text(k)), None)
+    return before, next((k for k in range(i + 1, len(lines)) if text(k)), None)
 
 
 def _wrapped_heading(heading: str, line: str) -> bool:
@@ -220,6 +228,12 @@ def _heading(line: str) -> bool:
     return roman is not None and any(ch in "IVXL" for ch in roman.group("r")) or bool(LETTER_HEADING.match(line))
 
 
+def typical_length(lines: list[Line]) -> int:
+    """The length of a full line: three quarters of the draft's lines of text are no longer (0 for none)."""
+    lengths = sorted(len(line.strip()) for _, line in lines if line and not line.startswith("\x00"))
+    return lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0
+
+
 MEASURE_MOST = 150  # a PDF's lines are wrapped to a measure shorter than this; a Word text's run on
 
 
@@ -227,10 +241,10 @@ def _goes_on(before: str, line: str, following: str, numbered: bool) -> bool:
     """Whether `line`, at the top of a page, carries on the paragraph whose full last line `before` ended the
     page before: always when `before` stops mid-phrase (`carried_on`: '… paragraphs 36 to' / '40, …');
     never a label, bullet, marker, a title alone on its line ('Cooperative approaches') or a paragraph
-    under a heading that does not run on;
-    after a sentence's end or a colon only in a draft whose paragraphs are numbered (an unnumbered line
-    there goes on the paragraph, where in a preamble it is the next recital); after a comma or semicolon
-    when it goes on in lower case (a recital ends in a comma, and 'Noting …' opens the next)."""
+    under a heading that does not run on; after a sentence's end or a colon only in a draft whose
+    paragraphs are numbered (an unnumbered line there goes on the paragraph, where in a preamble it is
+    the next recital); after a comma or semicolon when it goes on in lower case (a recital ends in a
+    comma, and 'Noting …' opens the next)."""
     if line.startswith("\x00") or BULLET.match(line):
         return False
     if carried_on(before, line):
@@ -253,8 +267,7 @@ def _joined_across_pages(lines: list[Line], breaks: set[int]) -> list[Line]:
     """The blank lines of a page break dropped where the paragraph before it goes on over the page: its last
     line there fills the measure (a paragraph's last line seldom does) and the next page's first line may
     carry it on (`_goes_on`)."""
-    lengths = sorted(len(line.strip()) for _, line in lines if line and not line.startswith("\x00"))
-    typical = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0
+    typical = typical_length(lines)
     if not typical or typical > MEASURE_MOST:
         return lines
     numbered = _numbered(lines)
