@@ -5,7 +5,10 @@ sub-paragraphs, one section per Article under a short title, and a later version
 random script that knows what it did: some sections dropped, the rest kept in order, two swapped or
 all shuffled, a fifth of the paragraphs edited ('shall' → 'should', ', as appropriate' before the
 final stop); in every other trial the later version is a PDF's text layer (wrapped lines, a blank
-line after each, the symbol and page number at each page break), except in Markdown. Each scenario
+line after each, the symbol and page number at each page break), except in Markdown. What comes before
+the numbered paragraphs varies from trial to trial: a preamble (a formula and a recital), nothing (the
+text opens on its first section's title), or a preamble and, in each section, a sentence ending in a
+colon that opens it. Each scenario
 is written in three styles of title (a bare title line, a Markdown heading, 'II. Title'), with the
 paragraphs numbered on through the sections or afresh in each, and with an unlabelled preamble
 (structure reader) or a PP-labelled one (resolution reader).
@@ -55,6 +58,7 @@ TITLES = {
 }
 ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV".split()
 STYLES = ("plain", "markdown", "roman")
+OPENINGS = ("preamble", "none", "chapeaus")  # what comes before each section's numbered paragraphs (see decision)
 SUBS: dict[str, list[str]] = {}  # paragraph text → its sub-paragraphs, printed (a), (b) … under it
 
 
@@ -75,14 +79,21 @@ def edited(text: str) -> str:
     return text.replace(" shall ", " should ", 1)[:-1] + ", as appropriate" + text[-1]
 
 
+def chapeau(title: str) -> str:
+    """The unnumbered sentence that opens a section in some scenarios, before its numbered paragraphs."""
+    return f"The Working Group recommended the following on {title.lower()}:"
+
+
 def decision(sections: dict[str, list[str]], titles: list[str], style: str, afresh: bool, labelled: bool,
-             edits: frozenset[str] = frozenset()) -> str:  # fmt: skip
+             edits: frozenset[str] = frozenset(), opening: str = "preamble") -> str:  # fmt: skip
+    """The decision's text; `opening`: 'preamble' (a formula and a recital before the first section), 'none'
+    (the first section's title first), 'chapeaus' (a preamble, and each section opens with a sentence)."""
     recital = f"{'PP1 ' if labelled else ''}Recalling decision 1/CP.17 on the Durban Platform,"
-    text, number = f"The Conference of the Parties,\n\n{recital}\n\n", 0
+    text, number = "" if opening == "none" else f"The Conference of the Parties,\n\n{recital}\n\n", 0
     for title in titles:
         number = 0 if afresh else number
         heading = {"plain": title, "markdown": f"## {title}", "roman": f"{ROMAN[titles.index(title)]}. {title}"}
-        text += f"{heading[style]}\n\n"
+        text += f"{heading[style]}\n\n" + (f"{chapeau(title)}\n\n" if opening == "chapeaus" else "")
         for paragraph in sections[title]:
             number += 1
             text += f"{number}. {edited(paragraph) if paragraph in edits else paragraph}\n\n"
@@ -98,6 +109,7 @@ def errors_of(sections: dict[str, list[str]], old: Draft, new: Draft, kept: set[
     """What the alignment got wrong, against what the script did."""
     section_of = {text: title for title, texts in sections.items() for text in texts}
     section_of.update({sub: section_of[text] for text in section_of.copy() for sub in SUBS.get(text, [])})
+    section_of.update({chapeau(title): title for title in sections})
     link_of = {id(node): link for link in align(old, new).links for node in link.sources}
     wrong = []
     for node, _ in old.walk():
@@ -144,8 +156,9 @@ def main() -> int:
                 i, j = rng.sample(range(len(kept)), 2)
                 kept[i], kept[j] = kept[j], kept[i]
             edits = frozenset(p for t in kept for p in sections[t] if rng.random() < 0.2)
-            old = read(decision(sections, titles, style, afresh, labelled), style, "old")
-            later = decision(sections, kept, style, afresh, labelled, edits)
+            opening = OPENINGS[trial % 5 % len(OPENINGS)]
+            old = read(decision(sections, titles, style, afresh, labelled, opening=opening), style, "old")
+            later = decision(sections, kept, style, afresh, labelled, edits, opening)
             if style != "markdown" and trial % 2:  # the later version as a PDF's text layer
                 blocks = [block for block in later.split("\n\n") if block.strip()]
                 later = as_pdf(blocks, random.Random(trial), ["FCCC/CP/2015/L.9", "{page}/9 GE.15-21932"])
@@ -153,7 +166,8 @@ def main() -> int:
             wrong = errors_of(sections, old, new, set(kept), afresh and style != "roman")
             if wrong:
                 bad += 1
-                print(f"  {style} trial {trial} (afresh={afresh}, PP-labelled={labelled}): {len(wrong)}: {wrong[:3]}")
+                what = f"afresh={afresh}, PP-labelled={labelled}, {opening}"
+                print(f"  {style} trial {trial} ({what}): {len(wrong)}: {wrong[:3]}")
         print(f"{style:9s} {bad} of {args.trials} scenarios with errors")
     return 0
 

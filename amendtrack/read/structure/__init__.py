@@ -30,6 +30,7 @@ from amendtrack.read.limits import check_characters
 from amendtrack.read.structure.blocks import Block
 from amendtrack.read.structure.builder import MAX_NESTING, Builder, TooDeep
 from amendtrack.read.structure.classify import Role, classify, looks_structured
+from amendtrack.read.structure.markdown import CAPTION
 from amendtrack.read.structure.naming import Namer
 from amendtrack.read.text import read_draft_lines, read_draft_text
 from amendtrack.read.text.labels import carried_on
@@ -73,24 +74,42 @@ def read_blocks(blocks: list[Block], source: str) -> Draft:
         return read_structured(blocks, source)
     lines = lines_of_blocks(blocks)
     vocab = ocr.vocabulary("\n".join(line for _, line in lines))
-    start = _title_block(blocks, find_body_start(lines) // 2) * 2
-    preface = [line for _, line in lines[:start] if line]
-    return read_draft_lines(DraftLines(preface, lines[start:], vocab), source)
+    first = _title_block(blocks, find_body_start(lines) // 2)
+    preface = [line for _, line in lines[: first * 2] if line]
+    return read_draft_lines(DraftLines(preface, lines[first * 2 :], vocab, headings=_headings(blocks[first:])), source)
+
+
+def _headings(blocks: list[Block]) -> dict[int, int]:
+    """The blocks the format marks as headings (not a paragraph all in bold), by line: their depth, 0 for
+    the shallowest level the body uses, 1 for any deeper one."""
+    levels = sorted({block.heading for block in blocks if 0 < block.heading < CAPTION})
+    return {block.line: min(levels.index(block.heading), 1) for block in blocks if 0 < block.heading < CAPTION}
 
 
 def _title_block(blocks: list[Block], body: int) -> int:
     """How many blocks open the draft as its title block: headings and short lines that are no sentence,
     up to where the body starts (`body`); a sentence before it ('The Chair thanks delegations …') is body,
-    and so is a heading below the level of the first ('# Draft decision' then '## General')."""
+    and so is a heading below the level of the first ('# Draft decision' then '## General'), and one of a
+    level the body's sections have that text follows ('## Mitigation' then '1. Parties …', '## Adaptation')."""
     top = next((block.heading for block in blocks[:body] if block.heading), 0)
     for k, block in enumerate(blocks[:body]):
         if (
             block.heading > top
+            or _first_section(blocks, k, body)
             or not block.heading
             and (len(block.text) > MAX_TITLE or block.text.rstrip()[-1:] in ".;:,")
         ):
             return k
     return body if body < len(blocks) else 0
+
+
+def _first_section(blocks: list[Block], k: int, body: int) -> bool:
+    """Whether heading k opens the first section rather than titling the document: text follows it, and the
+    body prints headings of its level (a document's title is printed once, its sections' titles again)."""
+    level = blocks[k].heading
+    if not 0 < level < CAPTION or k + 1 >= len(blocks) or blocks[k + 1].heading:
+        return False
+    return any(block.heading == level for block in blocks[max(body, k + 2) :])
 
 
 def read_text(text: str, source: str) -> Draft:

@@ -73,7 +73,7 @@ def _read_titles(roles: list[Role]) -> None:
     leads = [False] * (end + 1)
     for k in range(min(end, len(roles) - 1) - 1, 0, -1):
         after = roles[k + 1]
-        leads[k] = found[k] is not None and (after.kind == "numbered" and after.level == 1 or leads[k + 1])
+        leads[k] = found[k] is not None and (_numbered(after) or leads[k + 1] or _opens(roles, k + 1))
     k, roman = 1, 0
     while k < end:
         if roles[k].kind == "bare":
@@ -92,6 +92,19 @@ def _read_titles(roles: list[Role]) -> None:
                 roles[k] = Role("container", roles[k].block, title, container=section)
                 k += 1
         k += 1
+
+
+def _numbered(role: Role) -> bool:
+    """A numbered paragraph (not a sub-paragraph)."""
+    return role.kind == "numbered" and role.level == 1
+
+
+def _opens(roles: list[Role], k: int) -> bool:
+    """Whether role k is a section's opening sentence: text ending in a colon with a numbered paragraph next
+    ('The Working Group recommended the following on finance:' then '1. …')."""
+    role = roles[k]
+    following = roles[k + 1] if k + 1 < len(roles) else None
+    return role.kind == "text" and text_end(role.text) == ":" and following is not None and _numbered(following)
 
 
 def _title(role: Role) -> tuple[str, str] | None:

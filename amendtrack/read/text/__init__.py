@@ -75,7 +75,7 @@ def read_draft_lines(lines: DraftLines, source: str, blocks_run_on: bool = True)
     `blocks_run_on`: whether a block after a blank line may carry on the paragraph before it
     (in plain text it may; in Word a paragraph ends at its mark).
     """
-    reading = cut_into_units(lines.body, source, blocks_run_on)
+    reading = cut_into_units(lines.body, source, blocks_run_on, lines.headings)
     scope_restarted_numbering(reading.events)
     reconcile_lost_labels(reading.events)
     paragraphs = build_paragraphs(reading.events, reading.annex is not None, lines.vocab, lines.footnote_marks)

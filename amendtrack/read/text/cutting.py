@@ -29,6 +29,7 @@ from amendtrack.read.text.recognise import (
     recognise_title,
     restarts_in_section,
     resumes_outer,
+    section_opened,
     starts_numbered_list,
     title_lines,
 )
@@ -37,14 +38,17 @@ from amendtrack.read.text.units import NumberedList, Reading, StackedLabel, Unit
 _NOT_A_DRAFT = "no paragraphs found: this does not look like a draft"
 
 
-def cut_into_units(lines: list[Line], source: str, blocks_run_on: bool = True) -> Reading:
+def cut_into_units(
+    lines: list[Line], source: str, blocks_run_on: bool = True, headings: dict[int, int] | None = None
+) -> Reading:
     """The units of a draft's body, in order, with where the reading ended (its annex, if any).
 
     `blocks_run_on`: whether a block after a blank line may carry on the paragraph before it
-    (plain text: when that paragraph does not end there; Word: never, a paragraph ends at its mark).
+    (plain text: when that paragraph does not end there; Word: never, a paragraph ends at its mark);
+    `headings`: the lines the format marks as titles (Markdown '##', HTML <h2>), with their depth.
     """
     at = _begin(lines, source)
-    at.titles = title_lines(lines)
+    at.titles = title_lines(lines, headings or {})
     gap = True
     for no, line in lines:
         if not line:
@@ -176,6 +180,9 @@ def _start_paragraph(at: Reading, no: int, label: Label) -> None:
     at.used.setdefault(series, set()).add((label.number, label.suffix))
     at.last[series] = max(at.last.get(series, 0), label.number)
     heading = at.restarted_under.get(series) if restart else None
+    chapeau = at.current
+    if restart and chapeau is not None and chapeau.role == "top" and chapeau.label is None:
+        chapeau.restart, chapeau.scope = True, heading  # the section's opening text counts under it too
     at.reset_lists()
     if not label.rest.strip():
         at.events.append(StackedLabel(label, no, series, at.container(), restart, resume, heading))
@@ -198,12 +205,13 @@ def _restart(at: Reading) -> str:
 def _fresh_heading(at: Reading) -> Unit:
     """The outermost of the headings opened since the last paragraph: 'II. Measures' then 'A. Prevention' then
     '1.' restarts the numbering of section II, not of its first subsection alone."""
-    fresh = at.current
-    for event in reversed(at.events):
+    fresh = section_opened(at)
+    assert fresh is not None  # a heading is open (see restarts_in_section)
+    end = next(k for k in range(len(at.events) - 1, -1, -1) if at.events[k] is fresh)
+    for event in reversed(at.events[: end + 1]):
         if not isinstance(event, Unit) or event.role != "heading":
             break
         fresh = event
-    assert fresh is not None  # a heading is open (see restarts_in_section)
     return fresh
 
 

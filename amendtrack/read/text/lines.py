@@ -47,6 +47,7 @@ class DraftLines:
     body: list[Line]
     vocab: set[str]  # the document's words, to undo line-end hyphenation
     footnote_marks: set[str] = field(default_factory=set)  # marks of the footnotes taken out
+    headings: dict[int, int] = field(default_factory=dict)  # line → depth (0 a section) of titles the format marks
 
 
 def clean_lines(text: str) -> DraftLines:
@@ -70,12 +71,46 @@ def find_body_start(lines: list[Line]) -> int:
     texts = [line for _, line in lines]
     for i, line in enumerate(texts):
         if line and _starts_body(line):
-            return i
+            return _titled_first(texts, i)
         if line and LETTER_HEADING.match(line) and line.lstrip().startswith("A."):
             following = next((later for later in texts[i + 1 :] if later), "")
             if _starts_body(following) and NUMBER_LABEL.match(following):
                 return i
     return len(lines)
+
+
+def _titled_first(texts: list[str], i: int) -> int:
+    """Where the body starts when paragraph 1 (at i) opens it: at the title alone right above it when the
+    text prints again a title alone above a numbered paragraph (the first section's title, not the
+    document's: a decision in sections 'Mitigation', 'Adaptation' … that opens on its first section)."""
+    k = _title_above(texts, i)
+    if k is None:
+        return i
+    again = any(_title_above(texts, j) is not None for j in range(i + 1, len(texts)) if _numbered_line(texts[j]))
+    return k if again else i
+
+
+def _title_above(texts: list[str], i: int, opening: bool = True) -> int | None:
+    """The index of a title-shaped line alone (blank lines around it) just above line i, or above the
+    sentence ending in a colon that opens its section (`opening`), if any."""
+    k = i - 1
+    while k >= 0 and not texts[k].strip():
+        k -= 1
+    if k < 0 or k == i - 1:
+        return None
+    start = k
+    while start > 0 and texts[start - 1].strip():
+        start -= 1  # the first line of the block above
+    if title_shape(texts[k].strip()) and start == k:
+        return k
+    if opening and texts[k].rstrip().endswith(":"):
+        return _title_above(texts, start, opening=False)
+    return None
+
+
+def _numbered_line(line: str) -> bool:
+    m = NUMBER_LABEL.match(line)
+    return bool(m and m.group("tok").isdigit() and m.group("p") == ".")
 
 
 def _starts_body(line: str) -> bool:

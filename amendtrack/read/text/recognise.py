@@ -56,10 +56,11 @@ def _paragraph_or_list_item(at: Reading, label: Label) -> Label | None:
 
 
 def restarts_in_section(at: Reading, label: Label) -> bool:
-    """'1.' right under a heading, when the paragraphs before it were numbered under another heading: the
-    numbering restarts in each section (a decision's 'I. …' 1., 2., 'II. …' 1., …); it opens no annex."""
-    heading = at.current
-    if label.number != 1 or label.suffix or heading is None or heading.role != "heading":
+    """'1.' right under a heading (or under the unnumbered paragraph that opens its section, '## Finance' then
+    'The Conference decides as follows:'), when the paragraphs before it were numbered under another
+    heading: the numbering restarts in each section (a decision's 'I. …' 1., 2., 'II. …' 1., …); it opens no
+    annex."""
+    if label.number != 1 or label.suffix or section_opened(at) is None:
         return False
     series = at.number_series()
     if not at.last.get(series):
@@ -68,6 +69,15 @@ def restarts_in_section(at: Reading, label: Label) -> bool:
         (e for e in reversed(at.events) if isinstance(e, Unit) and e.role == "top" and e.series == series), None
     )
     return earlier is not None and earlier.container is not None and earlier.container.role == "heading"
+
+
+def section_opened(at: Reading) -> Unit | None:
+    """The heading just read, or the one right above the unnumbered paragraph just read (its section's
+    chapeau): where a '1.' read now would restart the numbering."""
+    current = at.current
+    if current is not None and current.role == "top" and current.label is None and len(at.events) >= 2:
+        current = at.events[-2] if at.events[-1] is current and current.container is at.events[-2] else None
+    return current if current is not None and current.role == "heading" else None
 
 
 def resumes_outer(at: Reading, label: Label) -> bool:
@@ -142,21 +152,33 @@ def recognise_heading(at: Reading, line: str) -> Unit | None:
     return None
 
 
-def title_lines(lines: list[Line]) -> dict[int, tuple[int, int]]:
+def title_lines(lines: list[Line], declared: dict[int, int]) -> dict[int, tuple[int, int]]:
     """The lines that are unnumbered titles ('Prevention' under 'II. Summary of deliberations'), each with
     its place in the run of titles printed one under the other (0 for the first) and the run's length.
 
     A title is a title-shaped line (`labels.title_shape`) alone between blank lines, before a numbered
     paragraph or another such title. After a paragraph that does not end (nor a heading), the first of
     a run is that paragraph's last words, carried on across a page break; after one that ends in a
-    colon, the run is its list ('… adopted the following agenda:'), no title.
+    colon, the run is its list ('… adopted the following agenda:'), no title. Before a sentence ending in
+    a colon that a numbered paragraph follows, it is a section's title too (`_opens_section`). A title-shaped line the
+    format marks as a heading (`declared`: line → depth) is a title whatever follows it ('## Finance'
+    then a chapeau), at its depth (0: a section, 1: a subsection; run 0: no run decides it).
     """
+    found = _titles_by_shape(lines)
+    for no, line in lines:
+        if no in declared and title_shape(line) and not _heading_line(line):
+            found[no] = (declared[no], 0)
+    return found
+
+
+def _titles_by_shape(lines: list[Line]) -> dict[int, tuple[int, int]]:
+    """The unnumbered titles told by their shape and what follows them alone (see `title_lines`)."""
     blocks = _blocks(lines)
     leads = [False] * len(blocks)  # whether the block is title-shaped and leads to a numbered paragraph
     for k in range(len(blocks) - 2, -1, -1):
         block, following = blocks[k], blocks[k + 1][0][1]
         alone = len(block) == 1 and title_shape(block[0][1]) and not _heading_line(block[0][1])
-        leads[k] = alone and (number_label(following) is not None or leads[k + 1])
+        leads[k] = alone and (number_label(following) is not None or leads[k + 1] or _opens_section(blocks, k + 1))
     found: dict[int, tuple[int, int]] = {}
     k = 0
     while k < len(blocks):
@@ -170,6 +192,14 @@ def title_lines(lines: list[Line]) -> dict[int, tuple[int, int]]:
             k = end
         k += 1
     return found
+
+
+def _opens_section(blocks: list[list[Line]], k: int) -> bool:
+    """Whether block k is a section's opening sentence: unnumbered, ending in a colon, and a numbered paragraph
+    next ('The Working Group recommended the following on finance:' then '1. …')."""
+    if k + 1 >= len(blocks) or number_label(blocks[k][0][1]) is not None:
+        return False
+    return ocr.line_end_char(blocks[k][-1][1]) == ":" and number_label(blocks[k + 1][0][1]) is not None
 
 
 def _heading_line(line: str) -> bool:
