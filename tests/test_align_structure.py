@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from amendtrack.compare.align import Link, align
-from amendtrack.read.structure import read_text
+from amendtrack.model.tree import Draft
+from amendtrack.read.structure import read_blocks, read_text
+from amendtrack.read.structure.markdown import markdown_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / ".." / "shared" / "corpora" / "paris-2015"
@@ -1340,6 +1342,71 @@ def test_a_decisions_sections_dropped_and_reordered_follow_their_paragraphs(afre
     else:
         moved = [by_text[p] for p in DECISION_SECTIONS["Loss and damage"]]
         assert [link.relation for link in moved] == ["moved", "moved"]
+
+
+def _decision_of_sections(titles: list[str], style: str, opening: str, afresh: bool = True) -> str:
+    """A decision with no preamble whose first line is its first section's title ('## Mitigation' in Markdown),
+    each section opening on a sentence ending in a colon when `opening` is 'chapeaus'."""
+    text, number = "", 0
+    for title in titles:
+        number = 0 if afresh else number
+        text += f"{'## ' if style == 'markdown' else ''}{title}\n\n"
+        if opening == "chapeaus":
+            text += f"The Working Group recommended the following on {title.lower()}:\n\n"
+        for paragraph in DECISION_SECTIONS[title]:
+            number += 1
+            text += f"{number}. {paragraph}\n\n"
+    return text
+
+
+def _read_as(text: str, style: str, name: str) -> Draft:
+    return read_blocks(markdown_blocks(text, name), name) if style == "markdown" else read_text(text, name)
+
+
+@pytest.mark.parametrize("afresh", [True, False], ids=["numbered afresh", "numbered through"])
+@pytest.mark.parametrize("opening", ["titles", "chapeaus"])
+@pytest.mark.parametrize("style", ["markdown", "plain"])
+def test_a_decision_that_opens_on_its_first_section_keeps_every_title_and_opening_sentence(
+    style: str, opening: str, afresh: bool
+) -> None:
+    """'## Mitigation' (or 'Mitigation' alone) as the first line is the first section's title, not the
+    document's; a title followed by a sentence ending in a colon, then the paragraphs, is a section all the
+    same; its '1.' restarts the numbering rather than opening a list in that sentence."""
+    titles = list(DECISION_SECTIONS)
+    draft = _read_as(_decision_of_sections(titles, style, opening, afresh), style, f"d.{style}")
+    headings = [node for node, _ in draft.walk() if node.kind in ("heading", "section")]
+    assert [node.text for node in headings] == titles
+    assert not draft.preface
+    for heading, title in zip(headings, titles, strict=True):
+        numbered = [c for c in heading.children if not c.label_inferred]
+        assert [c.text for c in numbered] == DECISION_SECTIONS[title]
+        assert all(not c.text[:1].isdigit() for c in numbered)  # '1.' read as the label, never left in the text
+        opening_sentences = [c for c in heading.children if c.text.startswith("The Working Group")]
+        assert len(opening_sentences) == (opening == "chapeaus")
+
+
+@pytest.mark.parametrize("style", ["markdown", "plain"])
+def test_a_sections_opening_sentence_moved_to_another_section_is_moved_from_one_to_the_other(style: str) -> None:
+    """The sentence that opened the first section now opens the last: 'moved from Section 1 to Section 3',
+    never renumbered (its label is inferred); the paragraphs keep their sections."""
+    titles = list(DECISION_SECTIONS)
+    chapeau = "The Working Group recommended the following measures:"
+
+    def text(at: int) -> str:
+        out = ""
+        for k, title in enumerate(titles):
+            out += f"{'## ' if style == 'markdown' else ''}{title}\n\n" + (f"{chapeau}\n\n" if k == at else "")
+            out += "".join(f"{n}. {p}\n\n" for n, p in enumerate(DECISION_SECTIONS[title], start=1))
+        return out
+
+    old, new = _read_as(text(0), style, "old"), _read_as(text(2), style, "new")
+    links = align(old, new).links
+    moved = next(link for link in links if link.sources and link.sources[0].text == chapeau)
+    assert moved.relation == "moved"
+    assert [t.text for t in moved.targets] == [chapeau]
+    assert moved.note.endswith("moved from Section 1 to Section 3")
+    assert not [link for link in links if link.relation == "renumbered"]
+    assert [link.relation for link in links if link is not moved] == ["same"] * (len(links) - 1)
 
 
 def test_alike_paragraphs_of_two_sections_numbered_afresh_stay_with_their_sections() -> None:

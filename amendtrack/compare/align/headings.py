@@ -224,22 +224,32 @@ def _home(shell: Paragraph, link_of: dict[int, Link], old: bool) -> Link | None:
 def name_container_moves(old: Draft, new: Draft, links: list[Link]) -> None:
     """A paragraph now in another container than the one its container became is moved, from where to where.
 
-    '9 Dec 3.19 → 12 Dec 6.2': its Article 3 became Article 4, so it moved to Article 6. Only
-    one-to-one links whose paragraph sits right in a container on both sides are named so.
+    '9 Dec 3.19 → 12 Dec 6.2': its Article 3 became Article 4, so it moved to Article 6; a section's
+    opening paragraph now opening another section moved from the one to the other (a move the order
+    found says so rather than 'up' or 'down'). Only one-to-one links whose paragraph sits right in a
+    container or under a heading on both sides are named so.
     """
     old_parent = {id(n): p for n, p in old.walk() if p is not None}
     new_parent = {id(n): p for n, p in new.walk() if p is not None}
     link_of = {id(node): link for link in links for node in link.sources}
     for link in links:
-        if len(link.sources) != 1 or len(link.targets) != 1 or link.relation in ("moved", "merged", "split"):
+        if len(link.sources) != 1 or len(link.targets) != 1 or link.relation in ("merged", "split"):
             continue
         was, now = old_parent.get(id(link.sources[0])), new_parent.get(id(link.targets[0]))
-        if was is None or now is None or was.kind not in CONTAINER_KINDS or now.kind not in CONTAINER_KINDS:
+        if was is None or now is None or not _holds_paragraphs(was) or not _holds_paragraphs(now):
             continue
         became = link_of.get(id(was))
-        if became is not None and now not in became.targets:
+        if became is None or now in became.targets or was.kind == "heading" and not became.targets:
+            continue  # its container became the one it is in (a heading dropped leaves its paragraphs in place)
+        if link.relation != "moved" or was.kind == now.kind:
+            kept_note = [x for x in link.note.split(", ") if x and x not in ("moved up", "moved down")]
             link.relation = "moved"
-            link.note = ", ".join(x for x in (link.note, f"moved from {was.label} to {now.label}") if x)
+            link.note = ", ".join([*kept_note, f"moved from {was.label} to {now.label}"])
+
+
+def _holds_paragraphs(node: Paragraph) -> bool:
+    """A container (an Article, a section) or a heading: what a paragraph moves between."""
+    return node.kind in CONTAINER_KINDS or node.kind == "heading"
 
 
 def settle_inferred_renumbering(drafts: ParagraphIndex, links: list[Link]) -> None:
