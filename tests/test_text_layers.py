@@ -69,6 +69,22 @@ def test_a_decision_without_pp_labels_reads_alike_from_its_text_layer() -> None:
     assert texts["12"].endswith("of the Article 4, and Parties' adaptation actions, as appropriate to them.")
 
 
+@pytest.mark.parametrize("labelled", [False, True], ids=["structure reader", "resolution reader"])
+def test_a_sections_opening_sentence_wrapped_in_a_text_layer_reads_as_in_word(labelled: bool) -> None:
+    """Each section opens on a sentence ending in a colon before its paragraphs; in the text layer the last
+    one wraps after 'and', so its first line is title-shaped on its own: it is still the section's opening
+    sentence, and the title above it still a section's title."""
+    opening = "The Working Group recommended the following on facilitating implementation and|compliance:"
+    preamble = ("The Conference of the Parties,", f"{'PP1 ' if labelled else ''}Recalling decision 1/CP.17,")
+    blocks = (*preamble, "Purpose", "The Working Group recommended the following on purpose:", PURPOSE, REVIEW)
+    blocks += ("Facilitating implementation and compliance", opening, REVIEWED, COOPERATION)
+    typed, layered = read_text(word(*blocks), "word.txt"), read_text(layer(*blocks), "pdf.txt")
+    assert nodes(layered) == nodes(typed)
+    sections = [text for kind, _, text in nodes(layered) if kind in ("heading", "section")]
+    assert sections == ["Purpose", "Facilitating implementation and compliance"]
+    assert opening.replace("|", " ") in [text for _, _, text in nodes(layered)]
+
+
 def test_a_resolution_text_layer_keeps_a_wrapped_11_in_its_paragraph_and_is_no_section_ii() -> None:
     blocks = ("PP1 Recalling decision 1/CP.17 on the Durban Platform,", "Purpose", PURPOSE, REVIEW, REVIEWED)
     layered = read_text(layer(*blocks), "pdf.txt")

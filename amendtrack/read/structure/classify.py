@@ -100,11 +100,12 @@ def _numbered(role: Role) -> bool:
 
 
 def _opens(roles: list[Role], k: int) -> bool:
-    """Whether role k is a section's opening sentence: text ending in a colon with a numbered paragraph next
-    ('The Working Group recommended the following on finance:' then '1. …')."""
+    """Whether role k is a section's opening sentence: text opening on a capital and ending in a colon, with a
+    numbered paragraph next ('The Working Group recommended the following on finance:' then '1. …')."""
     role = roles[k]
     following = roles[k + 1] if k + 1 < len(roles) else None
-    return role.kind == "text" and text_end(role.text) == ":" and following is not None and _numbered(following)
+    opens = role.kind == "text" and role.text[:1].isupper() and text_end(role.text) == ":"
+    return opens and following is not None and _numbered(following)
 
 
 def _title(role: Role) -> tuple[str, str] | None:

@@ -195,11 +195,22 @@ def _titles_by_shape(lines: list[Line]) -> dict[int, tuple[int, int]]:
 
 
 def _opens_section(blocks: list[list[Line]], k: int) -> bool:
-    """Whether block k is a section's opening sentence: unnumbered, ending in a colon, and a numbered paragraph
-    next ('The Working Group recommended the following on finance:' then '1. …')."""
-    if k + 1 >= len(blocks) or number_label(blocks[k][0][1]) is not None:
+    """Whether block k is a section's opening sentence: unnumbered, opening on a capital (not the end of a line
+    wrapped, as a PDF's text layer leaves it), ending in a colon, and a numbered paragraph next ('The Working
+    Group recommended the following on finance:' then '1. …')."""
+    first = blocks[k][0][1] if k < len(blocks) else ""
+    if number_label(first) is not None or not first.lstrip()[:1].isupper():
         return False
-    return ocr.line_end_char(blocks[k][-1][1]) == ":" and number_label(blocks[k + 1][0][1]) is not None
+    end = k  # a PDF's text layer leaves each line of the sentence a block of its own: the lower-case ones go on
+    while end + 1 < len(blocks) and ocr.line_end_char(blocks[end][-1][1]) != ":" and _goes_on(blocks[end + 1]):
+        end += 1
+    following = blocks[end + 1][0][1] if end + 1 < len(blocks) else ""
+    return ocr.line_end_char(blocks[end][-1][1]) == ":" and number_label(following) is not None
+
+
+def _goes_on(block: list[Line]) -> bool:
+    """Whether a block carries on the sentence before it: it opens on a lower-case letter."""
+    return block[0][1].lstrip()[:1].islower()
 
 
 def _heading_line(line: str) -> bool:
