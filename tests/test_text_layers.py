@@ -313,3 +313,27 @@ def test_a_report_typed_in_word_keeps_a_chapeau_printed_in_two_sections() -> Non
     found = nodes(read_text(word(*blocks), "word.txt"))
     assert sum(text == chapeau for _, _, text in found) == 2
     assert sum(text == "Action taken by the Conference" for _, _, text in found) == 2
+
+
+@pytest.mark.skipif(not FINAL.exists(), reason=f"the Paris corpus is not here ({FINAL}); it is shared, never copied")
+def test_an_edited_paragraph_of_a_section_moved_far_up_is_found_under_its_sections_title() -> None:
+    """A decision of the Paris paragraphs numbered through, opening on its first section: 'Enhanced
+    transparency framework' moves up from tenth to fourth, three sections dropped, and its paragraph on
+    support needed and received gets ', as appropriate'. Its words are common to the whole text, so its
+    nearest candidates by place are forty paragraphs off; the old section of the same title holds it."""
+    from amendtrack.compare.align import align
+    from amendtrack.read.files import read_draft_file
+
+    bench = _bench("decision_scenarios")
+    sections, subs = bench.sections_of(read_draft_file(FINAL))
+    bench.SUBS.update(subs)
+    titles = [t for t in bench.TITLES.values() if t in sections]
+    moved = "Enhanced transparency framework"
+    kept = [*titles[:3], moved, *[t for t in titles[3:] if t not in (moved, "Cooperative approaches", "Adaptation")]]
+    needed = next(p for p in sections[moved] if p.startswith("Developing country Parties should provide information"))
+    old = bench.read(bench.decision(sections, titles, "markdown", False, False, opening="none"), "markdown", "old")
+    later = bench.decision(sections, kept, "markdown", False, False, frozenset({needed}), "none")
+    new = bench.read(later, "markdown", "new")
+    link = next(link for link in align(old, new).links if link.sources and link.sources[0].text == needed)
+    assert [t.text for t in link.targets] == [bench.edited(needed)]
+    assert bench.errors_of(sections, old, new, set(kept), False) == []

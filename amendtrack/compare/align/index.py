@@ -86,6 +86,7 @@ class ParagraphIndex:
         self.old_at = {id(block.node): block.index for block in self.old}  # node → its block, by identity
         self.new_at = {id(block.node): block.index for block in self.new}
         self._titles: dict[tuple[bool, int], str] = {}
+        self._by_titles: dict[str, list[int]] | None = None  # heading titles → the old blocks under them
 
     def old_titles(self, i: int) -> str:
         """The titles of the headings above old block i (see `heading_titles`), worked out once."""
@@ -176,8 +177,20 @@ class ParagraphIndex:
         """The earlier candidates of new block j and every old block of the container its container was paired
         with (CONTAINER_REACH at most): within an Article any paragraph may be the one it continues, however
         far the drafts' lengths put it from where j would be expected."""
-        found = set(self.earlier_candidates(j)) | _alongside(self.old_in, self.new[j].key)
+        found = set(self.earlier_candidates(j)) | _alongside(self.old_in, self.new[j].key) | self._titled_alike(j)
         return sorted(i for i in found if not self.old[i].placeholder)
+
+    def _titled_alike(self, j: int) -> set[int]:
+        """The old blocks under headings of the same titles as new block j's (CONTAINER_REACH at most): a
+        report's or decision's sections are headings, not containers, and one moved far (a section put first)
+        takes its paragraphs out of the reach their places give them."""
+        if self._by_titles is None:
+            self._by_titles = {}
+            for block in self.old:
+                self._by_titles.setdefault(self.old_titles(block.index), []).append(block.index)
+        titles = self.new_titles(j)
+        held = self._by_titles.get(titles, []) if titles else []
+        return set(held) if len(held) <= CONTAINER_REACH else set()
 
 
 def heading_titles(parents: dict[int, Paragraph], node: Paragraph) -> str:
