@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from amendtrack.compare.align import Link, align
-from amendtrack.model.tree import Draft
+from amendtrack.model.tree import UNNUMBERED, Draft
 from amendtrack.read.structure import read_blocks, read_text
 from amendtrack.read.structure.markdown import markdown_blocks
 
@@ -1371,12 +1371,18 @@ def test_a_decision_that_opens_on_its_first_section_keeps_every_title_and_openin
 ) -> None:
     """'## Mitigation' (or 'Mitigation' alone) as the first line is the first section's title, not the
     document's; a title followed by a sentence ending in a colon, then the paragraphs, is a section all the
-    same; its '1.' restarts the numbering rather than opening a list in that sentence."""
+    same; its '1.' restarts the numbering rather than opening a list in that sentence. Plain text numbered
+    through cannot tell its first title from a document's ('Summary by the Chair' above 1., then
+    'Prevention' above 3.): that one stays the title."""
     titles = list(DECISION_SECTIONS)
     draft = _read_as(_decision_of_sections(titles, style, opening, afresh), style, f"d.{style}")
     headings = [node for node, _ in draft.walk() if node.kind in ("heading", "section")]
+    if style == "plain" and not afresh:
+        assert draft.preface == [titles[0]]  # and an opening sentence is body text, never the title block's
+        titles = titles[1:]
+    else:
+        assert not draft.preface
     assert [node.text for node in headings] == titles
-    assert not draft.preface
     for heading, title in zip(headings, titles, strict=True):
         numbered = [c for c in heading.children if not c.label_inferred]
         assert [c.text for c in numbered] == DECISION_SECTIONS[title]
@@ -1387,8 +1393,9 @@ def test_a_decision_that_opens_on_its_first_section_keeps_every_title_and_openin
 
 @pytest.mark.parametrize("style", ["markdown", "plain"])
 def test_a_sections_opening_sentence_moved_to_another_section_is_moved_from_one_to_the_other(style: str) -> None:
-    """The sentence that opened the first section now opens the last: 'moved from Section 1 to Section 3',
-    never renumbered (its label is inferred); the paragraphs keep their sections."""
+    """The sentence that opened the first section now opens the last: moved from the first section's title to
+    the third's (their labels, 'Section 1', only count places), never renumbered (its label is inferred);
+    the paragraphs keep their sections. It is named after the heading it opens, not a paragraph before."""
     titles = list(DECISION_SECTIONS)
     chapeau = "The Working Group recommended the following measures:"
 
@@ -1404,9 +1411,98 @@ def test_a_sections_opening_sentence_moved_to_another_section_is_moved_from_one_
     moved = next(link for link in links if link.sources and link.sources[0].text == chapeau)
     assert moved.relation == "moved"
     assert [t.text for t in moved.targets] == [chapeau]
-    assert moved.note.endswith("moved from Section 1 to Section 3")
+    assert moved.note.endswith(f"moved from '{titles[0]}' to '{titles[2]}'")
+    assert (moved.sources[0].label, moved.targets[0].label) == (f"{UNNUMBERED} Section 1", f"{UNNUMBERED} Section 3")
     assert not [link for link in links if link.relation == "renumbered"]
     assert [link.relation for link in links if link is not moved] == ["same"] * (len(links) - 1)
+
+
+def _tree(draft: Draft) -> list[tuple[str, str, str]]:
+    return [(node.kind, node.label, node.text) for node, _ in draft.walk()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Report of the Working Group on its third session\n\nI. Introduction\n\n1. The Working Group met in Geneva."
+        "\n\nII. Summary of deliberations\n\nPrevention\n\n2. Delegations stressed prevention.\n",
+        "Summary by the Chair\n\n1. The Working Group met in Geneva.\n\n2. The Chair opened the session.\n\n"
+        "Prevention\n\n3. Delegations stressed prevention.\n",
+        "Modalities for the transparency framework\n\n1. Adopts the modalities in the annex.\n\n2. Requests the "
+        "secretariat to report.\n\nANNEX\n\nGeneral principles\n\n1. The modalities apply to all Parties.\n",
+    ],
+    ids=["report", "numbered on", "annex"],
+)
+def test_a_documents_title_above_its_body_stays_its_title(text: str) -> None:
+    """A title line above the body is the document's, not a first section's, unless the text prints again a
+    title above a paragraph 1 before any annex (a decision numbered afresh in titled sections)."""
+    draft = read_text(text, "d.txt")
+    assert draft.preface == [text.split("\n")[0]]
+    assert text.split("\n")[0] not in [node.text for node, _ in draft.walk()]
+
+
+def test_a_markdown_title_with_an_annex_at_its_level_stays_the_title_and_sets_no_depth() -> None:
+    """'# Decision' then '# Annex': the annex is no section of the decision's level, so the title stays the
+    document's; '### Mitigation' under '# Draft decision' with a '## Annex' are sections, not subsections."""
+    draft = _read_as(
+        "# Decision 2/CMA.1\n\n1. Adopts the annex.\n\n# Annex\n\n1. The modalities apply.\n", "markdown", "d"
+    )
+    assert draft.preface == ["Decision 2/CMA.1"]
+    text = "# Draft decision -/CP.21\n\n" + "".join(
+        f"### {title}\n\n" + "".join(f"{n}. {p}\n\n" for n, p in enumerate(DECISION_SECTIONS[title], start=1))
+        for title in DECISION_SECTIONS
+    )
+    draft = _read_as(text + "## Annex\n\n1. The modalities apply to all Parties.\n", "markdown", "d")
+    labels = [label for kind, label, _ in _tree(draft) if kind == "heading"]
+    assert labels[:3] == ["Section 1", "Section 2", "Section 3"]
+
+
+@pytest.mark.parametrize("style", ["markdown", "plain"])
+def test_a_numbered_list_under_a_sentence_in_a_report_numbered_on_stays_a_list(style: str) -> None:
+    """'The Working Group adopted the following agenda:' 1. to 3., then '3.' under the next heading; and
+    recommendations ending in ';' then '4.': the numbering that ran before carries on, the runs were lists."""
+    agenda = (
+        "I. Introduction\n\n1. The Working Group met in Geneva.\n\n2. The Chair opened the session.\n\n"
+        "II. Organizational matters\n\nA. Agenda\n\nThe Working Group adopted the following agenda:\n\n"
+        "1. Opening of the session.\n\n2. Adoption of the agenda.\n\n3. Adoption of the report.\n\n"
+        "B. Attendance\n\n3. The session was attended by 40 States.\n\n4. Observers also attended.\n"
+    )
+    recommended = (
+        "I. Introduction\n\n1. The Working Group met in Geneva.\n\n2. The session was opened.\n\n"
+        "3. The Working Group adopted its agenda.\n\nII. Recommendations\n\n"
+        "The Working Group recommended that States:\n\n1. Adopt laws on prevention;\n\n2. Collect data;\n\n"
+        "3. Report annually.\n\n4. The Working Group further recommended that the secretariat support States.\n"
+    )
+    for text in (agenda, recommended):
+        if style == "markdown":
+            text = text.replace("I. ", "## I. ").replace("II. ", "## II. ")
+        draft = _read_as(text, style, "r")
+        paragraphs = [label for kind, label, _ in _tree(draft) if kind == "paragraph" and label[:1].isdigit()]
+        assert paragraphs[:2] == ["1", "2"] and paragraphs[-1] == "4"  # never 'I.1', 'II.4': no restart
+        items = [node.text for node, _ in draft.walk() if node.kind == "item"]
+        assert items[:2] in (
+            ["Opening of the session.", "Adoption of the agenda."],
+            ["Adopt laws on prevention;", "Collect data;"],
+        )
+
+
+def test_paragraphs_under_a_heading_inserted_above_them_are_not_moved() -> None:
+    """'B. Protection' inserted above paragraph 5 takes 5 and 6 in; they did not move (5 is edited: modified)."""
+    head = (
+        "I. Introduction\n\n1. The Working Group met.\n\n2. The Chair opened it.\n\nII. Measures\n\nA. Prevention\n\n"
+    )
+    body = [
+        "3. States should strengthen the training of border officials.",
+        "4. States should establish national referral mechanisms.",
+        "5. States should ensure that victims have access to shelters.",
+        "6. States should grant temporary residence permits to victims.",
+    ]
+    old = read_text(head + "\n\n".join(body) + "\n", "old.txt")
+    edited = [*body[:2], "B. Protection", body[2].replace("shelters", "shelters and care"), body[3]]
+    new = read_text(head + "\n\n".join(edited) + "\n", "new.txt")
+    relations = {link.sources[0].label: link.relation for link in align(old, new).links if link.sources}
+    assert (relations["5"], relations["6"]) == ("modified", "same")
+    assert "moved" not in relations.values()
 
 
 def test_alike_paragraphs_of_two_sections_numbered_afresh_stay_with_their_sections() -> None:

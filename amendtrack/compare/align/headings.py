@@ -232,19 +232,33 @@ def name_container_moves(old: Draft, new: Draft, links: list[Link]) -> None:
     old_parent = {id(n): p for n, p in old.walk() if p is not None}
     new_parent = {id(n): p for n, p in new.walk() if p is not None}
     link_of = {id(node): link for link in links for node in link.sources}
+    came_from = {id(node): link for link in links for node in link.targets}
     for link in links:
         if len(link.sources) != 1 or len(link.targets) != 1 or link.relation in ("merged", "split"):
             continue
         was, now = old_parent.get(id(link.sources[0])), new_parent.get(id(link.targets[0]))
         if was is None or now is None or not _holds_paragraphs(was) or not _holds_paragraphs(now):
             continue
-        became = link_of.get(id(was))
-        if became is None or now in became.targets or was.kind == "heading" and not became.targets:
-            continue  # its container became the one it is in (a heading dropped leaves its paragraphs in place)
+        became, source = link_of.get(id(was)), came_from.get(id(now))
+        if became is None or now in became.targets or _heading_came_or_went(was, became, source):
+            continue  # its container became the one it is in
         if link.relation != "moved" or was.kind == now.kind:
             kept_note = [x for x in link.note.split(", ") if x and x not in ("moved up", "moved down")]
             link.relation = "moved"
-            link.note = ", ".join([*kept_note, f"moved from {was.label} to {now.label}"])
+            link.note = ", ".join([*kept_note, f"moved from {_place(was)} to {_place(now)}"])
+
+
+def _heading_came_or_went(was: Paragraph, became: Link, source: Link | None) -> bool:
+    """Whether the paragraph's old heading was dropped or its new one is new: a heading dropped leaves its
+    paragraphs where they were, one inserted ('B. Protection' above paragraph 5) takes them in; neither
+    moves them."""
+    return was.kind == "heading" and (not became.targets or source is None or not source.sources)
+
+
+def _place(node: Paragraph) -> str:
+    """A container or heading as a move names it: its label, or its title when the label only counts places
+    ('Section 2' of unnumbered titles is 'Adaptation' in one draft and 'Finance' in the next)."""
+    return f"'{node.text}'" if node.label_inferred and node.text else node.label
 
 
 def _holds_paragraphs(node: Paragraph) -> bool:

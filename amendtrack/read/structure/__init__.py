@@ -33,7 +33,7 @@ from amendtrack.read.structure.classify import Role, classify, looks_structured
 from amendtrack.read.structure.markdown import CAPTION
 from amendtrack.read.structure.naming import Namer
 from amendtrack.read.text import read_draft_lines, read_draft_text
-from amendtrack.read.text.labels import carried_on
+from amendtrack.read.text.labels import carried_on, is_annex_heading
 from amendtrack.read.text.lines import DraftLines, blank_page_furniture, find_body_start
 from amendtrack.read.text.markers import extract_markers, find_brackets
 
@@ -82,8 +82,9 @@ def read_blocks(blocks: list[Block], source: str) -> Draft:
 def _headings(blocks: list[Block]) -> dict[int, int]:
     """The blocks the format marks as headings (not a paragraph all in bold), by line: their depth, 0 for
     the shallowest level the body uses, 1 for any deeper one."""
-    levels = sorted({block.heading for block in blocks if 0 < block.heading < CAPTION})
-    return {block.line: min(levels.index(block.heading), 1) for block in blocks if 0 < block.heading < CAPTION}
+    titles = [block for block in blocks if 0 < block.heading < CAPTION]
+    levels = sorted({block.heading for block in titles if not is_annex_heading(block.text)})  # 'Annex' sets none
+    return {block.line: min(levels.index(block.heading), 1) for block in titles if block.heading in levels}
 
 
 def _title_block(blocks: list[Block], body: int) -> int:
@@ -105,11 +106,17 @@ def _title_block(blocks: list[Block], body: int) -> int:
 
 def _first_section(blocks: list[Block], k: int, body: int) -> bool:
     """Whether heading k opens the first section rather than titling the document: text follows it, and the
-    body prints headings of its level (a document's title is printed once, its sections' titles again)."""
+    body prints headings of its level before any annex (a document's title is printed once, its sections'
+    titles again; '# Decision 2/CMA.1' then '# Annex' is still the decision's title)."""
     level = blocks[k].heading
     if not 0 < level < CAPTION or k + 1 >= len(blocks) or blocks[k + 1].heading:
         return False
-    return any(block.heading == level for block in blocks[max(body, k + 2) :])
+    for block in blocks[max(body, k + 2) :]:
+        if is_annex_heading(block.text):
+            return False
+        if block.heading == level:
+            return True
+    return False
 
 
 def read_text(text: str, source: str) -> Draft:

@@ -24,6 +24,7 @@ from amendtrack.read.text.labels import (
 from amendtrack.read.text.lines import BALLOON, FOOTNOTE, Line, typical_length
 from amendtrack.read.text.markers import NOTE_BLOCK, note_marker, strip_editorial
 from amendtrack.read.text.recognise import (
+    listing_sentences,
     recognise_heading,
     recognise_label,
     recognise_title,
@@ -49,6 +50,7 @@ def cut_into_units(
     """
     at = _begin(lines, source)
     at.titles = title_lines(lines, headings or {})
+    at.listing = listing_sentences(lines)
     gap = True
     for no, line in lines:
         if not line:

@@ -23,6 +23,7 @@ from amendtrack.read.text.labels import (
     ROMAN_HEADING,
     SUB_LABEL,
     carried_on,
+    is_annex_heading,
     is_structural,
     title_shape,
     wraps_on,
@@ -80,14 +81,38 @@ def find_body_start(lines: list[Line]) -> int:
 
 
 def _titled_first(texts: list[str], i: int) -> int:
-    """Where the body starts when paragraph 1 (at i) opens it: at the title alone right above it when the
-    text prints again a title alone above a numbered paragraph (the first section's title, not the
-    document's: a decision in sections 'Mitigation', 'Adaptation' … that opens on its first section)."""
-    k = _title_above(texts, i)
-    if k is None:
+    """Where the body starts when paragraph 1 (at i) opens it: at the title alone right above it (or above
+    the sentence that opens its section) when, before any annex, the text prints again a title alone above
+    a paragraph 1: a decision numbered afresh in sections 'Mitigation', 'Adaptation' … that opens on its
+    first section, whose title is no document's ('Summary by the Chair' above 1., then 'Prevention' above
+    3., keeps its title apart); else at the sentence ending in a colon right above paragraph 1, if any."""
+    if not _is_one(texts[i]):
         return i
-    again = any(_title_above(texts, j) is not None for j in range(i + 1, len(texts)) if _numbered_line(texts[j]))
-    return k if again else i
+    k = _title_above(texts, i)
+    return k if k is not None and _titled_again(texts, i) else _sentence_above(texts, i)
+
+
+def _titled_again(texts: list[str], i: int) -> bool:
+    """Whether, after line i and before any annex, a title alone sits above a paragraph 1 again."""
+    for j in range(i + 1, len(texts)):
+        if is_annex_heading(texts[j]):
+            return False
+        if _is_one(texts[j]) and _title_above(texts, j) is not None:
+            return True
+    return False
+
+
+def _sentence_above(texts: list[str], i: int) -> int:
+    """Where the body starts when paragraph 1 (at i) follows a sentence ending in a colon ('The Working Group
+    recommended the following on adoption:'): at that sentence, body text, never the title block."""
+    k = i - 1
+    while k >= 0 and not texts[k].strip():
+        k -= 1
+    if k < 0 or k == i - 1 or not texts[k].rstrip().endswith(":"):
+        return i
+    while k > 0 and texts[k - 1].strip():
+        k -= 1
+    return k
 
 
 def _title_above(texts: list[str], i: int, opening: bool = True) -> int | None:
@@ -108,9 +133,9 @@ def _title_above(texts: list[str], i: int, opening: bool = True) -> int | None:
     return None
 
 
-def _numbered_line(line: str) -> bool:
+def _is_one(line: str) -> bool:
     m = NUMBER_LABEL.match(line)
-    return bool(m and m.group("tok").isdigit() and m.group("p") == ".")
+    return bool(m and m.group("tok") == "1" and m.group("p") == ".")
 
 
 def _starts_body(line: str) -> bool:

@@ -102,6 +102,7 @@ class _Namer:
     after_counts: dict[str, int] = field(default_factory=dict)  # label → unlabelled paragraphs after it
     item_counts: dict[int, int] = field(default_factory=dict)  # id(paragraph) → its bullet items
     next_free: dict[str, int] = field(default_factory=dict)  # eid → the first suffix not tried yet
+    headed: set[int] = field(default_factory=set)  # id() of the headings a numbered paragraph was named under
 
     def name(self, unit: Unit, parent: Paragraph | None) -> Naming:
         """The node's label, unique eId, kind and printed number."""
@@ -153,17 +154,26 @@ class _Namer:
             return f"{parent.label}({label.number})", f"{prefix}item_{label.number}", "item", label.printed
         return f"{parent.label}({label.letter})", f"{prefix}subpara_{label.letter}", "subparagraph", label.printed
 
+    def _opened(self, unit: Unit) -> str:
+        """The label of the heading an unlabelled paragraph opens (no numbered one came under it before): it is
+        'unnumbered paragraph after II', not after the last paragraph of section I."""
+        heading = unit.container
+        if heading is None or heading.role != "heading" or heading.node is None or id(heading) in self.headed:
+            return ""
+        return heading.node.label
+
     def _paragraph(self, unit: Unit) -> Naming:
         series = unit.series or "report"
         label = unit.label
         in_annex = self._in_annex(unit)
         if label is None:
-            previous = self.last_label.get(series, "")
+            previous = self._opened(unit) or self.last_label.get(series, "")
             count = self.after_counts.get(previous, 0) + 1
             self.after_counts[previous] = count
             name = f"{UNNUMBERED} {previous}" + (f" ({count})" if count > 1 else "")
             safe = re.sub(r"\W+", "_", previous.lower()) or "start"
             return name, f"{in_annex}para_{safe}_after_{count}", _KIND[series], None
+        self.headed.add(id(unit.container))
         num = label.printed or None
         ident = f"{label.number}{label.suffix}"
         scope = unit.scope.node if unit.scope is not None else None

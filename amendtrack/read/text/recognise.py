@@ -57,11 +57,14 @@ def _paragraph_or_list_item(at: Reading, label: Label) -> Label | None:
 
 def restarts_in_section(at: Reading, label: Label) -> bool:
     """'1.' right under a heading (or under the unnumbered paragraph that opens its section, '## Finance' then
-    'The Conference decides as follows:'), when the paragraphs before it were numbered under another
-    heading: the numbering restarts in each section (a decision's 'I. …' 1., 2., 'II. …' 1., …); it opens no
-    annex."""
+    'The Conference decides as follows:', when the '1.' reads as a paragraph, not a list's item), when the
+    paragraphs before it were numbered under another heading: the numbering restarts in each section (a
+    decision's 'I. …' 1., 2., 'II. …' 1., …); it opens no annex."""
     if label.number != 1 or label.suffix or section_opened(at) is None:
         return False
+    sentence = at.current if at.current is not None and at.current.role != "heading" else None
+    if sentence is not None and sentence.lines and sentence.lines[0][0] in at.listing:
+        return False  # 'The Working Group adopted the following agenda:' then '1. Opening of the session.': a list
     series = at.number_series()
     if not at.last.get(series):
         return False
@@ -69,6 +72,65 @@ def restarts_in_section(at: Reading, label: Label) -> bool:
         (e for e in reversed(at.events) if isinstance(e, Unit) and e.role == "top" and e.series == series), None
     )
     return earlier is not None and earlier.container is not None and earlier.container.role == "heading"
+
+
+LIST_ITEM_WORDS = 8  # most words of each item of a numbered list told from paragraphs by its items alone
+
+
+def listing_sentences(lines: list[Line]) -> set[int]:
+    """The first lines of the sentences ending in a colon whose '1.' opens a list, not a section's paragraphs.
+
+    What follows the run 1., 2., … k. tells: '1.' again (the next section restarts) or nothing else to
+    go by (k + 1, or the end) leave it to the items themselves (`_list_like`); any other number ('3.'
+    under 'B. Attendance' after an agenda 1. to 3., '4.' after two recommendations) is the numbering that
+    ran before carrying on, so the run was a list."""
+    blocks = _blocks(lines)
+    found: set[int] = set()
+    for k in range(len(blocks) - 1):
+        first = number_label(blocks[k + 1][0][1])
+        if first is None or first.number != 1 or number_label(blocks[k][0][1]) is not None:
+            continue
+        if ocr.line_end_char(blocks[k][-1][1]) != ":":
+            continue
+        run, after = _run_from(blocks, k + 1)
+        if after not in (1, len(run) + 1, None) or after != 1 and (_list_like(run) or _list_then(run, blocks, k)):
+            found.add(blocks[k][0][0])
+    return found
+
+
+def _list_then(run: list[str], blocks: list[list[Line]], k: int) -> bool:
+    """Whether the run opens with a list whose items end in ';' up to one ending in '.', and the number after
+    that item is the one the paragraphs before the sentence (block k) would take next: '3.' last, then
+    'recommended that States:' 1. …; 2. …; 3. ….  then '4.' (a list of three, then paragraph 4)."""
+    ends = [text.rstrip()[-1:] for text in run]
+    stop = next((m for m, end in enumerate(ends) if end != ";"), None)
+    if not stop or ends[stop] != "." or stop + 1 >= len(run):
+        return False
+    before = next((number_label(b[0][1]) for b in reversed(blocks[:k]) if number_label(b[0][1])), None)
+    return before is not None and before.number == stop + 1
+
+
+def _run_from(blocks: list[list[Line]], k: int) -> tuple[list[str], int | None]:
+    """The texts of the numbered blocks 1., 2., … from block k on, and the number that comes next after them."""
+    run: list[str] = []
+    for block in blocks[k:]:
+        label = number_label(block[0][1])
+        if label is None or label.suffix:
+            continue
+        if label.number != len(run) + 1:
+            return run, label.number
+        run.append(" ".join(line for _, line in block))
+    return run, None
+
+
+def _list_like(items: list[str]) -> bool:
+    """Whether numbered texts read as the items of a list: one opens in lower case, or all are a few words
+    and one ends as an item does ('1. Adopt laws on prevention;' '2. Collect data;'); a decision's
+    paragraphs end in ';' too, but say more ('Decides that developed countries intend to continue …;')."""
+    rests = [number_label(text).rest.strip() for text in items]  # type: ignore[union-attr]
+    if any(not rest[:1].isupper() for rest in rests):
+        return True
+    return all(len(rest.split()) <= LIST_ITEM_WORDS for rest in rests) and any(rest[-1:] in ";," for rest in rests)
 
 
 def section_opened(at: Reading) -> Unit | None:

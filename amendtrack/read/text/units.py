@@ -83,6 +83,7 @@ class Reading:
     pending_markers: list[Marker] = field(default_factory=list)  # for the next paragraph
     printed_section: int = 0  # the number of the last section heading printed with its numeral (II.), 0 in an annex
     titles: dict[int, tuple[int, int]] = field(default_factory=dict)  # unnumbered titles (recognise.title_lines)
+    listing: set[int] = field(default_factory=set)  # sentences whose '1.' opens a list (recognise.listing_sentences)
 
     def number_series(self) -> str:
         """The series a plain number ('12.') counts in here: report, annex or operative paragraphs."""
