@@ -5,7 +5,9 @@ Trafficking in Persons, its two addenda, the 2015 consolidated recommendations) 
 again twice by a seeded random script that knows what it did:
 
 - the **advance** version: an 'Advance unedited version' line and a limited-distribution masthead,
-  one paragraph per line, as a Word file saved as text;
+  one paragraph per line, as a Word file saved as text, or (in half the trials) as a PDF's text layer
+  with a page number and the watermark 'Advance unedited version' at each page break, or, every other
+  four trials, the watermark alone there (no page number beside it to tell it from a title);
 - the **final** version: a general-distribution masthead with another date, and editorial changes:
   a tenth of the paragraphs edited (a phrase added, a placeholder such as '[3rd and 4th]'
   resolved), and in two trials of three one numbered paragraph inserted or removed, so that
@@ -143,6 +145,7 @@ def as_pdf(lines: list[str], rng: random.Random, running: list[str]) -> str:
 
 FINAL_RUNNING = ["CTOC/COP/WG.4/2019/L.1", "{page}/9 V.19-09261"]
 ADVANCE_RUNNING = ["{page}", "Advance unedited version"]  # a page number, and the watermark atop each page
+WATERMARK_ONLY = ["Advance unedited version"]  # the watermark alone at each page break, no page number
 LAYOUTS = (("word", "word"), ("word", "pdf"), ("pdf", "pdf"), ("pdf", "word"))  # advance's, final's
 
 
@@ -162,7 +165,8 @@ def versions(
         text = edited(block.text) if block.edited else block.text
         lines += printed(Block(block.kind, number, text, block.level), number)
     layouts = LAYOUTS[trial % len(LAYOUTS)]
-    advance_text = as_pdf(advance, rng, ADVANCE_RUNNING) if layouts[0] == "pdf" else as_word(advance)
+    running = ADVANCE_RUNNING if trial // len(LAYOUTS) % 2 == 0 else WATERMARK_ONLY
+    advance_text = as_pdf(advance, rng, running) if layouts[0] == "pdf" else as_word(advance)
     final_text = as_pdf(lines, rng, FINAL_RUNNING) if layouts[1] == "pdf" else as_word(lines)
     return advance_text, final_text, final, change
 

@@ -62,6 +62,20 @@ def test_a_pdf_text_layer_of_a_report_reads_as_its_word_text(path: Path, seed: i
         assert nodes(pdf) == nodes(word)
 
 
+@pytest.mark.parametrize("path", [L1, CONSOLIDATED], ids=["2019 L.1", "2015 consolidated"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_an_advance_versions_watermark_alone_at_page_breaks_is_never_text_or_a_title(path: Path, seed: int) -> None:
+    """'Advance unedited version' atop each page with no page number beside it, also right above a heading:
+    it is a line of the title block printed again, the watermark, never a section's title or a paragraph."""
+    bench = _scenarios()
+    blocks = bench.blocks_of(read_draft_file(path))
+    lines = bench.masthead(False) + [line for block in blocks for line in bench.printed(block, block.number)]
+    word = read_text(bench.as_word(lines), "word.txt")
+    pdf = read_text(bench.as_pdf(lines, random.Random(seed), bench.WATERMARK_ONLY), "pdf.txt")
+    assert nodes(pdf) == nodes(word)
+    assert not [text for _, _, text in nodes(pdf) if "Advance unedited version" in text]
+
+
 def _pdf(*blocks: str, breaks: dict[int, list[str]] | None = None) -> str:
     """A PDF's text layer of these blocks (lines already wrapped with '|'), page furniture after block k."""
     out = []

@@ -60,7 +60,7 @@ def clean_lines(text: str) -> DraftLines:
     start = find_body_start(numbered)
     preface = [" ".join(line.split()) for _, line in numbered[:start] if line]
     body, marks = take_out_footnotes(numbered[start:])
-    body = blank_page_furniture(body, ocr.title_tokens(preface))
+    body = blank_page_furniture(body, ocr.title_tokens(preface), frozenset(preface))
     body = take_out_balloons(body)
     body = close_split_markers(body)
     return DraftLines(preface, body, vocab, marks)
@@ -194,18 +194,20 @@ def _continues_footnote(line: str, previous: str) -> bool:
     )
 
 
-def blank_page_furniture(lines: list[Line], title: set[str]) -> list[Line]:
+def blank_page_furniture(lines: list[Line], title: set[str], preface: frozenset[str] = frozenset()) -> list[Line]:
     """Page numbers, symbols, running headers and lines repeated page after page become blank lines.
 
     A repeated line that ends a title cut by a page break, or is a title printed in several sections,
-    stays. Where a page break falls inside a paragraph, the blank lines go too: see `_joined_across_pages`.
+    stays, unless it is a line of the title block (`preface`) printed again: 'Advance unedited version'
+    atop every page, with no page number beside it, is the watermark even above a heading. Where a page
+    break falls inside a paragraph, the blank lines go too: see `_joined_across_pages`.
     """
     repeated = ocr.repeated_lines([line for _, line in lines], alone=lambda i: _alone(lines, i))
     furniture = [bool(line) and _is_furniture(line, lines, i, title, repeated) for i, (_, line) in enumerate(lines)]
     cleaned: list[Line] = []
     text = ""  # the last line of text kept
     for i, (no, line) in enumerate(lines):
-        if furniture[i] and not ocr.is_furniture(line):
+        if furniture[i] and not ocr.is_furniture(line) and " ".join(line.split()) not in preface:
             title_end = _unit_follows(lines, i) and _wrapped_heading(text, line)  # a title cut by the page break
             titled = _section_title(lines, furniture, i) and not ocr.is_running_header(line, title)
             furniture[i] = not (title_end or titled and _opens_section(lines, furniture, i, text))
