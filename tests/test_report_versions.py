@@ -76,6 +76,45 @@ def test_an_advance_versions_watermark_alone_at_page_breaks_is_never_text_or_a_t
     assert not [text for _, _, text in nodes(pdf) if "Advance unedited version" in text]
 
 
+@pytest.mark.parametrize("layer", [False, True], ids=["word text", "text layer"])
+def test_a_part_of_a_report_whose_numbering_opens_at_10_keeps_every_number(layer: bool) -> None:
+    """The 2019 report from its paragraph 10 on (an excerpt, or a part issued on its own): 10., 11., 12. are
+    paragraphs 10, 11, 12 (never text of the title block, never '11.' read as section II), and the rest as in
+    the whole report."""
+    bench = _scenarios()
+    blocks = bench.blocks_of(read_draft_file(L1))
+    start = next(
+        k for k, b in enumerate(blocks) if b.kind == "paragraph" and b.number.isdigit() and int(b.number) >= 10
+    )
+    lines = [line for block in blocks[start:] for line in bench.printed(block, block.number)]
+    text = bench.as_pdf(lines, random.Random(1), bench.FINAL_RUNNING) if layer else bench.as_word(lines)
+    part = read_text(text, "part.txt")
+    whole = {
+        label: text
+        for _, label, text in nodes(
+            read_text(bench.as_word([line for b in blocks for line in bench.printed(b, b.number)]), "w")
+        )
+    }
+    numbered = [(label, text) for kind, label, text in nodes(part) if kind == "paragraph" and label.isdigit()]
+    assert [label for label, _ in numbered] == [
+        b.number for b in blocks[start:] if b.kind == "paragraph" and b.number.isdigit()
+    ]
+    assert all(whole[label] == text for label, text in numbered)
+    assert not part.preface
+
+
+def test_a_section_whose_paragraphs_open_at_10_is_no_section_ii_at_11() -> None:
+    text = "I. Recommendations\n\n" + "".join(
+        f"{n}. The Working Group recommended that States parties should consider measure {n}.\n\n" for n in (10, 11, 12)
+    )
+    assert [(kind, label) for kind, label, _ in nodes(read_text(text, "r.txt"))] == [
+        ("heading", "I"),
+        ("paragraph", "10"),
+        ("paragraph", "11"),
+        ("paragraph", "12"),
+    ]
+
+
 def _pdf(*blocks: str, breaks: dict[int, list[str]] | None = None) -> str:
     """A PDF's text layer of these blocks (lines already wrapped with '|'), page furniture after block k."""
     out = []

@@ -21,7 +21,7 @@ from amendtrack.read.text.labels import (
     recommendation_label,
     wraps_on,
 )
-from amendtrack.read.text.lines import BALLOON, FOOTNOTE, Line, typical_length
+from amendtrack.read.text.lines import BALLOON, FOOTNOTE, Line, opening_number, typical_length
 from amendtrack.read.text.markers import NOTE_BLOCK, note_marker, strip_editorial
 from amendtrack.read.text.recognise import (
     listing_sentences,
@@ -51,6 +51,7 @@ def cut_into_units(
     at = _begin(lines, source)
     at.titles = title_lines(lines, headings or {})
     at.listing = listing_sentences(lines)
+    at.first_number = opening_number([line for _, line in lines])
     gap = True
     for no, line in lines:
         if not line:

@@ -70,14 +70,35 @@ def find_body_start(lines: list[Line]) -> int:
     """Index of the first line that starts the body: a label, a heading or a recommendation; or a section
     lettered 'A. Title' whose next line is paragraph 1 (a decision in sections A, B, …)."""
     texts = [line for _, line in lines]
+    opening = opening_number(texts)
     for i, line in enumerate(texts):
-        if line and _starts_body(line):
+        if line and (_starts_body(line) or opening is not None and _number_of(line) == opening):
             return _titled_first(texts, i)
         if line and LETTER_HEADING.match(line) and line.lstrip().startswith("A."):
             following = next((later for later in texts[i + 1 :] if later), "")
             if _starts_body(following) and NUMBER_LABEL.match(following):
                 return i
     return len(lines)
+
+
+def opening_number(texts: list[str]) -> int | None:
+    """The number of the first paragraph when the numbering opens above 1 (an excerpt or a part of a report
+    that starts at '10.'): the first numbered line whose next two numbered lines go on from it (10., 11.,
+    12.); None when it opens at 1 or no run opens it."""
+    numbered = [(i, n) for i, line in enumerate(texts) if (n := _number_of(line)) is not None]
+    for k, (_, n) in enumerate(numbered):
+        if n == 1:
+            return None
+        after = [m for _, m in numbered[k + 1 : k + 3]]  # the next two, or the one left
+        if after and after == list(range(n + 1, n + 1 + len(after))):
+            return n
+    return None
+
+
+def _number_of(line: str) -> int | None:
+    """The number a line opens with as a paragraph label ('12. The …'), digits and a full stop."""
+    m = NUMBER_LABEL.match(line)
+    return int(m.group("tok")) if m and m.group("tok").isdigit() and m.group("p") == "." else None
 
 
 def _titled_first(texts: list[str], i: int) -> int:

@@ -178,7 +178,9 @@ def _fits(at: Reading, series: str, n: int, suffix: str) -> bool:
         last = at.last.get(series, 0)
     if (n, suffix) in at.used.get(series, set()):
         return False
-    return last - 4 <= n <= last + 6 if last else 1 <= n <= 6
+    if last:
+        return last - 4 <= n <= last + 6
+    return 1 <= n <= 6 or series != "pp" and n == at.first_number
 
 
 def _sub_fits(at: Reading, letter: str) -> bool:

@@ -84,6 +84,7 @@ class Reading:
     printed_section: int = 0  # the number of the last section heading printed with its numeral (II.), 0 in an annex
     titles: dict[int, tuple[int, int]] = field(default_factory=dict)  # unnumbered titles (recognise.title_lines)
     listing: set[int] = field(default_factory=set)  # sentences whose '1.' opens a list (recognise.listing_sentences)
+    first_number: int | None = None  # the number the paragraphs open at when not 1 (lines.opening_number)
 
     def number_series(self) -> str:
         """The series a plain number ('12.') counts in here: report, annex or operative paragraphs."""
