@@ -1473,12 +1473,18 @@ def test_a_numbered_list_under_a_sentence_in_a_report_numbered_on_stays_a_list(s
         "The Working Group recommended that States:\n\n1. Adopt laws on prevention;\n\n2. Collect data;\n\n"
         "3. Report annually.\n\n4. The Working Group further recommended that the secretariat support States.\n"
     )
-    for text in (agenda, recommended):
+    agenda_then_paragraphs = (  # the items end in '.', and 4. after them is the numbering before carrying on
+        "I. Introduction\n\n1. The Working Group was established.\n\n2. It met in Vienna.\n\n3. Many attended.\n\n"
+        "II. Organization of the meeting\n\nThe Working Group adopted the following agenda:\n\n"
+        "1. Opening of the session.\n\n2. Adoption of the agenda.\n\n3. Adoption of the report.\n\n"
+        "4. The meeting was opened by the Chair, who welcomed the participants.\n\n5. The report was adopted.\n"
+    )
+    for text, last in ((agenda, "4"), (recommended, "4"), (agenda_then_paragraphs, "5")):
         if style == "markdown":
             text = text.replace("I. ", "## I. ").replace("II. ", "## II. ")
         draft = _read_as(text, style, "r")
         paragraphs = [label for kind, label, _ in _tree(draft) if kind == "paragraph" and label[:1].isdigit()]
-        assert paragraphs[:2] == ["1", "2"] and paragraphs[-1] == "4"  # never 'I.1', 'II.4': no restart
+        assert paragraphs[:2] == ["1", "2"] and paragraphs[-1] == last  # never 'I.1', 'II.4': no restart
         items = [node.text for node, _ in draft.walk() if node.kind == "item"]
         assert items[:2] in (
             ["Opening of the session.", "Adoption of the agenda."],

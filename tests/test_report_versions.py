@@ -115,6 +115,60 @@ def test_a_section_whose_paragraphs_open_at_10_is_no_section_ii_at_11() -> None:
     ]
 
 
+MASTHEAD = "A/HRC/44/50\n\nDistr.: General\n\n12 May 2020\n\nOriginal: English\n\n"
+
+
+def test_an_agenda_the_masthead_lists_from_item_7_opens_no_body() -> None:
+    """Agenda items 7. to 9. under the title block's 'following agenda items:' are no paragraphs 7 to 9: the
+    report's own paragraph 1 is printed further down."""
+    text = MASTHEAD + "Report of the Special Rapporteur\n\nThe present report addresses the following agenda items:\n\n"
+    text += "".join(f"{n}. Agenda item {n} of the Council.\n\n" for n in (7, 8, 9))
+    text += "I. Introduction\n\n1. The Special Rapporteur submits the present report.\n\n2. It covers 2019.\n\n"
+    text += "II. Activities\n\n3. The Special Rapporteur visited several countries.\n"
+    draft = read_text(text, "r.txt")
+    assert "8. Agenda item 8 of the Council." in draft.preface
+    assert [label for kind, label, _ in nodes(draft) if kind == "paragraph"] == ["1", "2", "3"]
+
+
+def test_a_transmittal_sentence_run_together_with_the_title_stays_in_the_title_block() -> None:
+    text = MASTHEAD + "Right to food\nNote by the Secretary-General\nThe Secretary-General has the honour to transmit "
+    text += "the report of the Special\nRapporteur on the right to food, which reads as follows:\n\n"
+    text += "1. The present report is submitted pursuant to resolution 73/173.\n\n2. It covers 2019.\n"
+    draft = read_text(text, "r.txt")
+    assert {"Right to food", "Note by the Secretary-General"} <= set(draft.preface)
+    assert [label for _, label, _ in nodes(draft)] == ["1", "2"]
+
+
+def test_a_subheading_that_repeats_a_line_of_the_title_block_stays_a_subheading() -> None:
+    """'Draft recommendations' titles the document and two subsections: never at a page break inside a
+    paragraph, it is no watermark."""
+    text = MASTHEAD + "Working Group on Trafficking in Persons\n\nDraft recommendations\n\nI. Introduction\n\n"
+    text += "1. The Working Group met in Vienna.\n\n"
+    for n, (roman, topic) in enumerate((("II", "Prevention"), ("III", "Protection"))):
+        text += f"{roman}. {topic}\n\n{2 + 2 * n}. The Working Group discussed {topic.lower()} at length.\n\n"
+        text += f"Draft recommendations\n\n{3 + 2 * n}. States should act on {topic.lower()} every year.\n\n"
+    headings = [(label, text) for kind, label, text in nodes(read_text(text, "r.txt")) if kind == "heading"]
+    assert ("II.A", "Draft recommendations") in headings and ("III.A", "Draft recommendations") in headings
+
+
+def test_an_advance_versions_watermark_run_into_a_masthead_line_is_furniture_at_every_page_break() -> None:
+    """A layout-mode masthead prints 'Advance unedited version   Distr.: General' on one line; the
+    watermark alone at each page break, once inside a paragraph, is furniture even above a heading."""
+    head = "Advance unedited version Distr.: General\n\nCTOC/COP/WG.4/2019/L.1\n\n11 September 2019\n\n"
+    body = "I. Introduction\n\n1. The Working Group on Trafficking in Persons met in Vienna on\n\n"
+    body += "Advance unedited version\n\n10 and 11 September 2019.\n\nAdvance unedited version\n\n"
+    body += "II. Recommendations\n\n2. States should adopt laws on prevention.\n\n3. States should collect data.\n"
+    draft = read_text(head + body, "advance.txt")
+    assert [(kind, label) for kind, label, _ in nodes(draft)] == [
+        ("heading", "I"),
+        ("paragraph", "1"),
+        ("heading", "II"),
+        ("paragraph", "2"),
+        ("paragraph", "3"),
+    ]
+    assert nodes(draft)[1][2].endswith("met in Vienna on 10 and 11 September 2019.")
+
+
 def _pdf(*blocks: str, breaks: dict[int, list[str]] | None = None) -> str:
     """A PDF's text layer of these blocks (lines already wrapped with '|'), page furniture after block k."""
     out = []

@@ -84,15 +84,22 @@ def find_body_start(lines: list[Line]) -> int:
 def opening_number(texts: list[str]) -> int | None:
     """The number of the first paragraph when the numbering opens above 1 (an excerpt or a part of a report
     that starts at '10.'): the first numbered line whose next two numbered lines go on from it (10., 11.,
-    12.); None when it opens at 1 or no run opens it."""
+    12.); None when the text prints a paragraph 1 anywhere (a '1.' right after a sentence ending in a
+    colon is a list's: the agenda an excerpt prints), or no run opens it."""
     numbered = [(i, n) for i, line in enumerate(texts) if (n := _number_of(line)) is not None]
+    if any(n == 1 and not _listed(texts, i) for i, n in numbered):
+        return None
     for k, (_, n) in enumerate(numbered):
-        if n == 1:
-            return None
         after = [m for _, m in numbered[k + 1 : k + 3]]  # the next two, or the one left
         if after and after == list(range(n + 1, n + 1 + len(after))):
             return n
     return None
+
+
+def _listed(texts: list[str], i: int) -> bool:
+    """Whether line i comes right after a sentence ending in a colon (an item of the list it opens)."""
+    before = next((line for line in reversed(texts[:i]) if line.strip()), "")
+    return before.rstrip().endswith(":")
 
 
 def _number_of(line: str) -> int | None:
@@ -125,15 +132,20 @@ def _titled_again(texts: list[str], i: int) -> bool:
 
 def _sentence_above(texts: list[str], i: int) -> int:
     """Where the body starts when paragraph 1 (at i) follows a sentence ending in a colon ('The Working Group
-    recommended the following on adoption:'): at that sentence, body text, never the title block."""
+    recommended the following on adoption:') alone between blank lines: at that sentence, body text, never
+    the title block (a masthead's lines run together, 'Right to food' / 'Note by …' / 'The Secretary-General
+    has the honour …:', stay the title block)."""
     k = i - 1
     while k >= 0 and not texts[k].strip():
         k -= 1
     if k < 0 or k == i - 1 or not texts[k].rstrip().endswith(":"):
         return i
+    end = k
     while k > 0 and texts[k - 1].strip():
         k -= 1
-    return k
+    lines = texts[k : end + 1]  # one sentence: a capital, then at most two lines wrapped in lower case
+    sentence = len(lines) <= 3 and lines[0].lstrip()[:1].isupper() and all(x.lstrip()[:1].islower() for x in lines[1:])
+    return k if sentence else i
 
 
 def _title_above(texts: list[str], i: int, opening: bool = True) -> int | None:
@@ -219,16 +231,17 @@ def blank_page_furniture(lines: list[Line], title: set[str], preface: frozenset[
     """Page numbers, symbols, running headers and lines repeated page after page become blank lines.
 
     A repeated line that ends a title cut by a page break, or is a title printed in several sections,
-    stays, unless it is a line of the title block (`preface`) printed again: 'Advance unedited version'
-    atop every page, with no page number beside it, is the watermark even above a heading. Where a page
-    break falls inside a paragraph, the blank lines go too: see `_joined_across_pages`.
+    stays, unless it is a watermark (`_watermarks`): 'Advance unedited version' atop every page, with no
+    page number beside it, goes even above a heading. Where a page break falls inside a paragraph, the
+    blank lines go too: see `_joined_across_pages`.
     """
     repeated = ocr.repeated_lines([line for _, line in lines], alone=lambda i: _alone(lines, i))
     furniture = [bool(line) and _is_furniture(line, lines, i, title, repeated) for i, (_, line) in enumerate(lines)]
     cleaned: list[Line] = []
     text = ""  # the last line of text kept
+    watermarks = _watermarks(lines, furniture, preface)
     for i, (no, line) in enumerate(lines):
-        if furniture[i] and not ocr.is_furniture(line) and " ".join(line.split()) not in preface:
+        if furniture[i] and not ocr.is_furniture(line) and " ".join(line.split()) not in watermarks:
             title_end = _unit_follows(lines, i) and _wrapped_heading(text, line)  # a title cut by the page break
             titled = _section_title(lines, furniture, i) and not ocr.is_running_header(line, title)
             furniture[i] = not (title_end or titled and _opens_section(lines, furniture, i, text))
@@ -236,6 +249,30 @@ def blank_page_furniture(lines: list[Line], title: set[str], preface: frozenset[
         cleaned.append((no, "" if furniture[i] else line))
     breaks = {i for i, flag in enumerate(furniture) if flag}
     return _joined_across_pages(cleaned, breaks) if breaks else cleaned
+
+
+def _watermarks(lines: list[Line], furniture: list[bool], preface: frozenset[str]) -> set[str]:
+    """The repeated lines that are words of the title block printed again at page breaks: one of them falls
+    inside a paragraph somewhere (the text before it does not end, or the text after goes on in lower
+    case), where no title of a section ever stands ('Draft recommendations' as a title and a subheading
+    stays a subheading)."""
+    title_block = [line.lower() for line in preface]
+    found: set[str] = set()
+    for i, (_, line) in enumerate(lines):
+        key = " ".join(line.split())
+        if not furniture[i] or ocr.is_furniture(line) or key in found:
+            continue
+        if any(key.lower() in block for block in title_block) and _inside_paragraph(lines, furniture, i):
+            found.add(key)
+    return found
+
+
+def _inside_paragraph(lines: list[Line], furniture: list[bool], i: int) -> bool:
+    """Whether line i stands where a page break cut a paragraph: the text before it stops mid-sentence, or
+    the text after it opens in lower case."""
+    before, after = _around(lines, i, furniture)
+    stops = before is not None and ocr.line_end_char(lines[before][1]) not in ".;:?!"
+    return stops or after is not None and lines[after][1].lstrip()[:1].islower()
 
 
 def _is_furniture(line: str, lines: list[Line], i: int, title: set[str], repeated: set[str]) -> bool:

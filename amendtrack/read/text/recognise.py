@@ -99,15 +99,17 @@ def listing_sentences(lines: list[Line]) -> set[int]:
 
 
 def _list_then(run: list[str], blocks: list[list[Line]], k: int) -> bool:
-    """Whether the run opens with a list whose items end in ';' up to one ending in '.', and the number after
-    that item is the one the paragraphs before the sentence (block k) would take next: '3.' last, then
-    'recommended that States:' 1. …; 2. …; 3. ….  then '4.' (a list of three, then paragraph 4)."""
-    ends = [text.rstrip()[-1:] for text in run]
-    stop = next((m for m, end in enumerate(ends) if end != ";"), None)
-    if not stop or ends[stop] != "." or stop + 1 >= len(run):
-        return False
+    """Whether the run opens with a list of m items and goes on with the paragraph the numbering before the
+    sentence (block k) takes next, m + 1: '3.' last, then 'adopted the following agenda:' 1. Opening of the
+    meeting. 2. … 3. …, then '4. The meeting was opened …' (items of a few words, or ending in ';' up to
+    one ending in '.')."""
     before = next((number_label(b[0][1]) for b in reversed(blocks[:k]) if number_label(b[0][1])), None)
-    return before is not None and before.number == stop + 1
+    if before is None or not 0 < before.number < len(run):
+        return False
+    items = [number_label(text).rest.strip() for text in run[: before.number]]  # type: ignore[union-attr]
+    short = all(len(item.split()) <= LIST_ITEM_WORDS for item in items)
+    ends = [item[-1:] for item in items]
+    return short or ends[-1] == "." and all(end == ";" for end in ends[:-1])
 
 
 def _run_from(blocks: list[list[Line]], k: int) -> tuple[list[str], int | None]:
