@@ -135,22 +135,30 @@ def _sentence_above(texts: list[str], i: int) -> int:
     recommended the following on adoption:') alone between blank lines: at that sentence, body text, never
     the title block (a masthead's lines run together, 'Right to food' / 'Note by …' / 'The Secretary-General
     has the honour …:', stay the title block)."""
-    k = i - 1
-    while k >= 0 and not texts[k].strip():
-        k -= 1
-    if k < 0 or k == i - 1 or not texts[k].rstrip().endswith(":"):
+    block = _block_above(texts, i)
+    if block is None or not texts[block[1]].rstrip().endswith(":"):
         return i
-    end = k
-    while k > 0 and texts[k - 1].strip():
-        k -= 1
-    lines = texts[k : end + 1]  # one sentence: a capital, then at most two lines wrapped in lower case
+    lines = texts[block[0] : block[1] + 1]  # one sentence: a capital, then at most two lines wrapped in lower case
     sentence = len(lines) <= 3 and lines[0].lstrip()[:1].isupper() and all(x.lstrip()[:1].islower() for x in lines[1:])
-    return k if sentence else i
+    return block[0] if sentence else i
 
 
 def _title_above(texts: list[str], i: int, opening: bool = True) -> int | None:
     """The index of a title-shaped line alone (blank lines around it) just above line i, or above the
     sentence ending in a colon that opens its section (`opening`), if any."""
+    block = _block_above(texts, i)
+    if block is None:
+        return None
+    start, k = block
+    if title_shape(texts[k].strip()) and start == k:
+        return k
+    if opening and texts[k].rstrip().endswith(":"):
+        return _title_above(texts, start, opening=False)
+    return None
+
+
+def _block_above(texts: list[str], i: int) -> tuple[int, int] | None:
+    """The first and last lines of the block right above line i, a blank line between them; None if none."""
     k = i - 1
     while k >= 0 and not texts[k].strip():
         k -= 1
@@ -158,12 +166,8 @@ def _title_above(texts: list[str], i: int, opening: bool = True) -> int | None:
         return None
     start = k
     while start > 0 and texts[start - 1].strip():
-        start -= 1  # the first line of the block above
-    if title_shape(texts[k].strip()) and start == k:
-        return k
-    if opening and texts[k].rstrip().endswith(":"):
-        return _title_above(texts, start, opening=False)
-    return None
+        start -= 1
+    return start, k
 
 
 def _is_one(line: str) -> bool:
