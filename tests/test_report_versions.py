@@ -115,6 +115,19 @@ def test_a_section_whose_paragraphs_open_at_10_is_no_section_ii_at_11() -> None:
     ]
 
 
+def test_an_excerpt_whose_second_paragraph_opens_a_list_keeps_its_numbers() -> None:
+    """10., then 11. '… the following points were made:' with its list 1. to 3., then 12.: the list is no
+    paragraph 1, and the excerpt's run 10, 11, 12 goes on around it."""
+    text = "III. Summary of deliberations\n\n10. The Working Group discussed prevention at length.\n\n"
+    text += "11. In the discussion, the following points were made:\n\n1. Prevention should address root causes;\n\n"
+    text += "2. Data should be collected;\n\n3. Victims should be protected.\n\n"
+    text += "12. The Working Group thanked the speakers.\n"
+    found = [(kind, label) for kind, label, _ in nodes(read_text(text, "part.txt"))]
+    assert found == [("heading", "III"), ("paragraph", "10"), ("paragraph", "11")] + [
+        ("item", f"11({n})") for n in (1, 2, 3)
+    ] + [("paragraph", "12")]
+
+
 MASTHEAD = "A/HRC/44/50\n\nDistr.: General\n\n12 May 2020\n\nOriginal: English\n\n"
 
 

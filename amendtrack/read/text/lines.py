@@ -89,11 +89,26 @@ def opening_number(texts: list[str]) -> int | None:
     numbered = [(i, n) for i, line in enumerate(texts) if (n := _number_of(line)) is not None]
     if any(n == 1 and not _listed(texts, i) for i, n in numbered):
         return None
+    numbered = _without_lists(texts, numbered)
     for k, (_, n) in enumerate(numbered):
         after = [m for _, m in numbered[k + 1 : k + 3]]  # the next two, or the one left
         if after and after == list(range(n + 1, n + 1 + len(after))):
             return n
     return None
+
+
+def _without_lists(texts: list[str], numbered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The numbered lines less the lists a sentence ending in a colon opens ('… the following points were
+    made:' 1., 2., 3.): paragraph 10's run goes on at 11. and 12. around them."""
+    kept: list[tuple[int, int]] = []
+    due = 0  # the next number of the list being skipped, 0 when none is
+    for i, n in numbered:
+        if n == 1 and _listed(texts, i) or due and n == due:
+            due = n + 1
+            continue
+        due = 0
+        kept.append((i, n))
+    return kept
 
 
 def _listed(texts: list[str], i: int) -> bool:
