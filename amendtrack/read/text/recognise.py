@@ -103,17 +103,17 @@ def _list_then(run: list[str], blocks: list[list[Line]], k: int) -> bool:
     sentence (block k) takes next, m + 1: '3.' last, then 'adopted the following agenda:' 1. Opening of the
     meeting. 2. … 3. …, then '4. The meeting was opened …' (items of a few words, or ending in ';' up to
     one ending in '.')."""
-    before = next((number_label(b[0][1]) for b in reversed(blocks[:k]) if number_label(b[0][1])), None)
+    before = next((label for b in reversed(blocks[:k]) if (label := number_label(b[0][1])) is not None), None)
     if before is None or not 0 < before.number < len(run):
         return False
-    items = [number_label(text).rest.strip() for text in run[: before.number]]  # type: ignore[union-attr]
-    short = all(len(item.split()) <= LIST_ITEM_WORDS for item in items)
+    items = run[: before.number]
     ends = [item[-1:] for item in items]
-    return short or ends[-1] == "." and all(end == ";" for end in ends[:-1])
+    return _few_words(items) or ends[-1] == "." and all(end == ";" for end in ends[:-1])
 
 
 def _run_from(blocks: list[list[Line]], k: int) -> tuple[list[str], int | None]:
-    """The texts of the numbered blocks 1., 2., … from block k on, and the number that comes next after them."""
+    """The texts (after their labels) of the numbered blocks 1., 2., … from block k on, and the number that
+    comes next after them."""
     run: list[str] = []
     for block in blocks[k:]:
         label = number_label(block[0][1])
@@ -121,7 +121,7 @@ def _run_from(blocks: list[list[Line]], k: int) -> tuple[list[str], int | None]:
             continue
         if label.number != len(run) + 1:
             return run, label.number
-        run.append(" ".join(line for _, line in block))
+        run.append(" ".join([label.rest, *(line for _, line in block[1:])]).strip())
     return run, None
 
 
@@ -129,10 +129,14 @@ def _list_like(items: list[str]) -> bool:
     """Whether numbered texts read as the items of a list: one opens in lower case, or all are a few words
     and one ends as an item does ('1. Adopt laws on prevention;' '2. Collect data;'); a decision's
     paragraphs end in ';' too, but say more ('Decides that developed countries intend to continue …;')."""
-    rests = [number_label(text).rest.strip() for text in items]  # type: ignore[union-attr]
-    if any(not rest[:1].isupper() for rest in rests):
+    if any(not item[:1].isupper() for item in items):
         return True
-    return all(len(rest.split()) <= LIST_ITEM_WORDS for rest in rests) and any(rest[-1:] in ";," for rest in rests)
+    return _few_words(items) and any(item[-1:] in ";," for item in items)
+
+
+def _few_words(items: list[str]) -> bool:
+    """Whether every item is of a few words (LIST_ITEM_WORDS at most), as a list's are."""
+    return all(len(item.split()) <= LIST_ITEM_WORDS for item in items)
 
 
 def section_opened(at: Reading) -> Unit | None:
