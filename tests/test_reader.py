@@ -11,6 +11,7 @@ import pytest
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Draft
 from amendtrack.read.limits import read_within_limit
+from amendtrack.read.structure import read_text
 from amendtrack.read.text import find_brackets, read_draft_text, read_text_file
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "drafts"
@@ -475,6 +476,45 @@ def test_numbering_restarted_under_subsections_and_then_a_section_is_labelled_by
     assert _labels("Draft decision\n\n" + "\n\n".join(parts) + "\n") == [
         "I", "I.1", "I.2", "II", "II.A", "II.A.1", "II.A.2", "II.B", "II.B.1", "II.B.2", "III", "III.1", "III.2",
     ]  # fmt: skip
+
+
+def _parts_and_subsections(labelled: bool, afresh: bool) -> str:
+    """A decision in parts 'I. Mitigation' and 'II. Means of implementation', each in lettered subsections
+    ('A. Purpose'), numbered afresh in each subsection or on through the text."""
+    recital = f"{'PP1 ' if labelled else ''}Recalling decision 1/CP.17 on the Durban Platform,"
+    parts = ["The Conference of the Parties,", recital]
+    number = 0
+    layout = (("I. Mitigation", ("A. Purpose", "B. Sinks")), ("II. Support", ("A. Finance", "B. Technology")))
+    for part, subsections in layout:
+        parts.append(part)
+        for subsection in subsections:
+            parts.append(subsection)
+            number = 0 if afresh else number
+            for verb in ("Decides to act on", "Requests a report on"):
+                number += 1
+                parts.append(f"{number}. {verb} {subsection[3:].lower()};")
+    return "\n\n".join(parts) + "\n"
+
+
+@pytest.mark.parametrize("labelled", [False, True], ids=["recital unlabelled", "recital PP1"])
+@pytest.mark.parametrize("afresh", [False, True], ids=["numbered on", "numbered afresh"])
+def test_a_decision_in_parts_and_lettered_subsections_reads_each_subsection(labelled: bool, afresh: bool) -> None:
+    """'I. Mitigation', 'A. Purpose', 'B. Sinks', 'II. Support', 'A. Finance', 'B. Technology': the lettered lines are
+    subsections of their part, whichever reader reads the decision (an unlabelled preamble or PP1); numbered
+    afresh in each, the paragraphs are cited by it ('I.B.2'), never twice '1'. Before, the structure reader
+    read the headings as recitals and text, and both left duplicate labels."""
+    draft = read_text(_parts_and_subsections(labelled, afresh), "decision.txt")
+    headings = [(n.label, n.text) for n, _ in draft.walk() if n.kind in ("heading", "section")]
+    assert headings == [
+            ("I", "Mitigation"), ("I.A", "Purpose"), ("I.B", "Sinks"), ("II", "Support"), ("II.A", "Finance"),
+        ("II.B", "Technology"),
+    ]  # fmt: skip
+    numbered = [(n.label, n.text) for n, _ in draft.walk() if n.text.startswith(("Decides", "Requests a"))]
+    expected = ["I.A.1", "I.A.2", "I.B.1", "I.B.2", "II.A.1", "II.A.2", "II.B.1", "II.B.2"]
+    expected = expected if afresh else [str(k) for k in range(1, 9)]
+    prefix = "OP" if labelled and not afresh else ""
+    assert [label for label, _ in numbered] == [prefix + label for label in expected]
+    assert numbered[3][1] == "Requests a report on sinks;"
 
 
 def test_a_report_numbered_on_keeps_plain_labels_when_a_list_or_its_annex_restarts_under_a_heading() -> None:

@@ -52,6 +52,7 @@ class Builder:
     phase: str = "start"  # start | preamble | body
     numbers_before: dict[int, str] = field(default_factory=dict)  # id(group) → last paragraph number before it
     ranks: dict[int, float] = field(default_factory=dict)  # id(container) → its rank (CONTAINER_RANK, or between)
+    lettered: set[int] = field(default_factory=set)  # id() of the subsections numbered by a letter
 
     def add(self, role: Role) -> None:
         """Place one block; one nested deeper than MAX_NESTING is refused (TooDeep): the tree's readers recurse."""
@@ -77,8 +78,11 @@ class Builder:
         if role.container.bracketed:
             node.text = f"[{node.text}]" if node.text else "[]"
         rank = CONTAINER_RANK[kind]
-        if titled and not node.num and any(c.eid == "titled" and c.num for c in self.containers):
-            rank += 0.5  # a title alone under 'II. Finance' ('Long-term finance') is a part of that section
+        sub = role.container.lettered or not node.num
+        if titled and sub and any(c.eid == "titled" and c.num and id(c) not in self.lettered for c in self.containers):
+            rank += 0.5  # a title alone or lettered under 'II. Finance' ('A. Long-term finance') is a part of it
+        if role.container.lettered:
+            self.lettered.add(id(node))
         self._open_container(node, rank)
 
     def _bare(self, role: Role) -> None:

@@ -30,7 +30,8 @@ from amendtrack.read.text.labels import TITLE_WORDS, text_end, title_shape
 OPENING = re.compile(r"^(?:The|We,?)\s[^.;:]{2,150},$")
 # "Have agreed as follows:", "Hereby agree as follows:", "Decides as follows:" — the end of a preamble
 ENACTING = re.compile(r"\b(?:(?:have|hereby)\s+agreed?|agree|decides?|adopts?)\b[^.]{0,40}\bfollows\s*:?\s*$", re.I)
-ROMAN_TITLE = re.compile(r"^(?P<r>[IVX]{1,6})\.\s+(?P<t>\S.*)$")  # 'II. Adoption': a section's numeral and title
+# 'II. Adoption', 'A. Mitigation': a section's numeral or a subsection's letter, and its title
+ROMAN_TITLE = re.compile(r"^(?P<r>[IVX]{1,6}|[A-Z])\.\s+(?P<t>\S.*)$")
 PP_LABEL = re.compile(r"^PP\s*\.?\s*(?P<n>\d{1,3}(?:bis|ter|quater)?)\s*[.:)]?\s+", re.I)
 
 
@@ -74,10 +75,10 @@ def _read_titles(roles: list[Role]) -> None:
     for k in range(min(end, len(roles) - 1) - 1, 0, -1):
         after = roles[k + 1]
         leads[k] = found[k] is not None and (_numbered(after) or leads[k + 1] or _opens(roles, k + 1))
-    k, roman = 1, 0
+    k, counts = 1, _Counts()
     while k < end:
         if roles[k].kind == "bare":
-            roman = 0  # an annex numbers its sections afresh
+            counts = _Counts()  # an annex numbers its sections afresh
         if leads[k] and text_end(roles[k - 1].text) == ":" and roles[k - 1].kind != "container":
             while leads[k]:  # after a colon, short lines are the items of a list ('… the following areas:')
                 k += 1
@@ -85,13 +86,36 @@ def _read_titles(roles: list[Role]) -> None:
             k += 0 if _follows_paragraph_end(roles[k - 1]) else 1  # an unfinished paragraph's last words first
             while leads[k]:
                 number, title = found[k] or ("", "")
-                if number and ocr.ocr_roman(number) != roman + 1 and (roman or ocr.ocr_roman(number) > 5):
+                lettered = counts.take(number)
+                if lettered is None:
                     number, title = "", roles[k].text  # out of sequence: no numeral, the whole line its title
-                roman = ocr.ocr_roman(number) if number else roman
-                section = Container("section", number, title, False, titled=True)
+                section = Container("section", number, title, False, titled=True, lettered=bool(lettered))
                 roles[k] = Role("container", roles[k].block, title, container=section)
                 k += 1
         k += 1
+
+
+@dataclass
+class _Counts:
+    """Where the sections' numerals have got to: the roman numeral ('II') and the letter under it ('B')."""
+
+    roman: int = 0
+    letter: str = ""
+
+    def take(self, number: str) -> bool | None:
+        """Whether a title's numeral is a subsection's letter next in sequence (True), a section's roman
+        numeral next in sequence, or none (False); None when it is out of both sequences. A roman numeral
+        opens its letters afresh ('II. Finance', then 'A. Long-term finance')."""
+        if not number:
+            return False
+        value = ocr.ocr_roman(number) if re.fullmatch(r"[IVX]+", number) else None
+        if value is not None and (value == self.roman + 1 or not self.roman and value <= 5):
+            self.roman, self.letter = value, ""
+            return False
+        if len(number) == 1 and ord(number) == ord(self.letter or "@") + 1:
+            self.letter = number
+            return True
+        return None
 
 
 def _numbered(role: Role) -> bool:

@@ -58,6 +58,7 @@ class Container:
     title: str
     bracketed: bool
     titled: bool = False  # a section printed as its title alone ('Adoption') or with a bare number ('II. Adoption')
+    lettered: bool = False  # a titled subsection numbered by a letter ('A. Long-term finance')
 
 
 def container_heading(text: str) -> Container | None:

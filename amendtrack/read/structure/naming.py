@@ -84,12 +84,16 @@ class Namer:
         return Place(node.eid, cite or node.label, True, "")
 
     def _titled_section(self, node: Paragraph, place: Place) -> Place:
-        """A section printed as its title, with a bare roman numeral ('II. Finance': II) or none: then
-        inferred, 'II.A' inside a numbered one ('Long-term finance'), else 'Section 2' by its place. Its
+        """A section printed as its title, with a bare roman numeral ('II. Finance': II), a letter inside a
+        numbered one ('A. Long-term finance': II.A) or none: then inferred, 'II.A' inside a numbered one
+        ('Long-term finance'), else 'Section 2' by its place. Its
         paragraphs keep their own numbers ('3') unless the numbering restarts in such sections: then
         'II.1', 'II.A.1', 'Section 2, 1'."""
         outer = self.numbered_sections.get(place.eid)
-        if node.num:  # inside an annex its numerals start again: 'Annex, II'
+        if node.num and outer is not None:  # 'A. Long-term finance' under 'II. Finance': II.A
+            node.label = f"{outer}.{node.num}"
+            node.eid = self._unique(f"{place.eid}__subsec_{_slug(node.num)}")
+        elif node.num:  # inside an annex its numerals start again: 'Annex, II'
             node.label, own = f"{place.cite}, {node.num}" if place.cite else node.num, f"sec_{_slug(node.num)}"
             node.eid = self._unique(f"{place.eid}__{own}" if place.eid else own)
             self.numbered_sections[node.eid] = node.label

@@ -201,7 +201,8 @@ def _sub_fits(at: Reading, letter: str) -> bool:
 
 
 def recognise_heading(at: Reading, line: str) -> Unit | None:
-    """A section ('II. Title') or, in a report, subsection ('B. Title') heading that fits those before it."""
+    """A section ('II. Title') or subsection ('B. Title': in a report, or under a numbered section) heading that
+    fits those before it."""
     stripped = line.strip()
     if len(stripped) > 200 or stripped.endswith((";", ",")):
         return None
@@ -213,7 +214,7 @@ def recognise_heading(at: Reading, line: str) -> Unit | None:
             return Unit(
                 "heading", None, label=label, container=at.annex, heading_level=1, heading_key=str(label.number)
             )
-    label = letter_heading(line) if at.mode == "report" else None
+    label = letter_heading(line) if at.mode == "report" or at.printed_section else None
     if label is not None:
         letter = label.letter
         last = at.subsection.heading_key if at.subsection else ""

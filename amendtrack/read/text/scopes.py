@@ -39,18 +39,19 @@ def _scope(entries: list[StackedLabel | Unit]) -> None:
     restarted = [segment for segment in segments if segment and segment[0].restart]
     heads = [segment[0].scope for segment in restarted if segment[0].scope is not None]
     for segment in restarted:
-        _scope_segment(segment, heads)
+        head = segment[0].scope
+        assert head is not None  # a restart's heading
+        _scope_segment(segment, head, heads)
     level = min((h.heading_level for h in heads), default=1)
     homes = {id(home): home for home in (_heading_at(entry.container, level) for entry in segments[0])}
-    if len(homes) == 1 and not any(entry.resume for entry in entries):
-        for entry in segments[0]:
-            entry.scope = next(iter(homes.values()))
+    home = next(iter(homes.values())) if len(homes) == 1 else None
+    if home is not None and not any(entry.resume for entry in entries):
+        _scope_segment(segments[0], home, heads)
 
 
-def _scope_segment(segment: list[StackedLabel | Unit], heads: list[Unit]) -> None:
-    """The segment's paragraphs under its heading, or under their subsections when numbering restarts there too."""
-    head = segment[0].scope
-    assert head is not None  # a restart's heading
+def _scope_segment(segment: list[StackedLabel | Unit], head: Unit, heads: list[Unit]) -> None:
+    """The segment's paragraphs under `head`, or under their subsections when numbering restarts there too
+    ('I. Mitigation', 'A. Purpose' 1., 2., 'B. Mitigation' 1., …: I.A.1, I.A.2, I.B.1)."""
     deeper = [h for h in heads if h is not head and _within(h, head)]
     level = min((h.heading_level for h in deeper), default=head.heading_level)
     for entry in segment:
