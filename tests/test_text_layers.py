@@ -70,6 +70,21 @@ def test_a_decision_without_pp_labels_reads_alike_from_its_text_layer() -> None:
 
 
 @pytest.mark.parametrize("labelled", [False, True], ids=["structure reader", "resolution reader"])
+def test_a_lettered_heading_atop_a_page_is_no_part_of_the_paragraph_that_ended_the_page_before(labelled: bool) -> None:
+    """'B. Cooperative approaches' opens the page after one whose paragraph ends on a full line: it is the
+    subsection's heading, as in Word, not the last words of paragraph 11 (found by decision_scenarios.py's
+    'parts' style: the subsection's paragraphs went under the one before)."""
+    preamble = (PREAMBLE[0], f"PP1 {PREAMBLE[1]}") if labelled else PREAMBLE
+    blocks = (*preamble, "I. Transparency", "A. Purpose", PURPOSE, REVIEW, REVIEWED, "#", "B. Cooperative approaches")
+    blocks = (*blocks, COOPERATION)
+    typed, layered = read_text(word(*blocks), "word.txt"), read_text(layer(*blocks), "pdf.txt")
+    assert nodes(layered) == nodes(typed)
+    texts = dict((label, text) for _, label, text in nodes(layered))
+    assert texts["I.B"] == "Cooperative approaches"
+    assert texts[f"{'OP' if labelled else ''}11"].endswith("as appropriate to the Party concerned.")
+
+
+@pytest.mark.parametrize("labelled", [False, True], ids=["structure reader", "resolution reader"])
 def test_a_sections_opening_sentence_wrapped_in_a_text_layer_reads_as_in_word(labelled: bool) -> None:
     """Each section opens on a sentence ending in a colon before its paragraphs; in the text layer the last
     one wraps after 'and', so its first line is title-shaped on its own: it is still the section's opening

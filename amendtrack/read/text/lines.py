@@ -379,7 +379,8 @@ MEASURE_MOST = 150  # a PDF's lines are wrapped to a measure shorter than this; 
 def _goes_on(before: str, line: str, following: str, numbered: bool) -> bool:
     """Whether `line`, at the top of a page, carries on the paragraph whose full last line `before` ended the
     page before: always when `before` stops mid-phrase (`carried_on`: '… paragraphs 36 to' / '40, …');
-    never a label, bullet, marker, a title alone on its line ('Cooperative approaches') or a paragraph
+    never a label, bullet, marker, a heading ('C. Technology'), a title alone on its line ('Cooperative
+    approaches') or a paragraph
     under a heading that does not run on; after a sentence's end or a colon only in a draft whose
     paragraphs are numbered (an unnumbered line there goes on the paragraph, where in a preamble it is
     the next recital); after a comma or semicolon when it goes on in lower case (a recital ends in a
@@ -388,8 +389,10 @@ def _goes_on(before: str, line: str, following: str, numbered: bool) -> bool:
         return False
     if carried_on(before, line):
         return True  # '… paragraphs 36 to' / '40, …': a number that opens a line is no label there
-    if is_structural(line) or not following and title_shape(line) or _heading(before) and not wraps_on(before, line):
-        return False  # a label, a title alone, or the text under a heading at the foot of the page before
+    if is_structural(line) or _heading(line) or not following and title_shape(line):
+        return False  # a label, a lettered heading ('C. Technology'), a title alone
+    if _heading(before) and not wraps_on(before, line):
+        return False  # the text under a heading at the foot of the page before
     end = ocr.line_end_char(before)
     if end in ".?!:":
         return numbered
