@@ -302,6 +302,23 @@ def test_a_suspended_hyphen_at_a_line_end_keeps_its_space(tmp_path: Path) -> Non
     ]
 
 
+def test_a_number_wrapped_to_a_line_start_after_and_carries_the_paragraph_on(tmp_path: Path) -> None:
+    """'… under Articles 9, 10 and' / '11.': the number ends paragraph 80, it opens no paragraph 11 (LibreOffice
+    wrapped it so in a decision of the Paris paragraphs; '; and' before '(b)' still ends a list's item)."""
+    lines = [
+        "80. Developed country Parties shall, and other Parties that provide support should,",
+        "provide information on financial, technology transfer and capacity-building",
+        "support provided to developing country Parties under Articles 9, 10 and",
+        "11.",
+        "81. Developing country Parties should provide information on support needed and",
+        "received under Articles 9, 10 and 11.",
+    ]
+    path = tmp_path / "wrapped.pdf"
+    path.write_bytes(handmade([body(100, lines)]))
+    assert [b.text[:4] for b in pdf_blocks(path)] == ["80. ", "81. "]
+    assert pdf_blocks(path)[0].text.endswith("under Articles 9, 10 and 11.")
+
+
 @pytest.mark.parametrize("number", ["Page {n} of 2", "{n}/2", "{n}", "- {n} -"])
 def test_page_number_lines_dropped(tmp_path: Path, number: str) -> None:
     pages = [[(72, 100, f"Paragraph on page {n}."), (280, 800, number.format(n=n))] for n in (1, 2)]
