@@ -8,9 +8,10 @@ final stop); in every other trial the later version is a PDF's text layer (wrapp
 line after each, the symbol and page number at each page break), except in Markdown. What comes before
 the numbered paragraphs varies from trial to trial: a preamble (a formula and a recital), nothing (the
 text opens on its first section's title), or a preamble and, in each section, a sentence ending in a
-colon that opens it. Each scenario
-is written in three styles of title (a bare title line, a Markdown heading, 'II. Title'), with the
-paragraphs numbered on through the sections or afresh in each, and with an unlabelled preamble
+colon that opens it. Each scenario is written in four styles of title (a bare title line, a
+Markdown heading, 'II. Title', and lettered subsections 'A. Title' under parts 'I. Title' of three
+sections each, so that a section moved far changes part), with the paragraphs numbered on through the
+sections or afresh in each, and with an unlabelled preamble
 (structure reader) or a PP-labelled one (resolution reader).
 
 A scenario is wrong when a paragraph or section of a kept section is not linked one to one to its own
@@ -57,7 +58,9 @@ TITLES = {
     15: "Facilitating implementation and compliance",
 }
 ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV".split()
-STYLES = ("plain", "markdown", "roman")
+STYLES = ("plain", "markdown", "roman", "parts")
+# 'parts': every three sections under a part ('I. Mitigation and adaptation'), each a lettered subsection ('A. Purpose')
+PARTS = ["Mitigation and adaptation", "Means of implementation", "Transparency and review", "Institutions"]
 OPENINGS = ("preamble", "none", "chapeaus")  # what comes before each section's numbered paragraphs (see decision)
 SUBS: dict[str, list[str]] = {}  # paragraph text → its sub-paragraphs, printed (a), (b) … under it
 
@@ -92,13 +95,21 @@ def decision(sections: dict[str, list[str]], titles: list[str], style: str, afre
     text, number = "" if opening == "none" else f"The Conference of the Parties,\n\n{recital}\n\n", 0
     for title in titles:
         number = 0 if afresh else number
-        heading = {"plain": title, "markdown": f"## {title}", "roman": f"{ROMAN[titles.index(title)]}. {title}"}
-        text += f"{heading[style]}\n\n" + (f"{chapeau(title)}\n\n" if opening == "chapeaus" else "")
+        text += f"{heading(titles, title, style)}\n\n" + (f"{chapeau(title)}\n\n" if opening == "chapeaus" else "")
         for paragraph in sections[title]:
             number += 1
             text += f"{number}. {edited(paragraph) if paragraph in edits else paragraph}\n\n"
             text += "".join(f"({chr(97 + k)}) {sub}\n\n" for k, sub in enumerate(SUBS.get(paragraph, [])))
     return text
+
+
+def heading(titles: list[str], title: str, style: str) -> str:
+    """A section's heading in a style; in 'parts' a part's heading above every third section."""
+    k = titles.index(title)
+    if style == "parts":
+        part = f"{ROMAN[k // 3]}. {PARTS[k // 3]}\n\n" if k % 3 == 0 else ""
+        return f"{part}{chr(ord('A') + k % 3)}. {title}"
+    return {"plain": title, "markdown": f"## {title}", "roman": f"{ROMAN[k]}. {title}"}[style]
 
 
 def read(text: str, style: str, name: str) -> Draft:
@@ -113,7 +124,7 @@ def errors_of(sections: dict[str, list[str]], old: Draft, new: Draft, kept: set[
     link_of = {id(node): link for link in align(old, new).links for node in link.sources}
     wrong = []
     for node, _ in old.walk():
-        if node.kind in ("preamble", "chapeau"):
+        if node.kind in ("preamble", "chapeau") or node.text in PARTS:  # a part holds other sections each time
             continue
         link = link_of[id(node)]
         title = next((t for t in sections if node.text.endswith(t)), None) or section_of.get(node.text)
@@ -163,7 +174,7 @@ def main() -> int:
                 blocks = [block for block in later.split("\n\n") if block.strip()]
                 later = as_pdf(blocks, random.Random(trial), ["FCCC/CP/2015/L.9", "{page}/9 GE.15-21932"])
             new = read(later, style, "new")
-            wrong = errors_of(sections, old, new, set(kept), afresh and style != "roman")
+            wrong = errors_of(sections, old, new, set(kept), afresh and style in ("plain", "markdown"))
             if wrong:
                 bad += 1
                 what = f"afresh={afresh}, PP-labelled={labelled}, {opening}"
