@@ -352,3 +352,29 @@ def test_an_edited_paragraph_of_a_section_moved_far_up_is_found_under_its_sectio
     link = next(link for link in align(old, new).links if link.sources and link.sources[0].text == needed)
     assert [t.text for t in link.targets] == [bench.edited(needed)]
     assert bench.errors_of(sections, old, new, set(kept), False) == []
+
+
+@pytest.mark.skipif(not FINAL.exists(), reason=f"the Paris corpus is not here ({FINAL}); it is shared, never copied")
+def test_an_edited_paragraph_of_a_section_moved_to_another_part_is_found_under_its_own_title() -> None:
+    """The same decision with parts ('IV. Institutional arrangements') over lettered sections ('A. Enhanced
+    transparency framework'): the section moves up into part II, so the titles above it, part and section,
+    are not those above its old self; its own title is, and the old section of that title holds the edited
+    paragraph (before, it was paired with a paragraph of a dropped section and its old self deleted)."""
+    from amendtrack.compare.align import align
+    from amendtrack.read.files import read_draft_file
+
+    bench = _bench("decision_scenarios")
+    sections, subs = bench.sections_of(read_draft_file(FINAL))
+    bench.SUBS.update(subs)
+    titles = [t for t in bench.TITLES.values() if t in sections]
+    moved = "Enhanced transparency framework"
+    kept = [*titles[:3], moved, *[t for t in titles[3:] if t not in (moved, "Cooperative approaches", "Adaptation")]]
+    needed = next(p for p in sections[moved] if p.startswith("Developing country Parties should provide information"))
+    old = bench.read(bench.decision(sections, titles, "parts", False, False, opening="none"), "parts", "old")
+    new = bench.read(bench.decision(sections, kept, "parts", False, False, frozenset({needed}), "none"), "parts", "new")
+    parents = {id(node): parent for draft in (old, new) for node, parent in draft.walk() if parent is not None}
+    assert {parents[id(n)].label for n, _ in old.walk() if n.text == needed} == {"IV.A"}
+    link = next(link for link in align(old, new).links if link.sources and link.sources[0].text == needed)
+    assert [t.text for t in link.targets] == [bench.edited(needed)]
+    assert parents[id(link.targets[0])].label == "II.A"
+    assert bench.errors_of(sections, old, new, set(kept), False) == []

@@ -183,13 +183,19 @@ class ParagraphIndex:
     def _titled_alike(self, j: int) -> set[int]:
         """The old blocks under headings of the same titles as new block j's (CONTAINER_REACH at most): a
         report's or decision's sections are headings, not containers, and one moved far (a section put first)
-        takes its paragraphs out of the reach their places give them."""
+        takes its paragraphs out of the reach their places give them. When no old heading has the same chain
+        of titles (the section moved to another part), those under a heading of its own title are."""
         if self._by_titles is None:
             self._by_titles = {}
             for block in self.old:
-                self._by_titles.setdefault(self.old_titles(block.index), []).append(block.index)
+                titles = self.old_titles(block.index)
+                self._by_titles.setdefault(titles, []).append(block.index)
+                if " / " in titles:  # its own heading's title alone too, prefixed so as not to meet a chain
+                    self._by_titles.setdefault("/ " + titles.rsplit(" / ", 1)[1], []).append(block.index)
         titles = self.new_titles(j)
         held = self._by_titles.get(titles, []) if titles else []
+        if not held and " / " in titles:  # the section moved to another part: its own title alone
+            held = self._by_titles.get("/ " + titles.rsplit(" / ", 1)[1], [])
         return set(held) if len(held) <= CONTAINER_REACH else set()
 
 
