@@ -1533,3 +1533,34 @@ def test_alike_paragraphs_of_two_sections_numbered_afresh_stay_with_their_sectio
     for link in align(old, new).links:
         if link.sources and link.sources[0].text.startswith("Support"):
             assert parents[id(link.targets[0])].text == parents[id(link.sources[0])].text
+
+
+def test_a_part_left_holding_one_section_is_not_taken_for_that_section() -> None:
+    """'Loss and damage' moves from part I to part II, whose other sections move to part I: the new 'II.
+    SUPPORT' holds only Loss and damage's paragraphs, as the new 'Loss and damage' does. Both share all they
+    hold with the old 'Loss and damage'; only the section has its title too, so the section is its heading's
+    successor and the part stays the part (before, the old section went to the part heading, the old part
+    was deleted and the new section was new)."""
+
+    def text(parts: list[tuple[str, list[str]]]) -> str:
+        out, number = "The Conference of the Parties,\n\nRecalling decision 1/CP.17 on the Durban Platform,\n\n", 0
+        for part, titles in parts:
+            out += f"{part}\n\n"
+            for title in titles:
+                out += f"{title}\n\n"
+                for paragraph in DECISION_SECTIONS[title]:
+                    number += 1
+                    out += f"{number}. {paragraph}\n\n"
+        return out
+
+    general, support, indcs = "I. GENERAL", "II. SUPPORT", "Intended nationally determined contributions"
+    old = read_text(text([(general, ["Adoption", "Loss and damage"]), (support, [indcs, "Finance"])]), "old.txt")
+    new = read_text(text([(general, ["Adoption", indcs, "Finance"]), (support, ["Loss and damage"])]), "new.txt")
+    headings = {
+        (link.sources[0].text if link.sources else None): [t.text for t in link.targets]
+        for link in align(old, new).links
+        if (link.sources or link.targets)[0].kind == "section"
+    }
+    assert headings["Loss and damage"] == ["Loss and damage"]
+    assert headings["SUPPORT"] == ["SUPPORT"]
+    assert headings["Finance"] == ["Finance"]

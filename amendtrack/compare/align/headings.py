@@ -131,7 +131,10 @@ def _pair(drafts: ParagraphIndex, shared: dict[tuple[int, int], float]) -> dict[
     """Old heading → new heading, one to one, the most alike first: by paragraphs shared or by title.
 
     A pair's likeness is the larger of the share of paragraphs that went from one to the other and
-    the likeness of their titles; the same label adds LABEL_BONUS, never enough alone.
+    the likeness of their titles; the same label adds LABEL_BONUS, never enough alone. Of pairs
+    equally alike, the one with more evidence in all goes first: a part heading now holding only
+    'A. Adaptation' shares all its paragraphs with the old 'Adaptation', as the new 'Adaptation' does,
+    and only the latter has its title too.
     """
     titles = _Titles(drafts)
     candidates = []
@@ -140,12 +143,13 @@ def _pair(drafts: ParagraphIndex, shared: dict[tuple[int, int], float]) -> dict[
             if old.kind != new.kind:
                 continue
             alike = 1.0 if (id(old), id(new)) in drafts.container_pairs else 0.0  # paired by all they hold
-            likeness = max(shared.get((i, j), 0.0), titles.likeness(i, j), alike)
+            evidence = (shared.get((i, j), 0.0), titles.likeness(i, j), alike)
+            likeness = max(evidence)
             if likeness >= HEADING_MATCH:
-                candidates.append((likeness + LABEL_BONUS * same_label(old, new), i, j))
+                candidates.append((likeness + LABEL_BONUS * same_label(old, new), sum(evidence), i, j))
     pairs: dict[int, int] = {}
     taken: set[int] = set()
-    for _score, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+    for *_score, i, j in sorted(candidates, key=lambda c: (-c[0], -c[1], c[2], c[3])):
         if i not in pairs and j not in taken:
             pairs[i] = j
             taken.add(j)
