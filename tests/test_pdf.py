@@ -319,6 +319,37 @@ def test_a_number_wrapped_to_a_line_start_after_and_carries_the_paragraph_on(tmp
     assert pdf_blocks(path)[0].text.endswith("under Articles 9, 10 and 11.")
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            "Recalling its decisions on the Durban Platform for Enhanced Action and on the",
+            "arrangements for technology transfer, finance and for capacity-building,",
+            "1. Decides to act on the matters set out in the present decision without delay;",
+        ],
+        [
+            "1. Decides that Parties shall report the information referred to in paragraph 3 by:",
+            "(a) Submitting their first biennial transparency reports and national communications;3 and",
+            "(b) Updating them every two years thereafter, in accordance with decision 18/CMA.1.",
+        ],
+        [
+            "1. Decides to invite the following States to participate in the first meeting of the",
+            "Working Group, in the order their applications were received: 1. Austria, 2. Chile,",
+            "2. Requests the secretariat to transmit the invitations to those States in good time.",
+        ],
+    ],
+    ids=["a recital ending in a comma", "a footnote mark before 'and'", "a list ending in a comma"],
+)
+def test_a_label_after_a_full_line_that_ends_a_clause_opens_its_own_block(tmp_path: Path, lines: list[str]) -> None:
+    """Only a series of numbers carries on over a label-like line ('9, 10 and' / '11.'): after a comma, a
+    footnote mark and 'and', the label opens the next recital, paragraph or item (found by the review)."""
+    path = tmp_path / "clauses.pdf"
+    path.write_bytes(handmade([body(100, lines)]))
+    blocks = pdf_blocks(path)
+    assert blocks[-1].text == lines[-1]
+    assert len(blocks) == (3 if lines[1].startswith("(a)") else 2)
+
+
 @pytest.mark.parametrize("number", ["Page {n} of 2", "{n}/2", "{n}", "- {n} -"])
 def test_page_number_lines_dropped(tmp_path: Path, number: str) -> None:
     pages = [[(72, 100, f"Paragraph on page {n}."), (280, 800, number.format(n=n))] for n in (1, 2)]

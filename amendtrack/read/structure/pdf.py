@@ -53,7 +53,6 @@ from amendtrack.errors import InputError, one_line
 from amendtrack.read import ocr
 from amendtrack.read.limits import MAX_PDF_BYTES, check_characters, read_within_limit
 from amendtrack.read.structure.blocks import Block
-from amendtrack.read.text.labels import carried_on
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -87,6 +86,7 @@ LABEL = re.compile(
     r")"
 )
 ENDS_CLAUSE = re.compile(r"(?:[.;:,!?)\]]|\band|\bor)\s*$")
+NUMBER_SERIES = re.compile(r"(?:^|[\s,])\d{1,4}\s+(?:and|or)\s*$")  # '… Articles 9, 10 and' / '11.': the series goes on
 HYPHENATED = re.compile(r"(\w+)[-\u2010\u00ad]$")
 PUNCTUATION = ".,;:!?()[]{}“”‘’\"'"
 BOLD = re.compile(r"bold|black|heavy|semibold|demibold", re.IGNORECASE)
@@ -464,7 +464,7 @@ def _starts_block(prev: _Line, line: _Line, layout: _Layout) -> bool:
     first = line.words[0]
     if room > (first.x1 - first.x0) + 0.3 * line.size:
         return True  # the first word would have fitted on the line above: that one ended its paragraph
-    return bool(LABEL.match(line.text)) and bool(ENDS_CLAUSE.search(prev.text)) and not carried_on(prev.text, line.text)
+    return bool(LABEL.match(line.text)) and bool(ENDS_CLAUSE.search(prev.text)) and not NUMBER_SERIES.search(prev.text)
 
 
 def _join(text: str, line: str, words: set[str]) -> str:
