@@ -485,6 +485,7 @@ def _parts_and_subsections(labelled: bool, afresh: bool) -> str:
     parts = ["The Conference of the Parties,", recital]
     number = 0
     layout = (("I. Mitigation", ("A. Purpose", "B. Sinks")), ("II. Support", ("A. Finance", "B. Technology")))
+    layout += (("III. Review", ("A. Stocktake",)),)
     for part, subsections in layout:
         parts.append(part)
         for subsection in subsections:
@@ -501,20 +502,37 @@ def _parts_and_subsections(labelled: bool, afresh: bool) -> str:
 def test_a_decision_in_parts_and_lettered_subsections_reads_each_subsection(labelled: bool, afresh: bool) -> None:
     """'I. Mitigation', 'A. Purpose', 'B. Sinks', 'II. Support', 'A. Finance', 'B. Technology': the lettered lines are
     subsections of their part, whichever reader reads the decision (an unlabelled preamble or PP1); numbered
-    afresh in each, the paragraphs are cited by it ('I.B.2'), never twice '1'. Before, the structure reader
-    read the headings as recitals and text, and both left duplicate labels."""
+    afresh in each, the paragraphs are cited by it ('I.B.2'), never twice '1', also in a part of one
+    subsection ('III.A.1', as in the others). Before, the structure reader read the headings as recitals and
+    text, and both left duplicate labels."""
     draft = read_text(_parts_and_subsections(labelled, afresh), "decision.txt")
     headings = [(n.label, n.text) for n, _ in draft.walk() if n.kind in ("heading", "section")]
     assert headings == [
             ("I", "Mitigation"), ("I.A", "Purpose"), ("I.B", "Sinks"), ("II", "Support"), ("II.A", "Finance"),
-        ("II.B", "Technology"),
+        ("II.B", "Technology"), ("III", "Review"), ("III.A", "Stocktake"),
     ]  # fmt: skip
     numbered = [(n.label, n.text) for n, _ in draft.walk() if n.text.startswith(("Decides", "Requests a"))]
-    expected = ["I.A.1", "I.A.2", "I.B.1", "I.B.2", "II.A.1", "II.A.2", "II.B.1", "II.B.2"]
-    expected = expected if afresh else [str(k) for k in range(1, 9)]
+    expected = ["I.A.1", "I.A.2", "I.B.1", "I.B.2", "II.A.1", "II.A.2", "II.B.1", "II.B.2", "III.A.1", "III.A.2"]
+    expected = expected if afresh else [str(k) for k in range(1, 11)]
     prefix = "OP" if labelled and not afresh else ""
     assert [label for label, _ in numbered] == [prefix + label for label in expected]
     assert numbered[3][1] == "Requests a report on sinks;"
+
+
+def test_lettered_items_after_a_colon_in_a_resolutions_section_are_no_subsections() -> None:
+    """'1. Decides that the agenda … shall be grouped under the following headings:' then 'A. …' to 'D. …':
+    the lettered lines are the paragraph's list, and paragraphs 2 and 3 stay in section I (found by the
+    review of the rule that reads 'A. Title' under a resolution's numbered section)."""
+    items = ["A. Promotion of sustained economic growth", "B. Maintenance of international peace and security"]
+    items += ["C. Development of Africa", "D. Promotion of human rights"]
+    parts = ["The General Assembly,", "PP1 Recalling its resolution 58/316 on the revitalization of its work,"]
+    parts += ["I. Organization of work", "1. Decides that its agenda shall be grouped under the following headings:"]
+    parts += [*items, "2. Requests the Secretary-General to circulate the grouped agenda;", "3. Decides to review it;"]
+    parts += ["II. Revitalization", "4. Decides to remain seized of the matter."]
+    draft = read_text("\n\n".join(parts) + "\n", "resolution.txt")
+    parents = {node.label: parent.label if parent else "" for node, parent in draft.walk()}
+    assert [node.label for node, _ in draft.walk() if node.kind == "heading"] == ["I", "II"]
+    assert parents["OP2"] == parents["OP3"] == "I"
 
 
 def test_a_report_numbered_on_keeps_plain_labels_when_a_list_or_its_annex_restarts_under_a_heading() -> None:

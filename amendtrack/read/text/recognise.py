@@ -202,7 +202,7 @@ def _sub_fits(at: Reading, letter: str) -> bool:
 
 def recognise_heading(at: Reading, line: str) -> Unit | None:
     """A section ('II. Title') or subsection ('B. Title': in a report, or under a numbered section) heading that
-    fits those before it."""
+    fits those before it; outside a report the first subsection is 'A.', not an item of a list after a colon."""
     stripped = line.strip()
     if len(stripped) > 200 or stripped.endswith((";", ",")):
         return None
@@ -218,9 +218,15 @@ def recognise_heading(at: Reading, line: str) -> Unit | None:
     if label is not None:
         letter = label.letter
         last = at.subsection.heading_key if at.subsection else ""
-        if (not last and letter <= "E") or (last and last < letter <= chr(ord(last) + 2)):
+        first = letter <= "E" if at.mode == "report" else letter == "A" and not _after_colon(at)
+        if (not last and first) or (last and last < letter <= chr(ord(last) + 2)):
             return Unit("heading", None, label=label, container=at.section, heading_level=2, heading_key=letter)
     return None
+
+
+def _after_colon(at: Reading) -> bool:
+    """Whether the paragraph read last ends in a colon: lettered lines after it are its list's items."""
+    return bool(at.current and at.current.lines) and ocr.line_end_char(at.current.lines[-1][1]) == ":"
 
 
 def title_lines(lines: list[Line], declared: dict[int, int]) -> dict[int, tuple[int, int]]:

@@ -51,9 +51,12 @@ def _scope(entries: list[StackedLabel | Unit]) -> None:
 
 def _scope_segment(segment: list[StackedLabel | Unit], head: Unit, heads: list[Unit]) -> None:
     """The segment's paragraphs under `head`, or under their subsections when numbering restarts there too
-    ('I. Mitigation', 'A. Purpose' 1., 2., 'B. Mitigation' 1., …: I.A.1, I.A.2, I.B.1)."""
-    deeper = [h for h in heads if h is not head and _within(h, head)]
-    level = min((h.heading_level for h in deeper), default=head.heading_level)
+    ('I. Mitigation', 'A. Purpose' 1., 2., 'B. Mitigation' 1., …: I.A.1, I.A.2, I.B.1), or, in a section of
+    one subsection, when it restarts in the subsections of other sections ('IV. Institutions', 'A. …' 1.:
+    IV.A.1)."""
+    deeper = [h.heading_level for h in heads if h is not head and _within(h, head)]
+    deeper = deeper or [h.heading_level for h in heads if h.heading_level > head.heading_level]  # as elsewhere
+    level = min(deeper, default=head.heading_level)
     for entry in segment:
         inner = _heading_at(entry.container, level)
         entry.scope = inner if inner is not None and _within(inner, head) else None
