@@ -519,6 +519,32 @@ def test_a_decision_in_parts_and_lettered_subsections_reads_each_subsection(labe
     assert numbered[3][1] == "Requests a report on sinks;"
 
 
+@pytest.mark.parametrize("afresh", [False, True], ids=["numbered on", "numbered afresh"])
+def test_a_lettered_subsection_keeps_its_printed_letter_after_a_gap_and_after_h(afresh: bool) -> None:
+    """'A. Purpose' then 'C. Sinks' (B dropped, the rest not relettered) is 'I.C', never a second 'I.A'; in a
+    decision lettered A to J without parts, 'I. Capacity' is the ninth section, not a part over 'J.' (both
+    found by the review)."""
+    preamble = ["The Conference of the Parties,", "Recalling decision 1/CP.17 on the Durban Platform,"]
+
+    def read(titles: list[str]) -> Draft:
+        parts, number = list(preamble), 0
+        for title in titles:
+            number = 0 if afresh and not title.startswith(("I. M", "II. S")) else number
+            parts.append(title)
+            if not title.startswith(("I. M", "II. S")):
+                parts += [f"{number + 1}. Decides to act on {title[3:].lower()};", f"{number + 2}. Requests a report;"]
+                number += 2
+        return read_text("\n\n".join(parts) + "\n", "decision.txt")
+
+    gap = read(["I. Mitigation", "A. Purpose", "C. Sinks", "II. Support", "A. Finance"])
+    assert [n.label for n, _ in gap.walk() if n.kind == "section"] == ["I", "I.A", "I.C", "II", "II.A"]
+    labels = [n.label for n, _ in gap.walk()]
+    assert len(labels) == len(set(labels))
+    titles = "Purpose Mitigation Sinks Cooperation Adaptation Losses Finance Technology Capacity Transparency"
+    letters = read([f"{chr(65 + k)}. {title}" for k, title in enumerate(titles.split())])
+    assert [n.label for n, _ in letters.walk() if n.kind == "section"] == list("ABCDEFGHIJ")
+
+
 def test_lettered_items_after_a_colon_in_a_resolutions_section_are_no_subsections() -> None:
     """'1. Decides that the agenda … shall be grouped under the following headings:' then 'A. …' to 'D. …':
     the lettered lines are the paragraph's list, and paragraphs 2 and 3 stay in section I (found by the

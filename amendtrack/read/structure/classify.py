@@ -32,6 +32,7 @@ OPENING = re.compile(r"^(?:The|We,?)\s[^.;:]{2,150},$")
 ENACTING = re.compile(r"\b(?:(?:have|hereby)\s+agreed?|agree|decides?|adopts?)\b[^.]{0,40}\bfollows\s*:?\s*$", re.I)
 # 'II. Adoption', 'A. Mitigation': a section's numeral or a subsection's letter, and its title
 ROMAN_TITLE = re.compile(r"^(?P<r>[IVX]{1,6}|[A-Z])\.\s+(?P<t>\S.*)$")
+LETTERS_SKIPPED = 2  # letters a subsection's may leap over (as the resolution reader allows)
 PP_LABEL = re.compile(r"^PP\s*\.?\s*(?P<n>\d{1,3}(?:bis|ter|quater)?)\s*[.:)]?\s+", re.I)
 
 
@@ -103,17 +104,22 @@ class _Counts:
     letter: str = ""
 
     def take(self, number: str) -> bool | None:
-        """Whether a title's numeral is a subsection's letter next in sequence (True), a section's roman
-        numeral next in sequence, or none (False); None when it is out of both sequences. A roman numeral
-        opens its letters afresh ('II. Finance', then 'A. Long-term finance')."""
+        """Whether a title's numeral is a subsection's letter in sequence (True), a section's roman numeral
+        next in sequence, or none (False); None when it is out of both sequences. A roman numeral opens its
+        letters afresh ('II. Finance', then 'A. Long-term finance'); a letter may skip LETTERS_SKIPPED (a
+        subsection dropped and the rest not relettered)."""
         if not number:
             return False
+        after = ord(self.letter or "@")  # the letter before 'A' when none is printed yet
+        if self.letter and not self.roman and len(number) == 1 and ord(number) == after + 1:
+            self.letter = number  # lettered sections without parts: 'I.' after 'H.' is the ninth
+            return True
         value = ocr.ocr_roman(number) if re.fullmatch(r"[IVX]+", number) else None
         if value is not None and (value == self.roman + 1 or not self.roman and value <= 5):
             self.roman, self.letter = value, ""
             return False
-        if len(number) == 1 and ord(number) == ord(self.letter or "@") + 1:
-            self.letter = number
+        if len(number) == 1 and after < ord(number) <= after + LETTERS_SKIPPED + 1:
+            self.letter = number  # the next letter, or one after a subsection or two left out
             return True
         return None
 

@@ -93,6 +93,8 @@ class Namer:
         if node.num and outer is not None:  # 'A. Long-term finance' under 'II. Finance': II.A
             node.label = f"{outer}.{node.num}"
             node.eid = self._unique(f"{place.eid}__subsec_{_slug(node.num)}")
+            letters = self.subsections.get(place.eid, 0)  # an unnumbered title after it takes the next letter
+            self.subsections[place.eid] = max(letters, ord(node.num[0].upper()) - ord("A") + 1)
         elif node.num:  # inside an annex its numerals start again: 'Annex, II'
             node.label, own = f"{place.cite}, {node.num}" if place.cite else node.num, f"sec_{_slug(node.num)}"
             node.eid = self._unique(f"{place.eid}__{own}" if place.eid else own)
