@@ -10,6 +10,7 @@ import pytest
 
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Draft
+from amendtrack.read.files import read_draft_file
 from amendtrack.read.limits import read_within_limit
 from amendtrack.read.structure import read_text
 from amendtrack.read.text import find_brackets, read_draft_text, read_text_file
@@ -543,6 +544,27 @@ def test_a_lettered_subsection_keeps_its_printed_letter_after_a_gap_and_after_h(
     titles = "Purpose Mitigation Sinks Cooperation Adaptation Losses Finance Technology Capacity Transparency"
     letters = read([f"{chr(65 + k)}. {title}" for k, title in enumerate(titles.split())])
     assert [n.label for n, _ in letters.walk() if n.kind == "section"] == list("ABCDEFGHIJ")
+
+
+@pytest.mark.parametrize("markdown", [False, True], ids=["plain text", "Markdown"])
+def test_lettered_sections_under_bare_part_titles_are_the_parts_subsections(markdown: bool, tmp_path: Path) -> None:
+    """'Mitigation' over 'A. Purpose' and 'B. Sinks', then 'Support' over 'A. Finance' and 'B. Technology': each
+    bare title opens a part and its letters afresh; before, the first part's subsections stood beside it
+    and the second part's were read as unnumbered titles (found by the review)."""
+    hashes = ("## ", "### ") if markdown else ("", "")
+    parts = ["The Conference of the Parties,", "Recalling decision 1/CP.17 on the Durban Platform,"]
+    number = 0
+    for part, subsections in (("Mitigation", ("A. Purpose", "B. Sinks")), ("Support", ("A. Finance", "B. Tech"))):
+        parts.append(hashes[0] + part)
+        for subsection in subsections:
+            number += 1
+            parts += [hashes[1] + subsection, f"{number}. Decides to act on {subsection[3:].lower()};"]
+    path = tmp_path / ("decision.md" if markdown else "decision.txt")
+    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    draft = read_draft_file(path)
+    sections = {node.text: (node.label, parent.text if parent else "") for node, parent in draft.walk()}
+    assert sections["Purpose"] == ("Section 1.A", "Mitigation") and sections["Sinks"] == ("Section 1.B", "Mitigation")
+    assert sections["Finance"] == ("Section 2.A", "Support") and sections["Tech"] == ("Section 2.B", "Support")
 
 
 def test_lettered_items_after_a_colon_in_a_resolutions_section_are_no_subsections() -> None:

@@ -78,10 +78,11 @@ class Builder:
         if role.container.bracketed:
             node.text = f"[{node.text}]" if node.text else "[]"
         rank = CONTAINER_RANK[kind]
-        sub = role.container.lettered or not node.num
-        if titled and sub and any(c.eid == "titled" and c.num and id(c) not in self.lettered for c in self.containers):
-            rank += 0.5  # a title alone or lettered under 'II. Finance' ('A. Long-term finance') is a part of it
-        if role.container.lettered:
+        lettered = role.container.lettered
+        outer = [c for c in self.containers if c.eid == "titled" and id(c) not in self.lettered]
+        if titled and (lettered and outer or not node.num and any(c.num for c in outer)):
+            rank += 0.5  # lettered under a part ('A. Finance'), or a title alone under 'II. Finance', is part of it
+        if lettered:
             self.lettered.add(id(node))
         self._open_container(node, rank)
 

@@ -87,6 +87,8 @@ def _read_titles(roles: list[Role]) -> None:
             k += 0 if _follows_paragraph_end(roles[k - 1]) else 1  # an unfinished paragraph's last words first
             while leads[k]:
                 number, title = found[k] or ("", "")
+                if not number and leads[k + 1] and (found[k + 1] or ("", ""))[0] == "A":
+                    counts.letter = ""  # a part's bare title over lettered sections: 'Support', 'A. Finance'
                 lettered = counts.take(number)
                 if lettered is None:
                     number, title = "", roles[k].text  # out of sequence: no numeral, the whole line its title

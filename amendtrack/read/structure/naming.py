@@ -108,6 +108,7 @@ class Namer:
             self.sections += 1
             node.label, node.label_inferred = f"Section {self.sections}", True
             node.eid = self._unique(f"{place.eid}__sec_{self.sections}" if place.eid else f"sec_{self.sections}")
+            self.numbered_sections[node.eid] = node.label  # a part's bare title over 'A. …': 'Section 2.A'
         if self.restarting:
             return Place(node.eid, node.label, node.label.startswith("Section"), "")
         return Place(node.eid, place.cite, place.container, place.suffix)
