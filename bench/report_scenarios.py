@@ -8,7 +8,8 @@ again twice by a seeded random script that knows what it did:
   one paragraph per line, as a Word file saved as text, or (in half the trials) as a PDF's text layer
   with a page number and the watermark 'Advance unedited version' at each page break, or, every other
   four trials, the watermark alone there (no page number beside it to tell it from a title);
-- the **final** version: a general-distribution masthead with another date, and editorial changes:
+- the **final** version: a general-distribution masthead with another date, in two trials of three a
+  table of contents (its headings with their pages, after dot leaders or a tab), and editorial changes:
   a tenth of the paragraphs edited (a phrase added, a placeholder such as '[3rd and 4th]'
   resolved), and in two trials of three one numbered paragraph inserted or removed, so that
   every paragraph after it is renumbered. Every other trial writes the final as a PDF's text layer:
@@ -125,6 +126,23 @@ def masthead(final: bool) -> list[str]:
     return ["Advance unedited version", "Distr.: Limited", "11 September 2019", "Original: English"]
 
 
+def contents(final: list[tuple[Block, str, bool]], style: str) -> list[str]:
+    """The final's table of contents: its headings with their pages, after dot leaders ('leaders') or a tab
+    (Word's tab leaders saved as text: 'tabs'); none for 'none'."""
+    if style == "none":
+        return []
+    entries = [
+        printed(Block(block.kind, number, edited(block.text) if block.edited else block.text), number)[0]
+        for block, number, _ in final
+        if block.kind in ("heading", "section")
+    ]
+    lines = ["Contents", "Page"]
+    for k, entry in enumerate(entries):
+        page = 2 + k // 3
+        lines.append(f"{entry} {'.' * max(4, 70 - len(entry))} {page}" if style == "leaders" else f"{entry}\t{page}")
+    return lines
+
+
 def as_word(lines: list[str]) -> str:
     return "\n\n".join(lines) + "\n"
 
@@ -147,6 +165,7 @@ FINAL_RUNNING = ["CTOC/COP/WG.4/2019/L.1", "{page}/9 V.19-09261"]
 ADVANCE_RUNNING = ["{page}", "Advance unedited version"]  # a page number, and the watermark atop each page
 WATERMARK_ONLY = ["Advance unedited version"]  # the watermark alone at each page break, no page number
 LAYOUTS = (("word", "word"), ("word", "pdf"), ("pdf", "pdf"), ("pdf", "word"))  # advance's, final's
+CONTENTS = ("leaders", "tabs", "none")  # the final's table of contents, four trials each in turn (see contents)
 
 
 def versions(
@@ -160,7 +179,7 @@ def versions(
         block.edited = rng.random() < 0.1 or PLACEHOLDER.search(block.text) and rng.random() < 0.5
     final = renumbered(blocks, change, at)
     advance = masthead(False) + [line for b in blocks for line in printed(b, b.number)]
-    lines = masthead(True)
+    lines = masthead(True) + contents(final, CONTENTS[trial // len(LAYOUTS) % len(CONTENTS)])  # titles as edited
     for block, number, _ in final:
         text = edited(block.text) if block.edited else block.text
         lines += printed(Block(block.kind, number, text, block.level), number)

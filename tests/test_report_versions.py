@@ -385,3 +385,52 @@ def test_chapeaus_two_sections_dropped_are_never_merged_into_a_third_ones() -> N
     found = _chapeaus(align(old, new).links)
     assert not any(relation == "merged" for relation, _, _ in found)
     assert sum(len(sources) for _, sources, _ in found) == 2 and sum(len(t) for _, _, t in found) == 1
+
+
+TOC_REPORT = [
+    "I. Recommendations",
+    "A. General recommendations",
+    "1. The Working Group recommended that States parties strengthen cooperation in investigations.",
+    "2. States parties should consider providing assistance to victims regardless of their cooperation.",
+    "II. Summary of deliberations",
+    "3. Speakers stressed the importance of prevention.",
+    "III. Organization of the meeting held in Vienna in 2019",  # a heading ending in a number
+    "4. The meeting was opened by the Chair.",
+]
+TOC_MASTHEAD = ["United Nations CTOC/COP/WG.4/2019/4", "Distr.: General", "2 October 2019", "Original: English"]
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        [f"{title} {'.' * 20} {page}" for title, page in (("I. Recommendations", 2), ("II. Summary", 3))],
+        [f"{title}\t{page}" for title, page in (("I. Recommendations", 2), ("A. General recommendations", 2))]
+        + ["II. Summary of deliberations\t3", "III. Organization of the meeting held in Vienna in 2019\t4"],
+    ],
+    ids=["dot leaders", "tabs, as Word's tab leaders leave it"],
+)
+def test_a_table_of_contents_leaves_the_report_as_without_it(entries: list[str]) -> None:
+    """A final version prints 'Contents', 'Page' and an entry per heading with its page; before, each entry
+    was read as the heading and the real headings as unnumbered paragraphs. The entries are navigation: the
+    report reads as without them (in Word text and as a text layer), and its advance version, without
+    contents, aligns with it heading for heading; a heading that ends in a year is no entry."""
+    scenarios = _scenarios()
+    plain = read_text("\n\n".join(TOC_MASTHEAD + TOC_REPORT) + "\n", "advance.txt")
+    with_contents = [*TOC_MASTHEAD, "Contents", "Page", *entries, *TOC_REPORT]
+    for text in ("\n\n".join(with_contents) + "\n", scenarios.as_pdf(with_contents, random.Random(3), ["{page}"])):
+        final = read_text(text, "final.txt")
+        assert nodes(final) == nodes(plain)
+        assert final.preface == plain.preface
+        assert {link.relation for link in align(plain, final).links} == {"same"}
+
+
+def test_a_treaty_with_a_table_of_contents_reads_each_article_once() -> None:
+    """'Article 1 Definitions .......... 3' lists an Article; it is not one."""
+    parts = ["Convention on cooperation", "Contents"]
+    parts += [f"Article {k} {title} {'.' * 12} {k + 2}" for k, title in ((1, "Definitions"), (2, "Scope"))]
+    parts += ["The States Parties to this Convention,", "Recognizing the need for cooperation,"]
+    parts += ["Have agreed as follows:", "Article 1", "Definitions", "1. For the purposes of this Convention:"]
+    parts += ["Article 2", "Scope", "1. This Convention applies to all States Parties."]
+    draft = read_text("\n\n".join(parts) + "\n", "treaty.txt")
+    assert [node.label for node in draft.paragraphs if node.kind == "article"] == ["Article 1", "Article 2"]
+    assert [node.text for node in draft.paragraphs if node.kind == "article"] == ["Definitions", "Scope"]

@@ -26,6 +26,7 @@ import re
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Draft, Paragraph
 from amendtrack.read import ocr
+from amendtrack.read.contents import blank_contents, without_contents
 from amendtrack.read.limits import check_characters
 from amendtrack.read.structure.blocks import Block
 from amendtrack.read.structure.builder import MAX_NESTING, Builder, TooDeep
@@ -70,6 +71,7 @@ def read_blocks(blocks: list[Block], source: str) -> Draft:
     """A draft from a front-end's blocks: structured, or read as a resolution's or report's lines."""
     if not blocks:
         raise InputError(source, "no paragraphs found: the document holds no text")
+    blocks = without_contents(blocks)
     if is_structured(blocks):
         return read_structured(blocks, source)
     lines = lines_of_blocks(blocks)
@@ -122,7 +124,7 @@ def _first_section(blocks: list[Block], k: int, body: int) -> bool:
 def read_text(text: str, source: str) -> Draft:
     """A plain-text draft: structured when it looks so, else read by the resolution reader as before."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    blocks = text_blocks(text_layer_lines(lines))
+    blocks = text_blocks(blank_contents(text_layer_lines(lines)))
     if is_structured(blocks):
         check_characters(text, source, line=1)
         ocr.check_text(text, source)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from amendtrack.read import ocr
+from amendtrack.read.contents import blank_contents
 from amendtrack.read.text.labels import (
     ANNEX,
     BULLET,
@@ -52,11 +53,12 @@ class DraftLines:
 
 
 def clean_lines(text: str) -> DraftLines:
-    """The lines of a text draft, page furniture, footnotes and balloons taken out, the preface set apart."""
+    """The lines of a text draft, a table of contents, page furniture, footnotes and balloons taken out, the
+    preface set apart."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = ocr.collapse_double_spacing([ocr.clean_line(line) for line in raw], wrapped_only=True)
     vocab = ocr.vocabulary(text)
-    numbered: list[Line] = [(i + 1, line) for i, line in enumerate(lines) if line != ocr.SOFT]
+    numbered = blank_contents([(i + 1, line) for i, line in enumerate(lines) if line != ocr.SOFT])
     start = find_body_start(numbered)
     preface = [" ".join(line.split()) for _, line in numbered[:start] if line]
     body, marks = take_out_footnotes(numbered[start:])

@@ -14,6 +14,7 @@ from pathlib import Path
 from amendtrack.errors import InputError
 from amendtrack.model.tree import Draft
 from amendtrack.read import ocr
+from amendtrack.read.contents import blank_contents
 from amendtrack.read.structure import is_structured, read_structured, text_blocks
 from amendtrack.read.text import read_draft_lines
 from amendtrack.read.text.lines import FOOTNOTE, DraftLines, Line, find_body_start
@@ -41,6 +42,7 @@ def read_tree(doc: WordDocument, accept: Accept) -> tuple[Draft, list[ViewParagr
     """The tree of one view of the document, and the view's paragraphs (tree line numbers count them)."""
     paragraphs = view_paragraphs(doc, accept)
     preface, lines = _draft_lines(doc, paragraphs)
+    lines = blank_contents(lines)
     if not any(line for _, line in lines):
         raise InputError(doc.source, "no paragraphs found: the document body is empty")
     blocks = text_blocks([(k, line) for k, line in lines if not line.startswith("\x00")])
