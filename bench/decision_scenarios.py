@@ -8,10 +8,10 @@ final stop); in every other trial the later version is a PDF's text layer (wrapp
 line after each, the symbol and page number at each page break), except in Markdown. What comes before
 the numbered paragraphs varies from trial to trial: a preamble (a formula and a recital), nothing (the
 text opens on its first section's title), or a preamble and, in each section, a sentence ending in a
-colon that opens it. Each scenario is written in four styles of title (a bare title line, a
-Markdown heading, 'II. Title', and lettered subsections 'A. Title' under parts 'I. Title' of three
-sections each, so that a section moved far changes part), with the paragraphs numbered on through the
-sections or afresh in each, and with an unlabelled preamble
+colon that opens it. Each scenario is written in five styles of title (a bare title line, a
+Markdown heading, 'II. Title', lettered subsections 'A. Title' under parts 'I. Title' of three
+sections each, so that a section moved far changes part, and bare titles under parts 'I. TITLE'),
+with the paragraphs numbered on through the sections or afresh in each, and with an unlabelled preamble
 (structure reader) or a PP-labelled one (resolution reader).
 
 A scenario is wrong when a paragraph or section of a kept section is not linked one to one to its own
@@ -58,8 +58,9 @@ TITLES = {
     15: "Facilitating implementation and compliance",
 }
 ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV".split()
-STYLES = ("plain", "markdown", "roman", "parts")
-# 'parts': every three sections under a part ('I. Mitigation and adaptation'), each a lettered subsection ('A. Purpose')
+STYLES = ("plain", "markdown", "roman", "parts", "capsparts")
+# 'parts': every three sections under a part ('I. Mitigation and adaptation'), each lettered ('A. Purpose');
+# 'capsparts': the parts' titles in capitals ('I. MITIGATION AND ADAPTATION'), the sections' bare ('Purpose')
 PARTS = ["Mitigation and adaptation", "Means of implementation", "Transparency and review", "Institutions"]
 OPENINGS = ("preamble", "none", "chapeaus")  # what comes before each section's numbered paragraphs (see decision)
 SUBS: dict[str, list[str]] = {}  # paragraph text → its sub-paragraphs, printed (a), (b) … under it
@@ -109,6 +110,8 @@ def heading(titles: list[str], title: str, style: str) -> str:
     if style == "parts":
         part = f"{ROMAN[k // 3]}. {PARTS[k // 3]}\n\n" if k % 3 == 0 else ""
         return f"{part}{chr(ord('A') + k % 3)}. {title}"
+    if style == "capsparts":
+        return (f"{ROMAN[k // 3]}. {PARTS[k // 3].upper()}\n\n" if k % 3 == 0 else "") + title
     return {"plain": title, "markdown": f"## {title}", "roman": f"{ROMAN[k]}. {title}"}[style]
 
 
@@ -124,7 +127,7 @@ def errors_of(sections: dict[str, list[str]], old: Draft, new: Draft, kept: set[
     link_of = {id(node): link for link in align(old, new).links for node in link.sources}
     wrong = []
     for node, _ in old.walk():
-        if node.kind in ("preamble", "chapeau") or node.text in PARTS:  # a part holds other sections each time
+        if node.kind in ("preamble", "chapeau") or node.text.title() in map(str.title, PARTS):  # a part: other sections
             continue
         link = link_of[id(node)]
         title = next((t for t in sections if node.text.endswith(t)), None) or section_of.get(node.text)
@@ -174,7 +177,7 @@ def main() -> int:
                 blocks = [block for block in later.split("\n\n") if block.strip()]
                 later = as_pdf(blocks, random.Random(trial), ["FCCC/CP/2015/L.9", "{page}/9 GE.15-21932"])
             new = read(later, style, "new")
-            wrong = errors_of(sections, old, new, set(kept), afresh and style in ("plain", "markdown"))
+            wrong = errors_of(sections, old, new, set(kept), afresh and style in ("plain", "markdown", "capsparts"))
             if wrong:
                 bad += 1
                 what = f"afresh={afresh}, PP-labelled={labelled}, {opening}"
