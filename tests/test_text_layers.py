@@ -378,3 +378,23 @@ def test_an_edited_paragraph_of_a_section_moved_to_another_part_is_found_under_i
     assert [t.text for t in link.targets] == [bench.edited(needed)]
     assert parents[id(link.targets[0])].label == "II.A"
     assert bench.errors_of(sections, old, new, set(kept), False) == []
+
+
+@pytest.mark.skipif(not FINAL.exists(), reason=f"the Paris corpus is not here ({FINAL}); it is shared, never copied")
+def test_a_dropped_section_is_deleted_though_its_words_recur_in_a_part_holding_other_sections() -> None:
+    """Capitalised parts over bare section titles ('III. TRANSPARENCY AND REVIEW', 'Global stocktake'):
+    'Mitigation' is dropped, and the new part III holds only 'Global stocktake', whose words the old
+    'Mitigation' shares. Their contents were alike enough to pair them before the paragraphs, and the
+    pair alone linked the dropped heading to the part: a section is one with another only when some of
+    what it holds went there (an Article still by all it holds)."""
+    from amendtrack.read.files import read_draft_file
+
+    bench = _bench("decision_scenarios")
+    sections, subs = bench.sections_of(read_draft_file(FINAL))
+    bench.SUBS.update(subs)
+    titles = [t for t in bench.TITLES.values() if t in sections]
+    kept = ["Sinks and reservoirs", "Cooperative approaches", "Adaptation", "Loss and damage", "Capacity-building"]
+    kept += ["Enhanced transparency framework", "Global stocktake"]
+    old = bench.read(bench.decision(sections, titles, "capsparts", False, False, opening="none"), "capsparts", "o")
+    new = bench.read(bench.decision(sections, kept, "capsparts", False, False, opening="none"), "capsparts", "n")
+    assert bench.errors_of(sections, old, new, set(kept), False) == []

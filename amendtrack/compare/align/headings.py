@@ -131,7 +131,9 @@ def _pair(drafts: ParagraphIndex, shared: dict[tuple[int, int], float]) -> dict[
     """Old heading → new heading, one to one, the most alike first: by paragraphs shared or by title.
 
     A pair's likeness is the larger of the share of paragraphs that went from one to the other and
-    the likeness of their titles; the same label adds LABEL_BONUS, never enough alone. Of pairs
+    the likeness of their titles, or 1 for containers paired by all they hold (a section only when
+    some of what it holds went to the other: a dropped 'Mitigation' whose words recur in 'III.
+    TRANSPARENCY AND REVIEW' is deleted); the same label adds LABEL_BONUS, never enough alone. Of pairs
     equally alike, the one with more evidence in all goes first: a part heading now holding only
     'A. Adaptation' shares all its paragraphs with the old 'Adaptation', as the new 'Adaptation' does,
     and only the latter has its title too.
@@ -142,8 +144,9 @@ def _pair(drafts: ParagraphIndex, shared: dict[tuple[int, int], float]) -> dict[
         for j, new in enumerate(drafts.new_headings):
             if old.kind != new.kind:
                 continue
-            alike = 1.0 if (id(old), id(new)) in drafts.container_pairs else 0.0  # paired by all they hold
-            evidence = (shared.get((i, j), 0.0), titles.likeness(i, j), alike)
+            went = shared.get((i, j), 0.0)  # an Article is one by all it holds; a section, when some of it went
+            alike = 1.0 if (went or old.kind == "article") and (id(old), id(new)) in drafts.container_pairs else 0.0
+            evidence = (went, titles.likeness(i, j), alike)
             likeness = max(evidence)
             if likeness >= HEADING_MATCH:
                 candidates.append((likeness + LABEL_BONUS * same_label(old, new), sum(evidence), i, j))
