@@ -28,19 +28,18 @@ CONTENTS = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*:?\s*$", re.I)
 COLUMN_HEAD = re.compile(r"^\s*(?:(?:chapter|paragraphs?|pages?)\s*)+$", re.I)
 LEADERS = re.compile(r"^(?P<t>.*?\S)\s*(?:(?:\.\s?){4,}|…+|(?:_\s?){4,})\s*(?P<p>\d{1,4})\s*$")  # '… ........ 2'
 PAGE = re.compile(r"^(?P<t>.*?[^\W\d].*?)\s+(?:\d{1,3}[–-]\d{1,3}\s+)?(?P<p>\d{1,4})\s*$")  # 'I. Title 2', '… 1-5 2'
+LABELLED = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]\)|[IVXL]{1,5}\.|[A-Z]\.)\s")  # '1.', '(a)', 'II.', 'B.'
+PAGES_APART = 30  # most pages between two entries (and before the first) that a table of contents lists
+MAX_ENTRY = 200  # characters: an entry is a line, never a paragraph
+LEADER_RUN = 3  # entries with dot leaders that make a table of contents without a 'Contents' line
+WRAPPED = 2  # most lines an entry wraps over before its page number
 
 
 class _HasText(Protocol):
     text: str
 
 
-_Texted = TypeVar("_Texted", bound=_HasText)
-
-LABELLED = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]\)|[IVXL]{1,5}\.|[A-Z]\.)\s")  # '1.', '(a)', 'II.', 'B.'
-PAGES_APART = 30  # most pages between two entries (and before the first) that a table of contents lists
-MAX_ENTRY = 200  # characters: an entry is a line, never a paragraph
-LEADER_RUN = 3  # entries with dot leaders that make a table of contents without a 'Contents' line
-WRAPPED = 2  # most lines an entry wraps over before its page number
+_Texted = TypeVar("_Texted", bound=_HasText)  # a front-end's block
 
 
 def contents_lines(texts: list[str]) -> set[int]:
@@ -53,7 +52,7 @@ def contents_lines(texts: list[str]) -> set[int]:
 
 
 def _run_after(texts: list[str], head: int) -> set[int]:
-    """The 'Contents' line at `head` and the column heads and entries that follow it, blank lines between."""
+    """The 'Contents' line at `head` and the column heads, page furniture and entries that follow it."""
     run = {head}
     k, page = head + 1, 0
     while k < len(texts):

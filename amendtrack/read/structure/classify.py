@@ -32,7 +32,7 @@ OPENING = re.compile(r"^(?:The|We,?)\s[^.;:]{2,150},$")
 ENACTING = re.compile(r"\b(?:(?:have|hereby)\s+agreed?|agree|decides?|adopts?)\b[^.]{0,40}\bfollows\s*:?\s*$", re.I)
 # 'II. Adoption', 'A. Mitigation': a section's numeral or a subsection's letter, and its title
 ROMAN_TITLE = re.compile(r"^(?P<r>[IVX]{1,6}|[A-Z])\.\s+(?P<t>\S.*)$")
-LETTERS_SKIPPED = 2  # letters a subsection's may leap over (as the resolution reader allows)
+LETTERS_SKIPPED = 2  # letters a subsection's letter may leap over (as the resolution reader allows)
 PP_LABEL = re.compile(r"^PP\s*\.?\s*(?P<n>\d{1,3}(?:bis|ter|quater)?)\s*[.:)]?\s+", re.I)
 
 
