@@ -567,6 +567,17 @@ def test_lettered_sections_under_bare_part_titles_are_the_parts_subsections(mark
     assert sections["Finance"] == ("Section 2.A", "Support") and sections["Tech"] == ("Section 2.B", "Support")
 
 
+def test_a_resolutions_lettered_subsections_keep_their_letters_after_a_gap() -> None:
+    """'I. Implementation', then 'B. Financing' and 'C. Technology' (A dropped, the rest not relettered) in a
+    resolution with PP labels: subsections I.B and I.C, as the structure reader reads them, not a recital and
+    an unnumbered paragraph (found by the second review)."""
+    parts = ["The General Assembly,", "PP1 Recalling its resolution 70/1,", "PP2 Noting the report,"]
+    parts += ["I. Implementation", "B. Financing", "1. Urges States to finance the plan;", "C. Technology"]
+    parts += ["2. Invites States to share technology;", "II. Follow-up", "3. Decides to remain seized of the matter."]
+    draft = read_text("\n\n".join(parts) + "\n", "resolution.txt")
+    assert [node.label for node, _ in draft.walk() if node.kind == "heading"] == ["I", "I.B", "I.C", "II"]
+
+
 def test_lettered_items_after_a_colon_in_a_resolutions_section_are_no_subsections() -> None:
     """'1. Decides that the agenda … shall be grouped under the following headings:' then 'A. …' to 'D. …':
     the lettered lines are the paragraph's list, and paragraphs 2 and 3 stay in section I (found by the

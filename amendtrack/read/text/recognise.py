@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from amendtrack.read import ocr
 from amendtrack.read.text.labels import (
+    LETTER_HEADING,
     Label,
     is_annex_heading,
     letter_heading,
@@ -202,7 +203,7 @@ def _sub_fits(at: Reading, letter: str) -> bool:
 
 def recognise_heading(at: Reading, line: str) -> Unit | None:
     """A section ('II. Title') or subsection ('B. Title': in a report, or under a numbered section) heading that
-    fits those before it; outside a report the first subsection is 'A.', not an item of a list after a colon."""
+    fits those before it; outside a report no item of a list after a colon."""
     stripped = line.strip()
     if len(stripped) > 200 or stripped.endswith((";", ",")):
         return None
@@ -218,15 +219,23 @@ def recognise_heading(at: Reading, line: str) -> Unit | None:
     if label is not None:
         letter = label.letter
         last = at.subsection.heading_key if at.subsection else ""
-        first = letter <= "E" if at.mode == "report" else letter == "A" and not _after_colon(at)
+        first = letter <= "E" and (at.mode == "report" or not _in_list(at))
         if (not last and first) or (last and last < letter <= chr(ord(last) + 2)):
             return Unit("heading", None, label=label, container=at.section, heading_level=2, heading_key=letter)
     return None
 
 
-def _after_colon(at: Reading) -> bool:
-    """Whether the paragraph read last ends in a colon: lettered lines after it are its list's items."""
-    return bool(at.current and at.current.lines) and ocr.line_end_char(at.current.lines[-1][1]) == ":"
+LIST_REACH = 30  # units looked back over for the colon a lettered list follows
+
+
+def _in_list(at: Reading) -> bool:
+    """Whether the paragraph read last ends in a colon, or in lettered lines after one: more lettered lines are
+    its list's items ('… grouped under the following headings:' 'A. …', 'B. …')."""
+    for event in reversed(at.events[-LIST_REACH:]):  # an item refused before may stand as a paragraph of its own
+        for _, line in reversed(getattr(event, "lines", [])):
+            if line.strip() and not LETTER_HEADING.match(line):
+                return ocr.line_end_char(line) == ":"
+    return False
 
 
 def title_lines(lines: list[Line], declared: dict[int, int]) -> dict[int, tuple[int, int]]:
