@@ -434,3 +434,43 @@ def test_a_treaty_with_a_table_of_contents_reads_each_article_once() -> None:
     draft = read_text("\n\n".join(parts) + "\n", "treaty.txt")
     assert [node.label for node in draft.paragraphs if node.kind == "article"] == ["Article 1", "Article 2"]
     assert [node.text for node in draft.paragraphs if node.kind == "article"] == ["Definitions", "Scope"]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_table_of_contents_ends_where_its_first_heading_is_printed_again(suffix: str, tmp_path: Path) -> None:
+    """Entries with tabs, then the body: 'Article 1', its title, '1. …'. The table ends at 'Article 1' (its
+    first entry printed again); before, 'Article 1' was taken for one more entry (a page 1, its title
+    'Article' printed further on) and the Article lost (found by the second review)."""
+    entries = ["Article 1 Use of terms\t2", "Article 2 Objective\t2", "Article 3 Scope\t3"]
+    body = ["Article 1", "Use of terms", '1. For the purposes of this Protocol, "Party" means a Party to it.']
+    body += ["Article 2", "Objective", "1. The objective of this Protocol is to ensure cooperation."]
+    body += ["Article 3", "Scope", "1. This Protocol applies to all Parties."]
+    hashes = "## " if suffix == ".md" else ""
+    text = "\n\n".join(
+        ["Protocol on cooperation", "Contents", *entries, *(hashes + b if b.startswith("Article") else b for b in body)]
+    )
+    path = tmp_path / f"protocol{suffix}"
+    path.write_text(text + "\n", encoding="utf-8")
+    draft = read_draft_file(path)
+    assert [(n.label, n.text) for n in draft.paragraphs] == [
+        ("Article 1", "Use of terms"),
+        ("Article 2", "Objective"),
+        ("Article 3", "Scope"),
+    ]
+    assert draft.find("1.1").text.startswith("For the purposes")
+
+
+def test_votes_with_dot_leaders_and_a_contents_heading_in_the_body_stay_text() -> None:
+    """'In favour ........ 120', 'Against ........ 5', 'Abstentions ........ 10' are a vote, not a table of
+    contents (its numbers go back and no line is a heading); a heading 'Contents' in a decision's body
+    keeps the paragraph under it though it ends in a number (both found by the second review)."""
+    report = ["Report of the Third Committee", "I. Introduction", "1. The Committee voted on the draft resolution."]
+    report += ["2. The result of the recorded vote was as follows:", "In favour ........ 120", "Against ........ 5"]
+    report += ["Abstentions ........ 10", "3. The Committee adopted the draft resolution."]
+    draft = read_text("\n\n".join(report) + "\n", "report.txt")
+    assert any(node.text.startswith("Against") and node.text.endswith(" 5") for node, _ in draft.walk())
+    decision = ["Draft decision -/CMA.3", "The Conference of the Parties,", "1. Adopts the guidance;", "Contents"]
+    decision += ["2. Each report shall contain the information referred to in Article 13, paragraphs 7 and 8"]
+    decision += ["3. Requests the secretariat to publish the reports."]
+    texts = [node.text for node, _ in read_text("\n\n".join(decision) + "\n", "decision.txt").walk()]
+    assert "Each report shall contain the information referred to in Article 13, paragraphs 7 and 8" in texts

@@ -71,7 +71,7 @@ def read_blocks(blocks: list[Block], source: str) -> Draft:
     """A draft from a front-end's blocks: structured, or read as a resolution's or report's lines."""
     if not blocks:
         raise InputError(source, "no paragraphs found: the document holds no text")
-    blocks = without_contents(blocks)
+    blocks = without_contents(blocks, [f"{_typed_number(block)}{block.text}" for block in blocks])
     if is_structured(blocks):
         return read_structured(blocks, source)
     lines = lines_of_blocks(blocks)
