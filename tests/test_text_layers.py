@@ -330,6 +330,24 @@ def test_a_report_typed_in_word_keeps_a_chapeau_printed_in_two_sections() -> Non
     assert sum(text == "Action taken by the Conference" for _, _, text in found) == 2
 
 
+def _paris_decisions():  # noqa: ANN202 - a module and its data
+    """bench/decision_scenarios.py with the Paris final text's sections read: the module, sections, titles."""
+    from amendtrack.read.files import read_draft_file
+
+    bench = _bench("decision_scenarios")
+    sections, subs = bench.sections_of(read_draft_file(FINAL))
+    bench.SUBS.update(subs)
+    return bench, sections, [t for t in bench.TITLES.values() if t in sections]
+
+
+def _transparency_moved_up(titles: list[str], sections: dict[str, list[str]]) -> tuple[list[str], str]:
+    """'Enhanced transparency framework' moved up to fourth, two sections dropped; and its paragraph on support."""
+    moved = "Enhanced transparency framework"
+    kept = [*titles[:3], moved, *[t for t in titles[3:] if t not in (moved, "Cooperative approaches", "Adaptation")]]
+    needed = next(p for p in sections[moved] if p.startswith("Developing country Parties should provide information"))
+    return kept, needed
+
+
 @pytest.mark.skipif(not FINAL.exists(), reason=f"the Paris corpus is not here ({FINAL}); it is shared, never copied")
 def test_an_edited_paragraph_of_a_section_moved_far_up_is_found_under_its_sections_title() -> None:
     """A decision of the Paris paragraphs numbered through, opening on its first section: 'Enhanced
@@ -337,15 +355,9 @@ def test_an_edited_paragraph_of_a_section_moved_far_up_is_found_under_its_sectio
     support needed and received gets ', as appropriate'. Its words are common to the whole text, so its
     nearest candidates by place are forty paragraphs off; the old section of the same title holds it."""
     from amendtrack.compare.align import align
-    from amendtrack.read.files import read_draft_file
 
-    bench = _bench("decision_scenarios")
-    sections, subs = bench.sections_of(read_draft_file(FINAL))
-    bench.SUBS.update(subs)
-    titles = [t for t in bench.TITLES.values() if t in sections]
-    moved = "Enhanced transparency framework"
-    kept = [*titles[:3], moved, *[t for t in titles[3:] if t not in (moved, "Cooperative approaches", "Adaptation")]]
-    needed = next(p for p in sections[moved] if p.startswith("Developing country Parties should provide information"))
+    bench, sections, titles = _paris_decisions()
+    kept, needed = _transparency_moved_up(titles, sections)
     old = bench.read(bench.decision(sections, titles, "markdown", False, False, opening="none"), "markdown", "old")
     later = bench.decision(sections, kept, "markdown", False, False, frozenset({needed}), "none")
     new = bench.read(later, "markdown", "new")
@@ -361,15 +373,9 @@ def test_an_edited_paragraph_of_a_section_moved_to_another_part_is_found_under_i
     are not those above its old self; its own title is, and the old section of that title holds the edited
     paragraph (before, it was paired with a paragraph of a dropped section and its old self deleted)."""
     from amendtrack.compare.align import align
-    from amendtrack.read.files import read_draft_file
 
-    bench = _bench("decision_scenarios")
-    sections, subs = bench.sections_of(read_draft_file(FINAL))
-    bench.SUBS.update(subs)
-    titles = [t for t in bench.TITLES.values() if t in sections]
-    moved = "Enhanced transparency framework"
-    kept = [*titles[:3], moved, *[t for t in titles[3:] if t not in (moved, "Cooperative approaches", "Adaptation")]]
-    needed = next(p for p in sections[moved] if p.startswith("Developing country Parties should provide information"))
+    bench, sections, titles = _paris_decisions()
+    kept, needed = _transparency_moved_up(titles, sections)
     old = bench.read(bench.decision(sections, titles, "parts", False, False, opening="none"), "parts", "old")
     new = bench.read(bench.decision(sections, kept, "parts", False, False, frozenset({needed}), "none"), "parts", "new")
     parents = {id(node): parent for draft in (old, new) for node, parent in draft.walk() if parent is not None}
@@ -387,12 +393,7 @@ def test_a_dropped_section_is_deleted_though_its_words_recur_in_a_part_holding_o
     'Mitigation' shares. Their contents were alike enough to pair them before the paragraphs, and the
     pair alone linked the dropped heading to the part: a section is one with another only when some of
     what it holds went there (an Article still by all it holds)."""
-    from amendtrack.read.files import read_draft_file
-
-    bench = _bench("decision_scenarios")
-    sections, subs = bench.sections_of(read_draft_file(FINAL))
-    bench.SUBS.update(subs)
-    titles = [t for t in bench.TITLES.values() if t in sections]
+    bench, sections, titles = _paris_decisions()
     kept = ["Sinks and reservoirs", "Cooperative approaches", "Adaptation", "Loss and damage", "Capacity-building"]
     kept += ["Enhanced transparency framework", "Global stocktake"]
     old = bench.read(bench.decision(sections, titles, "capsparts", False, False, opening="none"), "capsparts", "o")
